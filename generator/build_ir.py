@@ -1,0 +1,362 @@
+"""IR: turn resolved schemas into models, classes, fields and types.
+
+Each top-level schema becomes a `ModelIR` (one module). Inline objects nested inside it
+become classes of the same module, named from their path the way hand-written SDKs do:
+`Droplet.networks` -> `Networks`, `ChatCompletionChunk.choices[]` -> `Choice`,
+`.delta` -> `ChoiceDelta`. A `$ref` to another named schema becomes a `ClassType`
+pointing at that model's module.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .errors import Diagnostics, Location, SpecError
+from .ir import (
+    AliasIR,
+    ApiIR,
+    ClassIR,
+    ClassType,
+    Definition,
+    DictType,
+    FieldIR,
+    ListType,
+    LiteralType,
+    ModelIR,
+    PrimitiveType,
+    TypeIR,
+    UnionType,
+)
+from .loader import DocumentStore, Ref
+from .naming import RESERVED_CLASS_NAMES, field_name, pascal_case, singular
+from .resolve import NamedSchema, Resolver
+from .schema_facts import (
+    ANNOTATION_KEYS,
+    Annotations,
+    ObjectShape,
+    enum_type_errors,
+    is_nullable_schema,
+    primitive_type,
+    read_constraints,
+)
+
+OBJECT = PrimitiveType("object")
+@dataclass(frozen=True)
+class NameHint:
+    """Where an inline object sits, to name its class: the owning class and the path step."""
+
+    owner: str
+    owner_is_main: bool
+    segment: str
+
+    def for_items(self) -> NameHint:
+        return NameHint(self.owner, self.owner_is_main, singular(self.segment))
+
+    def with_suffix(self, suffix: str) -> NameHint:
+        return NameHint(self.owner, self.owner_is_main, self.segment + suffix)
+
+    def class_name(self) -> str:
+        own = pascal_case(self.segment)
+        return own if self.owner_is_main else self.owner + own
+
+
+class ModelBuilder:
+    """Builds one `ModelIR`: the named schema's class or alias plus its nested classes."""
+
+    def __init__(self, api: ApiBuilder, named: NamedSchema) -> None:
+        self.api = api
+        self.named = named
+        self.definitions: list[Definition] = []
+        self.taken: set[str] = set(RESERVED_CLASS_NAMES) | {named.name}
+
+    def build(self) -> ModelIR:
+        resolver = self.api.resolver
+        location = self.named.ref.location()
+        schema = self.named.schema
+        if isinstance(schema, dict) and set(schema) == {"$ref"}:
+            target = resolver.ref_of(schema, location)
+            if resolver.named(target).name != self.named.name:
+                # A component that merely renames another one.
+                class_type = self._class_type(target)
+                self.definitions.append(AliasIR(self.named.name, class_type, pointer=location.pointer))
+                return self._model()
+            schema, location = resolver.follow(schema, location)
+        self.taken |= self.api.referenced_class_names(schema, location)
+        annotations = self.api.annotations(schema, location)
+        shape = self.api.object_shape(schema, location)
+        if shape is not None and shape.properties:
+            self.build_class(self.named.name, shape, annotations, location, is_main=True)
+        else:
+            hint = NameHint(self.named.name, False, "")
+            type_, nullable = self.type_of(schema, location, hint)
+            self.definitions.append(
+                AliasIR(self.named.name, type_, annotations.description, nullable, location.pointer)
+            )
+        return self._model()
+
+    def _model(self) -> ModelIR:
+        return ModelIR(
+            name=self.named.name,
+            module=self.named.module,
+            definitions=tuple(self.definitions),
+            source_file=str(self.named.ref.file),
+            pointer=self.named.ref.pointer,
+        )
+
+    def _class_type(self, ref: Ref) -> ClassType:
+        named = self.api.resolver.named(ref)
+        return ClassType(named.name, named.module)
+
+    def claim(self, hint: NameHint) -> str:
+        """A class name for an inline object, unique within this module."""
+        base = hint.class_name()
+        for candidate in (base, self.named.name + pascal_case(hint.segment)):
+            if candidate not in self.taken:
+                self.taken.add(candidate)
+                return candidate
+        counter = 2
+        while f"{base}{counter}" in self.taken:
+            counter += 1
+        self.taken.add(f"{base}{counter}")
+        return f"{base}{counter}"
+
+    def build_class(
+        self, name: str, shape: ObjectShape, annotations: Annotations, location: Location, is_main: bool
+    ) -> ClassType:
+        fields: list[FieldIR] = []
+        used: set[str] = set()
+        for wire_name, prop_schema, prop_location in shape.properties:
+            python_name = field_name(wire_name)
+            if python_name in self.taken or python_name in RESERVED_CLASS_NAMES:
+                python_name += "_"
+            base, counter = python_name, 2
+            while python_name in used:
+                python_name, counter = f"{base}_{counter}", counter + 1
+            used.add(python_name)
+            hint = NameHint(name, is_main, wire_name)
+            fields.append(
+                self.build_field(python_name, wire_name, prop_schema, prop_location, hint, wire_name in shape.required)
+            )
+        self.definitions.append(
+            ClassIR(name, tuple(fields), annotations.description, annotations.deprecated, location.pointer)
+        )
+        return ClassType(name, self.named.module)
+
+    def build_field(
+        self, name: str, wire_name: str, schema: Any, location: Location, hint: NameHint, required: bool
+    ) -> FieldIR:
+        annotations = self.api.annotations(schema, location)
+        type_, nullable = self.type_of(schema, location, hint)
+        value_schema, _ = self.api.value_schema(schema, location)
+        return FieldIR(
+            name=name,
+            wire_name=wire_name,
+            type=type_,
+            required=required,
+            nullable=nullable or annotations.nullable,
+            description=annotations.description,
+            format=value_schema.get("format") if isinstance(value_schema.get("format"), str) else None,
+            constraints=read_constraints(value_schema),
+            deprecated=annotations.deprecated,
+            read_only=annotations.read_only,
+            write_only=annotations.write_only,
+            default=annotations.default,
+            has_default=annotations.has_default,
+            pointer=location.pointer,
+        )
+
+    # -- types ----------------------------------------------------------------------------
+
+    def type_of(self, schema: Any, location: Location, hint: NameHint) -> tuple[TypeIR, bool]:
+        """The Python type of a schema, and whether it admits null."""
+        api = self.api
+        if schema is True or schema == {}:
+            return OBJECT, False
+        if not isinstance(schema, dict):
+            api.diagnostics.error("a schema must be an object or a boolean", api.locate(location))
+            return OBJECT, False
+        nullable = schema.get("nullable") is True
+        if "$ref" in schema:
+            ref = api.resolver.ref_of(schema, location)
+            target, target_location = api.resolver.follow({"$ref": schema["$ref"]}, location)
+            if api.deserves_class(ref, target):
+                return self._class_type(ref), nullable or is_nullable_schema(target)
+            type_, target_nullable = self.type_of(target, target_location, hint)
+            return type_, nullable or target_nullable
+        if "allOf" in schema:
+            structural = [m for m in schema["allOf"] if not (isinstance(m, dict) and set(m) <= ANNOTATION_KEYS)]
+            if len(structural) == 1:
+                index = schema["allOf"].index(structural[0])
+                type_, member_nullable = self.type_of(structural[0], location.child("allOf", index), hint)
+                return type_, nullable or member_nullable
+        for keyword in ("oneOf", "anyOf"):
+            if keyword in schema and not schema.get("properties"):
+                return self._union(schema[keyword], location.child(keyword), hint, nullable)
+        if "const" in schema:
+            return LiteralType((schema["const"],)), nullable or schema["const"] is None
+        if "enum" in schema:
+            return self._enum(schema, location, nullable)
+        types = schema.get("type")
+        if isinstance(types, list):
+            nullable = nullable or "null" in types
+            types = [t for t in types if t != "null"]
+            if len(types) == 1:
+                types = types[0]
+            elif not types:
+                return PrimitiveType("None"), True
+            else:
+                members = tuple(self.type_of({**schema, "type": t}, location, hint)[0] for t in types)
+                return UnionType(members), nullable
+        if types == "null":
+            return PrimitiveType("None"), True
+        if types == "array" or (types is None and "items" in schema):
+            items = schema.get("items", {})
+            item_type, item_nullable = self.type_of(items, location.child("items"), hint.for_items())
+            if item_nullable:
+                item_type = UnionType((item_type, PrimitiveType("None")))
+            return ListType(item_type), nullable
+        shape = api.object_shape(schema, location)
+        if types == "object" or shape is not None:
+            if shape is not None and shape.properties:
+                name = self.claim(hint)
+                annotations = api.annotations(schema, location)
+                return self.build_class(name, shape, annotations, location, is_main=False), nullable
+            return self._dict(schema, location, hint), nullable
+        if types is None:
+            return OBJECT, nullable
+        primitive = primitive_type(types, schema.get("format"))
+        if primitive is None:
+            api.diagnostics.error(f"unknown schema type {types!r}", api.locate(location.child("type")))
+            return OBJECT, nullable
+        return PrimitiveType(primitive), nullable
+
+    def _dict(self, schema: dict[str, Any], location: Location, hint: NameHint) -> TypeIR:
+        extra = schema.get("additionalProperties", True)
+        if extra is True or extra is False or extra == {}:
+            return DictType(OBJECT)
+        value_type, value_nullable = self.type_of(
+            extra, location.child("additionalProperties"), hint.with_suffix("Value")
+        )
+        if value_nullable:
+            value_type = UnionType((value_type, PrimitiveType("None")))
+        return DictType(value_type)
+
+    def _enum(self, schema: dict[str, Any], location: Location, nullable: bool) -> tuple[TypeIR, bool]:
+        values = schema["enum"]
+        if not isinstance(values, list) or not values:
+            self.api.diagnostics.error("enum must be a non-empty list", self.api.locate(location.child("enum")))
+            return OBJECT, nullable
+        for message, index in enum_type_errors(schema):
+            self.api.diagnostics.error(message, self.api.locate(location.child("enum", index)))
+        literal = tuple(dict.fromkeys(v for v in values if v is not None and not isinstance(v, (dict, list))))
+        if len(literal) != len([v for v in values if v is not None]):
+            complex_values = [v for v in values if isinstance(v, (dict, list))]
+            if complex_values:
+                self.api.diagnostics.warning(
+                    "enum values that are objects or arrays are not expressible as Literal; typed as object",
+                    self.api.locate(location.child("enum")),
+                )
+                return OBJECT, nullable
+        return LiteralType(literal), nullable or None in values
+
+    def _union(self, members: Any, location: Location, hint: NameHint, nullable: bool) -> tuple[TypeIR, bool]:
+        if not isinstance(members, list) or not members:
+            self.api.diagnostics.error("oneOf/anyOf must be a non-empty list", self.api.locate(location))
+            return OBJECT, nullable
+        types: list[TypeIR] = []
+        for index, member in enumerate(members):
+            member_hint = hint.with_suffix(f"Variant{index + 1}") if len(members) > 1 else hint
+            if isinstance(member, dict) and isinstance(member.get("title"), str):
+                member_hint = NameHint(hint.owner, hint.owner_is_main, member["title"])
+            type_, member_nullable = self.type_of(member, location.child(index), member_hint)
+            nullable = nullable or member_nullable
+            if type_ != PrimitiveType("None") and type_ not in types:
+                types.append(type_)
+        if not types:
+            return PrimitiveType("None"), True
+        if len(types) == 1:
+            return types[0], nullable
+        return UnionType(tuple(types)), nullable
+
+
+class ApiBuilder:
+    """Builds the `ApiIR` of a whole document."""
+
+    def __init__(self, store: DocumentStore, root_file: Path, diagnostics: Diagnostics) -> None:
+        self.store = store
+        self.root_file = root_file.resolve()
+        self.diagnostics = diagnostics
+        self.resolver = Resolver(store, self.root_file)
+
+    def locate(self, location: Location) -> Location:
+        return self.store.locate(location)
+
+    def build(self, document: dict[str, Any], package: str) -> ApiIR:
+        info = document.get("info") if isinstance(document.get("info"), dict) else {}
+        components = document.get("components") or {}
+        schemas = components.get("schemas") if isinstance(components, dict) else None
+        if schemas is None:
+            schemas = {}
+        if not isinstance(schemas, dict):
+            self.diagnostics.error("components.schemas must be a mapping", self.locate(Location(self.root_file, "/components/schemas")))
+            schemas = {}
+        self.resolver.register_components(schemas)
+        models: list[ModelIR] = []
+        for named in self.resolver.drain():
+            try:
+                models.append(ModelBuilder(self, named).build())
+            except SpecError as exc:
+                self.diagnostics.items.extend(exc.diagnostics)
+        models.sort(key=lambda m: (m.name.lower(), m.name))
+        return ApiIR(
+            title=str(info.get("title", package)),
+            version=str(info.get("version", "0.0.0")),
+            description=info.get("description") if isinstance(info.get("description"), str) else None,
+            package=package,
+            models=tuple(models),
+        )
+
+    # -- facts about schemas, shared by every model builder ---------------------------------
+
+    def deserves_class(self, ref: Ref, target: Any) -> bool:
+        """Whether a `$ref` target becomes a model of its own rather than being inlined."""
+        if self.resolver.is_named(ref):
+            return True
+        if not isinstance(target, dict):
+            return False
+        shape = self.object_shape(target, ref.location())
+        if shape is not None and shape.properties:
+            return True
+        members = target.get("oneOf") or target.get("anyOf")
+        return isinstance(members, list) and len([m for m in members if m != {"type": "null"}]) > 1
+
+    def object_shape(self, schema: Any, location: Location) -> ObjectShape | None:
+        return ObjectShape.of(schema, location, self.resolver)
+
+    def annotations(self, schema: Any, location: Location) -> Annotations:
+        return Annotations.of(schema, location, self.resolver)
+
+    def value_schema(self, schema: Any, location: Location) -> tuple[dict[str, Any], Location]:
+        """The schema that carries a value's format and constraints, past refs and allOf wrappers."""
+        return Annotations.value_schema(schema, location, self.resolver)
+
+    def referenced_class_names(self, schema: Any, location: Location) -> set[str]:
+        """Names of the models an inline subtree refers to: its nested classes must not take them."""
+        names: set[str] = set()
+        stack: list[tuple[Any, Location]] = [(schema, location)]
+        while stack:
+            node, where = stack.pop()
+            if isinstance(node, dict):
+                if "$ref" in node and isinstance(node["$ref"], str):
+                    ref = self.resolver.ref_of(node, where)
+                    target, _ = self.resolver.follow({"$ref": node["$ref"]}, where)
+                    if self.deserves_class(ref, target):
+                        names.add(self.resolver.named(ref).name)
+                for key, value in node.items():
+                    if key not in ("example", "examples", "default", "enum", "const"):
+                        stack.append((value, where.child(key)))
+            elif isinstance(node, list):
+                stack.extend((item, where.child(i)) for i, item in enumerate(node))
+        return names

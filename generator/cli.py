@@ -1,0 +1,152 @@
+"""The `sdkgen` command: `generate` writes the SDK and docs, `check` reports drift.
+
+Exit codes: 0 success; 1 `check` found the output stale (or `generate` refused to overwrite
+edited files); 2 the input is wrong.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+import traceback
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from . import __version__
+from .config import Settings, read_settings
+from .errors import Diagnostic, SpecError
+from .formatting import cache_dir
+from .pipeline import Generated, diff, generate_files, write
+
+EXIT_STALE = 1
+EXIT_BAD_INPUT = 2
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _print_diagnostics(diagnostics: list[Diagnostic]) -> None:
+    cwd = Path.cwd()
+    for diagnostic in diagnostics:
+        click.echo(diagnostic.format(cwd), err=True)
+
+
+def _reports_errors(command: F) -> F:
+    """Turn `SpecError` into located messages and exit code 2, with no traceback."""
+
+    @wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except SpecError as exc:
+            if kwargs.get("verbose"):
+                traceback.print_exc()
+            _print_diagnostics(exc.diagnostics)
+            count = len(exc.diagnostics)
+            click.echo(f"sdkgen: {count} error{'s' if count != 1 else ''}; nothing was written", err=True)
+            sys.exit(EXIT_BAD_INPUT)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _settings(spec: str | None, output: str | None, package: str | None) -> Settings:
+    return read_settings(
+        Path.cwd(),
+        Path(spec) if spec else None,
+        Path(output) if output else None,
+        package,
+    )
+
+
+def _generate(settings: Settings, strict: bool, no_cache: bool) -> Generated:
+    generated = generate_files(settings.spec, settings.package, None if no_cache else cache_dir())
+    if generated.warnings:
+        _print_diagnostics(generated.warnings)
+        if strict:
+            raise SpecError(generated.warnings)
+    return generated
+
+
+def _common(command: F) -> F:
+    options = [
+        click.argument("spec", required=False, type=click.Path(dir_okay=False)),
+        click.option("-o", "--output", type=click.Path(file_okay=False), help="Output directory."),
+        click.option("--package", help="Python package name of the generated SDK."),
+        click.option("--strict", is_flag=True, help="Treat warnings as errors."),
+        click.option("--no-cache", is_flag=True, help="Format everything again, ignoring the cache."),
+        click.option("-v", "--verbose", is_flag=True, help="Show a traceback with errors."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+@click.group()
+@click.version_option(__version__, prog_name="sdkgen")
+def main() -> None:
+    """Generate a typed Python SDK and its reference docs from an OpenAPI description."""
+
+
+@main.command()
+@_common
+@click.option("--force", is_flag=True, help="Overwrite files that were edited by hand or not written by sdkgen.")
+@_reports_errors
+def generate(
+    spec: str | None,
+    output: str | None,
+    package: str | None,
+    strict: bool,
+    no_cache: bool,
+    verbose: bool,
+    force: bool,
+) -> None:
+    """Generate the SDK and docs into the output directory."""
+    started = time.perf_counter()
+    settings = _settings(spec, output, package)
+    generated = _generate(settings, strict, no_cache)
+    the_plan = write(settings.output, generated, force)
+    if the_plan.conflicts and not force:
+        for path in the_plan.foreign:
+            click.echo(f"{settings.output / path}: exists and was not written by sdkgen", err=True)
+        for path in the_plan.edited:
+            click.echo(f"{settings.output / path}: edited by hand since sdkgen wrote it", err=True)
+        click.echo("sdkgen: refusing to overwrite; nothing was written (use --force)", err=True)
+        sys.exit(EXIT_STALE)
+    for path in the_plan.kept:
+        click.echo(f"{settings.output / path}: no longer generated, but edited by hand: kept", err=True)
+    elapsed = time.perf_counter() - started
+    click.echo(
+        f"sdkgen: {len(generated.api.models)} models, {len(generated.files)} files in {settings.output} "
+        f"({len(the_plan.writes)} written, {len(the_plan.deletes)} removed) in {elapsed:.2f}s"
+    )
+
+
+@main.command()
+@_common
+@_reports_errors
+def check(
+    spec: str | None,
+    output: str | None,
+    package: str | None,
+    strict: bool,
+    no_cache: bool,
+    verbose: bool,
+) -> None:
+    """Exit 1 with a diff if the output directory is not what `generate` would write."""
+    settings = _settings(spec, output, package)
+    generated = _generate(settings, strict, no_cache)
+    the_plan, text = diff(settings.output, generated)
+    if text:
+        click.echo(text, nl=False)
+        for path in the_plan.edited:
+            click.echo(f"{settings.output / path}: edited by hand since sdkgen wrote it", err=True)
+        click.echo(f"sdkgen: {settings.output} is stale; run `make regenerate`", err=True)
+        sys.exit(EXIT_STALE)
+    click.echo(f"sdkgen: {settings.output} is up to date")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

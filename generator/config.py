@@ -1,0 +1,46 @@
+"""Configuration: `[tool.sdkgen]` in pyproject.toml, overridden by command-line options."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import Diagnostic, Location, SpecError
+
+
+@dataclass(frozen=True)
+class Settings:
+    spec: Path
+    output: Path
+    package: str
+
+
+def read_settings(
+    project_dir: Path, spec: Path | None, output: Path | None, package: str | None
+) -> Settings:
+    table: dict[str, object] = {}
+    pyproject = project_dir / "pyproject.toml"
+    if pyproject.is_file():
+        try:
+            data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
+        except tomllib.TOMLDecodeError as exc:
+            raise SpecError([Diagnostic("error", f"invalid pyproject.toml: {exc}", Location(pyproject))]) from None
+        found = data.get("tool", {}).get("sdkgen", {})
+        table = found if isinstance(found, dict) else {}
+    spec = spec or (project_dir / str(table["spec"]) if "spec" in table else None)
+    if spec is None:
+        message = "no spec given: pass SPEC or set [tool.sdkgen] spec in pyproject.toml"
+        raise SpecError([Diagnostic("error", message, Location(pyproject))])
+    output = output or project_dir / str(table.get("output", "output"))
+    package = package or str(table.get("package", "")) or _package_from_spec(spec)
+    if not package.isidentifier() or not package.isascii():
+        message = f"package name {package!r} is not a Python identifier"
+        raise SpecError([Diagnostic("error", message, Location(pyproject))])
+    return Settings(spec=spec, output=output, package=package)
+
+
+def _package_from_spec(spec: Path) -> str:
+    from .naming import snake_case
+
+    return snake_case(spec.name.split(".")[0]) + "_sdk"

@@ -1,0 +1,133 @@
+"""The docs target: a Markdown reference of every model, from the same IR as the SDK.
+
+The views here hold everything a docs template prints (type strings, anchors, constraint
+text); an HTML site can reuse them as they are.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .ir import AliasIR, ApiIR, ClassIR, ClassType, FieldIR, ModelIR
+from .naming import snake_case
+from .python_types import class_types, field_annotation, literal_value, literal_values, optional_annotation
+from .render import render
+from .text import normalize_description
+
+
+@dataclass(frozen=True)
+class Link:
+    name: str
+    anchor: str
+
+
+@dataclass(frozen=True)
+class FieldDoc:
+    name: str
+    wire_name: str
+    type: str
+    required: bool
+    description: str | None
+    format: str | None
+    constraints: tuple[str, ...]
+    enum_values: tuple[str, ...]
+    deprecated: bool
+    read_only: bool
+    write_only: bool
+    default: str | None
+    links: tuple[Link, ...]
+
+
+@dataclass(frozen=True)
+class ClassDoc:
+    name: str
+    anchor: str
+    is_main: bool
+    description: str | None
+    fields: tuple[FieldDoc, ...]
+    alias_type: str | None
+    deprecated: bool
+    links: tuple[Link, ...]
+
+
+@dataclass(frozen=True)
+class ModelDoc:
+    name: str
+    anchor: str
+    classes: tuple[ClassDoc, ...]
+    """The model's own class first, then its nested classes."""
+
+
+def anchor_of(class_type: ClassType, main_names: dict[str, str]) -> str:
+    if main_names.get(class_type.module) == class_type.name:
+        return class_type.module.replace("_", "-")
+    return f"{class_type.module}-{snake_case(class_type.name)}".replace("_", "-")
+
+
+def constraint_texts(field: FieldIR) -> tuple[str, ...]:
+    c = field.constraints
+    items = [
+        ("multipleOf", c.multiple_of),
+        ("minimum", c.minimum),
+        ("exclusiveMinimum", c.exclusive_minimum),
+        ("maximum", c.maximum),
+        ("exclusiveMaximum", c.exclusive_maximum),
+        ("minLength", c.min_length),
+        ("maxLength", c.max_length),
+        ("pattern", c.pattern),
+    ]
+    return tuple(f"{name} {value}" for name, value in items if value is not None)
+
+
+def _links(types: list[ClassType], main_names: dict[str, str]) -> tuple[Link, ...]:
+    unique = sorted(set(types), key=lambda t: (t.name, t.module))
+    return tuple(Link(t.name, anchor_of(t, main_names)) for t in unique)
+
+
+def field_doc(field: FieldIR, main_names: dict[str, str]) -> FieldDoc:
+    return FieldDoc(
+        name=field.name,
+        wire_name=field.wire_name,
+        type=field_annotation(field),
+        required=field.required,
+        description=normalize_description(field.description) if field.description else None,
+        format=field.format,
+        constraints=constraint_texts(field),
+        enum_values=tuple(literal_value(v) for v in literal_values(field.type)),
+        deprecated=field.deprecated,
+        read_only=field.read_only,
+        write_only=field.write_only,
+        default=literal_value(field.default) if field.has_default else None,
+        links=_links(sorted(class_types(field.type), key=lambda t: t.name), main_names),
+    )
+
+
+def model_doc(model: ModelIR, main_names: dict[str, str]) -> ModelDoc:
+    classes: list[ClassDoc] = []
+    for definition in reversed(model.definitions):
+        anchor = anchor_of(ClassType(definition.name, model.module), main_names)
+        description = normalize_description(definition.description) if definition.description else None
+        if isinstance(definition, ClassIR):
+            fields = tuple(field_doc(f, main_names) for f in definition.fields)
+            classes.append(
+                ClassDoc(definition.name, anchor, definition is model.main, description, fields, None,
+                         definition.deprecated, ())
+            )
+        else:
+            assert isinstance(definition, AliasIR)
+            alias = optional_annotation(definition.type, definition.nullable)
+            links = _links(list(class_types(definition.type)), main_names)
+            classes.append(
+                ClassDoc(definition.name, anchor, definition is model.main, description, (), alias, False, links)
+            )
+    return ModelDoc(model.name, classes[0].anchor, tuple(classes))
+
+
+def render_docs(api: ApiIR, source_name: str) -> dict[str, str]:
+    main_names = {m.module: m.name for m in api.models}
+    models = [model_doc(m, main_names) for m in api.models]
+    context = {"api": api, "models": models, "source_name": source_name}
+    return {
+        "docs/index.md": render("docs/index.md.jinja", **context),
+        "docs/models.md": render("docs/models.md.jinja", **context),
+    }

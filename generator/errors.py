@@ -1,0 +1,85 @@
+"""Diagnostics: what went wrong in the input, and where.
+
+Every problem the generator finds in a spec is a `Diagnostic` carrying the file, the
+JSON pointer and (when known) the line and column. Stages collect diagnostics instead of
+raising at the first one, so a user sees every independent problem in one run.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True)
+class Location:
+    """A place in the input: a file and a JSON pointer inside it, with its line and column."""
+
+    file: Path
+    pointer: str = ""
+    line: int | None = None
+    column: int | None = None
+
+    def child(self, *segments: str | int) -> Location:
+        pointer = self.pointer
+        for segment in segments:
+            text = str(segment).replace("~", "~0").replace("/", "~1")
+            pointer = f"{pointer}/{text}"
+        return Location(self.file, pointer)
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    severity: Severity
+    message: str
+    location: Location
+
+    def format(self, cwd: Path | None = None) -> str:
+        file = self.location.file
+        if cwd is not None:
+            try:
+                file = file.relative_to(cwd)
+            except ValueError:
+                pass
+        line = self.location.line if self.location.line is not None else 1
+        column = self.location.column if self.location.column is not None else 1
+        text = f"{file}:{line}:{column}: {self.severity}: {self.message}"
+        if self.location.pointer:
+            text += f"\n    at {self.location.pointer or '/'}"
+        return text
+
+
+class SpecError(Exception):
+    """Raised when the input cannot be turned into an SDK; carries every error found."""
+
+    def __init__(self, diagnostics: list[Diagnostic]) -> None:
+        self.diagnostics = diagnostics
+        super().__init__("\n".join(d.message for d in diagnostics))
+
+
+@dataclass
+class Diagnostics:
+    """Collects diagnostics across the pipeline's stages."""
+
+    items: list[Diagnostic] = field(default_factory=list)
+
+    def error(self, message: str, location: Location) -> None:
+        self.items.append(Diagnostic("error", message, location))
+
+    def warning(self, message: str, location: Location) -> None:
+        self.items.append(Diagnostic("warning", message, location))
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.items if d.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Diagnostic]:
+        return [d for d in self.items if d.severity == "warning"]
+
+    def raise_if_errors(self) -> None:
+        if self.errors:
+            raise SpecError(self.errors)

@@ -1,0 +1,111 @@
+"""Names: turn wire names into stable, readable Python identifiers."""
+
+from __future__ import annotations
+
+import keyword
+import re
+import unicodedata
+
+_WORD = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+\d*|[A-Z]+\d*|\d+[a-z]*")
+
+# Attributes of pydantic.BaseModel (and names its config reserves) that a field must not
+# shadow; checked by tests against the installed pydantic.
+RESERVED_FIELD_NAMES = frozenset(
+    {
+        "construct",
+        "copy",
+        "dict",
+        "from_orm",
+        "json",
+        "parse_file",
+        "parse_obj",
+        "parse_raw",
+        "schema",
+        "schema_json",
+        "update_forward_refs",
+        "validate",
+    }
+)
+
+# Names a generated module already binds; a class may not take them.
+RESERVED_CLASS_NAMES = frozenset(
+    {
+        "BaseModel",
+        "Dict",
+        "Field",
+        "List",
+        "Literal",
+        "Optional",
+        "TypeAlias",
+        "Union",
+        "date",
+        "datetime",
+        "annotations",
+    }
+)
+
+
+def _ascii_words(text: str) -> list[str]:
+    normalized = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return _WORD.findall(normalized.replace("-", "_").replace(".", "_").replace(" ", "_"))
+
+
+def pascal_case(text: str) -> str:
+    """`droplet_next_backup_window` -> `DropletNextBackupWindow`; keeps `APILinks`, `GPUInfo`."""
+    words = _ascii_words(text)
+    name = "".join(word if word.isupper() else word[:1].upper() + word[1:] for word in words)
+    if not name:
+        name = "Model"
+    if name[0].isdigit():
+        name = "_" + name
+    return name
+
+
+def snake_case(text: str) -> str:
+    """`APILinks` -> `api_links`, `NetworkV4` -> `network_v4`, `x-request-id` -> `x_request_id`."""
+    words = _ascii_words(text)
+    name = "_".join(word.lower() for word in words)
+    return name or "_"
+
+
+def field_name(wire_name: str) -> str:
+    """A Python attribute for a JSON property; the wire name is kept as an alias if it differs."""
+    if wire_name.isidentifier() and wire_name.isascii():
+        name = wire_name
+    else:
+        name = snake_case(wire_name)
+        if wire_name.startswith("@") or wire_name.startswith("$"):
+            name = name.lstrip("_")
+    if name[0].isdigit():
+        name = "field_" + name
+    # Pydantic treats leading underscores as private attributes, not fields.
+    if name.startswith("_"):
+        name = "field_" + name.lstrip("_") if name.strip("_") else "field"
+    if keyword.iskeyword(name):
+        name += "_"
+    if name in RESERVED_FIELD_NAMES or name.startswith("model_"):
+        name += "_"
+    return name
+
+
+def module_name(class_name: str) -> str:
+    name = snake_case(class_name)
+    if keyword.iskeyword(name) or name[0].isdigit():
+        name = "_" + name if name[0].isdigit() else name + "_"
+    return name
+
+
+_IRREGULAR_PLURALS = {"children": "child", "people": "person", "indices": "index", "data": "data"}
+
+
+def singular(word: str) -> str:
+    """The singular of an English plural, for naming array items: `choices` -> `choice`."""
+    lower = word.lower()
+    if lower in _IRREGULAR_PLURALS:
+        return word[: len(word) - len(lower)] + _IRREGULAR_PLURALS[lower]
+    for suffix, replacement in (("ies", "y"), ("sses", "ss"), ("shes", "sh"), ("ches", "ch"), ("xes", "x")):
+        if lower.endswith(suffix) and len(word) > len(suffix):
+            return word[: -len(suffix)] + replacement
+    if lower.endswith("s") and not lower.endswith(("ss", "us", "is")) and len(word) > 1:
+        return word[:-1]
+    return word

@@ -1,0 +1,87 @@
+"""The pipeline: load -> resolve -> IR -> render -> format -> write, as one call per command."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .build_ir import ApiBuilder
+from .docs_target import render_docs
+from .errors import Diagnostic, Diagnostics, Location
+from .formatting import format_files
+from .ir import ApiIR
+from .loader import DocumentStore
+from .python_target import render_python
+from .writer import MANIFEST, Plan, apply, manifest_text, plan, unified_diff
+
+SUPPORTED_VERSIONS = ("3.0.", "3.1.")
+
+
+@dataclass
+class Generated:
+    api: ApiIR
+    files: dict[str, bytes]
+    warnings: list[Diagnostic] = field(default_factory=list)
+
+
+def check_document(document: Any, location: Location, diagnostics: Diagnostics) -> bool:
+    if not isinstance(document, dict):
+        diagnostics.error("not an OpenAPI document: the top level must be a mapping", location)
+        return False
+    if "swagger" in document:
+        diagnostics.error(
+            f"Swagger {document['swagger']} is not supported: convert the document to OpenAPI 3.0 or 3.1",
+            location,
+        )
+        return False
+    version = document.get("openapi")
+    if not isinstance(version, str):
+        diagnostics.error("not an OpenAPI document: no 'openapi' version field", location)
+        return False
+    if not version.startswith(SUPPORTED_VERSIONS):
+        diagnostics.error(f"OpenAPI {version} is not supported (3.0.x and 3.1.x are)", location)
+        return False
+    return True
+
+
+def build(spec: Path, package: str) -> tuple[ApiIR, list[Diagnostic]]:
+    """Load and resolve a spec into the IR; raises `SpecError` with every error found."""
+    diagnostics = Diagnostics()
+    store = DocumentStore()
+    document = store.load(spec)
+    if not check_document(document, store.locate(Location(spec.resolve(), "")), diagnostics):
+        diagnostics.raise_if_errors()
+    api = ApiBuilder(store, spec, diagnostics).build(document, package)
+    diagnostics.raise_if_errors()
+    return api, diagnostics.warnings
+
+
+def generate_files(spec: Path, package: str, cache: Path | None) -> Generated:
+    api, warnings = build(spec, package)
+    texts = {**render_python(api, spec.name), **render_docs(api, spec.name)}
+    formatted = format_files(texts, cache)
+    files = {path: text.encode("utf-8") for path, text in sorted(formatted.items())}
+    return Generated(api, files, warnings)
+
+
+def manifest_is_stale(output: Path, files: dict[str, bytes]) -> bool:
+    try:
+        return (output / MANIFEST).read_text(encoding="utf-8") != manifest_text(files)
+    except OSError:
+        return True
+
+
+def write(output: Path, generated: Generated, force: bool) -> Plan:
+    """Apply the generated tree to `output`; refuses, changing nothing, on conflicts unless forced."""
+    the_plan = plan(output, generated.files)
+    if the_plan.conflicts and not force:
+        return the_plan
+    if the_plan.changed or manifest_is_stale(output, generated.files):
+        apply(output, generated.files, the_plan)
+    return the_plan
+
+
+def diff(output: Path, generated: Generated) -> tuple[Plan, str]:
+    the_plan = plan(output, generated.files)
+    return the_plan, unified_diff(output, generated.files, the_plan)

@@ -1,0 +1,100 @@
+"""How IR types are written in Python source, and what each needs imported."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from .ir import (
+    ClassType,
+    DictType,
+    FieldIR,
+    ListType,
+    LiteralType,
+    PrimitiveType,
+    TypeIR,
+    UnionType,
+)
+from .text import python_string
+
+NONE = PrimitiveType("None")
+_DATETIME_NAMES = {"datetime", "date"}
+
+
+def literal_value(value: object) -> str:
+    if isinstance(value, str):
+        return python_string(value)
+    return repr(value)
+
+
+def annotation(type_: TypeIR) -> str:
+    """`List[Literal["a", "b"]]`, `Optional[Region]`, `Dict[str, object]` ..."""
+    if isinstance(type_, PrimitiveType):
+        return type_.name
+    if isinstance(type_, ClassType):
+        return type_.name
+    if isinstance(type_, ListType):
+        return f"List[{annotation(type_.item)}]"
+    if isinstance(type_, DictType):
+        return f"Dict[str, {annotation(type_.value)}]"
+    if isinstance(type_, LiteralType):
+        return f"Literal[{', '.join(literal_value(v) for v in type_.values)}]"
+    members = [m for m in type_.members if m != NONE]
+    inner = annotation(members[0]) if len(members) == 1 else f"Union[{', '.join(annotation(m) for m in members)}]"
+    return f"Optional[{inner}]" if len(members) < len(type_.members) else inner
+
+
+def optional_annotation(type_: TypeIR, optional: bool) -> str:
+    if not optional or type_ == NONE:
+        return annotation(type_)
+    if isinstance(type_, UnionType):
+        return annotation(UnionType((*type_.members, NONE)) if NONE not in type_.members else type_)
+    return f"Optional[{annotation(type_)}]"
+
+
+def field_annotation(field: FieldIR) -> str:
+    return optional_annotation(field.type, field.optional)
+
+
+def walk(type_: TypeIR) -> Iterator[TypeIR]:
+    yield type_
+    if isinstance(type_, ListType):
+        yield from walk(type_.item)
+    elif isinstance(type_, DictType):
+        yield from walk(type_.value)
+    elif isinstance(type_, UnionType):
+        for member in type_.members:
+            yield from walk(member)
+
+
+def typing_names(type_: TypeIR, optional: bool) -> set[str]:
+    """Names from `typing` that `optional_annotation(type_, optional)` uses."""
+    names = {"Optional"} if optional and type_ != NONE else set()
+    for t in walk(type_):
+        if isinstance(t, ListType):
+            names.add("List")
+        elif isinstance(t, DictType):
+            names.add("Dict")
+        elif isinstance(t, LiteralType):
+            names.add("Literal")
+        elif isinstance(t, UnionType):
+            if len([m for m in t.members if m != NONE]) > 1:
+                names.add("Union")
+            if NONE in t.members:
+                names.add("Optional")
+    return names
+
+
+def datetime_names(type_: TypeIR) -> set[str]:
+    return {t.name for t in walk(type_) if isinstance(t, PrimitiveType) and t.name in _DATETIME_NAMES}
+
+
+def class_types(type_: TypeIR) -> set[ClassType]:
+    return {t for t in walk(type_) if isinstance(t, ClassType)}
+
+
+def literal_values(type_: TypeIR) -> tuple[object, ...]:
+    """The enum values a type accepts, for docs ("Accepts one of the following")."""
+    for t in walk(type_):
+        if isinstance(t, LiteralType):
+            return t.values
+    return ()

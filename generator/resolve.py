@@ -1,0 +1,123 @@
+"""Resolve: follow `$ref`s to the schema they name, and give every named schema a class name.
+
+A schema is named when it is an entry of the root document's `components.schemas`, or when
+some `$ref` points at it from elsewhere (a file of its own, `pages.yml#/page_links`): those get
+a name from the file or the pointer's last segment. Each location is named once and the
+name is kept, so resolution is linear in the number of references.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .errors import Diagnostic, Location, SpecError
+from .loader import DocumentStore, Ref, parse_ref
+from .naming import RESERVED_CLASS_NAMES, module_name, pascal_case
+
+
+@dataclass(frozen=True)
+class NamedSchema:
+    """A schema that becomes a top-level model: its class name, module and where it lives."""
+
+    name: str
+    module: str
+    ref: Ref
+    schema: Any
+
+
+class Resolver:
+    def __init__(self, store: DocumentStore, root_file: Path) -> None:
+        self.store = store
+        self.root_file = root_file.resolve()
+        self._names: dict[Ref, NamedSchema] = {}
+        self._taken_names: set[str] = set(RESERVED_CLASS_NAMES)
+        self._taken_modules: set[str] = {"shared"}
+        self._pending: deque[NamedSchema] = deque()
+
+    # -- references -----------------------------------------------------------------------
+
+    def follow(self, schema: Any, location: Location) -> tuple[Any, Location]:
+        """The schema a `$ref` chain ends at (and where); non-refs are returned as they are.
+
+        Only a bare `{"$ref": ...}` is followed: a ref with sibling keywords is a schema of
+        its own that the caller reads.
+        """
+        seen: list[Ref] = []
+        while isinstance(schema, dict) and "$ref" in schema and len(schema) == 1:
+            ref = self.ref_of(schema, location)
+            if ref in seen:
+                chain = " -> ".join(r.pointer or r.file.name for r in [*seen, ref])
+                raise SpecError([Diagnostic("error", f"$ref cycle with nothing to build: {chain}", location)])
+            seen.append(ref)
+            schema = self.store.resolve_pointer(ref, self.store.locate(location.child("$ref")))
+            location = Location(ref.file, ref.pointer)
+        return schema, location
+
+    def ref_of(self, schema: dict[str, Any], location: Location) -> Ref:
+        target = parse_ref(schema["$ref"], location)
+        if isinstance(target, str):
+            raise SpecError([Diagnostic("error", target, self.store.locate(location.child("$ref")))])
+        return target
+
+    # -- names ----------------------------------------------------------------------------
+
+    def register_components(self, components: dict[str, Any]) -> None:
+        """Name every `components.schemas` entry; sorted keys make collisions resolve stably."""
+        base = Location(self.root_file, "/components/schemas")
+        for key in components:
+            self._register(Ref(self.root_file, base.child(key).pointer), key, components[key])
+        # A component that is only a `$ref` to a schema in another file lends that schema its
+        # name, so other references to the same file share the class.
+        for key in components:
+            schema = components[key]
+            if isinstance(schema, dict) and set(schema) == {"$ref"}:
+                location = base.child(key)
+                ref = self.ref_of(schema, location)
+                if ref not in self._names and ref.file != self.root_file:
+                    named = self._names[Ref(self.root_file, location.pointer)]
+                    self._names[ref] = named
+
+    def named(self, ref: Ref) -> NamedSchema:
+        """The named schema at `ref`, naming it now (from its file or pointer) if it is new."""
+        found = self._names.get(ref)
+        if found is not None:
+            return found
+        segments = [s for s in ref.pointer.split("/") if s]
+        hint = segments[-1] if segments else ref.file.name.split(".")[0]
+        schema = self.store.resolve_pointer(ref)
+        return self._register(ref, hint, schema)
+
+    def _register(self, ref: Ref, hint: str, schema: Any) -> NamedSchema:
+        name = self._unique_name(pascal_case(hint))
+        module = self._unique_module(module_name(name))
+        named = NamedSchema(name, module, ref, schema)
+        self._names[ref] = named
+        self._pending.append(named)
+        return named
+
+    def _unique_name(self, name: str) -> str:
+        candidate, counter = name, 2
+        while candidate in self._taken_names:
+            candidate, counter = f"{name}{counter}", counter + 1
+        self._taken_names.add(candidate)
+        return candidate
+
+    def _unique_module(self, module: str) -> str:
+        # Compared case-insensitively: `Foo` and `FOO` must not share a file on macOS.
+        candidate, counter = module, 2
+        while candidate.lower() in self._taken_modules:
+            candidate, counter = f"{module}_{counter}", counter + 1
+        self._taken_modules.add(candidate.lower())
+        return candidate
+
+    def drain(self) -> Iterator[NamedSchema]:
+        """Every named schema, including ones named while the earlier ones were built."""
+        while self._pending:
+            yield self._pending.popleft()
+
+    def is_named(self, ref: Ref) -> bool:
+        return ref in self._names

@@ -1,0 +1,248 @@
+"""Facts read off a schema: its object shape, annotations, constraints and primitive type.
+
+These functions look through the wrappers specs use (`$ref` with siblings,
+`allOf: [$ref, {description: ...}]`) so the IR builder asks one question at a time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from .errors import Diagnostic, Location, SpecError
+from .ir import Constraints, JsonScalar
+
+if TYPE_CHECKING:
+    from .resolve import Resolver
+
+ANNOTATION_KEYS = frozenset(
+    {
+        "description",
+        "title",
+        "deprecated",
+        "readOnly",
+        "writeOnly",
+        "example",
+        "examples",
+        "default",
+        "nullable",
+        "externalDocs",
+        "xml",
+        "$comment",
+        "required",
+    }
+)
+_PRIMITIVES = {"string": "str", "integer": "int", "number": "float", "boolean": "bool"}
+_STRING_FORMATS = {"date-time": "datetime", "date": "date"}
+_PYTHON_TYPES_OF_JSON = {
+    "string": (str,),
+    "integer": (int,),
+    "number": (int, float),
+    "boolean": (bool,),
+}
+
+
+def primitive_type(json_type: Any, fmt: Any) -> str | None:
+    if json_type == "string" and isinstance(fmt, str) and fmt in _STRING_FORMATS:
+        return _STRING_FORMATS[fmt]
+    return _PRIMITIVES.get(json_type) if isinstance(json_type, str) else None
+
+
+def is_nullable_schema(schema: Any) -> bool:
+    if not isinstance(schema, dict):
+        return False
+    types = schema.get("type")
+    return (
+        schema.get("nullable") is True
+        or types == "null"
+        or (isinstance(types, list) and "null" in types)
+        or (isinstance(schema.get("enum"), list) and None in schema["enum"])
+    )
+
+
+def enum_type_errors(schema: dict[str, Any]) -> list[tuple[str, int]]:
+    """Enum values that do not match the schema's declared `type`."""
+    declared = schema.get("type")
+    types = declared if isinstance(declared, list) else [declared]
+    allowed: tuple[type, ...] = ()
+    for json_type in types:
+        if json_type in _PYTHON_TYPES_OF_JSON:
+            allowed += _PYTHON_TYPES_OF_JSON[json_type]
+    if not allowed:
+        return []
+    errors = []
+    for index, value in enumerate(schema["enum"]):
+        if value is None:
+            continue
+        wrong_bool = isinstance(value, bool) and bool not in allowed
+        if wrong_bool or not isinstance(value, allowed):
+            errors.append((f"enum value {value!r} does not match type {declared!r}", index))
+    return errors
+
+
+def _number(value: Any) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    return value
+
+
+def _count(value: Any) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else None
+
+
+def read_constraints(schema: dict[str, Any]) -> Constraints:
+    minimum, maximum = _number(schema.get("minimum")), _number(schema.get("maximum"))
+    exclusive_minimum, exclusive_maximum = _number(schema.get("exclusiveMinimum")), _number(
+        schema.get("exclusiveMaximum")
+    )
+    # OpenAPI 3.0 writes exclusiveness as a boolean beside minimum/maximum.
+    if schema.get("exclusiveMinimum") is True and minimum is not None:
+        exclusive_minimum, minimum = minimum, None
+    if schema.get("exclusiveMaximum") is True and maximum is not None:
+        exclusive_maximum, maximum = maximum, None
+    is_array = schema.get("type") == "array" or "items" in schema
+    pattern = schema.get("pattern")
+    multiple_of = _number(schema.get("multipleOf"))
+    return Constraints(
+        multiple_of=multiple_of if multiple_of else None,
+        minimum=minimum,
+        maximum=maximum,
+        exclusive_minimum=exclusive_minimum,
+        exclusive_maximum=exclusive_maximum,
+        min_length=_count(schema.get("minItems" if is_array else "minLength")),
+        max_length=_count(schema.get("maxItems" if is_array else "maxLength")),
+        pattern=pattern if isinstance(pattern, str) else None,
+    )
+
+
+def _annotation_members(schema: dict[str, Any], annotation_keys: frozenset[str]) -> list[dict[str, Any]]:
+    members = schema.get("allOf")
+    if not isinstance(members, list):
+        return []
+    return [m for m in members if isinstance(m, dict) and set(m) <= annotation_keys]
+
+
+def _structural_members(schema: dict[str, Any], annotation_keys: frozenset[str]) -> list[tuple[int, Any]]:
+    members = schema.get("allOf")
+    if not isinstance(members, list):
+        return []
+    return [(i, m) for i, m in enumerate(members) if not (isinstance(m, dict) and set(m) <= annotation_keys)]
+
+
+@dataclass(frozen=True)
+class Annotations:
+    """What a schema says about a value beyond its type: description, deprecation, access."""
+
+    description: str | None = None
+    deprecated: bool = False
+    nullable: bool = False
+    read_only: bool = False
+    write_only: bool = False
+    default: JsonScalar = None
+    has_default: bool = False
+
+    @classmethod
+    def of(cls, schema: Any, location: Location, resolver: Resolver) -> Annotations:
+        if not isinstance(schema, dict):
+            return cls()
+        layers = [schema, *_annotation_members(schema, ANNOTATION_KEYS)]
+        inherited = cls()
+        structural = _structural_members(schema, ANNOTATION_KEYS)
+        if "$ref" in schema:
+            target, target_location = resolver.follow({"$ref": schema["$ref"]}, location)
+            inherited = cls.of(target, target_location, resolver)
+        elif len(structural) == 1 and isinstance(structural[0][1], dict) and "$ref" in structural[0][1]:
+            index, member = structural[0]
+            inherited = cls.of(member, location.child("allOf", index), resolver)
+        description = next(
+            (layer["description"] for layer in layers if isinstance(layer.get("description"), str)),
+            inherited.description,
+        )
+        default_layer = next((layer for layer in layers if "default" in layer), None)
+        default = default_layer["default"] if default_layer is not None else None
+        if isinstance(default, (dict, list)):
+            default = None
+        return cls(
+            description=description,
+            deprecated=any(layer.get("deprecated") is True for layer in layers) or inherited.deprecated,
+            nullable=any(layer.get("nullable") is True for layer in layers),
+            read_only=any(layer.get("readOnly") is True for layer in layers),
+            write_only=any(layer.get("writeOnly") is True for layer in layers),
+            default=default,
+            has_default=default_layer is not None,
+        )
+
+    @staticmethod
+    def value_schema(schema: Any, location: Location, resolver: Resolver) -> tuple[dict[str, Any], Location]:
+        """The schema carrying a value's format and constraints, past refs and allOf wrappers."""
+        for _ in range(64):
+            if not isinstance(schema, dict):
+                return {}, location
+            if "$ref" in schema:
+                schema, location = resolver.follow({"$ref": schema["$ref"]}, location)
+                continue
+            structural = _structural_members(schema, ANNOTATION_KEYS)
+            if len(structural) == 1 and not schema.get("properties"):
+                index, schema = structural[0]
+                location = location.child("allOf", index)
+                continue
+            return schema, location
+        return {}, location
+
+
+@dataclass(frozen=True)
+class ObjectShape:
+    """The properties of an object schema, with `allOf` members merged in order."""
+
+    properties: tuple[tuple[str, Any, Location], ...] = ()
+    required: frozenset[str] = field(default_factory=frozenset)
+
+    @classmethod
+    def of(cls, schema: Any, location: Location, resolver: Resolver) -> ObjectShape | None:
+        return cls._of(schema, location, resolver, frozenset())
+
+    @classmethod
+    def _of(
+        cls, schema: Any, location: Location, resolver: Resolver, seen: frozenset[tuple[str, str]]
+    ) -> ObjectShape | None:
+        if not isinstance(schema, dict):
+            return None
+        key = (str(location.file), location.pointer)
+        if key in seen:
+            raise SpecError([Diagnostic("error", "allOf includes itself", location)])
+        seen = seen | {key}
+        if "$ref" in schema:
+            target, target_location = resolver.follow({"$ref": schema["$ref"]}, location)
+            return cls._of(target, target_location, resolver, seen)
+        properties: dict[str, tuple[Any, Location]] = {}
+        required: set[str] = set()
+        is_object = schema.get("type") == "object" or (
+            isinstance(schema.get("type"), list) and "object" in schema["type"]
+        )
+        members = _structural_members(schema, ANNOTATION_KEYS)
+        if members:
+            for index, member in members:
+                shape = cls._of(member, location.child("allOf", index), resolver, seen)
+                if shape is None:
+                    return None
+                for name, prop, prop_location in shape.properties:
+                    properties[name] = (prop, prop_location)
+                required |= shape.required
+            is_object = True
+        for member in _annotation_members(schema, ANNOTATION_KEYS):
+            if isinstance(member.get("required"), list):
+                required |= {r for r in member["required"] if isinstance(r, str)}
+        own = schema.get("properties")
+        if isinstance(own, dict):
+            is_object = True
+            base = location.child("properties")
+            for name, prop in own.items():
+                properties[str(name)] = (prop, base.child(str(name)))
+        if not is_object:
+            return None
+        if isinstance(schema.get("required"), list):
+            required |= {r for r in schema["required"] if isinstance(r, str)}
+        return cls(
+            tuple((name, prop, prop_location) for name, (prop, prop_location) in properties.items()),
+            frozenset(required),
+        )

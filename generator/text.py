@@ -1,0 +1,98 @@
+"""Text from specs made safe and readable in generated code and docs."""
+
+from __future__ import annotations
+
+import re
+import textwrap
+
+_BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
+# Characters that must not appear raw in a Python string literal: control characters,
+# and bidirectional overrides (they make source read differently than it runs).
+_UNSAFE_IN_SOURCE = re.compile("[\x00-\x08\x0b-\x1f\x7f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ufeff]")
+_STRUCTURED_LINE = re.compile(r"^(\s*([-*+]|\d+[.)])\s|\s{2,}|\||```|#)")
+
+
+def normalize_description(text: str) -> str:
+    """Line breaks for `<br>`, trailing space trimmed, runs of blank lines folded."""
+    text = _BR.sub("\n", text.replace("\r\n", "\n").replace("\r", "\n"))
+    lines = [line.rstrip() for line in text.split("\n")]
+    out: list[str] = []
+    for line in lines:
+        if not line and (not out or not out[-1]):
+            continue
+        out.append(line)
+    while out and not out[-1]:
+        out.pop()
+    return "\n".join(out)
+
+
+def wrap_text(text: str, width: int) -> list[str]:
+    """Paragraphs re-wrapped to `width`; lists, tables and code keep their lines."""
+    result: list[str] = []
+    paragraph: list[str] = []
+
+    def flush() -> None:
+        if paragraph:
+            joined = " ".join(part.strip() for part in paragraph)
+            result.extend(
+                textwrap.wrap(joined, width=width, break_long_words=False, break_on_hyphens=False) or [""]
+            )
+            paragraph.clear()
+
+    in_code = False
+    for line in normalize_description(text).split("\n"):
+        if line.strip().startswith("```"):
+            flush()
+            in_code = not in_code
+            result.append(line)
+        elif in_code or _STRUCTURED_LINE.match(line):
+            flush()
+            result.append(line)
+        elif not line.strip():
+            flush()
+            result.append("")
+        else:
+            paragraph.append(line)
+    flush()
+    return result
+
+
+def _escape_for_source(text: str) -> str:
+    text = text.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
+    return _UNSAFE_IN_SOURCE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def docstring(text: str | None, indent: int, width: int = 88) -> str:
+    """A triple-quoted docstring for `text`, indented by `indent` spaces, wrapped to `width`."""
+    if not text:
+        return ""
+    pad = " " * indent
+    lines = [_escape_for_source(line) for line in wrap_text(text, width - indent)]
+    if not lines or not any(lines):
+        return ""
+    if lines[-1].endswith('"'):
+        lines[-1] = lines[-1][:-1] + '\\"'
+    if len(lines) == 1 and len(pad) + len(lines[0]) + 6 <= width:
+        return f'{pad}"""{lines[0]}"""'
+    body = "\n".join(f"{pad}{line}" if line else "" for line in lines[1:])
+    return f'{pad}"""{lines[0]}\n{body}\n{pad}"""' if body else f'{pad}"""{lines[0]}\n{pad}"""'
+
+
+def python_string(value: str) -> str:
+    """A double-quoted Python string literal for any text."""
+    out = ['"']
+    for char in value:
+        if char == "\\":
+            out.append("\\\\")
+        elif char == '"':
+            out.append('\\"')
+        elif char == "\n":
+            out.append("\\n")
+        elif char == "\t":
+            out.append("\\t")
+        elif _UNSAFE_IN_SOURCE.match(char):
+            out.append(f"\\u{ord(char):04x}" if ord(char) > 0xFF else f"\\x{ord(char):02x}")
+        else:
+            out.append(char)
+    out.append('"')
+    return "".join(out)
