@@ -126,15 +126,9 @@ class ModelBuilder:
         self, name: str, shape: ObjectShape, annotations: Annotations, location: Location, is_main: bool
     ) -> ClassType:
         fields: list[FieldIR] = []
-        used: set[str] = set()
+        names = self.field_names([wire_name for wire_name, _, _ in shape.properties])
         for wire_name, prop_schema, prop_location in shape.properties:
-            python_name = field_name(wire_name)
-            if python_name in self.taken or python_name in RESERVED_CLASS_NAMES:
-                python_name += "_"
-            base, counter = python_name, 2
-            while python_name in used:
-                python_name, counter = f"{base}_{counter}", counter + 1
-            used.add(python_name)
+            python_name = names[wire_name]
             hint = NameHint(name, is_main, wire_name)
             fields.append(
                 self.build_field(python_name, wire_name, prop_schema, prop_location, hint, wire_name in shape.required)
@@ -143,6 +137,24 @@ class ModelBuilder:
             ClassIR(name, tuple(fields), annotations.description, annotations.deprecated, location.pointer)
         )
         return ClassType(name, self.named.module)
+
+    def field_names(self, wire_names: list[str]) -> dict[str, str]:
+        """Python names for a class's properties; a wire name that is already a usable name
+        keeps it, and sanitized names that collide take a suffix, deterministically."""
+        result: dict[str, str] = {}
+        used: set[str] = set()
+        exact_first = sorted(wire_names, key=lambda wire: field_name(wire) != wire)
+        for wire_name in exact_first:
+            python_name = field_name(wire_name)
+            if python_name in self.taken:
+                python_name += "_"
+            base, counter = python_name, 2
+            while python_name in used:
+                python_name = f"{base}_" if counter == 2 and not base.endswith("_") else f"{base}{counter}"
+                counter += 1
+            used.add(python_name)
+            result[wire_name] = python_name
+        return result
 
     def build_field(
         self, name: str, wire_name: str, schema: Any, location: Location, hint: NameHint, required: bool
@@ -278,7 +290,14 @@ class ModelBuilder:
             return PrimitiveType("None"), True
         if len(types) == 1:
             return types[0], nullable
-        return UnionType(tuple(types)), nullable
+        union = UnionType(tuple(types))
+        if not hint.segment:
+            return union, nullable
+        # A union inside an object gets a name of its own, as hand-written SDKs do:
+        # `Pages: TypeAlias = Union[ForwardLinks, BackwardLinks, object]`.
+        name = self.claim(hint)
+        self.definitions.append(AliasIR(name, union, pointer=location.pointer))
+        return ClassType(name, self.named.module), nullable
 
 
 class ApiBuilder:

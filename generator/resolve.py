@@ -68,8 +68,11 @@ class Resolver:
     def register_components(self, components: dict[str, Any]) -> None:
         """Name every `components.schemas` entry; sorted keys make collisions resolve stably."""
         base = Location(self.root_file, "/components/schemas")
-        for key in components:
-            self._register(Ref(self.root_file, base.child(key).pointer), key, components[key])
+        # Keys that already are class names claim them first: `PetOwner` stays `PetOwner`
+        # and `pet-owner` becomes `PetOwner2`, whatever the order in the document.
+        ordered = sorted(components, key=lambda key: pascal_case(str(key)) != key)
+        for key in ordered:
+            self._register(Ref(self.root_file, base.child(key).pointer), str(key), components[key])
         # A component that is only a `$ref` to a schema in another file lends that schema its
         # name, so other references to the same file share the class.
         for key in components:

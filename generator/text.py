@@ -13,8 +13,8 @@ _STRUCTURED_LINE = re.compile(r"^(\s*([-*+]|\d+[.)])\s|\s{2,}|\||```|#)")
 
 
 def normalize_description(text: str) -> str:
-    """Line breaks for `<br>`, trailing space trimmed, runs of blank lines folded."""
-    text = _BR.sub("\n", text.replace("\r\n", "\n").replace("\r", "\n"))
+    """Trailing space trimmed, runs of blank lines folded; `<br>` is kept as a hard break."""
+    text = _BR.sub("<br>", text.replace("\r\n", "\n").replace("\r", "\n"))
     lines = [line.rstrip() for line in text.split("\n")]
     out: list[str] = []
     for line in lines:
@@ -34,9 +34,11 @@ def wrap_text(text: str, width: int) -> list[str]:
     def flush() -> None:
         if paragraph:
             joined = " ".join(part.strip() for part in paragraph)
-            result.extend(
-                textwrap.wrap(joined, width=width, break_long_words=False, break_on_hyphens=False) or [""]
-            )
+            for piece in _BR.split(joined):
+                result.extend(
+                    textwrap.wrap(piece.strip(), width=width, break_long_words=False, break_on_hyphens=False)
+                    or [""]
+                )
             paragraph.clear()
 
     in_code = False
@@ -67,9 +69,13 @@ def docstring(text: str | None, indent: int, width: int = 88) -> str:
     if not text:
         return ""
     pad = " " * indent
-    lines = [_escape_for_source(line) for line in wrap_text(text, width - indent)]
+    # Three columns for the opening quotes, which share the first line.
+    lines = [_escape_for_source(line) for line in wrap_text(text, width - indent - 3)]
     if not lines or not any(lines):
         return ""
+    if len(lines) == 1 and len(pad) + len(lines[0]) + 6 > width:
+        # Black joins a lone line with its closing quotes: make it two lines instead.
+        lines = [_escape_for_source(line) for line in wrap_text(text, width - indent - 6)]
     if lines[-1].endswith('"'):
         lines[-1] = lines[-1][:-1] + '\\"'
     if len(lines) == 1 and len(pad) + len(lines[0]) + 6 <= width:

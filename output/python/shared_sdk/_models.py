@@ -12,8 +12,8 @@ from pydantic import ConfigDict
 class BaseModel(pydantic.BaseModel):
     """A model of an API object.
 
-    Unknown fields from newer servers are kept rather than rejected, fields can be set by
-    their Python name or their wire name, and dumps use the wire names.
+    Unknown fields from newer servers are kept rather than rejected, fields can be set
+    by their Python name or their wire name, and dumps use the wire names.
     """
 
     model_config = ConfigDict(

@@ -16,8 +16,8 @@ class Action(BaseModel):
     """A unique numeric ID that can be used to identify and reference an action."""
 
     completed_at: Optional[datetime] = None
-    """A time value given in ISO8601 combined date and time format that represents when the
-    action was completed.
+    """A time value given in ISO8601 combined date and time format that represents when
+    the action was completed.
     """
 
     region: Optional[Region] = None
@@ -32,8 +32,8 @@ class Action(BaseModel):
     """The type of resource that the action is associated with."""
 
     started_at: Optional[datetime] = None
-    """A time value given in ISO8601 combined date and time format that represents when the
-    action was initiated.
+    """A time value given in ISO8601 combined date and time format that represents when
+    the action was initiated.
     """
 
     status: Optional[Literal["in-progress", "completed", "errored"]] = None

@@ -10,7 +10,9 @@ __all__ = ["ActionLink"]
 
 
 class ActionLink(BaseModel):
-    """The linked actions can be used to check the status of a Droplet's create event."""
+    """The linked actions can be used to check the status of a Droplet's create
+    event.
+    """
 
     id: Optional[int] = None
     """A unique numeric ID that can be used to identify and reference an action."""

@@ -14,15 +14,16 @@ class TopLogprob(BaseModel):
     """The token."""
 
     bytes: Optional[List[int]]
-    """A list of integers representing the UTF-8 bytes representation of the token. Useful
-    in instances where characters are represented by multiple tokens and their byte
-    representations must be combined to generate the correct text representation. Can be
-    `null` if there is no bytes representation for the token.
+    """A list of integers representing the UTF-8 bytes representation of the token.
+    Useful in instances where characters are represented by multiple tokens and their
+    byte representations must be combined to generate the correct text
+    representation. Can be `null` if there is no bytes representation for the token.
     """
 
     logprob: float
     """The log probability of this token, if it is within the top 20 most likely tokens.
-    Otherwise, the value `-9999.0` is used to signify that the token is very unlikely.
+    Otherwise, the value `-9999.0` is used to signify that the token is very
+    unlikely.
     """
 
 
@@ -31,18 +32,20 @@ class ChatCompletionTokenLogprob(BaseModel):
     """The token."""
 
     bytes: Optional[List[int]]
-    """A list of integers representing the UTF-8 bytes representation of the token. Useful
-    in instances where characters are represented by multiple tokens and their byte
-    representations must be combined to generate the correct text representation. Can be
-    `null` if there is no bytes representation for the token.
+    """A list of integers representing the UTF-8 bytes representation of the token.
+    Useful in instances where characters are represented by multiple tokens and their
+    byte representations must be combined to generate the correct text
+    representation. Can be `null` if there is no bytes representation for the token.
     """
 
     logprob: float
     """The log probability of this token, if it is within the top 20 most likely tokens.
-    Otherwise, the value `-9999.0` is used to signify that the token is very unlikely.
+    Otherwise, the value `-9999.0` is used to signify that the token is very
+    unlikely.
     """
 
     top_logprobs: List[TopLogprob]
-    """List of the most likely tokens and their log probability, at this token position. In
-    rare cases, there may be fewer than the number of requested `top_logprobs` returned.
+    """List of the most likely tokens and their log probability, at this token position.
+    In rare cases, there may be fewer than the number of requested `top_logprobs`
+    returned.
     """

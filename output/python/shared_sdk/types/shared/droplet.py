@@ -22,11 +22,11 @@ __all__ = ["Networks", "Droplet"]
 
 
 class Networks(BaseModel):
-    """The details of the network that are configured for the Droplet instance. This is an
-    object that contains keys for IPv4 and IPv6. The value of each of these is an array
-    that contains objects describing an individual IP resource allocated to the Droplet.
-    These will define attributes like the IP address, netmask, and gateway of the
-    specific network depending on the type of network it is.
+    """The details of the network that are configured for the Droplet instance. This is
+    an object that contains keys for IPv4 and IPv6. The value of each of these is an
+    array that contains objects describing an individual IP resource allocated to the
+    Droplet. These will define attributes like the IP address, netmask, and gateway
+    of the specific network depending on the type of network it is.
     """
 
     v4: Optional[List[NetworkV4]] = None
@@ -36,19 +36,19 @@ class Networks(BaseModel):
 
 class Droplet(BaseModel):
     id: int
-    """A unique identifier for each Droplet instance. This is automatically generated upon
-    Droplet creation.
+    """A unique identifier for each Droplet instance. This is automatically generated
+    upon Droplet creation.
     """
 
     backup_ids: List[int]
-    """An array of backup IDs of any backups that have been taken of the Droplet instance.
-    Droplet backups are enabled at the time of the instance creation. Requires
-    `image:read` scope.
+    """An array of backup IDs of any backups that have been taken of the Droplet
+    instance. Droplet backups are enabled at the time of the instance creation.
+    Requires `image:read` scope.
     """
 
     created_at: datetime
-    """A time value given in ISO8601 combined date and time format that represents when the
-    Droplet was created.
+    """A time value given in ISO8601 combined date and time format that represents when
+    the Droplet was created.
     """
 
     disk: int
@@ -58,11 +58,13 @@ class Droplet(BaseModel):
     """An array of features enabled on this Droplet."""
 
     image: Image
-    """The Droplet's image. Requires `image:read` scope."""
+    """The Droplet's image.
+    Requires `image:read` scope.
+    """
 
     locked: bool
-    """A boolean value indicating whether the Droplet has been locked, preventing actions
-    by users.
+    """A boolean value indicating whether the Droplet has been locked, preventing
+    actions by users.
     """
 
     memory: int = Field(multiple_of=8)
@@ -72,17 +74,17 @@ class Droplet(BaseModel):
     """The human-readable name set for the Droplet instance."""
 
     networks: Networks
-    """The details of the network that are configured for the Droplet instance. This is an
-    object that contains keys for IPv4 and IPv6. The value of each of these is an array
-    that contains objects describing an individual IP resource allocated to the Droplet.
-    These will define attributes like the IP address, netmask, and gateway of the
-    specific network depending on the type of network it is.
+    """The details of the network that are configured for the Droplet instance. This is
+    an object that contains keys for IPv4 and IPv6. The value of each of these is an
+    array that contains objects describing an individual IP resource allocated to the
+    Droplet. These will define attributes like the IP address, netmask, and gateway
+    of the specific network depending on the type of network it is.
     """
 
     next_backup_window: Optional[DropletNextBackupWindow]
     """The details of the Droplet's backups feature, if backups are configured for the
-    Droplet. This object contains keys for the start and end times of the window during
-    which the backup will start.
+    Droplet. This object contains keys for the start and end times of the window
+    during which the backup will start.
     """
 
     region: Region
@@ -103,35 +105,40 @@ class Droplet(BaseModel):
     """
 
     tags: List[str]
-    """An array of Tags the Droplet has been tagged with. Requires `tag:read` scope."""
+    """An array of Tags the Droplet has been tagged with.
+    Requires `tag:read` scope.
+    """
 
     vcpus: int
     """The number of virtual CPUs."""
 
     volume_ids: List[str]
-    """A flat array including the unique identifier for each Block Storage volume attached
-    to the Droplet. Requires `block_storage:read` scope.
+    """A flat array including the unique identifier for each Block Storage volume
+    attached to the Droplet.
+    Requires `block_storage:read` scope.
     """
 
     disk_info: Optional[List[DiskInfo]] = None
-    """An array of objects containing information about the disks available to the Droplet.
+    """An array of objects containing information about the disks available to the
+    Droplet.
     """
 
     gpu_info: Optional[GPUInfo] = None
-    """An object containing information about the GPU capabilities of Droplets created with
-    this size.
+    """An object containing information about the GPU capabilities of Droplets created
+    with this size.
     """
 
     kernel: Optional[Kernel] = Field(default=None, deprecated=True)
     """**Note**: All Droplets created after March 2017 use internal kernels by default.
     These Droplets will have this attribute set to `null`.
 
-    The current [kernel](https://docs.digitalocean.com/products/droplets/how-to/kernel/)
-    for Droplets with externally managed kernels. This will initially be set to the
+    The current
+    [kernel](https://docs.digitalocean.com/products/droplets/how-to/kernel/) for
+    Droplets with externally managed kernels. This will initially be set to the
     kernel of the base image when the Droplet is created.
     """
 
     vpc_uuid: Optional[str] = None
-    """A string specifying the UUID of the VPC to which the Droplet is assigned. Requires
-    `vpc:read` scope.
+    """A string specifying the UUID of the VPC to which the Droplet is assigned.
+    Requires `vpc:read` scope.
     """

@@ -17,6 +17,6 @@ class DropletNextBackupWindow(BaseModel):
     """
 
     start: Optional[datetime] = None
-    """A time value given in ISO8601 combined date and time format specifying the start of
-    the Droplet's backup window.
+    """A time value given in ISO8601 combined date and time format specifying the start
+    of the Droplet's backup window.
     """

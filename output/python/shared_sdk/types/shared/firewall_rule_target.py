@@ -26,13 +26,13 @@ class FirewallRuleTarget(BaseModel):
     """
 
     load_balancer_uids: Optional[List[str]] = None
-    """An array containing the IDs of the load balancers to which the firewall will allow
-    traffic.
+    """An array containing the IDs of the load balancers to which the firewall will
+    allow traffic.
     """
 
     tags: Optional[List[str]] = None
-    """A flat array of tag names as strings to be applied to the resource. Tag names must
-    exist in order to be referenced in a request.
+    """A flat array of tag names as strings to be applied to the resource. Tag names
+    must exist in order to be referenced in a request.
 
     Requires `tag:create` and `tag:read` scopes.
     """

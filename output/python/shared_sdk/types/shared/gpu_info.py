@@ -18,8 +18,8 @@ class Vram(BaseModel):
 
 
 class GPUInfo(BaseModel):
-    """An object containing information about the GPU capabilities of Droplets created with
-    this size.
+    """An object containing information about the GPU capabilities of Droplets created
+    with this size.
     """
 
     count: Optional[int] = None

@@ -17,8 +17,8 @@ class Image(BaseModel):
     """A unique number that can be used to identify and reference a specific image."""
 
     created_at: Optional[datetime] = None
-    """A time value given in ISO8601 combined date and time format that represents when the
-    image was created.
+    """A time value given in ISO8601 combined date and time format that represents when
+    the image was created.
     """
 
     description: Optional[str] = None
@@ -43,13 +43,14 @@ class Image(BaseModel):
     ] = None
     """The name of a custom image's distribution. Currently, the valid values are `Arch
     Linux`, `CentOS`, `CoreOS`, `Debian`, `Fedora`, `Fedora Atomic`, `FreeBSD`,
-    `Gentoo`, `openSUSE`, `RancherOS`, `Rocky Linux`, `Ubuntu`, and `Unknown`. Any other
-    value will be accepted but ignored, and `Unknown` will be used in its place.
+    `Gentoo`, `openSUSE`, `RancherOS`, `Rocky Linux`, `Ubuntu`, and `Unknown`. Any
+    other value will be accepted but ignored, and `Unknown` will be used in its
+    place.
     """
 
     error_message: Optional[str] = None
-    """A string containing information about errors that may occur when importing a custom
-    image.
+    """A string containing information about errors that may occur when importing a
+    custom image.
     """
 
     min_disk_size: Optional[int] = Field(default=None, ge=0)
@@ -96,8 +97,8 @@ class Image(BaseModel):
 
     slug: Optional[str] = None
     """A uniquely identifying string that is associated with each of the
-    DigitalOcean-provided public images. These can be used to reference a public image
-    as an alternative to the numeric id.
+    DigitalOcean-provided public images. These can be used to reference a public
+    image as an alternative to the numeric id.
     """
 
     status: Optional[Literal["NEW", "available", "pending", "deleted", "retired"]] = (
@@ -108,8 +109,8 @@ class Image(BaseModel):
     """
 
     tags: Optional[List[str]] = None
-    """A flat array of tag names as strings to be applied to the resource. Tag names may be
-    for either existing or new tags.
+    """A flat array of tag names as strings to be applied to the resource. Tag names may
+    be for either existing or new tags.
 
     Requires `tag:create` scope.
     """
@@ -117,7 +118,7 @@ class Image(BaseModel):
     type: Optional[Literal["base", "snapshot", "backup", "custom", "admin"]] = None
     """Describes the kind of image. It may be one of `base`, `snapshot`, `backup`,
     `custom`, or `admin`. Respectively, this specifies whether an image is a
-    DigitalOcean base OS image, user-generated Droplet snapshot, automatically created
-    Droplet backup, user-provided virtual machine image, or an image used for
+    DigitalOcean base OS image, user-generated Droplet snapshot, automatically
+    created Droplet backup, user-provided virtual machine image, or an image used for
     DigitalOcean managed resources (e.g. DOKS worker nodes).
     """

@@ -13,8 +13,9 @@ class Kernel(BaseModel):
     """**Note**: All Droplets created after March 2017 use internal kernels by default.
     These Droplets will have this attribute set to `null`.
 
-    The current [kernel](https://docs.digitalocean.com/products/droplets/how-to/kernel/)
-    for Droplets with externally managed kernels. This will initially be set to the
+    The current
+    [kernel](https://docs.digitalocean.com/products/droplets/how-to/kernel/) for
+    Droplets with externally managed kernels. This will initially be set to the
     kernel of the base image when the Droplet is created.
     """
 

@@ -4,12 +4,17 @@ from __future__ import annotations
 
 from typing import Optional, Union
 
+from typing_extensions import TypeAlias
+
 from ..._models import BaseModel
 from .backward_links import BackwardLinks
 from .forward_links import ForwardLinks
 
-__all__ = ["PageLinks"]
+__all__ = ["Pages", "PageLinks"]
+
+
+Pages: TypeAlias = Union[ForwardLinks, BackwardLinks, object]
 
 
 class PageLinks(BaseModel):
-    pages: Optional[Union[ForwardLinks, BackwardLinks, object]] = None
+    pages: Optional[Pages] = None

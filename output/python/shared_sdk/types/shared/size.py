@@ -67,6 +67,6 @@ class Size(BaseModel):
     """
 
     gpu_info: Optional[GPUInfo] = None
-    """An object containing information about the GPU capabilities of Droplets created with
-    this size.
+    """An object containing information about the GPU capabilities of Droplets created
+    with this size.
     """

@@ -15,8 +15,8 @@ class Snapshots(BaseModel):
     """The unique identifier for the snapshot."""
 
     created_at: datetime
-    """A time value given in ISO8601 combined date and time format that represents when the
-    snapshot was created.
+    """A time value given in ISO8601 combined date and time format that represents when
+    the snapshot was created.
     """
 
     min_disk_size: int

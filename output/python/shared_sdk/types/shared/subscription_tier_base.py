@@ -11,17 +11,18 @@ __all__ = ["SubscriptionTierBase"]
 
 class SubscriptionTierBase(BaseModel):
     allow_storage_overage: Optional[bool] = None
-    """A boolean indicating whether the subscription tier supports additional storage above
-    what is included in the base plan at an additional cost per GiB used.
+    """A boolean indicating whether the subscription tier supports additional storage
+    above what is included in the base plan at an additional cost per GiB used.
     """
 
     included_bandwidth_bytes: Optional[int] = None
-    """The amount of outbound data transfer included in the subscription tier in bytes.
+    """The amount of outbound data transfer included in the subscription tier in
+    bytes.
     """
 
     included_repositories: Optional[int] = None
-    """The number of repositories included in the subscription tier. `0` indicates that the
-    subscription tier includes unlimited repositories.
+    """The number of repositories included in the subscription tier. `0` indicates that
+    the subscription tier includes unlimited repositories.
     """
 
     included_storage_bytes: Optional[int] = None

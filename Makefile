@@ -1,0 +1,39 @@
+# Every target bootstraps its own virtual environment in .venv from pyproject.toml.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+PIP := $(BIN)/python -m pip --quiet --disable-pip-version-check
+
+.PHONY: regenerate check test lint update-goldens clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --upgrade pip
+	$(PIP) install -e '.[dev]'
+	touch $(STAMP)
+
+## Regenerate output/ (the SDK and its docs) from schemas/.
+regenerate: $(STAMP)
+	$(BIN)/sdkgen generate
+
+## Exit 1 with a diff if output/ is not what `make regenerate` would write.
+check: $(STAMP)
+	$(BIN)/sdkgen check
+
+## The whole test suite, then the drift check of the committed output.
+test: $(STAMP)
+	$(BIN)/python -m pytest
+	$(BIN)/sdkgen check
+
+## Lint and type-check the generator itself.
+lint: $(STAMP)
+	$(BIN)/ruff check generator tests
+	$(BIN)/mypy
+
+## Rewrite tests/golden/*/expected from the current templates (review the diff!).
+update-goldens: $(STAMP)
+	SDKGEN_UPDATE_GOLDENS=1 $(BIN)/python -m pytest tests/test_golden.py -q
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

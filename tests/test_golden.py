@@ -1,0 +1,41 @@
+"""Golden files: each tests/golden/<case>/spec.yaml generates exactly tests/golden/<case>/expected.
+
+`make update-goldens` rewrites the expected trees; review their diff like code.
+"""
+
+from __future__ import annotations
+
+import filecmp
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.pipeline import generate_files, write
+from generator.writer import unified_diff, plan
+
+from .conftest import GOLDEN, golden_cases
+
+UPDATE = os.environ.get("SDKGEN_UPDATE_GOLDENS") == "1"
+
+
+def tree(root: Path) -> set[str]:
+    return {str(p.relative_to(root)) for p in root.rglob("*") if p.is_file()}
+
+
+@pytest.mark.parametrize("case", golden_cases())
+def test_golden(case: str, tmp_path: Path) -> None:
+    case_dir = GOLDEN / case
+    expected = case_dir / "expected"
+    generated = generate_files(case_dir / "spec.yaml", f"{case}_sdk", cache=tmp_path / "cache")
+    if UPDATE:
+        shutil.rmtree(expected, ignore_errors=True)
+        write(expected, generated, force=True)
+    out = tmp_path / "out"
+    write(out, generated, force=False)
+    assert tree(out) == tree(expected), f"file lists differ for {case}; run `make update-goldens`"
+    mismatched = [p for p in sorted(tree(out)) if not filecmp.cmp(out / p, expected / p, shallow=False)]
+    if mismatched:
+        text = unified_diff(expected, generated.files, plan(expected, generated.files))
+        pytest.fail(f"{case}: generated output differs from the golden files:\n{text}")
