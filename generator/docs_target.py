@@ -88,7 +88,7 @@ def field_doc(field: FieldIR, main_names: dict[str, str]) -> FieldDoc:
     return FieldDoc(
         name=field.name,
         wire_name=field.wire_name,
-        type=field_annotation(field),
+        type=field_annotation(field, fold=4),
         required=field.required,
         description=normalize_description(field.description) if field.description else None,
         format=field.format,

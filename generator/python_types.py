@@ -26,33 +26,43 @@ def literal_value(value: object) -> str:
     return repr(value)
 
 
-def annotation(type_: TypeIR) -> str:
-    """`List[Literal["a", "b"]]`, `Optional[Region]`, `Dict[str, object]` ..."""
+def annotation(type_: TypeIR, fold: int | None = None) -> str:
+    """`List[Literal["a", "b"]]`, `Optional[Region]`, `Dict[str, object]` ...
+
+    With `fold`, a literal of more than `fold` values is summarized for reading, as
+    `Literal["a", "b", "c", 12 more]`; that form is for docs, not for code.
+    """
     if isinstance(type_, PrimitiveType):
         return type_.name
     if isinstance(type_, ClassType):
         return type_.name
     if isinstance(type_, ListType):
-        return f"List[{annotation(type_.item)}]"
+        return f"List[{annotation(type_.item, fold)}]"
     if isinstance(type_, DictType):
-        return f"Dict[str, {annotation(type_.value)}]"
+        return f"Dict[str, {annotation(type_.value, fold)}]"
     if isinstance(type_, LiteralType):
-        return f"Literal[{', '.join(literal_value(v) for v in type_.values)}]"
+        values = [literal_value(v) for v in type_.values]
+        if fold is not None and len(values) > fold:
+            values = [*values[: fold - 1], f"{len(values) - fold + 1} more"]
+        return f"Literal[{', '.join(values)}]"
     members = [m for m in type_.members if m != NONE]
-    inner = annotation(members[0]) if len(members) == 1 else f"Union[{', '.join(annotation(m) for m in members)}]"
+    if len(members) == 1:
+        inner = annotation(members[0], fold)
+    else:
+        inner = f"Union[{', '.join(annotation(m, fold) for m in members)}]"
     return f"Optional[{inner}]" if len(members) < len(type_.members) else inner
 
 
-def optional_annotation(type_: TypeIR, optional: bool) -> str:
+def optional_annotation(type_: TypeIR, optional: bool, fold: int | None = None) -> str:
     if not optional or type_ == NONE:
-        return annotation(type_)
+        return annotation(type_, fold)
     if isinstance(type_, UnionType):
-        return annotation(UnionType((*type_.members, NONE)) if NONE not in type_.members else type_)
-    return f"Optional[{annotation(type_)}]"
+        return annotation(UnionType((*type_.members, NONE)) if NONE not in type_.members else type_, fold)
+    return f"Optional[{annotation(type_, fold)}]"
 
 
-def field_annotation(field: FieldIR) -> str:
-    return optional_annotation(field.type, field.optional)
+def field_annotation(field: FieldIR, fold: int | None = None) -> str:
+    return optional_annotation(field.type, field.optional, fold)
 
 
 def walk(type_: TypeIR) -> Iterator[TypeIR]:

@@ -1,0 +1,131 @@
+"""The command line: generate and check, their exit codes, and what they never touch."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .conftest import ROOT
+
+
+def sdkgen(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "generator.cli", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "SDKGEN_CACHE_DIR": str(cwd / ".cache")},
+    )
+
+
+@pytest.fixture()
+def project(tmp_path: Path) -> Path:
+    """A copy of this repo's configuration, schema and committed output."""
+    shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
+    shutil.copytree(ROOT / "schemas", tmp_path / "schemas")
+    shutil.copytree(ROOT / "output", tmp_path / "output")
+    return tmp_path
+
+
+def test_check_passes_on_committed_output(project: Path) -> None:
+    result = sdkgen("check", cwd=project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "up to date" in result.stdout
+
+
+def test_check_fails_with_a_diff_after_a_one_word_edit(project: Path) -> None:
+    spec = project / "schemas" / "shared.yaml"
+    text = spec.read_text()
+    spec.write_text(text.replace("The number of virtual CPUs.", "The number of virtual processors."))
+    before = {p: p.read_bytes() for p in (project / "output").rglob("*") if p.is_file()}
+    result = sdkgen("check", cwd=project)
+    assert result.returncode == 1
+    assert '-    """The number of virtual CPUs."""' in result.stdout
+    assert '+    """The number of virtual processors."""' in result.stdout
+    assert "+++ b/python/shared_sdk/types/shared/droplet.py" in result.stdout
+    assert "+++ b/docs/models.md" in result.stdout
+    # check never writes
+    assert before == {p: p.read_bytes() for p in (project / "output").rglob("*") if p.is_file()}
+
+
+def test_generate_overrides_from_the_command_line(tmp_path: Path) -> None:
+    spec = ROOT / "tests" / "golden" / "enums" / "spec.yaml"
+    result = sdkgen("generate", str(spec), "-o", str(tmp_path / "out"), "--package", "acme_sdk", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "out" / "python" / "acme_sdk" / "types" / "shared" / "task.py").is_file()
+    assert sdkgen("check", str(spec), "-o", str(tmp_path / "out"), "--package", "acme_sdk", cwd=tmp_path).returncode == 0
+
+
+def test_generate_keeps_files_it_did_not_write(project: Path) -> None:
+    notes = project / "output" / "python" / "NOTES.md"
+    notes.write_text("mine")
+    (project / "output" / "python" / "shared_sdk" / "types" / "shared" / "custom.py").write_text("X = 1\n")
+    spec = project / "schemas" / "shared.yaml"
+    spec.write_text(spec.read_text().replace("The number of virtual CPUs.", "The vCPU count."))
+    result = sdkgen("generate", cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert notes.read_text() == "mine"
+    assert (project / "output" / "python" / "shared_sdk" / "types" / "shared" / "custom.py").read_text() == "X = 1\n"
+    assert "The vCPU count." in (project / "output" / "python" / "shared_sdk" / "types" / "shared" / "droplet.py").read_text()
+
+
+def test_generate_removes_only_its_own_stale_files(project: Path) -> None:
+    spec = project / "schemas" / "shared.yaml"
+    text = spec.read_text()
+    start = text.index("    VpcPeering:")
+    spec.write_text(text[:start])
+    shared = project / "output" / "python" / "shared_sdk" / "types" / "shared"
+    result = sdkgen("generate", cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert not (shared / "vpc_peering.py").exists()
+    assert "1 removed" in result.stdout
+
+
+def test_generate_refuses_to_overwrite_a_hand_edited_file(project: Path) -> None:
+    droplet = project / "output" / "python" / "shared_sdk" / "types" / "shared" / "droplet.py"
+    droplet.write_text(droplet.read_text() + "\n# local fix\n")
+    spec = project / "schemas" / "shared.yaml"
+    spec.write_text(spec.read_text().replace("The number of virtual CPUs.", "The vCPU count."))
+    result = sdkgen("generate", cwd=project)
+    assert result.returncode == 1
+    assert "edited by hand" in result.stderr
+    assert droplet.read_text().endswith("# local fix\n")
+    forced = sdkgen("generate", "--force", cwd=project)
+    assert forced.returncode == 0, forced.stderr
+    assert "The vCPU count." in droplet.read_text()
+
+
+def test_bad_input_is_located_with_exit_code_2_and_no_traceback(tmp_path: Path) -> None:
+    spec = tmp_path / "bad.yaml"
+    spec.write_text(
+        "openapi: 3.1.0\ninfo: {title: Bad, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n"
+        "    Thing:\n      type: object\n      properties:\n        owner:\n          $ref: '#/components/schemas/Nope'\n"
+    )
+    out = tmp_path / "out"
+    result = sdkgen("generate", str(spec), "-o", str(out), cwd=tmp_path)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert "bad.yaml:10:11: error: $ref target not found" in result.stderr
+    assert "at /components/schemas/Thing/properties/owner/$ref" in result.stderr
+    assert not out.exists()
+
+
+def test_invalid_yaml_is_located(tmp_path: Path) -> None:
+    spec = tmp_path / "broken.yaml"
+    spec.write_text("openapi: 3.1.0\ninfo: {title: x\n")
+    result = sdkgen("generate", str(spec), "-o", str(tmp_path / "out"), cwd=tmp_path)
+    assert result.returncode == 2
+    assert "broken.yaml:3:1: error: invalid YAML" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_swagger_2_is_refused(tmp_path: Path) -> None:
+    spec = tmp_path / "old.yaml"
+    spec.write_text("swagger: '2.0'\ninfo: {title: x, version: '1'}\npaths: {}\n")
+    result = sdkgen("generate", str(spec), "-o", str(tmp_path / "out"), cwd=tmp_path)
+    assert result.returncode == 2
+    assert "Swagger 2.0 is not supported" in result.stderr
