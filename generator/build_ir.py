@@ -43,6 +43,8 @@ from .schema_facts import (
 )
 
 OBJECT = PrimitiveType("object")
+
+
 @dataclass(frozen=True)
 class NameHint:
     """Where an inline object sits, to name its class: the owning class and the path step."""
@@ -313,13 +315,16 @@ class ApiBuilder:
         return self.store.locate(location)
 
     def build(self, document: dict[str, Any], package: str) -> ApiIR:
-        info = document.get("info") if isinstance(document.get("info"), dict) else {}
+        found_info = document.get("info")
+        info: dict[str, Any] = found_info if isinstance(found_info, dict) else {}
         components = document.get("components") or {}
         schemas = components.get("schemas") if isinstance(components, dict) else None
         if schemas is None:
             schemas = {}
         if not isinstance(schemas, dict):
-            self.diagnostics.error("components.schemas must be a mapping", self.locate(Location(self.root_file, "/components/schemas")))
+            self.diagnostics.error(
+                "components.schemas must be a mapping", self.locate(Location(self.root_file, "/components/schemas"))
+            )
             schemas = {}
         self.resolver.register_components(schemas)
         models: list[ModelIR] = []

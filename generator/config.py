@@ -16,9 +16,7 @@ class Settings:
     package: str
 
 
-def read_settings(
-    project_dir: Path, spec: Path | None, output: Path | None, package: str | None
-) -> Settings:
+def read_settings(project_dir: Path, spec: Path | None, output: Path | None, package: str | None) -> Settings:
     table: dict[str, object] = {}
     pyproject = project_dir / "pyproject.toml"
     if pyproject.is_file():

@@ -10,7 +10,13 @@ from dataclasses import dataclass
 
 from .ir import AliasIR, ApiIR, ClassIR, ClassType, FieldIR, ModelIR
 from .naming import snake_case
-from .python_types import class_types, field_annotation, literal_value, literal_values, optional_annotation
+from .python_types import (
+    class_types,
+    field_annotation,
+    literal_value,
+    literal_values,
+    optional_annotation,
+)
 from .render import render
 from .text import normalize_description
 
@@ -110,8 +116,16 @@ def model_doc(model: ModelIR, main_names: dict[str, str]) -> ModelDoc:
         if isinstance(definition, ClassIR):
             fields = tuple(field_doc(f, main_names) for f in definition.fields)
             classes.append(
-                ClassDoc(definition.name, anchor, definition is model.main, description, fields, None,
-                         definition.deprecated, ())
+                ClassDoc(
+                    definition.name,
+                    anchor,
+                    definition is model.main,
+                    description,
+                    fields,
+                    None,
+                    definition.deprecated,
+                    (),
+                )
             )
         else:
             assert isinstance(definition, AliasIR)

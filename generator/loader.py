@@ -17,19 +17,14 @@ import yaml
 
 from .errors import Diagnostic, Location, SpecError
 
-try:
-    _BaseLoader: type[yaml.SafeLoader] = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - PyYAML built without libyaml
-    _BaseLoader = yaml.SafeLoader
 
-
-class SpecYamlLoader(_BaseLoader):  # type: ignore[misc, valid-type]
+class SpecYamlLoader(yaml.CSafeLoader):
     """The C safe loader without the timestamp resolver: OpenAPI dates are strings."""
 
 
 SpecYamlLoader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
+    for first, resolvers in yaml.CSafeLoader.yaml_implicit_resolvers.items()
 }
 
 
@@ -68,13 +63,9 @@ class DocumentStore:
             text = path.read_text(encoding="utf-8")
         except FileNotFoundError:
             where = referrer or Location(path)
-            raise SpecError(
-                [Diagnostic("error", f"file not found: {path}", where)]
-            ) from None
+            raise SpecError([Diagnostic("error", f"file not found: {path}", where)]) from None
         except (OSError, UnicodeDecodeError) as exc:
-            raise SpecError(
-                [Diagnostic("error", f"cannot read {path}: {exc}", referrer or Location(path))]
-            ) from None
+            raise SpecError([Diagnostic("error", f"cannot read {path}: {exc}", referrer or Location(path))]) from None
         self._texts[path] = text
         self._documents[path] = self._parse(path, text)
         return self._documents[path]
@@ -87,7 +78,7 @@ class DocumentStore:
                 location = Location(path, "", exc.lineno, exc.colno)
                 raise SpecError([Diagnostic("error", f"invalid JSON: {exc.msg}", location)]) from None
         try:
-            return yaml.load(text, Loader=SpecYamlLoader)  # noqa: S506 - a safe loader
+            return yaml.load(text, Loader=SpecYamlLoader)
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             line = mark.line + 1 if mark else None
@@ -142,7 +133,7 @@ class DocumentStore:
         if text is None:
             return None
         try:
-            return yaml.compose(text, Loader=SpecYamlLoader)  # noqa: S506
+            return yaml.compose(text, Loader=SpecYamlLoader)
         except yaml.YAMLError:
             return None
 

@@ -6,7 +6,6 @@ This module decides; the templates under `templates/python/` only print what it 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Union
 
 from .ir import AliasIR, ApiIR, ClassIR, FieldIR, ModelIR
 from .python_types import (
@@ -52,7 +51,7 @@ class ModuleView:
     name: str
     imports: tuple[str, ...]
     exports: tuple[str, ...]
-    definitions: tuple[Union[ClassView, AliasView], ...]
+    definitions: tuple[ClassView | AliasView, ...]
 
 
 def field_value(field: FieldIR) -> str | None:
@@ -90,7 +89,7 @@ def module_view(model: ModelIR) -> ModuleView:
     uses_field = False
     uses_base_model = False
     uses_alias = False
-    definitions: list[Union[ClassView, AliasView]] = []
+    definitions: list[ClassView | AliasView] = []
     own = {d.name for d in model.definitions}
     for definition in model.definitions:
         types = []
@@ -162,9 +161,7 @@ def render_python(api: ApiIR, source_name: str) -> dict[str, str]:
     files[f"{root}/{package}/_models.py"] = render("python/package/_models.py.jinja", **context)
     files[f"{root}/{package}/py.typed"] = ""
     files[f"{root}/{package}/types/__init__.py"] = render("python/package/types/__init__.py.jinja", **context)
-    files[f"{root}/{package}/{SHARED}/__init__.py"] = render(
-        "python/package/types/shared/__init__.py.jinja", **context
-    )
+    files[f"{root}/{package}/{SHARED}/__init__.py"] = render("python/package/types/shared/__init__.py.jinja", **context)
     for model in api.models:
         files[f"{root}/{package}/{SHARED}/{model.module}.py"] = render(
             "python/package/types/shared/model.py.jinja", module=module_view(model), **context

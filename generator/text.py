@@ -36,8 +36,7 @@ def wrap_text(text: str, width: int) -> list[str]:
             joined = " ".join(part.strip() for part in paragraph)
             for piece in _BR.split(joined):
                 result.extend(
-                    textwrap.wrap(piece.strip(), width=width, break_long_words=False, break_on_hyphens=False)
-                    or [""]
+                    textwrap.wrap(piece.strip(), width=width, break_long_words=False, break_on_hyphens=False) or [""]
                 )
             paragraph.clear()
 

@@ -57,7 +57,9 @@ def test_generate_overrides_from_the_command_line(tmp_path: Path) -> None:
     result = sdkgen("generate", str(spec), "-o", str(tmp_path / "out"), "--package", "acme_sdk", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "out" / "python" / "acme_sdk" / "types" / "shared" / "task.py").is_file()
-    assert sdkgen("check", str(spec), "-o", str(tmp_path / "out"), "--package", "acme_sdk", cwd=tmp_path).returncode == 0
+    assert (
+        sdkgen("check", str(spec), "-o", str(tmp_path / "out"), "--package", "acme_sdk", cwd=tmp_path).returncode == 0
+    )
 
 
 def test_generate_keeps_files_it_did_not_write(project: Path) -> None:
@@ -70,7 +72,10 @@ def test_generate_keeps_files_it_did_not_write(project: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert notes.read_text() == "mine"
     assert (project / "output" / "python" / "shared_sdk" / "types" / "shared" / "custom.py").read_text() == "X = 1\n"
-    assert "The vCPU count." in (project / "output" / "python" / "shared_sdk" / "types" / "shared" / "droplet.py").read_text()
+    assert (
+        "The vCPU count."
+        in (project / "output" / "python" / "shared_sdk" / "types" / "shared" / "droplet.py").read_text()
+    )
 
 
 def test_generate_removes_only_its_own_stale_files(project: Path) -> None:
@@ -103,7 +108,8 @@ def test_bad_input_is_located_with_exit_code_2_and_no_traceback(tmp_path: Path) 
     spec = tmp_path / "bad.yaml"
     spec.write_text(
         "openapi: 3.1.0\ninfo: {title: Bad, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n"
-        "    Thing:\n      type: object\n      properties:\n        owner:\n          $ref: '#/components/schemas/Nope'\n"
+        "    Thing:\n      type: object\n      properties:\n        owner:\n"
+        "          $ref: '#/components/schemas/Nope'\n"
     )
     out = tmp_path / "out"
     result = sdkgen("generate", str(spec), "-o", str(out), cwd=tmp_path)

@@ -35,7 +35,19 @@ def test_mypy_strict_passes_on_every_generated_package() -> None:
 
 def test_ruff_passes_on_every_generated_package() -> None:
     roots = python_roots()
-    result = run("ruff", "check", "--no-cache", "--isolated", "--select", "E,F,W,I,UP,B", "--ignore", "UP006,UP007,UP035,UP045", "--line-length", "88", *roots)
+    result = run(
+        "ruff",
+        "check",
+        "--no-cache",
+        "--isolated",
+        "--select",
+        "E,F,W,I,UP,B",
+        "--ignore",
+        "UP006,UP007,UP035,UP045",
+        "--line-length",
+        "88",
+        *roots,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from generator.pipeline import generate_files, write
-from generator.writer import unified_diff, plan
+from generator.writer import plan, unified_diff
 
 from .conftest import GOLDEN, golden_cases
 
