@@ -21,9 +21,11 @@ regenerate: $(STAMP)
 check: $(STAMP)
 	$(BIN)/sdkgen check
 
-## The whole test suite, then the drift check of the committed output.
+## The whole test suite, the generator's own lint and types, then the drift check.
 test: $(STAMP)
 	$(BIN)/python -m pytest
+	$(BIN)/ruff check generator tests
+	$(BIN)/mypy
 	$(BIN)/sdkgen check
 
 ## Lint and type-check the generator itself.
