@@ -71,18 +71,7 @@ def anchor_of(class_type: ClassType, main_names: dict[str, str]) -> str:
 
 
 def constraint_texts(field: FieldIR) -> tuple[str, ...]:
-    c = field.constraints
-    items = [
-        ("multipleOf", c.multiple_of),
-        ("minimum", c.minimum),
-        ("exclusiveMinimum", c.exclusive_minimum),
-        ("maximum", c.maximum),
-        ("exclusiveMaximum", c.exclusive_maximum),
-        ("minLength", c.min_length),
-        ("maxLength", c.max_length),
-        ("pattern", c.pattern),
-    ]
-    return tuple(f"{name} {value}" for name, value in items if value is not None)
+    return tuple(f"{keyword} {value}" for keyword, value in field.constraints.by_keyword())
 
 
 def _links(types: list[ClassType], main_names: dict[str, str]) -> tuple[Link, ...]:

@@ -67,6 +67,20 @@ class Constraints:
     def is_empty(self) -> bool:
         return self == Constraints()
 
+    def by_keyword(self) -> list[tuple[str, float | int | str]]:
+        """The constraints that are set, by their JSON Schema keyword, in a fixed order."""
+        items = [
+            ("multipleOf", self.multiple_of),
+            ("minimum", self.minimum),
+            ("exclusiveMinimum", self.exclusive_minimum),
+            ("maximum", self.maximum),
+            ("exclusiveMaximum", self.exclusive_maximum),
+            ("minLength", self.min_length),
+            ("maxLength", self.max_length),
+            ("pattern", self.pattern),
+        ]
+        return [(keyword, value) for keyword, value in items if value is not None]
+
 
 @dataclass(frozen=True)
 class FieldIR:

@@ -20,6 +20,16 @@ from .render import render
 from .text import python_string
 
 SHARED = "types/shared"
+PYDANTIC_CONSTRAINTS = {
+    "multipleOf": "multiple_of",
+    "minimum": "ge",
+    "exclusiveMinimum": "gt",
+    "maximum": "le",
+    "exclusiveMaximum": "lt",
+    "minLength": "min_length",
+    "maxLength": "max_length",
+    "pattern": "pattern",
+}
 
 
 @dataclass(frozen=True)
@@ -59,20 +69,9 @@ def field_value(field: FieldIR) -> str | None:
     kwargs: list[str] = []
     if field.wire_name != field.name:
         kwargs.append(f"alias={python_string(field.wire_name)}")
-    c = field.constraints
-    for keyword, value in (
-        ("multiple_of", c.multiple_of),
-        ("ge", c.minimum),
-        ("gt", c.exclusive_minimum),
-        ("le", c.maximum),
-        ("lt", c.exclusive_maximum),
-        ("min_length", c.min_length),
-        ("max_length", c.max_length),
-    ):
-        if value is not None:
-            kwargs.append(f"{keyword}={value!r}")
-    if c.pattern is not None:
-        kwargs.append(f"pattern={python_string(c.pattern)}")
+    for keyword, value in field.constraints.by_keyword():
+        literal = python_string(value) if isinstance(value, str) else repr(value)
+        kwargs.append(f"{PYDANTIC_CONSTRAINTS[keyword]}={literal}")
     if field.deprecated:
         kwargs.append("deprecated=True")
     if not field.required:
