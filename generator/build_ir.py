@@ -33,13 +33,13 @@ from .loader import DocumentStore, Ref
 from .naming import RESERVED_CLASS_NAMES, field_name, pascal_case, singular
 from .resolve import NamedSchema, Resolver
 from .schema_facts import (
-    ANNOTATION_KEYS,
     Annotations,
     ObjectShape,
     enum_type_errors,
     is_nullable_schema,
     primitive_type,
     read_constraints,
+    structural_members,
 )
 
 OBJECT = PrimitiveType("object")
@@ -200,10 +200,10 @@ class ModelBuilder:
             type_, target_nullable = self.type_of(target, target_location, hint)
             return type_, nullable or target_nullable
         if "allOf" in schema:
-            structural = [m for m in schema["allOf"] if not (isinstance(m, dict) and set(m) <= ANNOTATION_KEYS)]
+            structural = structural_members(schema)
             if len(structural) == 1:
-                index = schema["allOf"].index(structural[0])
-                type_, member_nullable = self.type_of(structural[0], location.child("allOf", index), hint)
+                index, member = structural[0]
+                type_, member_nullable = self.type_of(member, location.child("allOf", index), hint)
                 return type_, nullable or member_nullable
         for keyword in ("oneOf", "anyOf"):
             if keyword in schema and not schema.get("properties"):
@@ -310,6 +310,7 @@ class ApiBuilder:
         self.root_file = root_file.resolve()
         self.diagnostics = diagnostics
         self.resolver = Resolver(store, self.root_file)
+        self._deserves_class: dict[Ref, bool] = {}
 
     def locate(self, location: Location) -> Location:
         return self.store.locate(location)
@@ -345,12 +346,20 @@ class ApiBuilder:
     # -- facts about schemas, shared by every model builder ---------------------------------
 
     def deserves_class(self, ref: Ref, target: Any) -> bool:
-        """Whether a `$ref` target becomes a model of its own rather than being inlined."""
+        """Whether a `$ref` target becomes a model of its own rather than being inlined.
+
+        Decided once per target: every model that refers to it asks again.
+        """
         if self.resolver.is_named(ref):
             return True
+        if ref not in self._deserves_class:
+            self._deserves_class[ref] = self._is_model_like(target, ref.location())
+        return self._deserves_class[ref]
+
+    def _is_model_like(self, target: Any, location: Location) -> bool:
         if not isinstance(target, dict):
             return False
-        shape = self.object_shape(target, ref.location())
+        shape = self.object_shape(target, location)
         if shape is not None and shape.properties:
             return True
         members = target.get("oneOf") or target.get("anyOf")

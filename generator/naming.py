@@ -8,8 +8,8 @@ import unicodedata
 
 _WORD = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+\d*|[A-Z]+\d*|\d+[a-z]*")
 
-# Attributes of pydantic.BaseModel (and names its config reserves) that a field must not
-# shadow; checked by tests against the installed pydantic.
+# Public methods of pydantic.BaseModel that a field must not shadow (`model_*` names are
+# handled by prefix); tests/test_naming.py checks the list against the installed pydantic.
 RESERVED_FIELD_NAMES = frozenset(
     {
         "construct",

@@ -84,7 +84,8 @@ def field_value(field: FieldIR) -> str | None:
 def module_view(model: ModelIR) -> ModuleView:
     typing: set[str] = set()
     dates: set[str] = set()
-    siblings: set[str] = set()
+    siblings: dict[str, set[str]] = {}
+    """Names to import from each sibling model module."""
     uses_field = False
     uses_base_model = False
     uses_alias = False
@@ -111,7 +112,9 @@ def module_view(model: ModelIR) -> ModuleView:
             definitions.append(AliasView(definition.name, text, definition.description))
         for type_ in types:
             dates |= datetime_names(type_)
-            siblings |= {t.module for t in class_types(type_) if t.name not in own}
+            for class_type in class_types(type_):
+                if class_type.name not in own:
+                    siblings.setdefault(class_type.module, set()).add(class_type.name)
     imports = ["from __future__ import annotations", ""]
     if dates:
         imports.append(f"from datetime import {', '.join(sorted(dates))}")
@@ -128,24 +131,11 @@ def module_view(model: ModelIR) -> ModuleView:
         imports.extend([*third_party, ""])
     if uses_base_model:
         imports.append("from ..._models import BaseModel")
-    names_by_module = _imported_names(model)
     for module in sorted(siblings):
-        imports.append(f"from .{module} import {', '.join(sorted(names_by_module[module]))}")
+        imports.append(f"from .{module} import {', '.join(sorted(siblings[module]))}")
     while imports and imports[-1] == "":
         imports.pop()
     return ModuleView(model.module, tuple(imports), tuple(d.name for d in model.definitions), tuple(definitions))
-
-
-def _imported_names(model: ModelIR) -> dict[str, set[str]]:
-    own = {d.name for d in model.definitions}
-    found: dict[str, set[str]] = {}
-    for definition in model.definitions:
-        types = [f.type for f in definition.fields] if isinstance(definition, ClassIR) else [definition.type]
-        for type_ in types:
-            for class_type in class_types(type_):
-                if class_type.name not in own:
-                    found.setdefault(class_type.module, set()).add(class_type.name)
-    return found
 
 
 def render_python(api: ApiIR, source_name: str) -> dict[str, str]:

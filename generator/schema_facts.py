@@ -115,18 +115,20 @@ def read_constraints(schema: dict[str, Any]) -> Constraints:
     )
 
 
-def _annotation_members(schema: dict[str, Any], annotation_keys: frozenset[str]) -> list[dict[str, Any]]:
+def annotation_members(schema: dict[str, Any]) -> list[dict[str, Any]]:
+    """The `allOf` members that only annotate (`{description: ...}`, `{required: [...]}`)."""
     members = schema.get("allOf")
     if not isinstance(members, list):
         return []
-    return [m for m in members if isinstance(m, dict) and set(m) <= annotation_keys]
+    return [m for m in members if isinstance(m, dict) and set(m) <= ANNOTATION_KEYS]
 
 
-def _structural_members(schema: dict[str, Any], annotation_keys: frozenset[str]) -> list[tuple[int, Any]]:
+def structural_members(schema: dict[str, Any]) -> list[tuple[int, Any]]:
+    """The `allOf` members that contribute a type, with their indexes."""
     members = schema.get("allOf")
     if not isinstance(members, list):
         return []
-    return [(i, m) for i, m in enumerate(members) if not (isinstance(m, dict) and set(m) <= annotation_keys)]
+    return [(i, m) for i, m in enumerate(members) if not (isinstance(m, dict) and set(m) <= ANNOTATION_KEYS)]
 
 
 @dataclass(frozen=True)
@@ -145,9 +147,9 @@ class Annotations:
     def of(cls, schema: Any, location: Location, resolver: Resolver) -> Annotations:
         if not isinstance(schema, dict):
             return cls()
-        layers = [schema, *_annotation_members(schema, ANNOTATION_KEYS)]
+        layers = [schema, *annotation_members(schema)]
         inherited = cls()
-        structural = _structural_members(schema, ANNOTATION_KEYS)
+        structural = structural_members(schema)
         if "$ref" in schema:
             target, target_location = resolver.follow({"$ref": schema["$ref"]}, location)
             inherited = cls.of(target, target_location, resolver)
@@ -181,7 +183,7 @@ class Annotations:
             if "$ref" in schema:
                 schema, location = resolver.follow({"$ref": schema["$ref"]}, location)
                 continue
-            structural = _structural_members(schema, ANNOTATION_KEYS)
+            structural = structural_members(schema)
             if len(structural) == 1 and not schema.get("properties"):
                 index, schema = structural[0]
                 location = location.child("allOf", index)
@@ -219,7 +221,7 @@ class ObjectShape:
         is_object = schema.get("type") == "object" or (
             isinstance(schema.get("type"), list) and "object" in schema["type"]
         )
-        members = _structural_members(schema, ANNOTATION_KEYS)
+        members = structural_members(schema)
         if members:
             for index, member in members:
                 shape = cls._of(member, location.child("allOf", index), resolver, seen)
@@ -229,7 +231,7 @@ class ObjectShape:
                     properties[name] = (prop, prop_location)
                 required |= shape.required
             is_object = True
-        for member in _annotation_members(schema, ANNOTATION_KEYS):
+        for member in annotation_members(schema):
             if isinstance(member.get("required"), list):
                 required |= {r for r in member["required"] if isinstance(r, str)}
         own = schema.get("properties")

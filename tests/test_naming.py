@@ -1,0 +1,61 @@
+"""Names: the sanitizing rules the generated code relies on."""
+
+from __future__ import annotations
+
+import keyword
+
+import pydantic
+import pytest
+
+from generator.naming import RESERVED_FIELD_NAMES, field_name, module_name, pascal_case, singular, snake_case
+
+
+def test_reserved_field_names_are_exactly_pydantics_public_methods() -> None:
+    public = {
+        name
+        for name in dir(pydantic.BaseModel)
+        if not name.startswith("_") and not name.startswith("model_") and callable(getattr(pydantic.BaseModel, name))
+    }
+    assert RESERVED_FIELD_NAMES == public
+
+
+@pytest.mark.parametrize(
+    ("wire", "python"),
+    [
+        ("from", "from_"),
+        ("2fa", "field_2fa"),
+        ("x-request-id", "x_request_id"),
+        ("@type", "type"),
+        ("model_name", "model_name_"),
+        ("json", "json_"),
+        ("_private", "field_private"),
+        ("naïve", "naive"),
+    ],
+)
+def test_field_names_are_identifiers_that_pydantic_accepts(wire: str, python: str) -> None:
+    name = field_name(wire)
+    assert name == python
+    assert name.isidentifier() and not keyword.iskeyword(name) and not name.startswith("_")
+
+
+@pytest.mark.parametrize(
+    ("text", "pascal", "snake"),
+    [
+        ("APILinks", "APILinks", "api_links"),
+        ("GPUInfo", "GPUInfo", "gpu_info"),
+        ("NetworkV4", "NetworkV4", "network_v4"),
+        ("droplet_next_backup_window", "DropletNextBackupWindow", "droplet_next_backup_window"),
+    ],
+)
+def test_class_and_module_names(text: str, pascal: str, snake: str) -> None:
+    assert pascal_case(text) == pascal
+    assert snake_case(text) == snake
+    assert module_name(pascal) == snake
+
+
+@pytest.mark.parametrize(
+    ("plural", "one"),
+    [("choices", "choice"), ("tool_calls", "tool_call"), ("policies", "policy"), ("status", "status"), ("v4", "v4")],
+)
+def test_array_items_are_named_in_the_singular(plural: str, one: str) -> None:
+    assert singular(plural) == one
