@@ -14,9 +14,11 @@ from pathlib import Path
 from typing import Any
 
 from .errors import Diagnostics, Location, SpecError
+from .build_operations import OperationsBuilder
 from .ir import (
     AliasIR,
     ApiIR,
+    AuthIR,
     ClassIR,
     ClassType,
     Definition,
@@ -26,6 +28,7 @@ from .ir import (
     LiteralType,
     ModelIR,
     PrimitiveType,
+    ServerIR,
     TypeIR,
     UnionType,
 )
@@ -105,6 +108,7 @@ class ModelBuilder:
             definitions=tuple(self.definitions),
             source_file=str(self.named.ref.file),
             pointer=self.named.ref.pointer,
+            namespace=self.named.namespace,
         )
 
     def _class_type(self, ref: Ref) -> ClassType:
@@ -302,6 +306,24 @@ class ModelBuilder:
         return ClassType(name, self.named.module), nullable
 
 
+def server_url(document: dict[str, Any]) -> str:
+    servers = document.get("servers")
+    if isinstance(servers, list) and servers and isinstance(servers[0], dict) and servers[0].get("url"):
+        return str(servers[0]["url"]).rstrip("/")
+    return "http://localhost"
+
+
+def bearer_auth(components: Any, package: str) -> AuthIR:
+    """The token's environment variable: `x-sdk-env-var` on an http bearer scheme, or `<PACKAGE>_API_KEY`."""
+    schemes = components.get("securitySchemes") if isinstance(components, dict) else None
+    for scheme in (schemes or {}).values() if isinstance(schemes, dict) else ():
+        if isinstance(scheme, dict) and scheme.get("type") == "http" and scheme.get("scheme") == "bearer":
+            env_var = scheme.get("x-sdk-env-var")
+            if isinstance(env_var, str) and env_var.isidentifier():
+                return AuthIR(env_var)
+    return AuthIR(f"{package.upper()}_API_KEY")
+
+
 class ApiBuilder:
     """Builds the `ApiIR` of a whole document."""
 
@@ -328,19 +350,31 @@ class ApiBuilder:
             )
             schemas = {}
         self.resolver.register_components(schemas)
-        models: list[ModelIR] = []
+        default_server = server_url(document)
+        operations = OperationsBuilder(self, default_server)
+        try:
+            operations.read_paths(document)
+        except SpecError as exc:
+            self.diagnostics.items.extend(exc.diagnostics)
+        models: list[ModelIR] = list(operations.body_models)
         for named in self.resolver.drain():
             try:
                 models.append(ModelBuilder(self, named).build())
             except SpecError as exc:
                 self.diagnostics.items.extend(exc.diagnostics)
         models.sort(key=lambda m: (m.name.lower(), m.name))
+        resources = operations.resources({m.name: m for m in models})
+        servers = [ServerIR("", default_server)]
+        servers += [ServerIR(name, url) for name, url in sorted(operations.servers.items())]
         return ApiIR(
             title=str(info.get("title", package)),
             version=str(info.get("version", "0.0.0")),
             description=info.get("description") if isinstance(info.get("description"), str) else None,
             package=package,
             models=tuple(models),
+            resources=resources,
+            servers=tuple(servers),
+            auth=bearer_auth(components, package) if resources else None,
         )
 
     # -- facts about schemas, shared by every model builder ---------------------------------

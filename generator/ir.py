@@ -146,10 +146,127 @@ class ModelIR:
     definitions: tuple[Definition, ...]
     source_file: str = ""
     pointer: str = ""
+    namespace: str = "shared"
+    """Where the module lives under `types/`: `shared` for the spec's components, `""` for
+    the response objects of operations, `params` for request bodies (rendered as TypedDicts)."""
 
     @property
     def main(self) -> Definition:
         return self.definitions[-1]
+
+
+@dataclass(frozen=True)
+class ParameterIR:
+    """A path, query or header parameter, passed as a keyword-only argument."""
+
+    name: str
+    wire_name: str
+    location: str
+    """`path`, `query` or `header`."""
+    type: TypeIR
+    required: bool
+    description: str | None = None
+    deprecated: bool = False
+    default: JsonScalar = None
+    has_default: bool = False
+    example: str | None = None
+    """A Python literal of an example value, for docs and usage snippets."""
+
+
+@dataclass(frozen=True)
+class BodyIR:
+    """A request body whose properties become keyword-only arguments.
+
+    `model` is the body schema built like any model, in the `params` namespace: its main
+    class holds the arguments, its nested classes become TypedDicts.
+    """
+
+    model: ModelIR
+    content_type: str
+    required: bool
+
+
+@dataclass(frozen=True)
+class PaginationIR:
+    """A page-numbered list: `page`/`per_page` in, an array plus `links.pages.next` out."""
+
+    items_field: str
+    """The response property that holds the page's items (Python name)."""
+    item_type: TypeIR
+    page_param: str
+    """The wire name of the page-number query parameter."""
+    per_page_param: str
+
+
+@dataclass(frozen=True)
+class StreamIR:
+    """Server-sent events, each `data:` a JSON value of `event_type`."""
+
+    event_type: TypeIR
+    flag: str | None
+    """The body property that asks for a stream (`stream`), or None if the operation always streams."""
+
+
+@dataclass(frozen=True)
+class OperationIR:
+    name: str
+    """The method name on its resource: `list`, `retrieve`, `create` ..."""
+    operation_id: str
+    http_method: str
+    path: str
+    server: str | None
+    """The name of the server the operation is sent to when it is not the API's default."""
+    parameters: tuple[ParameterIR, ...]
+    body: BodyIR | None
+    response: TypeIR | None
+    """The parsed success response; None when it has no JSON body (204, or not JSON)."""
+    response_is_json: bool = True
+    pagination: PaginationIR | None = None
+    stream: StreamIR | None = None
+    summary: str | None = None
+    description: str | None = None
+    deprecated: bool = False
+    pointer: str = ""
+
+
+@dataclass(frozen=True)
+class ResourceIR:
+    """A group of operations (`client.droplets`) and of sub-resources (`client.chat.completions`)."""
+
+    path: tuple[str, ...]
+    """Attribute names from the client down: `("registry", "garbage_collections")`."""
+    class_name: str
+    module: str
+    operations: tuple[OperationIR, ...]
+    children: tuple[ResourceIR, ...]
+    description: str | None = None
+
+    @property
+    def attribute(self) -> str:
+        return self.path[-1]
+
+    def walk(self) -> tuple[ResourceIR, ...]:
+        """This resource and every resource below it, parents first."""
+        result: list[ResourceIR] = [self]
+        for child in self.children:
+            result.extend(child.walk())
+        return tuple(result)
+
+
+@dataclass(frozen=True)
+class ServerIR:
+    name: str
+    """`""` for the API's default server; otherwise the constructor takes `<name>_base_url`."""
+    url: str
+
+
+@dataclass(frozen=True)
+class AuthIR:
+    """Bearer-token auth: the token comes from the constructor or an environment variable."""
+
+    env_var: str
+    header: str = "Authorization"
+    scheme: str = "Bearer"
 
 
 @dataclass(frozen=True)
@@ -161,3 +278,10 @@ class ApiIR:
     description: str | None
     package: str
     models: tuple[ModelIR, ...]
+    resources: tuple[ResourceIR, ...] = ()
+    servers: tuple[ServerIR, ...] = ()
+    auth: AuthIR | None = None
+
+    @property
+    def operations(self) -> tuple[OperationIR, ...]:
+        return tuple(op for top in self.resources for resource in top.walk() for op in resource.operations)

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .ir import AliasIR, ApiIR, ClassIR, FieldIR, ModelIR
+from .ir import AliasIR, ApiIR, AuthIR, ClassIR, FieldIR, ModelIR
+from .python_params import ParamNames, params_module_view, shared_modules_needed
+from .python_resources import ChildView, resource_views
 from .python_types import (
     annotation,
     class_types,
@@ -20,6 +22,16 @@ from .render import render
 from .text import python_string
 
 SHARED = "types/shared"
+RUNTIME_MODULES = (
+    "_base_client",
+    "_exceptions",
+    "_pagination",
+    "_request_options",
+    "_resource",
+    "_response",
+    "_streaming",
+    "_types",
+)
 PYDANTIC_CONSTRAINTS = {
     "multipleOf": "multiple_of",
     "minimum": "ge",
@@ -30,6 +42,30 @@ PYDANTIC_CONSTRAINTS = {
     "maxLength": "max_length",
     "pattern": "pattern",
 }
+
+
+@dataclass(frozen=True)
+class ServerView:
+    name: str
+    url: str
+    argument: str
+    """The constructor argument: `base_url`, `inference_base_url`."""
+    constant: str
+    env_var: str
+
+
+@dataclass(frozen=True)
+class ClientView:
+    title: str
+    servers: tuple[ServerView, ...]
+    auth: AuthIR | None
+    resources: tuple[ChildView, ...]
+
+
+@dataclass(frozen=True)
+class ParamExport:
+    module: str
+    name: str
 
 
 @dataclass(frozen=True)
@@ -81,7 +117,7 @@ def field_value(field: FieldIR) -> str | None:
     return f"Field({', '.join(kwargs)})" if kwargs else None
 
 
-def module_view(model: ModelIR) -> ModuleView:
+def module_view(model: ModelIR, namespaces: dict[str, str] | None = None) -> ModuleView:
     typing: set[str] = set()
     dates: set[str] = set()
     siblings: dict[str, set[str]] = {}
@@ -129,30 +165,99 @@ def module_view(model: ModelIR) -> ModuleView:
         third_party.append("from typing_extensions import TypeAlias")
     if third_party:
         imports.extend([*third_party, ""])
+    up = ".." if model.namespace == "" else "..."
     if uses_base_model:
-        imports.append("from ..._models import BaseModel")
-    for module in sorted(siblings):
-        imports.append(f"from .{module} import {', '.join(sorted(siblings[module]))}")
+        imports.append(f"from {up}_models import BaseModel")
+    where = namespaces or {}
+
+    def path_of(module: str) -> str:
+        namespace = where.get(module, "shared")
+        if namespace == model.namespace:
+            return f".{module}"
+        if model.namespace == "":
+            return f".{namespace}.{module}"
+        return f"..{module}" if namespace == "" else f"..{namespace}.{module}"
+
+    for module in sorted(siblings, key=path_of):
+        imports.append(f"from {path_of(module)} import {', '.join(sorted(siblings[module]))}")
     while imports and imports[-1] == "":
         imports.pop()
     return ModuleView(model.module, tuple(imports), tuple(d.name for d in model.definitions), tuple(definitions))
 
 
+def type_exports(api: ApiIR, twins: list[ModelIR]) -> list[tuple[str, str]]:
+    """`(module, name)` for everything `package.types` re-exports, in import-sorted order."""
+    exports: list[tuple[str, str]] = []
+    for model in api.models:
+        if model.namespace == "shared":
+            exports.append(("shared", model.name))
+        else:
+            exports.append((model.module, model.name))
+    exports += [("shared_params", model.name + "Param") for model in twins]
+    return sorted(exports, key=lambda e: (e[0], e[1].lower(), e[1]))
+
+
+def client_view(api: ApiIR) -> ClientView:
+    prefix = api.package.upper()
+    servers = []
+    for server in api.servers:
+        stem = f"{server.name}_base_url" if server.name else "base_url"
+        servers.append(ServerView(server.name, server.url, stem, stem.upper().replace("BASE_URL", "DEFAULT_BASE_URL"), f"{prefix}_{stem.upper()}"))
+    resources = tuple(ChildView(r.attribute, r.class_name, r.module) for r in api.resources)
+    return ClientView(api.title, tuple(servers), api.auth, resources)
+
+
 def render_python(api: ApiIR, source_name: str) -> dict[str, str]:
     """Every file of the Python package, by path relative to the output directory."""
     package = api.package
-    root = "python"
+    root = f"python/{package}"
     files: dict[str, str] = {}
     context = {"api": api, "package": package, "source_name": source_name, "annotation": annotation}
-    files[f"{root}/pyproject.toml"] = render("python/pyproject.toml.jinja", **context)
-    files[f"{root}/README.md"] = render("python/README.md.jinja", **context)
-    files[f"{root}/{package}/__init__.py"] = render("python/package/__init__.py.jinja", **context)
-    files[f"{root}/{package}/_models.py"] = render("python/package/_models.py.jinja", **context)
-    files[f"{root}/{package}/py.typed"] = ""
-    files[f"{root}/{package}/types/__init__.py"] = render("python/package/types/__init__.py.jinja", **context)
-    files[f"{root}/{package}/{SHARED}/__init__.py"] = render("python/package/types/shared/__init__.py.jinja", **context)
+    names = ParamNames(api)
+    twins = shared_modules_needed(api)
+    client = client_view(api) if api.resources else None
+    files["python/pyproject.toml"] = render("python/pyproject.toml.jinja", client=client, **context)
+    files["python/README.md"] = render("python/README.md.jinja", client=client, **context)
+    files[f"{root}/__init__.py"] = render("python/package/__init__.py.jinja", client=client, **context)
+    files[f"{root}/_models.py"] = render("python/package/_models.py.jinja", **context)
+    files[f"{root}/_version.py"] = render("python/package/_version.py.jinja", **context)
+    files[f"{root}/py.typed"] = ""
+    exports = type_exports(api, twins)
+    files[f"{root}/types/__init__.py"] = render("python/package/types/__init__.py.jinja", exports=exports, **context)
+    shared = [m for m in api.models if m.namespace == "shared"]
+    files[f"{root}/{SHARED}/__init__.py"] = render(
+        "python/package/types/shared/__init__.py.jinja", models=shared, **context
+    )
+    namespaces = {m.module: m.namespace for m in api.models}
     for model in api.models:
-        files[f"{root}/{package}/{SHARED}/{model.module}.py"] = render(
-            "python/package/types/shared/model.py.jinja", module=module_view(model), **context
+        if model.namespace == "params":
+            view = params_module_view(model, names)
+            files[f"{root}/{view.path}"] = render("python/package/types/params.py.jinja", module=view, **context)
+            continue
+        folder = SHARED if model.namespace == "shared" else "types"
+        files[f"{root}/{folder}/{model.module}.py"] = render(
+            "python/package/types/shared/model.py.jinja", module=module_view(model, namespaces), **context
         )
+    if twins:
+        files[f"{root}/types/shared_params/__init__.py"] = render(
+            "python/package/types/shared/__init__.py.jinja",
+            models=[ParamExport(m.module, m.name + "Param") for m in twins],
+            **context,
+        )
+        for model in twins:
+            view = params_module_view(model, names)
+            files[f"{root}/{view.path}"] = render("python/package/types/params.py.jinja", module=view, **context)
+    if client is not None:
+        for runtime in RUNTIME_MODULES:
+            files[f"{root}/{runtime}.py"] = render(f"python/package/{runtime}.py.jinja", **context)
+        files[f"{root}/_client.py"] = render("python/package/_client.py.jinja", client=client, **context)
+        resources = resource_views(api)
+        top_modules = {r.module for r in api.resources}
+        files[f"{root}/resources/__init__.py"] = render(
+            "python/package/resources/__init__.py.jinja", resources=[r for r in resources if r.module in top_modules], **context
+        )
+        for resource in resources:
+            files[f"{root}/resources/{resource.module}.py"] = render(
+                "python/package/resources/resource.py.jinja", resource=resource, **context
+            )
     return files

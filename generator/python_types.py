@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Callable, Iterator
 
 from .ir import (
     ClassType,
@@ -26,20 +27,24 @@ def literal_value(value: object) -> str:
     return repr(value)
 
 
-def annotation(type_: TypeIR, fold: int | None = None) -> str:
+ClassNamer = Callable[[ClassType], str]
+
+
+def annotation(type_: TypeIR, fold: int | None = None, namer: ClassNamer | None = None) -> str:
     """`List[Literal["a", "b"]]`, `Optional[Region]`, `Dict[str, object]` ...
 
     With `fold`, a literal of more than `fold` values is summarized for reading, as
-    `Literal["a", "b", "c", 12 more]`; that form is for docs, not for code.
+    `Literal["a", "b", "c", 12 more]`; that form is for docs, not for code. `namer` writes
+    class references another way (request params name `Droplet`'s TypedDict `DropletParam`).
     """
     if isinstance(type_, PrimitiveType):
         return type_.name
     if isinstance(type_, ClassType):
-        return type_.name
+        return namer(type_) if namer is not None else type_.name
     if isinstance(type_, ListType):
-        return f"List[{annotation(type_.item, fold)}]"
+        return f"List[{annotation(type_.item, fold, namer)}]"
     if isinstance(type_, DictType):
-        return f"Dict[str, {annotation(type_.value, fold)}]"
+        return f"Dict[str, {annotation(type_.value, fold, namer)}]"
     if isinstance(type_, LiteralType):
         values = [literal_value(v) for v in type_.values]
         if fold is not None and len(values) > fold:
@@ -47,22 +52,35 @@ def annotation(type_: TypeIR, fold: int | None = None) -> str:
         return f"Literal[{', '.join(values)}]"
     members = [m for m in type_.members if m != NONE]
     if len(members) == 1:
-        inner = annotation(members[0], fold)
+        inner = annotation(members[0], fold, namer)
     else:
-        inner = f"Union[{', '.join(annotation(m, fold) for m in members)}]"
+        inner = f"Union[{', '.join(annotation(m, fold, namer) for m in members)}]"
     return f"Optional[{inner}]" if len(members) < len(type_.members) else inner
 
 
-def optional_annotation(type_: TypeIR, optional: bool, fold: int | None = None) -> str:
+def optional_annotation(type_: TypeIR, optional: bool, fold: int | None = None, namer: ClassNamer | None = None) -> str:
     if not optional or type_ == NONE:
-        return annotation(type_, fold)
+        return annotation(type_, fold, namer)
     if isinstance(type_, UnionType):
-        return annotation(UnionType((*type_.members, NONE)) if NONE not in type_.members else type_, fold)
-    return f"Optional[{annotation(type_, fold)}]"
+        return annotation(UnionType((*type_.members, NONE)) if NONE not in type_.members else type_, fold, namer)
+    return f"Optional[{annotation(type_, fold, namer)}]"
 
 
 def field_annotation(field: FieldIR, fold: int | None = None) -> str:
     return optional_annotation(field.type, field.optional, fold)
+
+
+_STRING_LITERAL = re.compile(r'"(?:[^"\\]|\\.)*"')
+TYPING_NAMES = ("Any", "Dict", "Iterable", "List", "Literal", "Mapping", "Optional", "Union")
+
+
+def typing_names_in(texts: list[str], names: tuple[str, ...] = TYPING_NAMES) -> set[str]:
+    """The `typing` names that annotation texts use (string literals inside them do not count)."""
+    found: set[str] = set()
+    for text in texts:
+        bare = _STRING_LITERAL.sub('""', text)
+        found |= {name for name in names if re.search(rf"\b{name}\b", bare)}
+    return found
 
 
 def walk(type_: TypeIR) -> Iterator[TypeIR]:

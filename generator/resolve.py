@@ -27,6 +27,7 @@ class NamedSchema:
     module: str
     ref: Ref
     schema: Any
+    namespace: str = "shared"
 
 
 class Resolver:
@@ -35,7 +36,7 @@ class Resolver:
         self.root_file = root_file.resolve()
         self._names: dict[Ref, NamedSchema] = {}
         self._taken_names: set[str] = set(RESERVED_CLASS_NAMES)
-        self._taken_modules: set[str] = {"shared"}
+        self._taken_modules: set[str] = {"shared", "shared_params"}
         self._pending: deque[NamedSchema] = deque()
 
     # -- references -----------------------------------------------------------------------
@@ -94,13 +95,27 @@ class Resolver:
         schema = self.store.resolve_pointer(ref)
         return self._register(ref, hint, schema)
 
-    def _register(self, ref: Ref, hint: str, schema: Any) -> NamedSchema:
+    def _register(self, ref: Ref, hint: str, schema: Any, namespace: str = "shared") -> NamedSchema:
         name = self._unique_name(pascal_case(hint))
         module = self._unique_module(module_name(name))
-        named = NamedSchema(name, module, ref, schema)
+        named = NamedSchema(name, module, ref, schema, namespace)
         self._names[ref] = named
         self._pending.append(named)
         return named
+
+    def register_inline(self, ref: Ref, names: list[str], schema: Any, namespace: str) -> NamedSchema:
+        """Name an inline schema of an operation (a response object), preferring `names` in order."""
+        found = self._names.get(ref)
+        if found is not None:
+            return found
+        name = next((n for n in names if n not in self._taken_names), names[0])
+        return self._register(ref, name, schema, namespace)
+
+    def reserve(self, names: list[str], ref: Ref, schema: Any, namespace: str) -> NamedSchema:
+        """A unique name and module for a schema that is built on the spot (a request body),
+        without registering it: the same location may also be a model of its own."""
+        name = self._unique_name(next((n for n in names if n not in self._taken_names), names[0]))
+        return NamedSchema(name, self._unique_module(module_name(name)), ref, schema, namespace)
 
     def _unique_name(self, name: str) -> str:
         candidate, counter = name, 2

@@ -81,12 +81,15 @@ def test_generate_keeps_files_it_did_not_write(project: Path) -> None:
 def test_generate_removes_only_its_own_stale_files(project: Path) -> None:
     spec = project / "schemas" / "shared.yaml"
     text = spec.read_text()
-    start = text.index("    VpcPeering:")
-    spec.write_text(text[:start])
+    scratch = "    Scratch:\n      type: object\n      properties:\n        a:\n          type: string\n"
+    spec.write_text(text.replace("  schemas:\n", "  schemas:\n" + scratch, 1))
     shared = project / "output" / "python" / "shared_sdk" / "types" / "shared"
+    assert sdkgen("generate", cwd=project).returncode == 0
+    assert (shared / "scratch.py").exists()
+    spec.write_text(text)
     result = sdkgen("generate", cwd=project)
     assert result.returncode == 0, result.stderr
-    assert not (shared / "vpc_peering.py").exists()
+    assert not (shared / "scratch.py").exists()
     assert "1 removed" in result.stdout
 
 

@@ -5,16 +5,23 @@ from .action_link import ActionLink as ActionLink
 from .api_links import APILinks as APILinks
 from .api_meta import APIMeta as APIMeta
 from .backward_links import BackwardLinks as BackwardLinks
+from .chat_completion import ChatCompletion as ChatCompletion
 from .chat_completion_chunk import ChatCompletionChunk as ChatCompletionChunk
+from .chat_completion_request import ChatCompletionRequest as ChatCompletionRequest
 from .chat_completion_token_logprob import (
     ChatCompletionTokenLogprob as ChatCompletionTokenLogprob,
 )
+from .chat_message import ChatMessage as ChatMessage
 from .completion_usage import CompletionUsage as CompletionUsage
 from .disk_info import DiskInfo as DiskInfo
 from .droplet import Droplet as Droplet
+from .droplet_create_request import DropletCreateRequest as DropletCreateRequest
 from .droplet_next_backup_window import (
     DropletNextBackupWindow as DropletNextBackupWindow,
 )
+from .error import Error as Error
+from .firewall import Firewall as Firewall
+from .firewall_rule_base import FirewallRuleBase as FirewallRuleBase
 from .firewall_rule_target import FirewallRuleTarget as FirewallRuleTarget
 from .forward_links import ForwardLinks as ForwardLinks
 from .garbage_collection import GarbageCollection as GarbageCollection
@@ -22,9 +29,11 @@ from .gpu_info import GPUInfo as GPUInfo
 from .image import Image as Image
 from .kernel import Kernel as Kernel
 from .meta_properties import MetaProperties as MetaProperties
+from .meta_response import MetaResponse as MetaResponse
 from .network_v4 import NetworkV4 as NetworkV4
 from .network_v6 import NetworkV6 as NetworkV6
 from .page_links import PageLinks as PageLinks
+from .pagination import Pagination as Pagination
 from .region import Region as Region
 from .size import Size as Size
 from .snapshots import Snapshots as Snapshots

@@ -3,5 +3,4 @@
 
 from . import types as types
 from ._models import BaseModel as BaseModel
-
-__version__ = "1.0.0"
+from ._version import __version__ as __version__

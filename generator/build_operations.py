@@ -1,0 +1,461 @@
+"""IR: turn the spec's `paths` into resources and operations.
+
+Operations group into resources by path (`/v2/droplets/{droplet_id}` -> `client.droplets`,
+`/v1/chat/completions` -> `client.chat.completions`) unless `x-sdk-resource` says otherwise,
+and take a method name from the HTTP verb (`list`, `retrieve`, `create`, `update`,
+`delete`) unless `x-sdk-method` does. Inline response objects become models of their own
+(`DropletListResponse`); request bodies become keyword arguments and TypedDicts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any
+
+from .errors import Location
+from .ir import (
+    BodyIR,
+    ClassIR,
+    ClassType,
+    FieldIR,
+    ListType,
+    ModelIR,
+    OperationIR,
+    PaginationIR,
+    ParameterIR,
+    PrimitiveType,
+    ResourceIR,
+    StreamIR,
+    TypeIR,
+)
+from .loader import Ref
+from .naming import field_name, module_name, pascal_case, singular, snake_case
+from .resolve import NamedSchema
+
+if TYPE_CHECKING:
+    from .build_ir import ApiBuilder
+
+HTTP_METHODS = ("get", "put", "post", "patch", "delete", "head", "options")
+VERB_METHODS = {"post": "create", "put": "update", "patch": "update", "delete": "delete"}
+SUCCESS_STATUSES = ("200", "201", "202", "203", "2XX", "2xx", "204")
+JSON_TYPES = ("application/json",)
+BODY_TYPES = ("application/json", "multipart/form-data")
+SSE_TYPE = "text/event-stream"
+VERSION_SEGMENT = re.compile(r"^(v\d+(\.\d+)*|api)$")
+# Keyword arguments every generated method takes; spec parameters must not shadow them.
+RESERVED_ARGUMENTS = frozenset({"extra_headers", "extra_query", "extra_body", "timeout", "self", "cls"})
+
+
+@dataclass
+class PendingOperation:
+    """An operation read in the first pass; its pagination is settled once models are built."""
+
+    resource: tuple[str, ...]
+    operation: OperationIR
+    items_property: str | None
+    response_model: str | None
+
+
+def resource_path_of(path: str) -> tuple[str, ...]:
+    """`/v2/registry/{name}/garbage-collections` -> `("registry", "garbage_collections")`."""
+    segments = [s for s in path.split("/") if s and not s.startswith("{")]
+    while len(segments) > 1 and VERSION_SEGMENT.match(segments[0]):
+        segments = segments[1:]
+    names = tuple(module_name(snake_case(s)) for s in segments)
+    return names or ("root",)
+
+
+class OperationsBuilder:
+    """Reads `paths` into `ResourceIR`s; response and body schemas go through the model builder."""
+
+    def __init__(self, api: ApiBuilder, default_server: str) -> None:
+        self.api = api
+        self.default_server = default_server
+        self.servers: dict[str, str] = {}
+        self.pending: list[PendingOperation] = []
+        self.body_models: list[ModelIR] = []
+        self.model_names: set[str] = set()
+
+    @property
+    def diagnostics(self) -> Any:
+        return self.api.diagnostics
+
+    def read_paths(self, document: dict[str, Any]) -> None:
+        paths = document.get("paths") or {}
+        root = Location(self.api.root_file, "/paths")
+        if not isinstance(paths, dict):
+            self.diagnostics.error("paths must be a mapping", self.api.locate(root))
+            return
+        seen_ids: dict[str, Location] = {}
+        for path, item in paths.items():
+            item_location = root.child(str(path))
+            item, item_location = self.api.resolver.follow(item, item_location)
+            if not isinstance(item, dict):
+                self.diagnostics.error("a path item must be a mapping", self.api.locate(item_location))
+                continue
+            for method in HTTP_METHODS:
+                if method not in item:
+                    continue
+                op, op_location = self.api.resolver.follow(item[method], item_location.child(method))
+                if not isinstance(op, dict):
+                    self.diagnostics.error("an operation must be a mapping", self.api.locate(op_location))
+                    continue
+                operation_id = op.get("operationId")
+                if isinstance(operation_id, str):
+                    if operation_id in seen_ids:
+                        first = seen_ids[operation_id]
+                        self.diagnostics.error(
+                            f"duplicate operationId {operation_id!r} (first used at {first.pointer})",
+                            self.api.locate(op_location.child("operationId")),
+                        )
+                        continue
+                    seen_ids[operation_id] = op_location
+                self.read_operation(str(path), method, op, op_location, item, item_location)
+
+    # -- one operation ----------------------------------------------------------------------
+
+    def read_operation(
+        self,
+        path: str,
+        method: str,
+        op: dict[str, Any],
+        location: Location,
+        item: dict[str, Any],
+        item_location: Location,
+    ) -> None:
+        explicit = op.get("x-sdk-resource")
+        resource = (
+            tuple(module_name(snake_case(p)) for p in explicit.split("."))
+            if isinstance(explicit, str) and explicit.strip(".")
+            else resource_path_of(path)
+        )
+        operation_id = op.get("operationId") if isinstance(op.get("operationId"), str) else f"{method} {path}"
+        parameters = self.read_parameters(path, op, location, item, item_location)
+        wire_params = {p.wire_name for p in parameters if p.location == "query"}
+        paged_request = {"page", "per_page"} <= wire_params
+        success_status, response = self.success_response(op, location)
+        json_schema, sse_schema = self.response_schemas(response)
+        name = self.method_name(method, path, op, paged_request, json_schema)
+        singular_name = pascal_case(singular(resource[-1]))
+        full_name = "".join(pascal_case(singular(p)) for p in resource)
+        response_type: TypeIR | None = None
+        response_model: str | None = None
+        if json_schema is not None:
+            schema, schema_location = json_schema
+            suffix = pascal_case(name) + "Response"
+            response_type, response_model = self.response_type(
+                schema, schema_location, [singular_name + suffix, full_name + suffix]
+            )
+        body = self.read_body(op, location, [singular_name + pascal_case(name) + "Params", full_name + "Params"])
+        stream = None
+        if sse_schema is not None:
+            schema, schema_location = sse_schema
+            event_type, _ = self.response_type(schema, schema_location, [singular_name + "StreamEvent"])
+            flag = self.stream_flag(body) if json_schema is not None else None
+            stream = StreamIR(event_type or PrimitiveType("object"), flag)
+        server = self.server_of(op, item)
+        parameters = self.unique_arguments(parameters, body)
+        operation = OperationIR(
+            name=name,
+            operation_id=operation_id,
+            http_method=method,
+            path=path,
+            server=server,
+            parameters=parameters,
+            body=body,
+            response=response_type,
+            response_is_json=json_schema is not None,
+            stream=stream,
+            summary=op.get("summary") if isinstance(op.get("summary"), str) else None,
+            description=op.get("description") if isinstance(op.get("description"), str) else None,
+            deprecated=op.get("deprecated") is True,
+            pointer=location.pointer,
+        )
+        items_property = None
+        if paged_request and json_schema is not None:
+            items_property = self.items_property(*json_schema)
+        self.pending.append(PendingOperation(resource, operation, items_property, response_model))
+        del success_status
+
+    def method_name(
+        self, method: str, path: str, op: dict[str, Any], paged: bool, json_schema: tuple[Any, Location] | None
+    ) -> str:
+        explicit = op.get("x-sdk-method")
+        if isinstance(explicit, str) and explicit:
+            return field_name(explicit)
+        if method == "get":
+            returns_list = paged
+            if json_schema is not None:
+                schema, _ = self.api.resolver.follow(*json_schema)
+                returns_list = returns_list or (isinstance(schema, dict) and schema.get("type") == "array")
+            return "list" if returns_list and not path.rstrip("/").endswith("}") else "retrieve"
+        return VERB_METHODS.get(method, method)
+
+    def read_parameters(
+        self, path: str, op: dict[str, Any], location: Location, item: dict[str, Any], item_location: Location
+    ) -> list[ParameterIR]:
+        found: dict[tuple[str, str], ParameterIR] = {}
+        for source, source_location in ((item, item_location), (op, location)):
+            params = source.get("parameters") or []
+            if not isinstance(params, list):
+                self.diagnostics.error("parameters must be a list", self.api.locate(source_location.child("parameters")))
+                continue
+            for index, raw in enumerate(params):
+                param, param_location = self.api.resolver.follow(raw, source_location.child("parameters", index))
+                parameter = self.read_parameter(param, param_location)
+                if parameter is not None:
+                    found[(parameter.location, parameter.wire_name)] = parameter
+        in_path = set(re.findall(r"{([^}]+)}", path))
+        declared = {wire for where, wire in found if where == "path"}
+        for missing in sorted(in_path - declared):
+            self.diagnostics.error(
+                f"path parameter {{{missing}}} of {path} is not declared", self.api.locate(location)
+            )
+        for extra in sorted(declared - in_path):
+            self.diagnostics.error(
+                f"path parameter {extra!r} is not in the path {path}", self.api.locate(location.child("parameters"))
+            )
+        # Path parameters first, in path order; then the rest as declared.
+        order = re.findall(r"{([^}]+)}", path)
+        path_params = [found[("path", wire)] for wire in order if ("path", wire) in found]
+        others = [p for p in found.values() if p.location != "path"]
+        return path_params + others
+
+    def read_parameter(self, param: Any, location: Location) -> ParameterIR | None:
+        if not isinstance(param, dict) or not isinstance(param.get("name"), str):
+            self.diagnostics.error("a parameter needs a name", self.api.locate(location))
+            return None
+        where = param.get("in")
+        if where not in ("path", "query", "header"):
+            self.diagnostics.warning(f"{where!r} parameters are not supported; left out", self.api.locate(location))
+            return None
+        schema = param.get("schema", {})
+        schema_location = location.child("schema")
+        type_, nullable = self.scalar_type(schema, schema_location)
+        annotations = self.api.annotations(schema, schema_location)
+        example = param.get("example", schema.get("example") if isinstance(schema, dict) else None)
+        return ParameterIR(
+            name=field_name(param["name"]),
+            wire_name=param["name"],
+            location=where,
+            type=type_,
+            required=param.get("required") is True or where == "path",
+            description=param.get("description") if isinstance(param.get("description"), str) else None,
+            deprecated=param.get("deprecated") is True,
+            default=annotations.default,
+            has_default=annotations.has_default,
+            example=repr(example) if isinstance(example, (str, int, float, bool)) else None,
+        )
+
+    def scalar_type(self, schema: Any, location: Location) -> tuple[TypeIR, bool]:
+        """The type of a parameter: primitives, enums, arrays of them; anything needing a class is
+        sent as given and warned about."""
+        from .build_ir import ModelBuilder, NameHint
+
+        scratch = ModelBuilder(self.api, NamedSchema("Parameter", "parameter", Ref(location.file, location.pointer), {}))
+        type_, nullable = scratch.type_of(schema, location, NameHint("Parameter", False, ""))
+        if scratch.definitions or isinstance(type_, ClassType):
+            self.diagnostics.warning(
+                "an object-valued parameter is passed as a plain dict", self.api.locate(location)
+            )
+            return PrimitiveType("object"), nullable
+        return type_, nullable
+
+    def unique_arguments(self, parameters: list[ParameterIR], body: BodyIR | None) -> tuple[ParameterIR, ...]:
+        """Parameter argument names that clash with the body's or the reserved ones take a suffix."""
+        taken = set(RESERVED_ARGUMENTS)
+        if body is not None:
+            main = body.model.main
+            taken |= {f.name for f in main.fields} if isinstance(main, ClassIR) else {"body"}
+        result = []
+        for parameter in parameters:
+            name = parameter.name
+            while name in taken:
+                name = f"{name}_{parameter.location}" if not name.endswith(parameter.location) else name + "_"
+            taken.add(name)
+            result.append(replace(parameter, name=name))
+        return tuple(result)
+
+    # -- responses --------------------------------------------------------------------------
+
+    def success_response(self, op: dict[str, Any], location: Location) -> tuple[str | None, Any]:
+        responses = op.get("responses")
+        if not isinstance(responses, dict):
+            self.diagnostics.error("an operation needs responses", self.api.locate(location))
+            return None, None
+        for status in SUCCESS_STATUSES:
+            for key in (status, int(status) if status.isdigit() else status):
+                if key in responses:
+                    response, response_location = self.api.resolver.follow(
+                        responses[key], location.child("responses", str(key))
+                    )
+                    return status, (response, response_location)
+        return None, None
+
+    def response_schemas(
+        self, response: Any
+    ) -> tuple[tuple[Any, Location] | None, tuple[Any, Location] | None]:
+        if response is None:
+            return None, None
+        body, location = response
+        content = body.get("content") if isinstance(body, dict) else None
+        if not isinstance(content, dict):
+            return None, None
+        json_schema = sse_schema = None
+        for media_type, media in content.items():
+            if not isinstance(media, dict) or "schema" not in media:
+                continue
+            where = location.child("content", str(media_type), "schema")
+            base = str(media_type).split(";")[0].strip()
+            if json_schema is None and (base in JSON_TYPES or base.endswith("+json")):
+                json_schema = (media["schema"], where)
+            elif base == SSE_TYPE and sse_schema is None:
+                sse_schema = (media["schema"], where)
+        return json_schema, sse_schema
+
+    def response_type(self, schema: Any, location: Location, names: list[str]) -> tuple[TypeIR | None, str | None]:
+        """A response's type; inline objects, unions and arrays become models named from `names`."""
+        resolver = self.api.resolver
+        if isinstance(schema, dict) and set(schema) == {"$ref"}:
+            type_, _ = self.scalar_or_model(schema, location)
+            return type_, type_.name if isinstance(type_, ClassType) else None
+        if isinstance(schema, dict) and ("type" in schema and schema["type"] in ("string", "integer", "number", "boolean")):
+            type_, _ = self.scalar_type(schema, location)
+            return type_, None
+        named = resolver.register_inline(Ref(location.file, location.pointer), names, schema, namespace="")
+        return ClassType(named.name, named.module), named.name
+
+    def scalar_or_model(self, schema: Any, location: Location) -> tuple[TypeIR, bool]:
+        from .build_ir import ModelBuilder, NameHint
+
+        scratch = ModelBuilder(self.api, NamedSchema("Response", "response", Ref(location.file, location.pointer), {}))
+        return scratch.type_of(schema, location, NameHint("Response", False, ""))
+
+    def items_property(self, schema: Any, location: Location) -> str | None:
+        """The one array property of a page-numbered response (beside `links` and `meta`)."""
+        shape = self.api.object_shape(schema, location)
+        if shape is None:
+            return None
+        arrays = []
+        for name, prop, prop_location in shape.properties:
+            value, _ = self.api.value_schema(prop, prop_location)
+            if value.get("type") == "array" or "items" in value:
+                arrays.append(name)
+        return arrays[0] if len(arrays) == 1 else None
+
+    # -- request bodies ---------------------------------------------------------------------
+
+    def read_body(self, op: dict[str, Any], location: Location, names: list[str]) -> BodyIR | None:
+        from .build_ir import ModelBuilder
+
+        if "requestBody" not in op:
+            return None
+        body, body_location = self.api.resolver.follow(op["requestBody"], location.child("requestBody"))
+        content = body.get("content") if isinstance(body, dict) else None
+        if not isinstance(content, dict):
+            self.diagnostics.error("a request body needs content", self.api.locate(body_location))
+            return None
+        for content_type in BODY_TYPES:
+            media = content.get(content_type)
+            if isinstance(media, dict) and "schema" in media:
+                break
+        else:
+            self.diagnostics.warning(
+                f"request body types {sorted(map(str, content))} are not supported; the operation takes none",
+                self.api.locate(body_location.child("content")),
+            )
+            return None
+        schema, schema_location = self.api.resolver.follow(
+            media["schema"], body_location.child("content", content_type, "schema")
+        )
+        named = self.api.resolver.reserve(names, Ref(schema_location.file, schema_location.pointer), schema, "params")
+        model = ModelBuilder(self.api, named).build()
+        main = model.main
+        if isinstance(main, ClassIR):
+            # What the server sets is not sent.
+            main = replace(main, fields=tuple(f for f in main.fields if not f.read_only))
+            model = replace(model, definitions=(*model.definitions[:-1], main))
+        self.body_models.append(model)
+        return BodyIR(model, content_type, body.get("required") is True)
+
+    def stream_flag(self, body: BodyIR | None) -> str | None:
+        if body is None or not isinstance(body.model.main, ClassIR):
+            return None
+        for field in body.model.main.fields:
+            if field.wire_name == "stream" and field.type == PrimitiveType("bool"):
+                return field.name
+        return None
+
+    def server_of(self, op: dict[str, Any], item: dict[str, Any]) -> str | None:
+        for source in (op, item):
+            servers = source.get("servers")
+            if isinstance(servers, list) and servers and isinstance(servers[0], dict):
+                url = str(servers[0].get("url", "")).rstrip("/")
+                if not url or url == self.default_server:
+                    return None
+                explicit = source.get("x-sdk-server")
+                name = explicit if isinstance(explicit, str) else server_name(url)
+                self.servers.setdefault(name, url)
+                return name
+        return None
+
+    # -- second pass ------------------------------------------------------------------------
+
+    def resources(self, models: dict[str, ModelIR]) -> tuple[ResourceIR, ...]:
+        by_path: dict[tuple[str, ...], list[OperationIR]] = {}
+        for pending in self.pending:
+            operation = pending.operation
+            if pending.items_property is not None and pending.response_model is not None:
+                pagination = self.pagination(operation, models.get(pending.response_model), pending.items_property)
+                operation = replace(operation, pagination=pagination)
+            by_path.setdefault(pending.resource, []).append(operation)
+        for path in list(by_path):
+            for depth in range(1, len(path)):
+                by_path.setdefault(path[:depth], [])
+        self.model_names = set(models)
+        return tuple(self._resource(path, by_path) for path in sorted(p for p in by_path if len(p) == 1))
+
+    def pagination(self, operation: OperationIR, model: ModelIR | None, items_wire: str) -> PaginationIR | None:
+        if model is None or not isinstance(model.main, ClassIR):
+            return None
+        fields: dict[str, FieldIR] = {f.wire_name: f for f in model.main.fields}
+        items = fields.get(items_wire)
+        if items is None or not isinstance(items.type, ListType):
+            return None
+        return PaginationIR(items.name, items.type.item, "page", "per_page")
+
+    def _resource(self, path: tuple[str, ...], by_path: dict[tuple[str, ...], list[OperationIR]]) -> ResourceIR:
+        children = tuple(
+            self._resource(child, by_path) for child in sorted(by_path) if len(child) == len(path) + 1 and child[:-1] == path
+        )
+        operations: list[OperationIR] = []
+        taken = {child[-1] for child in by_path if len(child) == len(path) + 1 and child[:-1] == path}
+        taken |= {"with_raw_response"}
+        for operation in by_path[path]:
+            name = operation.name
+            if name in taken:
+                name = field_name(snake_case(operation.operation_id))
+            base, counter = name, 2
+            while name in taken:
+                name, counter = f"{base}_{counter}", counter + 1
+            taken.add(name)
+            operations.append(replace(operation, name=name))
+        class_name = "".join(pascal_case(p) for p in path)
+        # A resource module imports models by name: `Snapshots` the model keeps its name.
+        if {class_name, "Async" + class_name} & self.model_names:
+            class_name += "Resource"
+        return ResourceIR(
+            path=path,
+            class_name=class_name,
+            module="_".join(path),
+            operations=tuple(operations),
+            children=children,
+        )
+
+
+def server_name(url: str) -> str:
+    """`https://inference.do-ai.run` -> `inference`."""
+    host = re.sub(r"^[a-z]+://", "", url).split("/")[0].split(":")[0]
+    label = host.split(".")[0] if host else "server"
+    return field_name(snake_case(label))

@@ -1,0 +1,162 @@
+"""Request params in the Python SDK: TypedDicts for what a caller sends.
+
+A request body's nested objects become TypedDicts in the operation's params module
+(`types/firewall_create_params.py`); a shared model a body refers to gets a TypedDict twin
+in `types/shared_params/` named `<Model>Param` (`FirewallRuleTargetParam`). Fields the
+server sets (`readOnly`) are left out; required fields are `Required[...]`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .ir import AliasIR, ApiIR, ClassIR, ClassType, FieldIR, ModelIR
+from .python_types import class_types, optional_annotation, typing_names_in
+
+
+@dataclass(frozen=True)
+class ParamFieldView:
+    name: str
+    """The key: TypedDict keys are the wire names."""
+    annotation: str
+    description: str | None
+
+
+@dataclass(frozen=True)
+class TypedDictView:
+    name: str
+    description: str | None
+    fields: tuple[ParamFieldView, ...]
+    functional: bool
+    """Keys that are not identifiers need `TypedDict("Name", {...})`."""
+    is_class: bool = True
+
+
+@dataclass(frozen=True)
+class ParamAliasView:
+    name: str
+    annotation: str
+    description: str | None
+    is_class: bool = False
+
+
+@dataclass(frozen=True)
+class ParamsModuleView:
+    path: str
+    """Relative to the package: `types/shared_params/firewall_rule_target.py`."""
+    imports: tuple[str, ...]
+    exports: tuple[str, ...]
+    definitions: tuple[TypedDictView | ParamAliasView, ...]
+
+
+class ParamNames:
+    """How request-side code names a class: TypedDict twins of shared models take `Param`."""
+
+    def __init__(self, api: ApiIR) -> None:
+        self.namespace = {m.module: m.namespace for m in api.models}
+
+    def name(self, class_type: ClassType) -> str:
+        if self.namespace.get(class_type.module) == "shared":
+            return class_type.name + "Param"
+        return class_type.name
+
+    def module_path(self, class_type: ClassType) -> str:
+        """Dotted path below the package: `types.shared_params.firewall_rule_target`."""
+        if self.namespace.get(class_type.module) == "shared":
+            return f"types.shared_params.{class_type.module}"
+        return f"types.{class_type.module}"
+
+
+def request_fields(definition: ClassIR) -> tuple[FieldIR, ...]:
+    return tuple(f for f in definition.fields if not f.read_only)
+
+
+def param_annotation(field: FieldIR, names: ParamNames) -> str:
+    return optional_annotation(field.type, field.nullable, namer=names.name)
+
+
+def shared_modules_needed(api: ApiIR) -> list[ModelIR]:
+    """Shared models that request bodies reach, directly or through other shared models."""
+    by_module = {m.module: m for m in api.models}
+    stack = [m for m in api.models if m.namespace == "params"]
+    seen: set[str] = set()
+    while stack:
+        model = stack.pop()
+        for definition in model.definitions:
+            types = (
+                [f.type for f in request_fields(definition)]
+                if isinstance(definition, ClassIR)
+                else [definition.type]
+            )
+            for type_ in types:
+                for class_type in class_types(type_):
+                    target = by_module.get(class_type.module)
+                    if target is not None and target.namespace == "shared" and target.module not in seen:
+                        seen.add(target.module)
+                        stack.append(target)
+    return sorted((by_module[m] for m in seen), key=lambda m: m.module)
+
+
+def params_module_view(model: ModelIR, names: ParamNames) -> ParamsModuleView:
+    twin = model.namespace == "shared"
+    own = {d.name for d in model.definitions}
+    suffix = "Param" if twin else ""
+    definitions: list[TypedDictView | ParamAliasView] = []
+    annotations: list[str] = []
+    imported: dict[str, set[str]] = {}
+
+    def note(types: list[ClassType]) -> None:
+        for class_type in types:
+            if class_type.name in own and class_type.module == model.module:
+                continue
+            imported.setdefault(names.module_path(class_type), set()).add(names.name(class_type))
+
+    for definition in model.definitions:
+        if isinstance(definition, ClassIR):
+            fields = []
+            for field in request_fields(definition):
+                text = param_annotation(field, names)
+                text = f"Required[{text}]" if field.required else text
+                annotations.append(text)
+                fields.append(ParamFieldView(field.wire_name, text, field.description))
+                note(sorted(class_types(field.type), key=lambda t: t.name))
+            functional = any(not f.name.isidentifier() or _is_keyword(f.name) for f in fields)
+            definitions.append(TypedDictView(definition.name + suffix, definition.description, tuple(fields), functional))
+        else:
+            assert isinstance(definition, AliasIR)
+            text = optional_annotation(definition.type, definition.nullable, namer=names.name)
+            annotations.append(text)
+            note(sorted(class_types(definition.type), key=lambda t: t.name))
+            definitions.append(ParamAliasView(definition.name + suffix, text, definition.description))
+    depth = "..." if twin else ".."
+    lines = ["from __future__ import annotations", ""]
+    typing = typing_names_in(annotations, ("Dict", "List", "Literal", "Optional", "Union"))
+    if typing:
+        lines += [f"from typing import {', '.join(sorted(typing))}", ""]
+    extensions = ["TypedDict"]
+    if any(isinstance(d, ParamAliasView) for d in definitions):
+        extensions.append("TypeAlias")
+    if any("Required[" in a for a in annotations):
+        extensions.append("Required")
+    lines += [f"from typing_extensions import {', '.join(sorted(extensions))}"]
+    relative = []
+    for module_path in sorted(imported):
+        target = module_path.split(".")[-1]
+        if twin and module_path.startswith("types.shared_params."):
+            relative.append(f"from .{target} import {', '.join(sorted(imported[module_path]))}")
+        elif twin:
+            relative.append(f"from {depth}{module_path} import {', '.join(sorted(imported[module_path]))}")
+        elif module_path.startswith("types.shared_params."):
+            relative.append(f"from .shared_params.{target} import {', '.join(sorted(imported[module_path]))}")
+        else:
+            relative.append(f"from .{target} import {', '.join(sorted(imported[module_path]))}")
+    if relative:
+        lines += ["", *relative]
+    path = f"types/shared_params/{model.module}.py" if twin else f"types/{model.module}.py"
+    return ParamsModuleView(path, tuple(lines), tuple(d.name for d in definitions), tuple(definitions))
+
+
+def _is_keyword(name: str) -> bool:
+    import keyword
+
+    return keyword.iskeyword(name)

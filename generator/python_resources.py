@@ -1,0 +1,302 @@
+"""Resources and the client in the Python SDK: method signatures, and what each method sends.
+
+Every method is one call into the runtime (`request`, `request_page`, `request_stream`,
+`request_no_content`) with `RequestOptions.build(...)`; the sync and async classes print the
+same view, so they cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass
+
+from .ir import ApiIR, ClassIR, ClassType, FieldIR, OperationIR, ParameterIR, ResourceIR, TypeIR
+from .python_params import ParamNames
+from .python_types import annotation, class_types, optional_annotation, typing_names_in
+from .text import normalize_description, python_string
+
+
+@dataclass(frozen=True)
+class ArgView:
+    name: str
+    annotation: str
+    default: str | None
+
+
+@dataclass(frozen=True)
+class EntryView:
+    """One `"wire": argument` entry of the query, body or headers dict."""
+
+    key: str
+    value: str
+
+
+@dataclass(frozen=True)
+class MethodView:
+    name: str
+    doc: str | None
+    kind: str
+    """`model`, `no_content`, `page`, `stream` (always streams) or `maybe_stream` (a flag decides)."""
+    args: tuple[ArgView, ...]
+    returns: str
+    async_returns: str
+    cast_to: str
+    """The response model (or event type for streams)."""
+    item: str
+    """For pages, the item type; for `maybe_stream`, the event type."""
+    items_field: str
+    page_param: str
+    per_page_param: str
+    stream_flag: str
+    http_method: str
+    path: str
+    path_args: tuple[EntryView, ...]
+    server: str
+    query: tuple[EntryView, ...]
+    body: tuple[EntryView, ...]
+    body_arg: str | None
+    """A body that is not an object is passed whole as one argument."""
+    headers: tuple[EntryView, ...]
+    deprecated: bool
+
+
+@dataclass(frozen=True)
+class ChildView:
+    attribute: str
+    class_name: str
+    module: str
+
+
+@dataclass(frozen=True)
+class ResourceView:
+    class_name: str
+    module: str
+    attribute: str
+    doc: str | None
+    methods: tuple[MethodView, ...]
+    children: tuple[ChildView, ...]
+    imports: tuple[str, ...]
+
+
+def method_doc(operation: OperationIR) -> str | None:
+    parts = [p.strip() for p in (operation.summary, operation.description) if p and p.strip()]
+    if len(parts) == 2 and parts[1].startswith(parts[0]):
+        parts = parts[1:]
+    if operation.deprecated:
+        parts.append("Deprecated.")
+    return "\n\n".join(parts) or None
+
+
+class ResourceViews:
+    def __init__(self, api: ApiIR) -> None:
+        self.api = api
+        self.names = ParamNames(api)
+        self.namespace = {m.module: m.namespace for m in api.models}
+
+    # -- names and imports ------------------------------------------------------------------
+
+    def model_name(self, class_type: ClassType) -> str:
+        return class_type.name
+
+    def param_name(self, class_type: ClassType) -> str:
+        if self.namespace.get(class_type.module) == "params":
+            return f"{class_type.module}.{class_type.name}"
+        return self.names.name(class_type)
+
+    def model_import(self, class_type: ClassType) -> tuple[str, str]:
+        namespace = self.namespace.get(class_type.module, "shared")
+        where = f"..types.shared.{class_type.module}" if namespace == "shared" else f"..types.{class_type.module}"
+        return where, class_type.name
+
+    def param_import(self, class_type: ClassType) -> tuple[str, str]:
+        namespace = self.namespace.get(class_type.module, "shared")
+        if namespace == "params":
+            return "..types", class_type.module
+        return f"..types.shared_params.{class_type.module}", self.names.name(class_type)
+
+    # -- one method ---------------------------------------------------------------------------
+
+    def argument(self, name: str, type_: TypeIR, required: bool, nullable: bool, params: bool) -> ArgView:
+        namer = self.param_name if params else None
+        text = optional_annotation(type_, nullable, namer=namer)
+        if required:
+            return ArgView(name, text, None)
+        return ArgView(name, f"Union[{text}, NotGiven]", "NOT_GIVEN")
+
+    def method(self, operation: OperationIR) -> tuple[MethodView, list[tuple[str, str]], list[str]]:
+        imports: list[tuple[str, str]] = []
+        texts: list[str] = []
+        args: list[ArgView] = []
+        parameters = list(operation.parameters)
+        for parameter in parameters:
+            args.append(self.argument(parameter.name, parameter.type, parameter.required, False, params=True))
+        body_fields: list[FieldIR] = []
+        body_arg = None
+        if operation.body is not None:
+            main = operation.body.model.main
+            if isinstance(main, ClassIR):
+                body_fields = [f for f in main.fields if not f.read_only]
+                for field in body_fields:
+                    if operation.stream is not None and field.name == operation.stream.flag:
+                        continue
+                    args.append(self.argument(field.name, field.type, field.required, field.nullable, params=True))
+            else:
+                body_arg = "body"
+                class_type = ClassType(main.name, operation.body.model.module)
+                args.append(ArgView("body", self.param_name(class_type), None))
+                imports.append(self.param_import(class_type))
+            for class_type in sorted({t for f in body_fields for t in class_types(f.type)}, key=lambda t: t.name):
+                imports.append(self.param_import(class_type))
+        for parameter in parameters:
+            for class_type in class_types(parameter.type):
+                imports.append(self.param_import(class_type))
+        # Required arguments first, so a signature reads with what must be given up front.
+        args.sort(key=lambda a: a.default is not None)
+        kind, cast_to, item, returns, async_returns = self.returns(operation, imports)
+        flag = operation.stream.flag if operation.stream is not None and operation.stream.flag else ""
+        texts += [a.annotation for a in args] + [returns, async_returns]
+        view = MethodView(
+            name=operation.name,
+            doc=self.doc_with_args(method_doc(operation), operation, args),
+            kind=kind,
+            args=tuple(args),
+            returns=returns,
+            async_returns=async_returns,
+            cast_to=cast_to,
+            item=item,
+            items_field=operation.pagination.items_field if operation.pagination else "",
+            page_param=operation.pagination.page_param if operation.pagination else "",
+            per_page_param=operation.pagination.per_page_param if operation.pagination else "",
+            stream_flag=flag,
+            http_method=operation.http_method,
+            path=python_string(operation.path),
+            path_args=tuple(self.entries(parameters, "path")),
+            server=python_string(operation.server or ""),
+            query=tuple(self.entries(parameters, "query")),
+            body=tuple(EntryView(python_string(f.wire_name), f.name) for f in body_fields),
+            body_arg=body_arg,
+            headers=tuple(self.entries(parameters, "header")),
+            deprecated=operation.deprecated,
+        )
+        return view, imports, texts
+
+    def doc_with_args(self, doc: str | None, operation: OperationIR, args: list[ArgView]) -> str | None:
+        """The method's description and an `Args:` list of the arguments the spec describes."""
+        described: dict[str, str] = {p.name: p.description for p in operation.parameters if p.description}
+        if operation.body is not None and isinstance(operation.body.model.main, ClassIR):
+            described |= {f.name: f.description for f in operation.body.model.main.fields if f.description}
+        lines: list[str] = []
+        for arg in args:
+            text = described.get(arg.name)
+            if not text:
+                continue
+            wrapped = textwrap.wrap(
+                f"{arg.name}: {' '.join(normalize_description(text).replace('<br>', ' ').split())}",
+                width=76,
+                break_long_words=False,
+                break_on_hyphens=False,
+            )
+            lines.append("  " + wrapped[0])
+            lines.extend("    " + line for line in wrapped[1:])
+        if not lines:
+            return doc
+        return "\n\n".join(part for part in (doc, "Args:\n" + "\n".join(lines)) if part)
+
+    def entries(self, parameters: list[ParameterIR], where: str) -> list[EntryView]:
+        return [
+            EntryView(p.wire_name if where == "path" else python_string(p.wire_name), p.name)
+            for p in parameters
+            if p.location == where
+        ]
+
+    def returns(self, operation: OperationIR, imports: list[tuple[str, str]]) -> tuple[str, str, str, str, str]:
+        def model(type_: TypeIR) -> str:
+            for class_type in sorted(class_types(type_), key=lambda t: t.name):
+                imports.append(self.model_import(class_type))
+            return annotation(type_)
+
+        if operation.stream is not None:
+            event = model(operation.stream.event_type)
+            if operation.response is not None and operation.stream.flag:
+                response = model(operation.response)
+                return (
+                    "maybe_stream",
+                    response,
+                    event,
+                    f"Union[{response}, Stream[{event}]]",
+                    f"Union[{response}, AsyncStream[{event}]]",
+                )
+            return "stream", event, event, f"Stream[{event}]", f"AsyncStream[{event}]"
+        if operation.response is None:
+            return "no_content", "None", "", "None", "None"
+        response = model(operation.response)
+        if operation.pagination is not None:
+            item = model(operation.pagination.item_type)
+            return "page", response, item, f"SyncPage[{item}]", f"AsyncPaginator[{item}]"
+        return "model", response, "", response, response
+
+    # -- resources ----------------------------------------------------------------------------
+
+    def resource(self, resource: ResourceIR) -> ResourceView:
+        methods: list[MethodView] = []
+        imported: list[tuple[str, str]] = []
+        texts: list[str] = []
+        for operation in resource.operations:
+            view, imports, method_texts = self.method(operation)
+            methods.append(view)
+            imported += imports
+            texts += method_texts
+        children = tuple(ChildView(c.attribute, c.class_name, c.module) for c in resource.children)
+        return ResourceView(
+            class_name=resource.class_name,
+            module=resource.module,
+            attribute=resource.attribute,
+            doc=resource.description,
+            methods=tuple(methods),
+            children=children,
+            imports=tuple(self.import_lines(imported, texts, methods, children)),
+        )
+
+    def import_lines(
+        self,
+        imported: list[tuple[str, str]],
+        texts: list[str],
+        methods: list[MethodView],
+        children: tuple[ChildView, ...],
+    ) -> list[str]:
+        """The sync and async classes of a resource share a module, and so its imports."""
+        kinds = {m.kind for m in methods}
+        typing = typing_names_in(texts, ("Dict", "List", "Literal", "Optional", "Union"))
+        if "maybe_stream" in kinds:
+            typing |= {"overload", "Literal", "Optional"}
+        if kinds:
+            typing |= {"Optional", "Union"}
+        lines = ["from __future__ import annotations", "", "from functools import cached_property"]
+        if typing:
+            lines.append(f"from typing import {', '.join(sorted(typing, key=lambda n: (n[0].islower(), n)))}")
+        lines.append("")
+        runtime = {"_resource": "AsyncAPIResource, SyncAPIResource"}
+        if kinds:
+            uses_path = any(m.path_args for m in methods)
+            runtime["_request_options"] = "RequestOptions, path_template" if uses_path else "RequestOptions"
+            runtime["_response"] = "async_to_raw_response_wrapper, to_raw_response_wrapper"
+            runtime["_types"] = "NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout"
+        if "page" in kinds:
+            runtime["_pagination"] = "AsyncPaginator, SyncPage"
+        if kinds & {"stream", "maybe_stream"}:
+            runtime["_streaming"] = "AsyncStream, Stream"
+        lines += [f"from ..{module} import {names}" for module, names in sorted(runtime.items())]
+        grouped: dict[str, set[str]] = {}
+        for module, name in imported:
+            grouped.setdefault(module, set()).add(name)
+        for module in sorted(grouped, key=lambda m: (m != "..types", m)):
+            lines.append(f"from {module} import {', '.join(sorted(grouped[module]))}")
+        for child in children:
+            names = sorted([f"Async{child.class_name}", child.class_name], key=str.lower)
+            lines.append(f"from .{child.module} import {', '.join(names)}")
+        return lines
+
+
+def resource_views(api: ApiIR) -> list[ResourceView]:
+    views = ResourceViews(api)
+    return [views.resource(resource) for top in api.resources for resource in top.walk()]
