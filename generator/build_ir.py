@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .errors import Diagnostics, Location, SpecError
 from .build_operations import OperationsBuilder
+from .errors import Diagnostics, Location, SpecError
 from .ir import (
     AliasIR,
     ApiIR,

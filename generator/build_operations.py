@@ -130,11 +130,12 @@ class OperationsBuilder:
             if isinstance(explicit, str) and explicit.strip(".")
             else resource_path_of(path)
         )
-        operation_id = op.get("operationId") if isinstance(op.get("operationId"), str) else f"{method} {path}"
+        found_id = op.get("operationId")
+        operation_id = found_id if isinstance(found_id, str) else f"{method} {path}"
         parameters = self.read_parameters(path, op, location, item, item_location)
         wire_params = {p.wire_name for p in parameters if p.location == "query"}
         paged_request = {"page", "per_page"} <= wire_params
-        success_status, response = self.success_response(op, location)
+        _, response = self.success_response(op, location)
         json_schema, sse_schema = self.response_schemas(response)
         name = self.method_name(method, path, op, paged_request, json_schema)
         singular_name = pascal_case(singular(resource[-1]))
@@ -155,14 +156,13 @@ class OperationsBuilder:
             flag = self.stream_flag(body) if json_schema is not None else None
             stream = StreamIR(event_type or PrimitiveType("object"), flag)
         server = self.server_of(op, item)
-        parameters = self.unique_arguments(parameters, body)
         operation = OperationIR(
             name=name,
             operation_id=operation_id,
             http_method=method,
             path=path,
             server=server,
-            parameters=parameters,
+            parameters=self.unique_arguments(parameters, body),
             body=body,
             response=response_type,
             response_is_json=json_schema is not None,
@@ -176,7 +176,6 @@ class OperationsBuilder:
         if paged_request and json_schema is not None:
             items_property = self.items_property(*json_schema)
         self.pending.append(PendingOperation(resource, operation, items_property, response_model))
-        del success_status
 
     def method_name(
         self, method: str, path: str, op: dict[str, Any], paged: bool, json_schema: tuple[Any, Location] | None
@@ -199,7 +198,9 @@ class OperationsBuilder:
         for source, source_location in ((item, item_location), (op, location)):
             params = source.get("parameters") or []
             if not isinstance(params, list):
-                self.diagnostics.error("parameters must be a list", self.api.locate(source_location.child("parameters")))
+                self.diagnostics.error(
+                    "parameters must be a list", self.api.locate(source_location.child("parameters"))
+                )
                 continue
             for index, raw in enumerate(params):
                 param, param_location = self.api.resolver.follow(raw, source_location.child("parameters", index))
@@ -209,9 +210,7 @@ class OperationsBuilder:
         in_path = set(re.findall(r"{([^}]+)}", path))
         declared = {wire for where, wire in found if where == "path"}
         for missing in sorted(in_path - declared):
-            self.diagnostics.error(
-                f"path parameter {{{missing}}} of {path} is not declared", self.api.locate(location)
-            )
+            self.diagnostics.error(f"path parameter {{{missing}}} of {path} is not declared", self.api.locate(location))
         for extra in sorted(declared - in_path):
             self.diagnostics.error(
                 f"path parameter {extra!r} is not in the path {path}", self.api.locate(location.child("parameters"))
@@ -253,12 +252,12 @@ class OperationsBuilder:
         sent as given and warned about."""
         from .build_ir import ModelBuilder, NameHint
 
-        scratch = ModelBuilder(self.api, NamedSchema("Parameter", "parameter", Ref(location.file, location.pointer), {}))
+        scratch = ModelBuilder(
+            self.api, NamedSchema("Parameter", "parameter", Ref(location.file, location.pointer), {})
+        )
         type_, nullable = scratch.type_of(schema, location, NameHint("Parameter", False, ""))
         if scratch.definitions or isinstance(type_, ClassType):
-            self.diagnostics.warning(
-                "an object-valued parameter is passed as a plain dict", self.api.locate(location)
-            )
+            self.diagnostics.warning("an object-valued parameter is passed as a plain dict", self.api.locate(location))
             return PrimitiveType("object"), nullable
         return type_, nullable
 
@@ -293,9 +292,7 @@ class OperationsBuilder:
                     return status, (response, response_location)
         return None, None
 
-    def response_schemas(
-        self, response: Any
-    ) -> tuple[tuple[Any, Location] | None, tuple[Any, Location] | None]:
+    def response_schemas(self, response: Any) -> tuple[tuple[Any, Location] | None, tuple[Any, Location] | None]:
         if response is None:
             return None, None
         body, location = response
@@ -320,7 +317,9 @@ class OperationsBuilder:
         if isinstance(schema, dict) and set(schema) == {"$ref"}:
             type_, _ = self.scalar_or_model(schema, location)
             return type_, type_.name if isinstance(type_, ClassType) else None
-        if isinstance(schema, dict) and ("type" in schema and schema["type"] in ("string", "integer", "number", "boolean")):
+        if isinstance(schema, dict) and (
+            "type" in schema and schema["type"] in ("string", "integer", "number", "boolean")
+        ):
             type_, _ = self.scalar_type(schema, location)
             return type_, None
         named = resolver.register_inline(Ref(location.file, location.pointer), names, schema, namespace="")
@@ -427,7 +426,9 @@ class OperationsBuilder:
 
     def _resource(self, path: tuple[str, ...], by_path: dict[tuple[str, ...], list[OperationIR]]) -> ResourceIR:
         children = tuple(
-            self._resource(child, by_path) for child in sorted(by_path) if len(child) == len(path) + 1 and child[:-1] == path
+            self._resource(child, by_path)
+            for child in sorted(by_path)
+            if len(child) == len(path) + 1 and child[:-1] == path
         )
         operations: list[OperationIR] = []
         taken = {child[-1] for child in by_path if len(child) == len(path) + 1 and child[:-1] == path}

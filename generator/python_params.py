@@ -84,9 +84,7 @@ def shared_modules_needed(api: ApiIR) -> list[ModelIR]:
         model = stack.pop()
         for definition in model.definitions:
             types = (
-                [f.type for f in request_fields(definition)]
-                if isinstance(definition, ClassIR)
-                else [definition.type]
+                [f.type for f in request_fields(definition)] if isinstance(definition, ClassIR) else [definition.type]
             )
             for type_ in types:
                 for class_type in class_types(type_):
@@ -121,7 +119,9 @@ def params_module_view(model: ModelIR, names: ParamNames) -> ParamsModuleView:
                 fields.append(ParamFieldView(field.wire_name, text, field.description))
                 note(sorted(class_types(field.type), key=lambda t: t.name))
             functional = any(not f.name.isidentifier() or _is_keyword(f.name) for f in fields)
-            definitions.append(TypedDictView(definition.name + suffix, definition.description, tuple(fields), functional))
+            definitions.append(
+                TypedDictView(definition.name + suffix, definition.description, tuple(fields), functional)
+            )
         else:
             assert isinstance(definition, AliasIR)
             text = optional_annotation(definition.type, definition.nullable, namer=names.name)

@@ -202,7 +202,15 @@ def client_view(api: ApiIR) -> ClientView:
     servers = []
     for server in api.servers:
         stem = f"{server.name}_base_url" if server.name else "base_url"
-        servers.append(ServerView(server.name, server.url, stem, stem.upper().replace("BASE_URL", "DEFAULT_BASE_URL"), f"{prefix}_{stem.upper()}"))
+        servers.append(
+            ServerView(
+                server.name,
+                server.url,
+                stem,
+                stem.upper().replace("BASE_URL", "DEFAULT_BASE_URL"),
+                f"{prefix}_{stem.upper()}",
+            )
+        )
     resources = tuple(ChildView(r.attribute, r.class_name, r.module) for r in api.resources)
     return ClientView(api.title, tuple(servers), api.auth, resources)
 
@@ -254,7 +262,9 @@ def render_python(api: ApiIR, source_name: str) -> dict[str, str]:
         resources = resource_views(api)
         top_modules = {r.module for r in api.resources}
         files[f"{root}/resources/__init__.py"] = render(
-            "python/package/resources/__init__.py.jinja", resources=[r for r in resources if r.module in top_modules], **context
+            "python/package/resources/__init__.py.jinja",
+            resources=[r for r in resources if r.module in top_modules],
+            **context,
         )
         for resource in resources:
             files[f"{root}/resources/{resource.module}.py"] = render(
