@@ -63,6 +63,15 @@ class SSEDecoder:
         self._buffer = self._buffer[position:]
         return events
 
+    def end(self) -> List[ServerSentEvent]:
+        """The events completed by the end of the stream: a final CR ends its line."""
+        if not self._buffer.endswith(b"\r"):
+            return []
+        line = self._buffer[:-1].decode("utf-8", errors="replace")
+        self._buffer = b""
+        event = self._line(line)
+        return [event] if event is not None else []
+
     def _line(self, line: str) -> Optional[ServerSentEvent]:
         if not line:
             if not self._data and self._event is None:
@@ -145,6 +154,10 @@ class Stream(_StreamBase[T]):
                         return
                     if value is not None:
                         yield value
+            for event in self._decoder.end():
+                value = self._value(event)
+                if value is not None and not self._done:
+                    yield value
         except httpx.TransportError as exc:
             raise APIConnectionError(
                 self.response.request, f"The stream broke off: {exc}"
@@ -179,6 +192,10 @@ class AsyncStream(_StreamBase[T]):
                         return
                     if value is not None:
                         yield value
+            for event in self._decoder.end():
+                value = self._value(event)
+                if value is not None and not self._done:
+                    yield value
         except httpx.TransportError as exc:
             raise APIConnectionError(
                 self.response.request, f"The stream broke off: {exc}"
