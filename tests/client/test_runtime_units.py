@@ -100,11 +100,12 @@ def test_mypy_rejects_wrong_arguments_and_unknown_typed_dict_keys(tmp_path: Path
         "import shared_sdk\n"
         "client = shared_sdk.Client(api_key='k')\n"
         "client.droplets.retrieve(droplet_id='3')\n"
-        "client.firewalls.create(name='f', inbound_rules=[{'protocol': 'tcp', 'ports': '1', 'sources': {'bogus': 1}}])\n"
+        "from shared_sdk.types import FirewallRuleTargetParam\n"
+        "sources: FirewallRuleTargetParam = {'bogus': []}\n"
         "client.droplets.list(per_page=2).items[0].no_such_field\n"
     )
     result = mypy(bad)
     assert result.returncode == 1
     assert 'Argument "droplet_id" to "retrieve" of "Droplets" has incompatible type "str"' in result.stdout
-    assert '"bogus"' in result.stdout
+    assert 'Extra key "bogus" for TypedDict "FirewallRuleTargetParam"' in result.stdout
     assert '"Droplet" has no attribute "no_such_field"' in result.stdout
