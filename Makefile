@@ -5,7 +5,10 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 PIP := $(BIN)/python -m pip --quiet --disable-pip-version-check
 
-.PHONY: regenerate check test lint update-goldens clean
+PRISM_VERSION := 5.14.2
+PRISM := .tools/prism/node_modules/.bin/prism
+
+.PHONY: regenerate check test lint update-goldens prism clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,9 +24,15 @@ regenerate: $(STAMP)
 check: $(STAMP)
 	$(BIN)/sdkgen check
 
+## Prism, the mock server the client tests start from schemas/shared.yaml (npm, local folder).
+prism: $(PRISM)
+
+$(PRISM):
+	npm install --prefix .tools/prism --no-audit --no-fund --loglevel=error @stoplight/prism-cli@$(PRISM_VERSION)
+
 ## The whole test suite, the generator's own lint and types, then the drift check.
-test: $(STAMP)
-	$(BIN)/python -m pytest
+test: $(STAMP) $(PRISM)
+	SDKGEN_REQUIRE_PRISM=1 $(BIN)/python -m pytest
 	$(BIN)/ruff check generator tests
 	$(BIN)/mypy
 	$(BIN)/sdkgen check
@@ -38,4 +47,4 @@ update-goldens: $(STAMP)
 	SDKGEN_UPDATE_GOLDENS=1 $(BIN)/python -m pytest tests/test_golden.py -q
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .tools .pytest_cache .mypy_cache .ruff_cache

@@ -158,7 +158,7 @@ def test_with_raw_response_gives_status_headers_and_parse(api: FakeAPI) -> None:
     assert isinstance(raw.http_response, httpx.Response)
     parsed = raw.parse()
     assert isinstance(parsed, DropletRetrieveResponse) and parsed.droplet is not None and parsed.droplet.id == 1
-    page = client.droplets.with_raw_response.list(per_page=5).parse()
+    page = client.droplets.with_raw_response.list(per_page=2).parse()
     assert [d.id for d in page] == [1, 2, 3, 4, 5]
 
 

@@ -229,7 +229,7 @@ class BaseClient:
             "items": list(getattr(parsed, items_field, None) or []),
             "response": parsed,
             "raw": json.loads(response.content or b"null"),
-            "options": options,
+            "options": options.without_raw_marker(),
             "page_param": page_param,
             "per_page_param": per_page_param,
         }

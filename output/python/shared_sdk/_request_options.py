@@ -100,6 +100,15 @@ class RequestOptions:
     def with_query(self, values: Mapping[str, object]) -> RequestOptions:
         return replace(self, query={**self.query, **values})
 
+    def without_raw_marker(self) -> RequestOptions:
+        """The same request, for parsed results (the next page after a raw one)."""
+        kept = {
+            k: v
+            for k, v in self.headers.items()
+            if k.lower() != RAW_RESPONSE_HEADER.lower()
+        }
+        return replace(self, headers=kept)
+
     @property
     def wants_raw_response(self) -> bool:
         return any(name.lower() == RAW_RESPONSE_HEADER.lower() for name in self.headers)
