@@ -125,11 +125,14 @@ class OperationsBuilder:
         item_location: Location,
     ) -> None:
         explicit = op.get("x-sdk-resource")
-        resource = (
-            tuple(module_name(snake_case(p)) for p in explicit.split("."))
-            if isinstance(explicit, str) and explicit.strip(".")
-            else resource_path_of(path)
-        )
+        if isinstance(explicit, str) and explicit.strip("."):
+            resource = tuple(module_name(snake_case(p)) for p in explicit.split(".") if p)
+        else:
+            resource = resource_path_of(path)
+            # `/v1/logs/tail` with `x-sdk-method: tail` is `client.logs.tail()`.
+            named = op.get("x-sdk-method")
+            if len(resource) > 1 and isinstance(named, str) and field_name(named) == resource[-1]:
+                resource = resource[:-1]
         found_id = op.get("operationId")
         operation_id = found_id if isinstance(found_id, str) else f"{method} {path}"
         parameters = self.read_parameters(path, op, location, item, item_location)

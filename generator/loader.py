@@ -8,6 +8,7 @@ per file, from a second parse that keeps the node marks.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,11 +20,21 @@ from .errors import Diagnostic, Location, SpecError
 
 
 class SpecYamlLoader(yaml.CSafeLoader):
-    """The C safe loader without the timestamp resolver: OpenAPI dates are strings."""
+    """The C safe loader with YAML 1.2 scalars, as OpenAPI expects.
+
+    Timestamps stay strings (as in JSON), and only `true`/`false` are booleans: under
+    YAML 1.1 a property named `on`, `off`, `yes` or `no` would silently become `True`.
+    """
 
 
+_BOOL = "tag:yaml.org,2002:bool"
+_YAML12_BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
 SpecYamlLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    first: [
+        (tag, _YAML12_BOOL if tag == _BOOL else regexp)
+        for tag, regexp in resolvers
+        if tag != "tag:yaml.org,2002:timestamp"
+    ]
     for first, resolvers in yaml.CSafeLoader.yaml_implicit_resolvers.items()
 }
 

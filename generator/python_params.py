@@ -131,8 +131,13 @@ def params_module_view(model: ModelIR, names: ParamNames) -> ParamsModuleView:
     depth = "..." if twin else ".."
     lines = ["from __future__ import annotations", ""]
     typing = typing_names_in(annotations, ("Dict", "List", "Literal", "Optional", "Union"))
+    dates = typing_names_in(annotations, ("date", "datetime"))
+    if dates:
+        lines.append(f"from datetime import {', '.join(sorted(dates))}")
     if typing:
-        lines += [f"from typing import {', '.join(sorted(typing))}", ""]
+        lines.append(f"from typing import {', '.join(sorted(typing))}")
+    if dates or typing:
+        lines.append("")
     extensions = ["TypedDict"]
     if any(isinstance(d, ParamAliasView) for d in definitions):
         extensions.append("TypeAlias")

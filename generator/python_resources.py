@@ -271,7 +271,11 @@ class ResourceViews:
             typing |= {"overload", "Literal", "Optional"}
         if kinds:
             typing |= {"Optional", "Union"}
-        lines = ["from __future__ import annotations", "", "from functools import cached_property"]
+        lines = ["from __future__ import annotations", ""]
+        dates = typing_names_in(texts, ("date", "datetime"))
+        if dates:
+            lines.append(f"from datetime import {', '.join(sorted(dates))}")
+        lines.append("from functools import cached_property")
         if typing:
             lines.append(f"from typing import {', '.join(sorted(typing, key=lambda n: (n[0].islower(), n)))}")
         lines.append("")

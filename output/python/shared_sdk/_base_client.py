@@ -121,10 +121,8 @@ class BaseClient:
 
     @property
     def user_agent(self) -> str:
-        python = platform.python_version()
-        return (
-            f"shared_sdk/{self._version} (python {python}; httpx {httpx.__version__})"
-        )
+        package, python = "shared_sdk", platform.python_version()
+        return f"{package}/{self._version} (python {python}; httpx {httpx.__version__})"
 
     def _build_request(
         self,
