@@ -379,7 +379,17 @@ class OperationsBuilder:
             main = replace(main, fields=tuple(f for f in main.fields if not f.read_only))
             model = replace(model, definitions=(*model.definitions[:-1], main))
         self.body_models.append(model)
-        return BodyIR(model, content_type, body.get("required") is True)
+        return BodyIR(model, content_type, body.get("required") is True, self.media_example(media))
+
+    def media_example(self, media: dict[str, Any]) -> object:
+        if "example" in media:
+            return media["example"]
+        examples = media.get("examples")
+        if isinstance(examples, dict):
+            for example in examples.values():
+                if isinstance(example, dict) and "value" in example:
+                    return example["value"]
+        return None
 
     def stream_flag(self, body: BodyIR | None) -> str | None:
         if body is None or not isinstance(body.model.main, ClassIR):

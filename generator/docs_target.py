@@ -129,8 +129,14 @@ def model_doc(model: ModelIR, main_names: dict[str, str]) -> ModelDoc:
 def render_docs(api: ApiIR, source_name: str) -> dict[str, str]:
     main_names = {m.module: m.name for m in api.models}
     models = [model_doc(m, main_names) for m in api.models]
-    context = {"api": api, "models": models, "source_name": source_name}
-    return {
+    from .docs_resources import resource_docs
+
+    resources = resource_docs(api)
+    context = {"api": api, "models": models, "resources": resources, "source_name": source_name}
+    files = {
         "docs/index.md": render("docs/index.md.jinja", **context),
         "docs/models.md": render("docs/models.md.jinja", **context),
     }
+    if resources:
+        files["docs/resources.md"] = render("docs/resources.md.jinja", **context)
+    return files

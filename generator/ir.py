@@ -184,6 +184,8 @@ class BodyIR:
     model: ModelIR
     content_type: str
     required: bool
+    example: object = None
+    """The spec's example request body, for docs."""
 
 
 @dataclass(frozen=True)

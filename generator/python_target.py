@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .ir import AliasIR, ApiIR, AuthIR, ClassIR, FieldIR, ModelIR
+from .ir import AliasIR, ApiIR, AuthIR, ClassIR, FieldIR, ModelIR, OperationIR
 from .python_params import ParamNames, params_module_view, shared_modules_needed
 from .python_resources import ChildView, resource_views
 from .python_types import (
@@ -55,11 +55,42 @@ class ServerView:
 
 
 @dataclass(frozen=True)
+class ExampleView:
+    """A first call for the package README: the simplest list or request the API has."""
+
+    lines: tuple[str, ...]
+    async_lines: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class ClientView:
     title: str
     servers: tuple[ServerView, ...]
     auth: AuthIR | None
     resources: tuple[ChildView, ...]
+    example: ExampleView
+
+
+def readme_example(api: ApiIR) -> ExampleView:
+    def required(op: OperationIR) -> int:
+        body = op.body.model.main if op.body is not None else None
+        fields = [f for f in body.fields if f.required] if isinstance(body, ClassIR) else []
+        return len([p for p in op.parameters if p.required]) + len(fields) + (1 if op.body and not fields else 0)
+
+    candidates = [
+        (op.pagination is None, required(op), i, ".".join(("client", *resource.path, op.name)), op)
+        for i, (resource, op) in enumerate(
+            (resource, op) for top in api.resources for resource in top.walk() for op in resource.operations
+        )
+    ]
+    _, _, _, call, op = min(candidates, key=lambda c: c[:3])
+    arguments = ", ".join(f"{p.name}={p.example or '...'}" for p in op.parameters if p.required)
+    if op.pagination is not None:
+        return ExampleView(
+            (f"for item in {call}({arguments}):", "    print(item)"),
+            (f"async for item in {call}({arguments}):", "    print(item)"),
+        )
+    return ExampleView((f"print({call}({arguments}))",), (f"print(await {call}({arguments}))",))
 
 
 @dataclass(frozen=True)
@@ -212,7 +243,7 @@ def client_view(api: ApiIR) -> ClientView:
             )
         )
     resources = tuple(ChildView(r.attribute, r.class_name, r.module) for r in api.resources)
-    return ClientView(api.title, tuple(servers), api.auth, resources)
+    return ClientView(api.title, tuple(servers), api.auth, resources, readme_example(api))
 
 
 def render_python(api: ApiIR, source_name: str) -> dict[str, str]:

@@ -86,8 +86,11 @@ class BasePage(Generic[ItemT]):
             if not isinstance(next_url, str):
                 return None
             numbers = parse_qs(urlsplit(next_url).query).get(self._page_param)
-            found = _positive_int(numbers[0]) if numbers else None
-            return found if found is not None and found > current else current + 1
+            if not numbers:
+                return current + 1
+            found = _positive_int(numbers[0])
+            # A next link that does not move forward would loop forever: stop instead.
+            return found if found is not None and found > current else None
         per_page = _positive_int(self._options.query.get(self._per_page_param))
         meta = raw.get("meta")
         total = meta.get("total") if isinstance(meta, dict) else None

@@ -1,0 +1,208 @@
+"""The docs target, part two: a section per resource and method (signature, arguments,
+return type, a usage example), from the same IR and the same argument views as the SDK."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .docs_target import Link, anchor_of
+from .ir import ApiIR, ClassIR, ClassType, ListType, LiteralType, OperationIR, PrimitiveType, ResourceIR, TypeIR
+from .python_resources import ArgView, MethodView, ResourceViews
+from .python_types import class_types
+from .text import normalize_description, python_string
+
+
+@dataclass(frozen=True)
+class ArgumentDoc:
+    name: str
+    type: str
+    where: str
+    """`path`, `query`, `header` or `body`."""
+    required: bool
+    description: str | None
+    default: str | None
+
+
+@dataclass(frozen=True)
+class MethodDoc:
+    call: str
+    """`client.droplets.list`"""
+    anchor: str
+    http: str
+    """`GET /v2/droplets`"""
+    server: str | None
+    summary: str | None
+    description: str | None
+    deprecated: bool
+    signature: str
+    arguments: tuple[ArgumentDoc, ...]
+    returns: str
+    returns_text: str
+    links: tuple[Link, ...]
+    example: str
+
+
+@dataclass(frozen=True)
+class ResourceDoc:
+    path: str
+    """`client.chat.completions`"""
+    anchor: str
+    methods: tuple[MethodDoc, ...]
+
+
+def python_literal(value: object) -> str:
+    """A JSON value as Python source, for examples."""
+    if isinstance(value, str):
+        return python_string(value)
+    if isinstance(value, bool) or value is None:
+        return repr(value)
+    if isinstance(value, (int, float)):
+        return repr(value)
+    if isinstance(value, list):
+        return "[" + ", ".join(python_literal(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{python_string(str(k))}: {python_literal(v)}" for k, v in value.items()) + "}"
+    return python_string(str(value))
+
+
+def placeholder(type_: TypeIR) -> str:
+    if isinstance(type_, LiteralType) and type_.values:
+        return python_literal(type_.values[0])
+    if isinstance(type_, PrimitiveType):
+        return {"str": '"string"', "int": "0", "float": "0.0", "bool": "True"}.get(type_.name, "...")
+    if isinstance(type_, ListType):
+        return "[]"
+    return "{}"
+
+
+RETURNS_TEXT = {
+    "page": "A page; iterating it yields every item of every page, fetching pages as it goes.",
+    "stream": "A stream of server-sent events; iterate it, inside `with` to release the connection.",
+    "maybe_stream": "The parsed response; with `stream=True`, a stream of events instead.",
+    "no_content": "Nothing: the response has no body.",
+    "model": "The parsed response.",
+}
+
+
+class MethodDocs:
+    def __init__(self, api: ApiIR) -> None:
+        self.api = api
+        self.views = ResourceViews(api)
+        self.main_names = {m.module: m.name for m in api.models}
+        self.package = api.package
+
+    def method(self, resource: ResourceIR, operation: OperationIR) -> MethodDoc:
+        view, _, _ = self.views.method(operation)
+        call = ".".join(("client", *resource.path, operation.name))
+        arguments = self.arguments(operation, view)
+        links = sorted({t for t in self.linked_types(operation)}, key=lambda t: (t.name, t.module))
+        server = (
+            next((s.url for s in self.api.servers if s.name == operation.server), None) if operation.server else None
+        )
+        return MethodDoc(
+            call=call,
+            anchor="-".join((*resource.path, operation.name)).replace("_", "-"),
+            http=f"{operation.http_method.upper()} {operation.path}",
+            server=server,
+            summary=operation.summary,
+            description=normalize_description(operation.description) if operation.description else None,
+            deprecated=operation.deprecated,
+            signature=self.signature(call, view),
+            arguments=arguments,
+            returns=view.returns,
+            returns_text=RETURNS_TEXT[view.kind],
+            links=tuple(Link(t.name, anchor_of(t, self.main_names)) for t in links),
+            example=self.example(call, operation, view),
+        )
+
+    def linked_types(self, operation: OperationIR) -> set[ClassType]:
+        types: set[ClassType] = set()
+        for type_ in (operation.response, operation.stream.event_type if operation.stream else None):
+            if type_ is not None:
+                types |= class_types(type_)
+        if operation.pagination is not None:
+            types |= class_types(operation.pagination.item_type)
+        return types
+
+    def arguments(self, operation: OperationIR, view: MethodView) -> tuple[ArgumentDoc, ...]:
+        described: dict[str, tuple[str, str | None]] = {
+            p.name: (p.location, p.description) for p in operation.parameters
+        }
+        if operation.body is not None and isinstance(operation.body.model.main, ClassIR):
+            described |= {f.name: ("body", f.description) for f in operation.body.model.main.fields}
+        docs = []
+        for arg in view.args:
+            where, description = described.get(arg.name, ("body", None))
+            docs.append(
+                ArgumentDoc(
+                    arg.name,
+                    arg.annotation,
+                    where,
+                    arg.default is None,
+                    normalize_description(description) if description else None,
+                    arg.default,
+                )
+            )
+        if view.stream_flag:
+            docs.append(
+                ArgumentDoc(
+                    view.stream_flag, "bool", "body", False, "`True` returns a `Stream` of events.", "NOT_GIVEN"
+                )
+            )
+        return tuple(docs)
+
+    def signature(self, call: str, view: MethodView) -> str:
+        args: list[ArgView] = list(view.args)
+        lines = [f"{call}("]
+        lines += [f"    {a.name}: {a.annotation}{' = ' + a.default if a.default else ''}," for a in args]
+        if view.stream_flag:
+            lines.append("    stream: Optional[bool] = NOT_GIVEN,")
+        lines.append(f") -> {view.returns}")
+        if len(lines) == 2:
+            return f"{call}() -> {view.returns}"
+        return "\n".join(lines)
+
+    def example(self, call: str, operation: OperationIR, view: MethodView) -> str:
+        values: dict[str, str] = {}
+        for parameter in operation.parameters:
+            if parameter.required or parameter.example is not None:
+                values[parameter.name] = parameter.example or placeholder(parameter.type)
+        body_example = operation.body.example if operation.body is not None else None
+        if operation.body is not None and isinstance(operation.body.model.main, ClassIR):
+            by_wire = {f.wire_name: f for f in operation.body.model.main.fields}
+            if isinstance(body_example, dict):
+                for wire, value in body_example.items():
+                    field = by_wire.get(str(wire))
+                    if field is not None and not (view.stream_flag and field.name == view.stream_flag):
+                        values[field.name] = python_literal(value)
+            for field in operation.body.model.main.fields:
+                if field.required and field.name not in values:
+                    values[field.name] = placeholder(field.type)
+        arguments = ", ".join(f"{name}={value}" for name, value in values.items())
+        lines = [f"from {self.package} import Client", "", "client = Client()"]
+        if view.kind == "page":
+            lines += [f"for item in {call}({arguments}):", "    print(item)"]
+        elif view.kind == "stream":
+            lines += [f"with {call}({arguments}) as stream:", "    for event in stream:", "        print(event)"]
+        elif view.kind == "maybe_stream":
+            lines += [f"result = {call}({arguments})", "print(result)"]
+            streamed = f"{arguments}, stream=True" if arguments else "stream=True"
+            lines += ["", f"with {call}({streamed}) as stream:", "    for event in stream:", "        print(event)"]
+        elif view.kind == "no_content":
+            lines += [f"{call}({arguments})"]
+        else:
+            lines += [f"result = {call}({arguments})", "print(result)"]
+        return "\n".join(lines)
+
+
+def resource_docs(api: ApiIR) -> list[ResourceDoc]:
+    docs = MethodDocs(api)
+    result = []
+    for top in api.resources:
+        for resource in top.walk():
+            if not resource.operations:
+                continue
+            methods = tuple(docs.method(resource, op) for op in resource.operations)
+            path = ".".join(("client", *resource.path))
+            result.append(ResourceDoc(path, "-".join(resource.path).replace("_", "-"), methods))
+    return result
