@@ -8,7 +8,9 @@ PIP := $(BIN)/python -m pip --quiet --disable-pip-version-check
 PRISM_VERSION := 5.14.2
 PRISM := .tools/prism/node_modules/.bin/prism
 
-.PHONY: regenerate check test lint update-goldens prism clean
+BENCH_STAMP := $(VENV)/.bench-stamp
+
+.PHONY: regenerate check test lint update-goldens prism bench-client clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,18 +35,26 @@ $(PRISM):
 ## The whole test suite, the generator's own lint and types, then the drift check.
 test: $(STAMP) $(PRISM)
 	SDKGEN_REQUIRE_PRISM=1 $(BIN)/python -m pytest
-	$(BIN)/ruff check generator tests
+	$(BIN)/ruff check generator tests bench
 	$(BIN)/mypy
 	$(BIN)/sdkgen check
 
 ## Lint and type-check the generator itself.
 lint: $(STAMP)
-	$(BIN)/ruff check generator tests
+	$(BIN)/ruff check generator tests bench
 	$(BIN)/mypy
 
 ## Rewrite tests/golden/*/expected from the current templates (review the diff!).
 update-goldens: $(STAMP)
 	SDKGEN_UPDATE_GOLDENS=1 $(BIN)/python -m pytest tests/test_golden.py -q
+
+$(BENCH_STAMP): $(STAMP) pyproject.toml
+	$(PIP) install -e '.[dev,bench]'
+	touch $(BENCH_STAMP)
+
+## Per-call overhead of the generated client vs raw httpx+pydantic and the gradient SDK; SSE throughput.
+bench-client: $(BENCH_STAMP)
+	$(BIN)/python bench/client_bench.py
 
 clean:
 	rm -rf $(VENV) .tools .pytest_cache .mypy_cache .ruff_cache

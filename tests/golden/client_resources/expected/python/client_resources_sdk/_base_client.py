@@ -97,27 +97,23 @@ class BaseClient:
         if max_retries < 0:
             raise ValueError("max_retries must be 0 or more")
         self.base_urls = {
-            name: httpx.URL(str(url).rstrip("/") + "/")
-            for name, url in base_urls.items()
+            name: httpx.URL(str(url).rstrip("/")) for name, url in base_urls.items()
         }
+        # Paths are appended as text: joining httpx.URLs costs more than the request.
+        self._url_prefixes = {name: str(url) for name, url in self.base_urls.items()}
         self.timeout = timeout
         self.max_retries = max_retries
         self._version = version
-        self._auth_headers = dict(auth_headers)
-        self._custom_headers = dict(default_headers or {})
+        self.default_headers: Dict[str, str] = {
+            "Accept": "application/json",
+            "User-Agent": self.user_agent,
+            **auth_headers,
+            **(default_headers or {}),
+        }
 
     @property
     def base_url(self) -> httpx.URL:
         return self.base_urls[""]
-
-    @property
-    def default_headers(self) -> Dict[str, str]:
-        return {
-            "Accept": "application/json",
-            "User-Agent": self.user_agent,
-            **self._auth_headers,
-            **self._custom_headers,
-        }
 
     @property
     def user_agent(self) -> str:
@@ -133,7 +129,7 @@ class BaseClient:
         headers = options.sent_headers(self.default_headers)
         if stream:
             headers["Accept"] = "text/event-stream"
-        url = self.base_urls[options.server].join(options.path.lstrip("/"))
+        url = self._url_prefixes[options.server] + options.path
         timeout = (
             self.timeout if isinstance(options.timeout, NotGiven) else options.timeout
         )
@@ -193,23 +189,29 @@ class BaseClient:
             text, response=response, body=body
         )
 
-    def _parse(self, cast_to: Any, response: httpx.Response) -> Any:
-        if cast_to is None:
-            return None
+    def _json(self, response: httpx.Response) -> Any:
         try:
-            data = response.json()
+            return json.loads(response.content)
         except (ValueError, UnicodeDecodeError):
+            text = response.text
             raise APIResponseValidationError(
                 response,
-                body=response.text,
-                message=f"The response body is not valid JSON: {response.text[:200]!r}",
+                body=text,
+                message=f"The response body is not valid JSON: {text[:200]!r}",
             ) from None
+
+    def _validate(self, cast_to: Any, data: Any, response: httpx.Response) -> Any:
         try:
             return _adapter(cast_to).validate_python(data)
         except pydantic.ValidationError as exc:
             raise APIResponseValidationError(
                 response, body=data, message=str(exc)
             ) from None
+
+    def _parse(self, cast_to: Any, response: httpx.Response) -> Any:
+        if cast_to is None:
+            return None
+        return self._validate(cast_to, self._json(response), response)
 
     def _page_kwargs(
         self,
@@ -220,13 +222,14 @@ class BaseClient:
         per_page_param: str,
         response: httpx.Response,
     ) -> Dict[str, Any]:
-        parsed = self._parse(model, response)
+        data = self._json(response)
+        parsed = self._validate(model, data, response)
         return {
             "model": model,
             "items_field": items_field,
             "items": list(getattr(parsed, items_field, None) or []),
             "response": parsed,
-            "raw": json.loads(response.content or b"null"),
+            "raw": data,
             "options": options.without_raw_marker(),
             "page_param": page_param,
             "per_page_param": per_page_param,
