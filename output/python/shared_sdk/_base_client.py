@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import email.utils
-import json
 import platform
 import random
 import time
@@ -20,6 +19,7 @@ from typing import Any, Callable, Dict, Mapping, Optional, Type, TypeVar, Union,
 
 import httpx
 import pydantic
+import pydantic_core
 
 from ._exceptions import (
     APIConnectionError,
@@ -191,8 +191,8 @@ class BaseClient:
 
     def _json(self, response: httpx.Response) -> Any:
         try:
-            return json.loads(response.content)
-        except (ValueError, UnicodeDecodeError):
+            return pydantic_core.from_json(response.content)
+        except ValueError:
             text = response.text
             raise APIResponseValidationError(
                 response,
