@@ -13,7 +13,7 @@ from .formatting import format_files
 from .ir import ApiIR
 from .loader import DocumentStore
 from .python_target import render_python
-from .writer import MANIFEST, Plan, apply, manifest_text, plan, unified_diff
+from .writer import MANIFEST, Plan, apply, manifest_text, plan, remove_leftovers, unified_diff
 
 SUPPORTED_VERSIONS = ("3.0.", "3.1.")
 
@@ -74,6 +74,7 @@ def manifest_is_stale(output: Path, files: dict[str, bytes]) -> bool:
 
 def write(output: Path, generated: Generated, force: bool) -> Plan:
     """Apply the generated tree to `output`; refuses, changing nothing, on conflicts unless forced."""
+    remove_leftovers(output)
     the_plan = plan(output, generated.files)
     if the_plan.conflicts and not force:
         return the_plan

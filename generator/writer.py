@@ -8,11 +8,15 @@ its own: it never touches a file it did not write, never overwrites one a person
 
 from __future__ import annotations
 
+import ctypes
 import difflib
+import errno
 import hashlib
 import json
 import os
 import shutil
+import signal
+import sys
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -101,33 +105,129 @@ def plan(output: Path, files: dict[str, bytes]) -> Plan:
     return result
 
 
-def apply(output: Path, files: dict[str, bytes], the_plan: Plan) -> None:
-    """Stage every changed file beside its target, then move each into place, manifest last.
+NEXT_PREFIX = ".sdkgen-next-"
+"""Directories beside the output that hold a tree being built; ours to remove."""
+FAULT_ENV = "SDKGEN_FAULT_INJECT"
+"""Test hook (tests/test_crash_safety.py): `SIGKILL` the process at the named point."""
 
-    Staging happens before anything in `output` changes, so a failure while rendering,
-    formatting or staging leaves the old tree untouched.
+
+def _fault_point(name: str) -> None:
+    if os.environ.get(FAULT_ENV) == name:
+        os.kill(os.getpid(), signal.SIGKILL)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two directories in one atomic step (Linux `renameat2(RENAME_EXCHANGE)`).
+
+    False where the system or file system cannot: the caller falls back to per-file moves.
     """
-    output.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".sdkgen-staging-", dir=output))
+    if not sys.platform.startswith("linux"):
+        return False
     try:
-        for index, path in enumerate(the_plan.writes):
-            staged = staging / str(index)
-            with open(staged, "wb") as handle:
-                handle.write(files[path])
-                handle.flush()
-                os.fsync(handle.fileno())
-        manifest_staged = staging / MANIFEST
-        manifest_staged.write_text(manifest_text(files), encoding="utf-8")
-        for index, path in enumerate(the_plan.writes):
-            target = output / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(staging / str(index), target)
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    if renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0:
+        return True
+    error = ctypes.get_errno()
+    if error in (errno.EINVAL, errno.ENOSYS, errno.ENOTSUP):
+        return False
+    raise OSError(error, os.strerror(error), str(a))
+
+
+def remove_leftovers(output: Path) -> None:
+    """Remove trees an interrupted run was building beside the output (sdkgen's own)."""
+    output = output.resolve()
+    prefix = f".{output.name}{NEXT_PREFIX}"
+    try:
+        found = [p for p in output.parent.iterdir() if p.name.startswith(prefix) and p.is_dir()]
+    except OSError:
+        return
+    for leftover in found:
+        shutil.rmtree(leftover, ignore_errors=True)
+
+
+def _link_tree(source: Path, target: Path) -> None:
+    """A copy of `source` in `target` made of hard links: instant, and every file (ours or not)
+    keeps its exact bytes and inode."""
+    for directory, subdirs, names in os.walk(source):
+        relative = Path(directory).relative_to(source)
+        for subdir in subdirs:
+            if (Path(directory) / subdir).is_symlink():
+                os.symlink(os.readlink(Path(directory) / subdir), target / relative / subdir)
+            else:
+                (target / relative / subdir).mkdir()
+        subdirs[:] = [d for d in subdirs if not (Path(directory) / d).is_symlink()]
+        for name in names:
+            src, dst = Path(directory) / name, target / relative / name
+            if src.is_symlink():
+                os.symlink(os.readlink(src), dst)
+                continue
+            try:
+                os.link(src, dst)
+            except OSError:
+                shutil.copy2(src, dst)
+
+
+def _write_file(target: Path, data: bytes) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = target.with_name(f".{target.name}.sdkgen-tmp")
+    with open(temporary, "wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(temporary, target)  # a new inode: the linked original is not touched
+
+
+def apply(output: Path, files: dict[str, bytes], the_plan: Plan) -> None:
+    """Build the new tree beside the output, then swap it in with one atomic rename.
+
+    The new tree starts as hard links to the current one (so files sdkgen did not write
+    come along unchanged), gets the changed files and the manifest, and replaces the
+    output directory in a single `RENAME_EXCHANGE`: a crash or `kill -9` at any moment
+    leaves either the old tree or the new one. Leftovers of an interrupted run are
+    removed first. Where directories cannot be exchanged, files move one by one.
+    """
+    output = output.resolve()
+    output.parent.mkdir(parents=True, exist_ok=True)
+    remove_leftovers(output)
+    building = Path(tempfile.mkdtemp(prefix=f".{output.name}{NEXT_PREFIX}", dir=output.parent))
+    try:
+        existed = output.is_dir()
+        if existed:
+            _link_tree(output, building)
+        _fault_point("linked")
+        for count, path in enumerate(the_plan.writes, 1):
+            _write_file(building / path, files[path])
+            if count == len(the_plan.writes) // 2:
+                _fault_point("half-written")
         for path in the_plan.deletes:
-            (output / path).unlink(missing_ok=True)
-            _remove_empty_parents(output, (output / path).parent)
-        os.replace(manifest_staged, output / MANIFEST)
+            (building / path).unlink(missing_ok=True)
+            _remove_empty_parents(building, (building / path).parent)
+        _write_file(building / MANIFEST, manifest_text(files).encode("utf-8"))
+        _fault_point("built")
+        if not existed:
+            os.rename(building, output)
+            return
+        if _exchange(building, output):
+            _fault_point("exchanged")
+            return
+        _apply_file_by_file(output, building, the_plan)
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        shutil.rmtree(building, ignore_errors=True)
+
+
+def _apply_file_by_file(output: Path, building: Path, the_plan: Plan) -> None:
+    """The fallback: move each new file into place (each move atomic), the manifest last."""
+    for path in the_plan.writes:
+        (output / path).parent.mkdir(parents=True, exist_ok=True)
+        os.replace(building / path, output / path)
+    for path in the_plan.deletes:
+        (output / path).unlink(missing_ok=True)
+        _remove_empty_parents(output, (output / path).parent)
+    os.replace(building / MANIFEST, output / MANIFEST)
 
 
 def _remove_empty_parents(output: Path, directory: Path) -> None:
