@@ -38,6 +38,7 @@ from .resolve import NamedSchema, Resolver
 from .schema_facts import (
     Annotations,
     ObjectShape,
+    default_error,
     enum_type_errors,
     is_nullable_schema,
     primitive_type,
@@ -136,9 +137,15 @@ class ModelBuilder:
         for wire_name, prop_schema, prop_location in shape.properties:
             python_name = names[wire_name]
             hint = NameHint(name, is_main, wire_name)
-            fields.append(
-                self.build_field(python_name, wire_name, prop_schema, prop_location, hint, wire_name in shape.required)
-            )
+            try:
+                field = self.build_field(
+                    python_name, wire_name, prop_schema, prop_location, hint, wire_name in shape.required
+                )
+            except SpecError as exc:
+                # One broken property does not hide what is wrong with its siblings.
+                self.api.diagnostics.items.extend(exc.diagnostics)
+                continue
+            fields.append(field)
         self.definitions.append(
             ClassIR(name, tuple(fields), annotations.description, annotations.deprecated, location.pointer)
         )
@@ -168,6 +175,14 @@ class ModelBuilder:
         annotations = self.api.annotations(schema, location)
         type_, nullable = self.type_of(schema, location, hint)
         value_schema, _ = self.api.value_schema(schema, location)
+        if isinstance(schema, dict) and "default" in schema:
+            default = schema["default"]
+            problem = default_error(type_, nullable or annotations.nullable, default)
+            if problem is not None and default is None:
+                # Common in real specs (`default: null` on a field that is simply optional).
+                self.api.diagnostics.warning(problem, self.api.locate(location.child("default")))
+            elif problem is not None:
+                self.api.diagnostics.error(problem, self.api.locate(location.child("default")))
         return FieldIR(
             name=name,
             wire_name=wire_name,
@@ -417,10 +432,14 @@ class ApiBuilder:
             node, where = stack.pop()
             if isinstance(node, dict):
                 if "$ref" in node and isinstance(node["$ref"], str):
-                    ref = self.resolver.ref_of(node, where)
-                    target, _ = self.resolver.follow({"$ref": node["$ref"]}, where)
-                    if self.deserves_class(ref, target):
-                        names.add(self.resolver.named(ref).name)
+                    try:
+                        ref = self.resolver.ref_of(node, where)
+                        target, _ = self.resolver.follow({"$ref": node["$ref"]}, where)
+                    except SpecError:
+                        pass  # reported where the field that holds it is built
+                    else:
+                        if self.deserves_class(ref, target):
+                            names.add(self.resolver.named(ref).name)
                 for key, value in node.items():
                     if key not in ("example", "examples", "default", "enum", "const"):
                         stack.append((value, where.child(key)))

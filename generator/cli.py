@@ -1,7 +1,7 @@
 """The `sdkgen` command: `generate` writes the SDK and docs, `check` reports drift.
 
 Exit codes: 0 success; 1 `check` found the output stale (or `generate` refused to overwrite
-edited files); 2 the input is wrong.
+edited files); 2 the input is wrong; 70 a bug in sdkgen (reported without a traceback).
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from .pipeline import Generated, diff, generate_files, write
 
 EXIT_STALE = 1
 EXIT_BAD_INPUT = 2
+EXIT_INTERNAL = 70
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -48,6 +49,20 @@ def _reports_errors(command: F) -> F:
             count = len(exc.diagnostics)
             click.echo(f"sdkgen: {count} error{'s' if count != 1 else ''}; nothing was written", err=True)
             sys.exit(EXIT_BAD_INPUT)
+        except RecursionError:
+            if kwargs.get("verbose"):
+                traceback.print_exc()
+            click.echo("sdkgen: error: the spec nests too deeply to process; nothing was written", err=True)
+            sys.exit(EXIT_BAD_INPUT)
+        except Exception as exc:  # a bug: say so plainly, and keep the output as it was
+            if kwargs.get("verbose"):
+                traceback.print_exc()
+            click.echo(
+                f"sdkgen: internal error: {type(exc).__name__}: {exc}\n"
+                "sdkgen: this is a bug in sdkgen; nothing was written. Run with --verbose for the traceback.",
+                err=True,
+            )
+            sys.exit(EXIT_INTERNAL)
 
     return wrapper  # type: ignore[return-value]
 
@@ -61,8 +76,8 @@ def _settings(spec: str | None, output: str | None, package: str | None) -> Sett
     )
 
 
-def _generate(settings: Settings, strict: bool, no_cache: bool) -> Generated:
-    generated = generate_files(settings.spec, settings.package, None if no_cache else cache_dir())
+def _generate(settings: Settings, strict: bool, no_cache: bool, allow_remote_refs: bool) -> Generated:
+    generated = generate_files(settings.spec, settings.package, None if no_cache else cache_dir(), allow_remote_refs)
     if generated.warnings:
         _print_diagnostics(generated.warnings)
         if strict:
@@ -77,6 +92,7 @@ def _common(command: F) -> F:
         click.option("--package", help="Python package name of the generated SDK."),
         click.option("--strict", is_flag=True, help="Treat warnings as errors."),
         click.option("--no-cache", is_flag=True, help="Format everything again, ignoring the cache."),
+        click.option("--allow-remote-refs", is_flag=True, help="Fetch $refs to http(s) URLs (refused otherwise)."),
         click.option("-v", "--verbose", is_flag=True, help="Show a traceback with errors."),
     ]
     for option in reversed(options):
@@ -100,13 +116,14 @@ def generate(
     package: str | None,
     strict: bool,
     no_cache: bool,
+    allow_remote_refs: bool,
     verbose: bool,
     force: bool,
 ) -> None:
     """Generate the SDK and docs into the output directory."""
     started = time.perf_counter()
     settings = _settings(spec, output, package)
-    generated = _generate(settings, strict, no_cache)
+    generated = _generate(settings, strict, no_cache, allow_remote_refs)
     the_plan = write(settings.output, generated, force)
     if the_plan.conflicts and not force:
         for path in the_plan.foreign:
@@ -133,11 +150,12 @@ def check(
     package: str | None,
     strict: bool,
     no_cache: bool,
+    allow_remote_refs: bool,
     verbose: bool,
 ) -> None:
     """Exit 1 with a diff if the output directory is not what `generate` would write."""
     settings = _settings(spec, output, package)
-    generated = _generate(settings, strict, no_cache)
+    generated = _generate(settings, strict, no_cache, allow_remote_refs)
     the_plan, text = diff(settings.output, generated)
     if text:
         click.echo(text, nl=False)

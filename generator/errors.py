@@ -72,13 +72,24 @@ class Diagnostics:
     def warning(self, message: str, location: Location) -> None:
         self.items.append(Diagnostic("warning", message, location))
 
+    def _unique(self, severity: str) -> list[Diagnostic]:
+        """Each message once per place: a schema reached from several models is read several times."""
+        seen: set[tuple[str, str, str]] = set()
+        result = []
+        for d in self.items:
+            key = (d.message, str(d.location.file), d.location.pointer)
+            if d.severity == severity and key not in seen:
+                seen.add(key)
+                result.append(d)
+        return result
+
     @property
     def errors(self) -> list[Diagnostic]:
-        return [d for d in self.items if d.severity == "error"]
+        return self._unique("error")
 
     @property
     def warnings(self) -> list[Diagnostic]:
-        return [d for d in self.items if d.severity == "warning"]
+        return self._unique("warning")
 
     def raise_if_errors(self) -> None:
         if self.errors:

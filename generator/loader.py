@@ -9,14 +9,24 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+import shutil
+import tempfile
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote
+from urllib.parse import unquote, urljoin, urlsplit
+from urllib.request import urlopen
 
 import yaml
 
 from .errors import Diagnostic, Location, SpecError
+
+MAX_DEPTH = 128
+"""Deeper documents are refused: no real API description nests this far, and it bounds recursion."""
+MAX_EXPANDED_NODES = 10_000_000
+"""YAML aliases may share nodes; more than this once expanded is an alias bomb ("billion laughs")."""
+REMOTE_TIMEOUT = 20.0
+REMOTE_MAX_BYTES = 64 * 1024 * 1024
 
 
 class SpecYamlLoader(yaml.CSafeLoader):
@@ -61,10 +71,60 @@ def split_pointer(pointer: str) -> list[str]:
 class DocumentStore:
     """Parsed documents by path, each parsed once, plus lazy source positions."""
 
-    def __init__(self) -> None:
+    def __init__(self, allow_remote: bool = False) -> None:
         self._documents: dict[Path, Any] = {}
         self._texts: dict[Path, str] = {}
         self._marks: dict[Path, yaml.Node | None] = {}
+        self.allow_remote = allow_remote
+        self._remote_dir: Path | None = None
+        self._remote_urls: dict[Path, str] = {}
+        """Where each fetched document came from, so its relative `$ref`s resolve against it."""
+        self._fetched: dict[str, Path] = {}
+
+    def parse_ref(self, ref: Any, base: Location) -> Ref | str:
+        """The target of a `$ref` relative to the document it appears in, or an error message."""
+        if not isinstance(ref, str):
+            return "$ref must be a string"
+        target, _, fragment = ref.partition("#")
+        base_url = self._remote_urls.get(base.file.resolve())
+        is_remote = "://" in target or target.startswith("//")
+        if not is_remote and not (base_url and target):
+            return parse_ref(ref, base)
+        url = urljoin(base_url or "", target)
+        if not self.allow_remote:
+            return f"remote $ref is refused: {ref!r} (pass --allow-remote-refs to fetch it)"
+        if urlsplit(url).scheme not in ("http", "https"):
+            return f"remote $ref must be http or https: {ref!r}"
+        pointer = unquote(fragment)
+        if pointer and not pointer.startswith("/"):
+            return f"$ref fragment must be a JSON pointer: {ref!r}"
+        try:
+            return Ref(self._fetch(url), pointer)
+        except OSError as exc:
+            return f"cannot fetch remote $ref {url}: {exc}"
+
+    def close(self) -> None:
+        """Remove the downloaded copies of remote documents."""
+        if self._remote_dir is not None:
+            shutil.rmtree(self._remote_dir, ignore_errors=True)
+
+    def _fetch(self, url: str) -> Path:
+        """Download a remote document once, into this run's temporary folder."""
+        if url in self._fetched:
+            return self._fetched[url]
+        if self._remote_dir is None:
+            self._remote_dir = Path(tempfile.mkdtemp(prefix="sdkgen-remote-"))
+        parts = urlsplit(url)
+        name = re.sub(r"[^A-Za-z0-9._-]+", "_", parts.netloc + parts.path).strip("_") or "document"
+        path = (self._remote_dir / f"{len(self._fetched)}-{name}").resolve()
+        with urlopen(url, timeout=REMOTE_TIMEOUT) as response:  # noqa: S310 - http(s) only, checked above
+            data = response.read(REMOTE_MAX_BYTES + 1)
+        if len(data) > REMOTE_MAX_BYTES:
+            raise OSError(f"larger than {REMOTE_MAX_BYTES} bytes")
+        path.write_bytes(data)
+        self._fetched[url] = path
+        self._remote_urls[path] = url
+        return path
 
     def load(self, path: Path, referrer: Location | None = None) -> Any:
         path = path.resolve()
@@ -74,12 +134,17 @@ class DocumentStore:
             text = path.read_text(encoding="utf-8")
         except FileNotFoundError:
             where = referrer or Location(path)
-            raise SpecError([Diagnostic("error", f"file not found: {path}", where)]) from None
+            raise SpecError([Diagnostic("error", f"file not found: {_shown(path)}", where)]) from None
         except (OSError, UnicodeDecodeError) as exc:
             raise SpecError([Diagnostic("error", f"cannot read {path}: {exc}", referrer or Location(path))]) from None
         self._texts[path] = text
-        self._documents[path] = self._parse(path, text)
-        return self._documents[path]
+        document = self._parse(path, text)
+        try:
+            check_shape(document, path)
+        except SpecError as exc:
+            raise SpecError([replace(d, location=self.locate(d.location)) for d in exc.diagnostics]) from None
+        self._documents[path] = document
+        return document
 
     def _parse(self, path: Path, text: str) -> Any:
         if path.suffix == ".json":
@@ -88,6 +153,10 @@ class DocumentStore:
             except json.JSONDecodeError as exc:
                 location = Location(path, "", exc.lineno, exc.colno)
                 raise SpecError([Diagnostic("error", f"invalid JSON: {exc.msg}", location)]) from None
+            except RecursionError:
+                raise SpecError(
+                    [Diagnostic("error", f"the document nests deeper than {MAX_DEPTH} levels", Location(path))]
+                ) from None
         try:
             return yaml.load(text, Loader=SpecYamlLoader)
         except yaml.MarkedYAMLError as exc:
@@ -99,6 +168,10 @@ class DocumentStore:
             raise SpecError([Diagnostic("error", f"invalid YAML: {problem}", location)]) from None
         except yaml.YAMLError as exc:
             raise SpecError([Diagnostic("error", f"invalid YAML: {exc}", Location(path))]) from None
+        except RecursionError:
+            raise SpecError(
+                [Diagnostic("error", f"the document nests deeper than {MAX_DEPTH} levels", Location(path))]
+            ) from None
 
     def resolve_pointer(self, ref: Ref, referrer: Location | None = None) -> Any:
         node = self.load(ref.file, referrer)
@@ -145,8 +218,73 @@ class DocumentStore:
             return None
         try:
             return yaml.compose(text, Loader=SpecYamlLoader)
-        except yaml.YAMLError:
+        except (yaml.YAMLError, RecursionError):
             return None
+
+
+def _shown(path: Path) -> str:
+    """A path as a person would type it from here: relative when it is below the working directory."""
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def check_shape(document: Any, path: Path) -> None:
+    """Refuse documents too deep to process, alias bombs, and aliases that contain themselves.
+
+    One pass over the distinct nodes (shared YAML nodes are visited once), so even a
+    billion-laughs document costs only as much as its text.
+    """
+    heights: dict[int, int] = {}
+    sizes: dict[int, int] = {}
+    on_path: set[int] = set()
+    too_big: str | None = None
+    stack: list[tuple[Any, bool, str]] = [(document, False, "")]
+    while stack:
+        node, done, pointer = stack.pop()
+        key = id(node)
+        items = list(node.items()) if isinstance(node, dict) else list(enumerate(node))
+        containers = [(k, v) for k, v in items if isinstance(v, (dict, list))]
+        if done:
+            on_path.discard(key)
+            heights[key] = 1 + max((heights[id(v)] for _, v in containers), default=0)
+            size = 1 + len(items) - len(containers) + sum(sizes[id(v)] for _, v in containers)
+            sizes[key] = min(size, MAX_EXPANDED_NODES + 1)
+            if too_big is None and size > MAX_EXPANDED_NODES:
+                too_big = pointer
+            continue
+        if key in heights:
+            continue
+        on_path.add(key)
+        stack.append((node, True, pointer))
+        for name, child in containers:
+            child_pointer = f"{pointer}/{str(name).replace('~', '~0').replace('/', '~1')}"
+            if id(child) in on_path:
+                raise SpecError([Diagnostic("error", "a YAML alias contains itself", Location(path, child_pointer))])
+            if id(child) not in heights:
+                stack.append((child, False, child_pointer))
+    if heights.get(id(document), 0) > MAX_DEPTH:
+        where = Location(path, _deepest_pointer(document, heights))
+        raise SpecError([Diagnostic("error", f"the document nests deeper than {MAX_DEPTH} levels", where)])
+    if too_big is not None:
+        message = f"YAML aliases expand to more than {MAX_EXPANDED_NODES:,} nodes; refusing (an alias bomb?)"
+        raise SpecError([Diagnostic("error", message, Location(path, too_big))])
+
+
+def _deepest_pointer(document: Any, heights: dict[int, int]) -> str:
+    parts: list[str] = []
+    node = document
+    for _ in range(MAX_DEPTH):
+        items = (
+            list(node.items()) if isinstance(node, dict) else list(enumerate(node)) if isinstance(node, list) else []
+        )
+        known = [(k, v) for k, v in items if isinstance(v, (dict, list)) and id(v) in heights]
+        if not known:
+            break
+        key, node = max(known, key=lambda kv: heights[id(kv[1])])
+        parts.append(str(key).replace("~", "~0").replace("/", "~1"))
+    return "/" + "/".join(parts) if parts else ""
 
 
 def _child_node(node: yaml.Node, part: str) -> tuple[yaml.Node, yaml.Mark] | None:
@@ -166,7 +304,7 @@ def parse_ref(ref: str, base: Location) -> Ref | str:
         return "$ref must be a string"
     target, _, fragment = ref.partition("#")
     if "://" in target or target.startswith("//"):
-        return f"remote $ref is not supported: {ref!r}"
+        return f"remote $ref is refused: {ref!r} (pass --allow-remote-refs to fetch it)"
     pointer = unquote(fragment)
     if pointer and not pointer.startswith("/"):
         return f"$ref fragment must be a JSON pointer: {ref!r}"

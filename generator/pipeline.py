@@ -45,20 +45,23 @@ def check_document(document: Any, location: Location, diagnostics: Diagnostics) 
     return True
 
 
-def build(spec: Path, package: str) -> tuple[ApiIR, list[Diagnostic]]:
+def build(spec: Path, package: str, allow_remote: bool = False) -> tuple[ApiIR, list[Diagnostic]]:
     """Load and resolve a spec into the IR; raises `SpecError` with every error found."""
     diagnostics = Diagnostics()
-    store = DocumentStore()
-    document = store.load(spec)
-    if not check_document(document, store.locate(Location(spec.resolve(), "")), diagnostics):
-        diagnostics.raise_if_errors()
-    api = ApiBuilder(store, spec, diagnostics).build(document, package)
+    store = DocumentStore(allow_remote)
+    try:
+        document = store.load(spec)
+        if not check_document(document, store.locate(Location(spec.resolve(), "")), diagnostics):
+            diagnostics.raise_if_errors()
+        api = ApiBuilder(store, spec, diagnostics).build(document, package)
+    finally:
+        store.close()
     diagnostics.raise_if_errors()
     return api, diagnostics.warnings
 
 
-def generate_files(spec: Path, package: str, cache: Path | None) -> Generated:
-    api, warnings = build(spec, package)
+def generate_files(spec: Path, package: str, cache: Path | None, allow_remote: bool = False) -> Generated:
+    api, warnings = build(spec, package, allow_remote)
     texts = {**render_python(api, spec.name), **render_docs(api, spec.name)}
     formatted = format_files(texts, cache)
     files = {path: text.encode("utf-8") for path, text in sorted(formatted.items())}

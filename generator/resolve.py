@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import Diagnostic, Location, SpecError
-from .loader import DocumentStore, Ref, parse_ref
+from .loader import DocumentStore, Ref
 from .naming import RESERVED_CLASS_NAMES, module_name, pascal_case
 
 
@@ -52,14 +52,16 @@ class Resolver:
             ref = self.ref_of(schema, location)
             if ref in seen:
                 chain = " -> ".join(r.pointer or r.file.name for r in [*seen, ref])
-                raise SpecError([Diagnostic("error", f"$ref cycle with nothing to build: {chain}", location)])
+                raise SpecError(
+                    [Diagnostic("error", f"$ref cycle with nothing to build: {chain}", self.store.locate(location))]
+                )
             seen.append(ref)
             schema = self.store.resolve_pointer(ref, self.store.locate(location.child("$ref")))
             location = Location(ref.file, ref.pointer)
         return schema, location
 
     def ref_of(self, schema: dict[str, Any], location: Location) -> Ref:
-        target = parse_ref(schema["$ref"], location)
+        target = self.store.parse_ref(schema["$ref"], location)
         if isinstance(target, str):
             raise SpecError([Diagnostic("error", target, self.store.locate(location.child("$ref")))])
         return target

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .errors import Diagnostic, Location, SpecError
-from .ir import Constraints, JsonScalar
+from .ir import Constraints, JsonScalar, ListType, LiteralType, PrimitiveType, TypeIR
 
 if TYPE_CHECKING:
     from .resolve import Resolver
@@ -34,6 +34,14 @@ ANNOTATION_KEYS = frozenset(
 )
 _PRIMITIVES = {"string": "str", "integer": "int", "number": "float", "boolean": "bool"}
 _STRING_FORMATS = {"date-time": "datetime", "date": "date"}
+_PYTHON_VALUES: dict[str, tuple[type, ...]] = {
+    "str": (str,),
+    "int": (int,),
+    "float": (int, float),
+    "bool": (bool,),
+    "datetime": (str,),
+    "date": (str,),
+}
 _PYTHON_TYPES_OF_JSON = {
     "string": (str,),
     "integer": (int,),
@@ -78,6 +86,29 @@ def enum_type_errors(schema: dict[str, Any]) -> list[tuple[str, int]]:
         if wrong_bool or not isinstance(value, allowed):
             errors.append((f"enum value {value!r} does not match type {declared!r}", index))
     return errors
+
+
+def default_error(type_: TypeIR, nullable: bool, value: Any) -> str | None:
+    """Why a `default` cannot be a value of its field's type, or None if it can (or we cannot tell)."""
+    if value is None:
+        return None if nullable else f"default null does not match the non-nullable type {_type_text(type_)}"
+    if isinstance(type_, PrimitiveType):
+        expected = _PYTHON_VALUES.get(type_.name)
+        if expected is None:
+            return None
+        if isinstance(value, bool) and type_.name != "bool" or not isinstance(value, expected):
+            return f"default {value!r} does not match type {_type_text(type_)}"
+    elif isinstance(type_, LiteralType) and value not in type_.values:
+        return f"default {value!r} is not one of the enum values {list(type_.values)!r}"
+    elif isinstance(type_, ListType) and not isinstance(value, list):
+        return f"default {value!r} does not match type array"
+    return None
+
+
+def _type_text(type_: TypeIR) -> str:
+    from .python_types import annotation
+
+    return annotation(type_, fold=4)
 
 
 def _number(value: Any) -> float | None:

@@ -47,7 +47,9 @@ def trees(tmp_path: Path) -> tuple[Path, Path, dict[str, bytes], dict[str, bytes
     text = spec_a.read_text()
     # B changes descriptions and drops a model, so the swap writes and deletes.
     text = text.replace("What the pet answers to.", "The pet's name.")
-    text = text.replace("    LogLine:", "    LogLineGone:").replace("#/components/schemas/LogLine'", "#/components/schemas/Owner'")
+    text = text.replace("    LogLine:", "    LogLineGone:").replace(
+        "#/components/schemas/LogLine'", "#/components/schemas/Owner'"
+    )
     spec_b.write_text(text)
     expected_b = tmp_path / "expected_b"
     assert generate(spec_b, expected_b).returncode == 0
@@ -64,7 +66,9 @@ def leftovers(output: Path) -> list[str]:
     return [p.name for p in output.parent.iterdir() if ".sdkgen-next-" in p.name]
 
 
-@pytest.mark.parametrize(("point", "expect_new"), [("linked", False), ("half-written", False), ("built", False), ("exchanged", True)])
+@pytest.mark.parametrize(
+    ("point", "expect_new"), [("linked", False), ("half-written", False), ("built", False), ("exchanged", True)]
+)
 def test_a_kill_at_each_write_point_leaves_the_old_or_the_new_tree(
     trees: tuple[Path, Path, dict[str, bytes], dict[str, bytes]], tmp_path: Path, point: str, expect_new: bool
 ) -> None:
@@ -94,7 +98,17 @@ def test_kills_at_random_moments_never_leave_a_mixed_tree(
         shutil.rmtree(output)
         shutil.copytree(pristine, output)
         process = subprocess.Popen(
-            [sys.executable, "-m", "generator.cli", "generate", str(spec_b), "-o", str(output), "--package", "crash_sdk"],
+            [
+                sys.executable,
+                "-m",
+                "generator.cli",
+                "generate",
+                str(spec_b),
+                "-o",
+                str(output),
+                "--package",
+                "crash_sdk",
+            ],
             cwd=ROOT,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
