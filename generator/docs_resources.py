@@ -9,7 +9,7 @@ from .docs_target import Link, anchor_of
 from .ir import ApiIR, ClassIR, ClassType, ListType, LiteralType, OperationIR, PrimitiveType, ResourceIR, TypeIR
 from .python_resources import ArgView, MethodView, ResourceViews
 from .python_types import class_types
-from .text import normalize_description, python_string
+from .text import markdown_text, python_string
 
 
 @dataclass(frozen=True)
@@ -104,8 +104,8 @@ class MethodDocs:
             anchor="-".join((*resource.path, operation.name)).replace("_", "-"),
             http=f"{operation.http_method.upper()} {operation.path}",
             server=server,
-            summary=operation.summary,
-            description=normalize_description(operation.description) if operation.description else None,
+            summary=markdown_text(operation.summary) if operation.summary else None,
+            description=markdown_text(operation.description) if operation.description else None,
             deprecated=operation.deprecated,
             signature=self.signature(call, view),
             arguments=arguments,
@@ -139,7 +139,7 @@ class MethodDocs:
                     arg.annotation,
                     where,
                     arg.default is None,
-                    normalize_description(description) if description else None,
+                    markdown_text(description) if description else None,
                     arg.default,
                 )
             )

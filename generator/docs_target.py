@@ -18,7 +18,7 @@ from .python_types import (
     optional_annotation,
 )
 from .render import render
-from .text import normalize_description
+from .text import markdown_text
 
 
 @dataclass(frozen=True)
@@ -85,7 +85,7 @@ def field_doc(field: FieldIR, main_names: dict[str, str]) -> FieldDoc:
         wire_name=field.wire_name,
         type=field_annotation(field, fold=4),
         required=field.required,
-        description=normalize_description(field.description) if field.description else None,
+        description=markdown_text(field.description) if field.description else None,
         format=field.format,
         constraints=constraint_texts(field),
         enum_values=tuple(literal_value(v) for v in literal_values(field.type)),
@@ -101,7 +101,7 @@ def model_doc(model: ModelIR, main_names: dict[str, str]) -> ModelDoc:
     classes: list[ClassDoc] = []
     for definition in reversed(model.definitions):
         anchor = anchor_of(ClassType(definition.name, model.module), main_names)
-        description = normalize_description(definition.description) if definition.description else None
+        description = markdown_text(definition.description) if definition.description else None
         if isinstance(definition, ClassIR):
             fields = tuple(field_doc(f, main_names) for f in definition.fields)
             classes.append(
@@ -132,7 +132,13 @@ def render_docs(api: ApiIR, source_name: str) -> dict[str, str]:
     from .docs_resources import resource_docs
 
     resources = resource_docs(api)
-    context = {"api": api, "models": models, "resources": resources, "source_name": source_name}
+    context = {
+        "api": api,
+        "description": markdown_text(api.description) if api.description else None,
+        "models": models,
+        "resources": resources,
+        "source_name": source_name,
+    }
     files = {
         "docs/index.md": render("docs/index.md.jinja", **context),
         "docs/models.md": render("docs/models.md.jinja", **context),

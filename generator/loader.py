@@ -114,9 +114,11 @@ class DocumentStore:
             return self._fetched[url]
         if self._remote_dir is None:
             self._remote_dir = Path(tempfile.mkdtemp(prefix="sdkgen-remote-"))
-        parts = urlsplit(url)
-        name = re.sub(r"[^A-Za-z0-9._-]+", "_", parts.netloc + parts.path).strip("_") or "document"
-        path = (self._remote_dir / f"{len(self._fetched)}-{name}").resolve()
+        # One folder per document keeps its own file name, which names its schema.
+        name = re.sub(r"[^A-Za-z0-9._-]+", "_", urlsplit(url).path.rsplit("/", 1)[-1]).strip("_.") or "document"
+        folder = self._remote_dir / str(len(self._fetched))
+        folder.mkdir()
+        path = (folder / name).resolve()
         with urlopen(url, timeout=REMOTE_TIMEOUT) as response:  # noqa: S310 - http(s) only, checked above
             data = response.read(REMOTE_MAX_BYTES + 1)
         if len(data) > REMOTE_MAX_BYTES:

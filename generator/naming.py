@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import keyword
 import re
 import unicodedata
@@ -88,10 +89,24 @@ def field_name(wire_name: str) -> str:
     return name
 
 
+MAX_MODULE_NAME = 64
+# File names Windows reserves in every folder, whatever the extension.
+WINDOWS_RESERVED = frozenset(
+    {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
+)
+
+
 def module_name(class_name: str) -> str:
+    """A module (file) name: snake case, never a keyword, a leading digit or a Windows device name."""
     name = snake_case(class_name)
-    if keyword.iskeyword(name) or name[0].isdigit():
-        name = "_" + name if name[0].isdigit() else name + "_"
+    if len(name) > MAX_MODULE_NAME:
+        # File names stop at 255 bytes; a digest keeps long names apart, deterministically.
+        digest = hashlib.sha256(name.encode()).hexdigest()[:8]
+        name = f"{name[: MAX_MODULE_NAME - 9].rstrip('_')}_{digest}"
+    if name[0].isdigit():
+        return "_" + name
+    if keyword.iskeyword(name) or name in WINDOWS_RESERVED or name.startswith("__"):
+        name += "_"
     return name
 
 

@@ -7,19 +7,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .ir import AliasIR, ApiIR, AuthIR, ClassIR, FieldIR, ModelIR, OperationIR
+from .ir import ApiIR, AuthIR, ClassIR, ModelIR, OperationIR
+from .python_imports import deferred_imports
+from .python_models import module_view
 from .python_params import ParamNames, params_module_view, shared_modules_needed
 from .python_resources import ChildView, resource_views
-from .python_types import (
-    annotation,
-    class_types,
-    datetime_names,
-    field_annotation,
-    optional_annotation,
-    typing_names,
-)
+from .python_types import annotation
 from .render import render
-from .text import python_string
 
 SHARED = "types/shared"
 RUNTIME_MODULES = (
@@ -32,16 +26,6 @@ RUNTIME_MODULES = (
     "_streaming",
     "_types",
 )
-PYDANTIC_CONSTRAINTS = {
-    "multipleOf": "multiple_of",
-    "minimum": "ge",
-    "exclusiveMinimum": "gt",
-    "maximum": "le",
-    "exclusiveMaximum": "lt",
-    "minLength": "min_length",
-    "maxLength": "max_length",
-    "pattern": "pattern",
-}
 
 
 @dataclass(frozen=True)
@@ -65,6 +49,8 @@ class ExampleView:
 @dataclass(frozen=True)
 class ClientView:
     title: str
+    doc: str
+    async_doc: str
     servers: tuple[ServerView, ...]
     auth: AuthIR | None
     resources: tuple[ChildView, ...]
@@ -99,123 +85,6 @@ class ParamExport:
     name: str
 
 
-@dataclass(frozen=True)
-class FieldView:
-    name: str
-    annotation: str
-    value: str | None
-    description: str | None
-
-
-@dataclass(frozen=True)
-class ClassView:
-    name: str
-    description: str | None
-    fields: tuple[FieldView, ...]
-    is_class: bool = True
-
-
-@dataclass(frozen=True)
-class AliasView:
-    name: str
-    annotation: str
-    description: str | None
-    is_class: bool = False
-
-
-@dataclass(frozen=True)
-class ModuleView:
-    name: str
-    imports: tuple[str, ...]
-    exports: tuple[str, ...]
-    definitions: tuple[ClassView | AliasView, ...]
-
-
-def field_value(field: FieldIR) -> str | None:
-    """The right-hand side of a field: `None`, `Field(...)`, or nothing for a plain required one."""
-    kwargs: list[str] = []
-    if field.wire_name != field.name:
-        kwargs.append(f"alias={python_string(field.wire_name)}")
-    for keyword, value in field.constraints.by_keyword():
-        literal = python_string(value) if isinstance(value, str) else repr(value)
-        kwargs.append(f"{PYDANTIC_CONSTRAINTS[keyword]}={literal}")
-    if field.deprecated:
-        kwargs.append("deprecated=True")
-    if not field.required:
-        if not kwargs:
-            return "None"
-        kwargs.insert(0, "default=None")
-    return f"Field({', '.join(kwargs)})" if kwargs else None
-
-
-def module_view(model: ModelIR, namespaces: dict[str, str] | None = None) -> ModuleView:
-    typing: set[str] = set()
-    dates: set[str] = set()
-    siblings: dict[str, set[str]] = {}
-    """Names to import from each sibling model module."""
-    uses_field = False
-    uses_base_model = False
-    uses_alias = False
-    definitions: list[ClassView | AliasView] = []
-    own = {d.name for d in model.definitions}
-    for definition in model.definitions:
-        types = []
-        if isinstance(definition, ClassIR):
-            uses_base_model = True
-            fields = []
-            for field in definition.fields:
-                value = field_value(field)
-                uses_field = uses_field or (value is not None and value.startswith("Field("))
-                typing |= typing_names(field.type, field.optional)
-                types.append(field.type)
-                fields.append(FieldView(field.name, field_annotation(field), value, field.description))
-            definitions.append(ClassView(definition.name, definition.description, tuple(fields)))
-        else:
-            assert isinstance(definition, AliasIR)
-            uses_alias = True
-            typing |= typing_names(definition.type, definition.nullable)
-            types.append(definition.type)
-            text = optional_annotation(definition.type, definition.nullable)
-            definitions.append(AliasView(definition.name, text, definition.description))
-        for type_ in types:
-            dates |= datetime_names(type_)
-            for class_type in class_types(type_):
-                if class_type.name not in own:
-                    siblings.setdefault(class_type.module, set()).add(class_type.name)
-    imports = ["from __future__ import annotations", ""]
-    if dates:
-        imports.append(f"from datetime import {', '.join(sorted(dates))}")
-    if typing:
-        imports.append(f"from typing import {', '.join(sorted(typing))}")
-    if dates or typing:
-        imports.append("")
-    third_party = []
-    if uses_field:
-        third_party.append("from pydantic import Field")
-    if uses_alias:
-        third_party.append("from typing_extensions import TypeAlias")
-    if third_party:
-        imports.extend([*third_party, ""])
-    up = ".." if model.namespace == "" else "..."
-    if uses_base_model:
-        imports.append(f"from {up}_models import BaseModel")
-    where = namespaces or {}
-
-    def path_of(module: str) -> str:
-        namespace = where.get(module, "shared")
-        if namespace == model.namespace:
-            return f".{module}"
-        if model.namespace == "":
-            return f".{namespace}.{module}"
-        return f"..{module}" if namespace == "" else f"..{namespace}.{module}"
-
-    for module in sorted(siblings, key=path_of):
-        imports.append(f"from {path_of(module)} import {', '.join(sorted(siblings[module]))}")
-    while imports and imports[-1] == "":
-        imports.pop()
-    return ModuleView(model.module, tuple(imports), tuple(d.name for d in model.definitions), tuple(definitions))
-
-
 def type_exports(api: ApiIR, twins: list[ModelIR]) -> list[tuple[str, str]]:
     """`(module, name)` for everything `package.types` re-exports, in import-sorted order."""
     exports: list[tuple[str, str]] = []
@@ -243,7 +112,14 @@ def client_view(api: ApiIR) -> ClientView:
             )
         )
     resources = tuple(ChildView(r.attribute, r.class_name, r.module) for r in api.resources)
-    return ClientView(api.title, tuple(servers), api.auth, resources, readme_example(api))
+    auth = f"The token is `api_key`, or else the `{api.auth.env_var}` environment variable. " if api.auth else ""
+    retries = (
+        "Failed requests are retried `max_retries` times (connection errors, 408, 409, 429, 5xx) "
+        "with exponential backoff, honouring `Retry-After`."
+    )
+    doc = f"A client for the {api.title} API.\n\n{auth}{retries}"
+    async_doc = f"An async client for the {api.title} API.\n\n{auth}{retries}"
+    return ClientView(api.title, doc, async_doc, tuple(servers), api.auth, resources, readme_example(api))
 
 
 def render_python(api: ApiIR, source_name: str) -> dict[str, str]:
@@ -264,10 +140,14 @@ def render_python(api: ApiIR, source_name: str) -> dict[str, str]:
     exports = type_exports(api, twins)
     files[f"{root}/types/__init__.py"] = render("python/package/types/__init__.py.jinja", exports=exports, **context)
     shared = [m for m in api.models if m.namespace == "shared"]
-    files[f"{root}/{SHARED}/__init__.py"] = render(
-        "python/package/types/shared/__init__.py.jinja", models=shared, **context
-    )
     namespaces = {m.module: m.namespace for m in api.models}
+    deferred = deferred_imports(api.models)
+    files[f"{root}/{SHARED}/__init__.py"] = render(
+        "python/package/types/shared/__init__.py.jinja",
+        models=shared,
+        rebuild=sorted({m.module for m in shared}) if deferred else [],
+        **context,
+    )
     for model in api.models:
         if model.namespace == "params":
             view = params_module_view(model, names)
@@ -275,12 +155,13 @@ def render_python(api: ApiIR, source_name: str) -> dict[str, str]:
             continue
         folder = SHARED if model.namespace == "shared" else "types"
         files[f"{root}/{folder}/{model.module}.py"] = render(
-            "python/package/types/shared/model.py.jinja", module=module_view(model, namespaces), **context
+            "python/package/types/shared/model.py.jinja", module=module_view(model, namespaces, deferred), **context
         )
     if twins:
         files[f"{root}/types/shared_params/__init__.py"] = render(
             "python/package/types/shared/__init__.py.jinja",
             models=[ParamExport(m.module, m.name + "Param") for m in twins],
+            rebuild=[],
             **context,
         )
         for model in twins:

@@ -8,7 +8,7 @@ from typing import Any
 
 import jinja2
 
-from .text import docstring, python_string
+from .text import code_block, code_span, docstring, markdown_text, python_string, toml_string
 
 
 def templates_dir() -> Path:
@@ -31,6 +31,10 @@ def environment(root: Path | None = None) -> jinja2.Environment:
     )
     env.filters["docstring"] = docstring
     env.filters["pystr"] = python_string
+    env.filters["tomlstr"] = toml_string
+    env.filters["markdown"] = markdown_text
+    env.filters["code"] = code_span
+    env.filters["code_block"] = code_block
     return env
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import textwrap
 
@@ -24,6 +25,37 @@ def normalize_description(text: str) -> str:
     while out and not out[-1]:
         out.pop()
     return "\n".join(out)
+
+
+_HTML_TAG_START = re.compile(r"<(?!br>)")
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
+
+
+def markdown_text(text: str) -> str:
+    """A description for Markdown docs: `<br>` kept, any other tag shown as text rather than
+    run by a viewer (`<script>` -> `&lt;script>`), control and bidi-override characters dropped."""
+    return _HTML_TAG_START.sub("&lt;", _CONTROL.sub("", normalize_description(text)))
+
+
+_BACKTICKS = re.compile(r"`+")
+
+
+def code_span(text: object) -> str:
+    """Markdown inline code that no content can break out of: the fence is longer than any
+    run of backticks inside, and control characters are dropped."""
+    value = _CONTROL.sub("", str(text)).replace("\n", " ")
+    longest = max((len(m.group()) for m in _BACKTICKS.finditer(value)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if value.startswith("`") or value.endswith("`") or longest else ""
+    return f"{fence}{pad}{value}{pad}{fence}"
+
+
+def code_block(text: str, language: str = "") -> str:
+    """A fenced Markdown code block whose fence is longer than any backtick run inside."""
+    value = _CONTROL.sub("", text)
+    longest = max((len(m.group()) for m in _BACKTICKS.finditer(value)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return f"{fence}{language}\n{value}\n{fence}"
 
 
 def wrap_text(text: str, width: int) -> list[str]:
@@ -81,6 +113,11 @@ def docstring(text: str | None, indent: int, width: int = 88) -> str:
         return f'{pad}"""{lines[0]}"""'
     body = "\n".join(f"{pad}{line}" if line else "" for line in lines[1:])
     return f'{pad}"""{lines[0]}\n{body}\n{pad}"""' if body else f'{pad}"""{lines[0]}\n{pad}"""'
+
+
+def toml_string(value: str) -> str:
+    """A TOML basic string: JSON's escapes are TOML's, and every control character is escaped."""
+    return json.dumps(value, ensure_ascii=False)
 
 
 def python_string(value: str) -> str:

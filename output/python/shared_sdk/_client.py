@@ -38,10 +38,9 @@ INFERENCE_DEFAULT_BASE_URL = "https://inference.do-ai.run"
 class Client(SyncAPIClient):
     """A client for the Shared API.
 
-    The token is `api_key`, or else the `DIGITALOCEAN_ACCESS_TOKEN`
-    environment variable.
-    Failed requests are retried `max_retries` times (connection errors, 408,
-    409, 429, 5xx) with exponential backoff, honouring `Retry-After`.
+    The token is `api_key`, or else the `DIGITALOCEAN_ACCESS_TOKEN` environment
+    variable. Failed requests are retried `max_retries` times (connection errors,
+    408, 409, 429, 5xx) with exponential backoff, honouring `Retry-After`.
     """
 
     def __init__(
@@ -124,10 +123,9 @@ class Client(SyncAPIClient):
 class AsyncClient(AsyncAPIClient):
     """An async client for the Shared API.
 
-    The token is `api_key`, or else the `DIGITALOCEAN_ACCESS_TOKEN`
-    environment variable.
-    Failed requests are retried `max_retries` times (connection errors, 408,
-    409, 429, 5xx) with exponential backoff, honouring `Retry-After`.
+    The token is `api_key`, or else the `DIGITALOCEAN_ACCESS_TOKEN` environment
+    variable. Failed requests are retried `max_retries` times (connection errors,
+    408, 409, 429, 5xx) with exponential backoff, honouring `Retry-After`.
     """
 
     def __init__(

@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict
+import sys
+from typing import Any, Dict, List
 
 import pydantic
 from pydantic import ConfigDict
@@ -32,3 +33,34 @@ class BaseModel(pydantic.BaseModel):
     def to_json(self, *, indent: int = 2) -> str:
         """The JSON text of the fields that were set, by wire name."""
         return self.model_dump_json(by_alias=True, exclude_unset=True, indent=indent)
+
+
+def rebuild_models(package: str, modules: List[str]) -> None:
+    """Finish models whose fields name models imported only for type checkers.
+
+    Called once by a package whose modules refer to each other in a cycle, after all of
+    them are loaded: every name they export is then available to resolve the fields.
+    """
+    loaded = [sys.modules[f"{package}.{module}"] for module in modules]
+    namespace: Dict[str, Any] = {}
+    for module in loaded:
+        namespace.update(
+            {name: getattr(module, name) for name in getattr(module, "__all__", [])}
+        )
+    pending = [
+        v
+        for v in namespace.values()
+        if isinstance(v, type) and issubclass(v, BaseModel)
+    ]
+    while pending:
+        waiting = [
+            m
+            for m in pending
+            if m.model_rebuild(_types_namespace=namespace, raise_errors=False) is False
+        ]
+        if len(waiting) == len(pending):
+            for model in waiting:
+                model.model_rebuild(
+                    _types_namespace=namespace
+                )  # raises with the reason
+        pending = waiting

@@ -29,10 +29,9 @@ DEFAULT_BASE_URL = "https://api.pets.example"
 class Client(SyncAPIClient):
     """A client for the Pet Store API.
 
-    The token is `api_key`, or else the `PETSTORE_TOKEN`
-    environment variable.
-    Failed requests are retried `max_retries` times (connection errors, 408,
-    409, 429, 5xx) with exponential backoff, honouring `Retry-After`.
+    The token is `api_key`, or else the `PETSTORE_TOKEN` environment variable. Failed
+    requests are retried `max_retries` times (connection errors, 408, 409, 429, 5xx)
+    with exponential backoff, honouring `Retry-After`.
     """
 
     def __init__(
@@ -79,10 +78,9 @@ class Client(SyncAPIClient):
 class AsyncClient(AsyncAPIClient):
     """An async client for the Pet Store API.
 
-    The token is `api_key`, or else the `PETSTORE_TOKEN`
-    environment variable.
-    Failed requests are retried `max_retries` times (connection errors, 408,
-    409, 429, 5xx) with exponential backoff, honouring `Retry-After`.
+    The token is `api_key`, or else the `PETSTORE_TOKEN` environment variable. Failed
+    requests are retried `max_retries` times (connection errors, 408, 409, 429, 5xx)
+    with exponential backoff, honouring `Retry-After`.
     """
 
     def __init__(

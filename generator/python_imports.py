@@ -1,0 +1,88 @@
+"""The import graph of model modules, and which imports must wait to break cycles.
+
+Two models in two modules may refer to each other; Python cannot import such modules at
+load time. Within each strongly connected component of the graph, the imports that only
+serve field annotations are deferred (`if TYPE_CHECKING:`), and pydantic resolves those
+fields once the package has loaded every module. Imports that a module needs while it
+runs (a `TypeAlias` value names its members) stay as they are.
+"""
+
+from __future__ import annotations
+
+from .ir import ClassIR, ModelIR
+from .python_types import class_types
+
+
+def module_edges(model: ModelIR) -> tuple[set[str], set[str]]:
+    """Modules a model module imports for field annotations, and for alias values."""
+    fields: set[str] = set()
+    aliases: set[str] = set()
+    for definition in model.definitions:
+        if isinstance(definition, ClassIR):
+            targets = {t.module for f in definition.fields for t in class_types(f.type)}
+            fields |= targets
+        else:
+            aliases |= {t.module for t in class_types(definition.type)}
+    fields.discard(model.module)
+    aliases.discard(model.module)
+    return fields, aliases
+
+
+def strongly_connected(graph: dict[str, set[str]]) -> list[set[str]]:
+    """Tarjan's algorithm, iteratively (a large spec's graph is deeper than the stack)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    on_stack: set[str] = set()
+    stack: list[str] = []
+    components: list[set[str]] = []
+    counter = 0
+    for root in sorted(graph):
+        if root in index:
+            continue
+        work = [(root, iter(sorted(graph.get(root, ()))))]
+        index[root] = low[root] = counter
+        counter += 1
+        stack.append(root)
+        on_stack.add(root)
+        while work:
+            node, children = work[-1]
+            child = next(children, None)
+            if child is not None:
+                if child not in index:
+                    index[child] = low[child] = counter
+                    counter += 1
+                    stack.append(child)
+                    on_stack.add(child)
+                    work.append((child, iter(sorted(graph.get(child, ())))))
+                elif child in on_stack:
+                    low[node] = min(low[node], index[child])
+                continue
+            work.pop()
+            if work:
+                parent = work[-1][0]
+                low[parent] = min(low[parent], low[node])
+            if low[node] == index[node]:
+                component = set()
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    component.add(member)
+                    if member == node:
+                        break
+                components.append(component)
+    return components
+
+
+def deferred_imports(models: list[ModelIR] | tuple[ModelIR, ...]) -> set[tuple[str, str]]:
+    """`(importer, imported)` module pairs to import for type checkers only."""
+    field_edges: dict[str, set[str]] = {}
+    graph: dict[str, set[str]] = {}
+    for model in models:
+        fields, aliases = module_edges(model)
+        field_edges[model.module] = fields
+        graph[model.module] = fields | aliases
+    deferred: set[tuple[str, str]] = set()
+    for component in strongly_connected(graph):
+        if len(component) > 1:
+            deferred |= {(a, b) for a in component for b in field_edges.get(a, set()) if b in component}
+    return deferred

@@ -1,0 +1,159 @@
+"""Model modules of the Python SDK: pydantic classes and aliases, and what each imports.
+
+Imports between model modules that would form a cycle (`Agent.workspace: Workspace` and
+`Workspace.agents: List[Agent]` in two modules) are made for type checkers only; the
+package finishes those models with `rebuild_models` once every module is loaded.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .ir import AliasIR, ClassIR, FieldIR, ModelIR
+from .python_types import (
+    class_types,
+    datetime_names,
+    field_annotation,
+    optional_annotation,
+    typing_names,
+)
+from .text import python_string
+
+PYDANTIC_CONSTRAINTS = {
+    "multipleOf": "multiple_of",
+    "minimum": "ge",
+    "exclusiveMinimum": "gt",
+    "maximum": "le",
+    "exclusiveMaximum": "lt",
+    "minLength": "min_length",
+    "maxLength": "max_length",
+    "pattern": "pattern",
+}
+
+
+@dataclass(frozen=True)
+class FieldView:
+    name: str
+    annotation: str
+    value: str | None
+    description: str | None
+
+
+@dataclass(frozen=True)
+class ClassView:
+    name: str
+    description: str | None
+    fields: tuple[FieldView, ...]
+    is_class: bool = True
+
+
+@dataclass(frozen=True)
+class AliasView:
+    name: str
+    annotation: str
+    description: str | None
+    is_class: bool = False
+
+
+@dataclass(frozen=True)
+class ModuleView:
+    name: str
+    imports: tuple[str, ...]
+    exports: tuple[str, ...]
+    definitions: tuple[ClassView | AliasView, ...]
+    deferred_imports: tuple[str, ...] = ()
+    """Imports for type checkers only (`if TYPE_CHECKING:`): they would close an import cycle."""
+
+
+def field_value(field: FieldIR) -> str | None:
+    """The right-hand side of a field: `None`, `Field(...)`, or nothing for a plain required one."""
+    kwargs: list[str] = []
+    if field.wire_name != field.name:
+        kwargs.append(f"alias={python_string(field.wire_name)}")
+    for keyword, value in field.constraints.by_keyword():
+        literal = python_string(value) if isinstance(value, str) else repr(value)
+        kwargs.append(f"{PYDANTIC_CONSTRAINTS[keyword]}={literal}")
+    if field.deprecated:
+        kwargs.append("deprecated=True")
+    if not field.required:
+        if not kwargs:
+            return "None"
+        kwargs.insert(0, "default=None")
+    return f"Field({', '.join(kwargs)})" if kwargs else None
+
+
+def module_view(
+    model: ModelIR, namespaces: dict[str, str] | None = None, deferred: set[tuple[str, str]] | None = None
+) -> ModuleView:
+    typing: set[str] = set()
+    dates: set[str] = set()
+    siblings: dict[str, set[str]] = {}
+    """Names to import from each sibling model module."""
+    uses_field = False
+    uses_base_model = False
+    uses_alias = False
+    definitions: list[ClassView | AliasView] = []
+    own = {d.name for d in model.definitions}
+    for definition in model.definitions:
+        types = []
+        if isinstance(definition, ClassIR):
+            uses_base_model = True
+            fields = []
+            for field in definition.fields:
+                value = field_value(field)
+                uses_field = uses_field or (value is not None and value.startswith("Field("))
+                typing |= typing_names(field.type, field.optional)
+                types.append(field.type)
+                fields.append(FieldView(field.name, field_annotation(field), value, field.description))
+            definitions.append(ClassView(definition.name, definition.description, tuple(fields)))
+        else:
+            assert isinstance(definition, AliasIR)
+            uses_alias = True
+            typing |= typing_names(definition.type, definition.nullable)
+            types.append(definition.type)
+            text = optional_annotation(definition.type, definition.nullable)
+            definitions.append(AliasView(definition.name, text, definition.description))
+        for type_ in types:
+            dates |= datetime_names(type_)
+            for class_type in class_types(type_):
+                if class_type.name not in own:
+                    siblings.setdefault(class_type.module, set()).add(class_type.name)
+    later = {module for module in siblings if (model.module, module) in (deferred or set())}
+    if later:
+        typing.add("TYPE_CHECKING")
+    imports = ["from __future__ import annotations", ""]
+    if dates:
+        imports.append(f"from datetime import {', '.join(sorted(dates))}")
+    if typing:
+        imports.append(f"from typing import {', '.join(sorted(typing, key=lambda n: (n != n.upper(), n)))}")
+    if dates or typing:
+        imports.append("")
+    third_party = []
+    if uses_field:
+        third_party.append("from pydantic import Field")
+    if uses_alias:
+        third_party.append("from typing_extensions import TypeAlias")
+    if third_party:
+        imports.extend([*third_party, ""])
+    up = ".." if model.namespace == "" else "..."
+    if uses_base_model:
+        imports.append(f"from {up}_models import BaseModel")
+    where = namespaces or {}
+
+    def path_of(module: str) -> str:
+        namespace = where.get(module, "shared")
+        if namespace == model.namespace:
+            return f".{module}"
+        if model.namespace == "":
+            return f".{namespace}.{module}"
+        return f"..{module}" if namespace == "" else f"..{namespace}.{module}"
+
+    for module in sorted(set(siblings) - later, key=path_of):
+        imports.append(f"from {path_of(module)} import {', '.join(sorted(siblings[module]))}")
+    while imports and imports[-1] == "":
+        imports.pop()
+    checking_only = tuple(
+        f"from {path_of(module)} import {', '.join(sorted(siblings[module]))}" for module in sorted(later, key=path_of)
+    )
+    exports = tuple(d.name for d in model.definitions)
+    return ModuleView(model.module, tuple(imports), exports, tuple(definitions), checking_only)
