@@ -10,7 +10,7 @@ PRISM := .tools/prism/node_modules/.bin/prism
 
 BENCH_STAMP := $(VENV)/.bench-stamp
 
-.PHONY: regenerate check test lint update-goldens prism bench-client clean
+.PHONY: regenerate check test lint update-goldens prism bench-client fuzz clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,10 @@ test: $(STAMP) $(PRISM)
 lint: $(STAMP)
 	$(BIN)/ruff check generator tests bench
 	$(BIN)/mypy
+
+## The property-based tests at full length: 10,000 random valid specs and 10,000 corruptions.
+fuzz: $(STAMP)
+	SDKGEN_FUZZ_EXAMPLES=10000 $(BIN)/python -m pytest tests/test_fuzz.py -p no:cacheprovider -q
 
 ## Rewrite tests/golden/*/expected from the current templates (review the diff!).
 update-goldens: $(STAMP)

@@ -76,6 +76,7 @@ class ModelBuilder:
         self.named = named
         self.definitions: list[Definition] = []
         self.taken: set[str] = set(RESERVED_CLASS_NAMES) | {named.name}
+        self.field_names_used: set[str] = set()
 
     def build(self) -> ModelIR:
         resolver = self.api.resolver
@@ -119,12 +120,14 @@ class ModelBuilder:
     def claim(self, hint: NameHint) -> str:
         """A class name for an inline object, unique within this module."""
         base = hint.class_name()
+        # A field named like a type in its class would shadow it there (`A: Optional[A]`).
+        unavailable = self.taken | self.field_names_used
         for candidate in (base, self.named.name + pascal_case(hint.segment)):
-            if candidate not in self.taken:
+            if candidate not in unavailable:
                 self.taken.add(candidate)
                 return candidate
         counter = 2
-        while f"{base}{counter}" in self.taken:
+        while f"{base}{counter}" in unavailable:
             counter += 1
         self.taken.add(f"{base}{counter}")
         return f"{base}{counter}"
@@ -134,6 +137,7 @@ class ModelBuilder:
     ) -> ClassType:
         fields: list[FieldIR] = []
         names = self.field_names([wire_name for wire_name, _, _ in shape.properties])
+        self.field_names_used |= set(names.values())
         for wire_name, prop_schema, prop_location in shape.properties:
             python_name = names[wire_name]
             hint = NameHint(name, is_main, wire_name)
@@ -227,6 +231,12 @@ class ModelBuilder:
         for keyword in ("oneOf", "anyOf"):
             if keyword in schema and not schema.get("properties"):
                 return self._union(schema[keyword], location.child(keyword), hint, nullable)
+        declared = schema.get("type")
+        if declared is not None and not (
+            isinstance(declared, str) or (isinstance(declared, list) and all(isinstance(t, str) for t in declared))
+        ):
+            api.diagnostics.error("type must be a string or a list of strings", api.locate(location.child("type")))
+            return OBJECT, nullable
         if "const" in schema:
             return LiteralType((schema["const"],)), nullable or schema["const"] is None
         if "enum" in schema:
@@ -247,7 +257,7 @@ class ModelBuilder:
         if types == "array" or (types is None and "items" in schema):
             items = schema.get("items", {})
             item_type, item_nullable = self.type_of(items, location.child("items"), hint.for_items())
-            if item_nullable:
+            if item_nullable and item_type != PrimitiveType("None"):
                 item_type = UnionType((item_type, PrimitiveType("None")))
             return ListType(item_type), nullable
         shape = api.object_shape(schema, location)

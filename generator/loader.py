@@ -238,6 +238,8 @@ def check_shape(document: Any, path: Path) -> None:
     One pass over the distinct nodes (shared YAML nodes are visited once), so even a
     billion-laughs document costs only as much as its text.
     """
+    if not isinstance(document, (dict, list)):
+        return
     heights: dict[int, int] = {}
     sizes: dict[int, int] = {}
     on_path: set[int] = set()

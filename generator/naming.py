@@ -59,6 +59,8 @@ def pascal_case(text: str) -> str:
         name = "Model"
     if name[0].isdigit():
         name = "_" + name
+    if keyword.iskeyword(name):  # `True`, `False`, `None`
+        name += "_"
     return name
 
 
@@ -76,7 +78,7 @@ def field_name(wire_name: str) -> str:
     else:
         name = snake_case(wire_name)
         if wire_name.startswith("@") or wire_name.startswith("$"):
-            name = name.lstrip("_")
+            name = name.lstrip("_") or "field"
     if name[0].isdigit():
         name = "field_" + name
     # Pydantic treats leading underscores as private attributes, not fields.

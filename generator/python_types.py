@@ -51,6 +51,8 @@ def annotation(type_: TypeIR, fold: int | None = None, namer: ClassNamer | None 
             values = [*values[: fold - 1], f"{len(values) - fold + 1} more"]
         return f"Literal[{', '.join(values)}]"
     members = [m for m in type_.members if m != NONE]
+    if not members:
+        return "None"
     if len(members) == 1:
         inner = annotation(members[0], fold, namer)
     else:
@@ -105,9 +107,10 @@ def typing_names(type_: TypeIR, optional: bool) -> set[str]:
         elif isinstance(t, LiteralType):
             names.add("Literal")
         elif isinstance(t, UnionType):
-            if len([m for m in t.members if m != NONE]) > 1:
+            others = len([m for m in t.members if m != NONE])
+            if others > 1:
                 names.add("Union")
-            if NONE in t.members:
+            if NONE in t.members and others:
                 names.add("Optional")
     return names
 

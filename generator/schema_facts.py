@@ -74,7 +74,7 @@ def enum_type_errors(schema: dict[str, Any]) -> list[tuple[str, int]]:
     types = declared if isinstance(declared, list) else [declared]
     allowed: tuple[type, ...] = ()
     for json_type in types:
-        if json_type in _PYTHON_TYPES_OF_JSON:
+        if isinstance(json_type, str) and json_type in _PYTHON_TYPES_OF_JSON:
             allowed += _PYTHON_TYPES_OF_JSON[json_type]
     if not allowed:
         return []
