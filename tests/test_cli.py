@@ -138,3 +138,13 @@ def test_swagger_2_is_refused(tmp_path: Path) -> None:
     result = sdkgen("generate", str(spec), "-o", str(tmp_path / "out"), cwd=tmp_path)
     assert result.returncode == 2
     assert "Swagger 2.0 is not supported" in result.stderr
+
+
+def test_check_reports_a_hand_edited_file_and_writes_nothing(project: Path) -> None:
+    droplet = project / "output" / "python" / "shared_sdk" / "types" / "shared" / "droplet.py"
+    droplet.write_text(droplet.read_text() + "\n# local fix\n")
+    before = {p: p.read_bytes() for p in (project / "output").rglob("*") if p.is_file()}
+    result = sdkgen("check", cwd=project)
+    assert result.returncode == 1
+    assert "droplet.py: edited by hand since sdkgen wrote it" in result.stderr
+    assert before == {p: p.read_bytes() for p in (project / "output").rglob("*") if p.is_file()}
