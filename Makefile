@@ -10,7 +10,9 @@ PRISM := .tools/prism/node_modules/.bin/prism
 
 BENCH_STAMP := $(VENV)/.bench-stamp
 
-.PHONY: regenerate check test lint update-goldens prism bench-client fuzz clean
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: regenerate docs check test lint update-goldens prism browser bench-client fuzz clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +24,9 @@ $(STAMP): pyproject.toml
 regenerate: $(STAMP)
 	$(BIN)/sdkgen generate
 
+## The docs (Markdown and the HTML site in output/docs/site/) are part of the output.
+docs: regenerate
+
 ## Exit 1 with a diff if output/ is not what `make regenerate` would write.
 check: $(STAMP)
 	$(BIN)/sdkgen check
@@ -32,9 +37,13 @@ prism: $(PRISM)
 $(PRISM):
 	npm install --prefix .tools/prism --no-audit --no-fund --loglevel=error @stoplight/prism-cli@$(PRISM_VERSION)
 
+## Debian's Chromium, which the docs-site tests drive headless through Playwright.
+browser:
+	command -v chromium >/dev/null || { $(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q chromium; }
+
 ## The whole test suite, the generator's own lint and types, then the drift check.
-test: $(STAMP) $(PRISM)
-	SDKGEN_REQUIRE_PRISM=1 $(BIN)/python -m pytest
+test: $(STAMP) $(PRISM) browser
+	SDKGEN_REQUIRE_PRISM=1 SDKGEN_REQUIRE_BROWSER=1 $(BIN)/python -m pytest
 	$(BIN)/ruff check generator tests bench
 	$(BIN)/mypy
 	$(BIN)/sdkgen check

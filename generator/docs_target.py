@@ -145,4 +145,7 @@ def render_docs(api: ApiIR, source_name: str) -> dict[str, str]:
     }
     if resources:
         files["docs/resources.md"] = render("docs/resources.md.jinja", **context)
+    from .site_target import render_site
+
+    files.update(render_site(api, source_name))
     return files

@@ -7,8 +7,9 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from markupsafe import Markup
 
-from .text import code_block, code_span, docstring, markdown_text, python_string, toml_string
+from .text import code_block, code_span, description_html, docstring, markdown_text, python_string, toml_string
 
 
 def templates_dir() -> Path:
@@ -40,3 +41,22 @@ def environment(root: Path | None = None) -> jinja2.Environment:
 
 def render(template: str, **context: Any) -> str:
     return environment().get_template(template).render(**context)
+
+
+@cache
+def html_environment() -> jinja2.Environment:
+    """For HTML pages: every value is escaped unless it is `Markup` (rendered Markdown)."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates_dir())),
+        autoescape=True,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters["markdown"] = lambda text: Markup(description_html(text)) if text else ""
+    return env
+
+
+def render_html(template: str, **context: Any) -> str:
+    return html_environment().get_template(template).render(**context)

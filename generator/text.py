@@ -5,6 +5,9 @@ from __future__ import annotations
 import json
 import re
 import textwrap
+from functools import cache
+
+from markdown_it import MarkdownIt
 
 _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 # Characters that must not appear raw in a Python string literal: control characters,
@@ -56,6 +59,22 @@ def code_block(text: str, language: str = "") -> str:
     longest = max((len(m.group()) for m in _BACKTICKS.finditer(value)), default=0)
     fence = "`" * max(3, longest + 1)
     return f"{fence}{language}\n{value}\n{fence}"
+
+
+@cache
+def _markdown() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": False})
+    # Headings inside a description would break the page's outline: show them as bold lines.
+    md.add_render_rule("heading_open", lambda *args: '<p class="md-heading"><strong>')
+    md.add_render_rule("heading_close", lambda *args: "</strong></p>\n")
+    return md
+
+
+def description_html(text: str) -> str:
+    """A description as safe HTML: Markdown's code spans, links, emphasis and lists, `<br>`
+    as a line break, and everything else (tags included) escaped as text."""
+    source = markdown_text(text).replace("&lt;", "\\<").replace("<br>", "\\\n")
+    return str(_markdown().render(source)).strip()
 
 
 def wrap_text(text: str, width: int) -> list[str]:

@@ -90,7 +90,8 @@ def test_generate_removes_only_its_own_stale_files(project: Path) -> None:
     result = sdkgen("generate", cwd=project)
     assert result.returncode == 0, result.stderr
     assert not (shared / "scratch.py").exists()
-    assert "1 removed" in result.stdout
+    assert not (project / "output" / "docs" / "site" / "models" / "scratch.html").exists()
+    assert "2 removed" in result.stdout
 
 
 def test_generate_refuses_to_overwrite_a_hand_edited_file(project: Path) -> None:

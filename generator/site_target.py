@@ -1,0 +1,170 @@
+"""The HTML docs site: a static reference in `docs/site/`, from the same views as the Markdown.
+
+One page per model (nested classes expand in place where a field uses them) and per
+resource, a sidebar, an anchor on every field, links wherever a type names a model, and a
+prebuilt search index loaded as a script so the site works from `file://` with no server.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from .docs_resources import ResourceDoc, resource_docs
+from .docs_target import ClassDoc, FieldDoc, Link, ModelDoc, model_doc
+from .ir import ApiIR
+from .render import render_html
+
+
+@dataclass(frozen=True)
+class FieldNode:
+    doc: FieldDoc
+    anchor: str
+    links: tuple[tuple[str, str], ...]
+    """(name, href) of the models its type names, other than the one expanded below it."""
+    expanded: ClassNode | None
+
+
+@dataclass(frozen=True)
+class ClassNode:
+    doc: ClassDoc
+    fields: tuple[FieldNode, ...]
+    alias_links: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class ModelPage:
+    doc: ModelDoc
+    href: str
+    main: ClassNode
+    others: tuple[ClassNode, ...]
+    """Nested classes no field expands (a union alias, a class only a union names)."""
+
+
+@dataclass(frozen=True)
+class NavItem:
+    name: str
+    href: str
+
+
+class SiteBuilder:
+    def __init__(self, api: ApiIR) -> None:
+        main_names = {m.module: m.name for m in api.models}
+        self.models = [model_doc(m, main_names) for m in api.models if m.namespace != "params"]
+        self.resources = resource_docs(api)
+        self.page_of_anchor: dict[str, str] = {}
+        for model in self.models:
+            for cls in model.classes:
+                href = f"models/{model.anchor}.html"
+                self.page_of_anchor[cls.anchor] = href if cls.is_main else f"{href}#{cls.anchor}"
+
+    def href(self, link: Link, prefix: str) -> str | None:
+        target = self.page_of_anchor.get(link.anchor)
+        return prefix + target if target else None
+
+    def model_page(self, model: ModelDoc) -> ModelPage:
+        by_anchor = {cls.anchor: cls for cls in model.classes}
+        placed: set[str] = {model.classes[0].anchor}
+
+        def node(cls: ClassDoc) -> ClassNode:
+            fields = []
+            for field in cls.fields:
+                expanded = None
+                links = []
+                for link in field.links:
+                    if link.anchor in by_anchor and link.anchor not in placed and expanded is None:
+                        placed.add(link.anchor)
+                        expanded = node(by_anchor[link.anchor])
+                        continue
+                    href = self.local_href(link, model)
+                    if href is not None:
+                        links.append((link.name, href))
+                fields.append(FieldNode(field, f"{cls.anchor}--{field.name}", tuple(links), expanded))
+            alias_links = tuple(
+                (link.name, href) for link in cls.links if (href := self.local_href(link, model)) is not None
+            )
+            return ClassNode(cls, tuple(fields), alias_links)
+
+        main = node(model.classes[0])
+        others = []
+        for cls in model.classes[1:]:
+            if cls.anchor not in placed:
+                placed.add(cls.anchor)
+                others.append(node(cls))
+        return ModelPage(model, f"models/{model.anchor}.html", main, tuple(others))
+
+    def local_href(self, link: Link, model: ModelDoc) -> str | None:
+        """A link from a model page: same-page anchors stay in the page."""
+        if any(cls.anchor == link.anchor for cls in model.classes):
+            return f"#{link.anchor}"
+        target = self.page_of_anchor.get(link.anchor)
+        return None if target is None else target.removeprefix("models/")
+
+    def search_index(self, pages: list[ModelPage]) -> list[dict[str, str]]:
+        entries: list[dict[str, str]] = []
+
+        def walk(node: ClassNode, page: ModelPage) -> None:
+            href = page.href if node.doc.is_main else f"{page.href}#{node.doc.anchor}"
+            entries.append({"name": node.doc.name, "kind": "model" if node.doc.is_main else "class", "href": href})
+            for field in node.fields:
+                entries.append(
+                    {
+                        "name": f"{node.doc.name}.{field.doc.name}",
+                        "kind": "field",
+                        "href": f"{page.href}#{field.anchor}",
+                    }
+                )
+                if field.expanded is not None:
+                    walk(field.expanded, page)
+
+        for page in pages:
+            walk(page.main, page)
+            for other in page.others:
+                walk(other, page)
+        for resource in self.resources:
+            for method in resource.methods:
+                entries.append(
+                    {"name": method.call, "kind": "method", "href": f"resources/{resource.anchor}.html#{method.anchor}"}
+                )
+        return entries
+
+
+def render_site(api: ApiIR, source_name: str) -> dict[str, str]:
+    builder = SiteBuilder(api)
+    pages = [builder.model_page(model) for model in builder.models]
+    nav_models = [NavItem(page.doc.name, page.href) for page in pages]
+    nav_resources = [NavItem(r.path, f"resources/{r.anchor}.html") for r in builder.resources]
+    base = {
+        "api": api,
+        "source_name": source_name,
+        "nav_models": nav_models,
+        "nav_resources": nav_resources,
+    }
+    files = {
+        "docs/site/index.html": render_html(
+            "docs/site/index.html.jinja", prefix="", current="index.html", title="Overview", **base
+        ),
+        "docs/site/assets/style.css": render_html("docs/site/assets/style.css.jinja"),
+        "docs/site/assets/site.js": render_html("docs/site/assets/site.js.jinja"),
+    }
+    index = json.dumps(builder.search_index(pages), ensure_ascii=True, separators=(",", ":")).replace("</", "<\\/")
+    files["docs/site/assets/search-index.js"] = f"window.SDKGEN_SEARCH_INDEX = {index};\n"
+    for page in pages:
+        files[f"docs/site/{page.href}"] = render_html(
+            "docs/site/model.html.jinja", prefix="../", current=page.href, title=page.doc.name, page=page, **base
+        )
+    for resource in builder.resources:
+        href = f"resources/{resource.anchor}.html"
+        files[f"docs/site/{href}"] = render_html(
+            "docs/site/resource.html.jinja",
+            prefix="../",
+            current=href,
+            title=resource.path,
+            resource=resource,
+            model_href=lambda link: builder.href(link, "../"),
+            **base,
+        )
+    return files
+
+
+__all__ = ["render_site", "ResourceDoc"]

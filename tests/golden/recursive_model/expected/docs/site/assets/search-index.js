@@ -1,0 +1,1 @@
+window.SDKGEN_SEARCH_INDEX = [{"name":"TreeNode","kind":"model","href":"models/tree-node.html"},{"name":"TreeNode.name","kind":"field","href":"models/tree-node.html#tree-node--name"},{"name":"TreeNode.children","kind":"field","href":"models/tree-node.html#tree-node--children"},{"name":"TreeNode.parent","kind":"field","href":"models/tree-node.html#tree-node--parent"}];
