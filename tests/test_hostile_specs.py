@@ -246,3 +246,22 @@ def test_remote_refs_are_refused_unless_allowed(served: str, tmp_path: Path) -> 
     spec.write_text(missing)
     failed = run_generate(spec, tmp_path / "out2", "--allow-remote-refs")
     assert failed.returncode == 2 and "cannot fetch remote $ref" in failed.stderr and "404" in failed.stderr
+
+
+def test_the_html_site_runs_only_its_own_scripts(hostile_output: Path) -> None:
+    from .site.html_tree import parse
+
+    pages = sorted((hostile_output / "docs" / "site").rglob("*.html"))
+    assert pages
+    for page in pages:
+        tree = parse(page.read_text())
+        for script in tree.find_all("script"):
+            source = script.attrs.get("src", "")
+            assert source.endswith(("assets/search-index.js", "assets/site.js")) or script.text().strip().startswith(
+                "try { document.documentElement.dataset.theme"
+            ), (page.name, script.text()[:80])
+        for element in tree.iter():
+            assert not any(name.startswith("on") for name in element.attrs), (page.name, element.tag)
+            assert not element.attrs.get("href", "").lower().startswith("javascript:"), page.name
+    index = (hostile_output / "docs" / "site" / "assets" / "search-index.js").read_text()
+    assert "</script" not in index.lower()
