@@ -80,6 +80,14 @@ def shared_modules_needed(api: ApiIR) -> list[ModelIR]:
     by_module = {m.module: m for m in api.models}
     stack = [m for m in api.models if m.namespace == "params"]
     seen: set[str] = set()
+    # Path, query and header parameters may name shared models (aliases, mostly) too.
+    for operation in api.operations:
+        for parameter in operation.parameters:
+            for class_type in class_types(parameter.type):
+                target = by_module.get(class_type.module)
+                if target is not None and target.namespace == "shared" and target.module not in seen:
+                    seen.add(target.module)
+                    stack.append(target)
     while stack:
         model = stack.pop()
         for definition in model.definitions:

@@ -266,9 +266,12 @@ class ObjectShape:
             if isinstance(member.get("required"), list):
                 required |= {r for r in member["required"] if isinstance(r, str)}
         own = schema.get("properties")
+        base = location.child("properties")
+        if isinstance(own, dict) and set(own) == {"$ref"} and isinstance(own["$ref"], str):
+            # Seen in real specs: the whole `properties` map is a `$ref` to a shared one.
+            own, base = resolver.follow(own, base)
         if isinstance(own, dict):
             is_object = True
-            base = location.child("properties")
             for name, prop in own.items():
                 properties[str(name)] = (prop, base.child(str(name)))
         if not is_object:

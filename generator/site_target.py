@@ -47,6 +47,9 @@ class NavItem:
     href: str
 
 
+STATIC_NAV_LIMIT = 400
+
+
 class SiteBuilder:
     def __init__(self, api: ApiIR) -> None:
         main_names = {m.module: m.name for m in api.models}
@@ -134,11 +137,15 @@ def render_site(api: ApiIR, source_name: str) -> dict[str, str]:
     pages = [builder.model_page(model) for model in builder.models]
     nav_models = [NavItem(page.doc.name, page.href) for page in pages]
     nav_resources = [NavItem(r.path, f"resources/{r.anchor}.html") for r in builder.resources]
+    # A sidebar of every model on every page makes the site quadratic in size: past
+    # STATIC_NAV_LIMIT entries it is built in the browser from one shared script instead.
+    static_nav = len(nav_models) + len(nav_resources) <= STATIC_NAV_LIMIT
     base = {
         "api": api,
         "source_name": source_name,
         "nav_models": nav_models,
         "nav_resources": nav_resources,
+        "static_nav": static_nav,
     }
     files = {
         "docs/site/index.html": render_html(
@@ -149,6 +156,13 @@ def render_site(api: ApiIR, source_name: str) -> dict[str, str]:
     }
     index = json.dumps(builder.search_index(pages), ensure_ascii=True, separators=(",", ":")).replace("</", "<\\/")
     files["docs/site/assets/search-index.js"] = f"window.SDKGEN_SEARCH_INDEX = {index};\n"
+    if not static_nav:
+        nav = {
+            "Models": [[item.name, item.href] for item in nav_models],
+            "Resources": [[item.name, item.href] for item in nav_resources],
+        }
+        data = json.dumps(nav, ensure_ascii=True, separators=(",", ":")).replace("</", "<\\/")
+        files["docs/site/assets/nav.js"] = f"window.SDKGEN_NAV = {data};\n"
     for page in pages:
         files[f"docs/site/{page.href}"] = render_html(
             "docs/site/model.html.jinja", prefix="../", current=page.href, title=page.doc.name, page=page, **base

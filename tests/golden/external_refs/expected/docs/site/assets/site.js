@@ -65,6 +65,29 @@
     });
   }
 
+  var lists = document.getElementById("nav-lists");
+  if (lists && window.SDKGEN_NAV) {
+    Object.keys(window.SDKGEN_NAV).forEach(function (heading) {
+      var entries = window.SDKGEN_NAV[heading];
+      if (!entries.length) { return; }
+      var title = document.createElement("h2");
+      title.className = "nav-heading";
+      title.textContent = heading;
+      var list = document.createElement("ul");
+      entries.forEach(function (entry) {
+        var item = document.createElement("li");
+        var link = document.createElement("a");
+        link.href = lists.getAttribute("data-prefix") + entry[1];
+        link.textContent = entry[0];
+        if (entry[1] === lists.getAttribute("data-current")) { link.setAttribute("aria-current", "page"); }
+        item.appendChild(link);
+        list.appendChild(item);
+      });
+      lists.appendChild(title);
+      lists.appendChild(list);
+    });
+  }
+
   function openTarget() {
     if (!location.hash) { return; }
     var target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
