@@ -12,15 +12,18 @@ import traceback
 from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from . import __version__
 from .config import Settings, read_settings
 from .errors import Diagnostic, SpecError
-from .formatting import cache_dir
-from .pipeline import Generated, diff, generate_files, write
+from .run_record import RunRecord, cache_dir, file_digest
+from .writer import MANIFEST
+
+if TYPE_CHECKING:
+    from .pipeline import Generated
 
 EXIT_STALE = 1
 EXIT_BAD_INPUT = 2
@@ -77,6 +80,9 @@ def _settings(spec: str | None, output: str | None, package: str | None) -> Sett
 
 
 def _generate(settings: Settings, strict: bool, no_cache: bool, allow_remote_refs: bool) -> Generated:
+    # Imported here: a run with nothing to do should not pay for loading the pipeline.
+    from .pipeline import generate_files
+
     generated = generate_files(settings.spec, settings.package, None if no_cache else cache_dir(), allow_remote_refs)
     if generated.warnings:
         _print_diagnostics(generated.warnings)
@@ -123,7 +129,24 @@ def generate(
     """Generate the SDK and docs into the output directory."""
     started = time.perf_counter()
     settings = _settings(spec, output, package)
+    record_path = (
+        None
+        if no_cache or allow_remote_refs
+        else RunRecord.path(cache_dir(), settings.spec, settings.package, settings.output)
+    )
+    record = RunRecord.load(record_path) if record_path is not None else None
+    if record is not None and not (strict and record.warnings) and record.still_holds(settings.output):
+        for line in record.warnings:
+            click.echo(line, err=True)
+        elapsed = time.perf_counter() - started
+        click.echo(
+            f"sdkgen: {record.models} models, {record.files} files in {settings.output} "
+            f"(nothing changed: inputs and output as the last run left them) in {elapsed:.2f}s"
+        )
+        return
     generated = _generate(settings, strict, no_cache, allow_remote_refs)
+    from .pipeline import write
+
     the_plan = write(settings.output, generated, force)
     if the_plan.conflicts and not force:
         for path in the_plan.foreign:
@@ -134,6 +157,14 @@ def generate(
         sys.exit(EXIT_STALE)
     for path in the_plan.kept:
         click.echo(f"{settings.output / path}: no longer generated, but edited by hand: kept", err=True)
+    if record_path is not None and generated.inputs is not None and not the_plan.kept:
+        manifest = file_digest(settings.output / MANIFEST)
+        if manifest is not None:
+            cwd = Path.cwd()
+            warnings = [w.format(cwd) for w in generated.warnings]
+            RunRecord(generated.inputs, manifest, len(generated.api.models), len(generated.files), warnings).save(
+                record_path
+            )
     elapsed = time.perf_counter() - started
     click.echo(
         f"sdkgen: {len(generated.api.models)} models, {len(generated.files)} files in {settings.output} "
@@ -156,6 +187,8 @@ def check(
     """Exit 1 with a diff if the output directory is not what `generate` would write."""
     settings = _settings(spec, output, package)
     generated = _generate(settings, strict, no_cache, allow_remote_refs)
+    from .pipeline import diff
+
     the_plan, text = diff(settings.output, generated)
     if text:
         click.echo(text, nl=False)

@@ -16,14 +16,6 @@ from typing import Any
 from .errors import Diagnostic, Location, SpecError
 
 
-def cache_dir() -> Path:
-    configured = os.environ.get("SDKGEN_CACHE_DIR")
-    if configured:
-        return Path(configured)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "sdkgen"
-
-
 class BlackFormatter:
     def __init__(self, cache: Path | None) -> None:
         self.cache = cache / "black" if cache is not None else None

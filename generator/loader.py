@@ -7,6 +7,7 @@ per file, from a second parse that keeps the node marks.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import shutil
@@ -75,6 +76,7 @@ class DocumentStore:
         self._documents: dict[Path, Any] = {}
         self._texts: dict[Path, str] = {}
         self._marks: dict[Path, yaml.Node | None] = {}
+        self._digests: dict[Path, str] = {}
         self.allow_remote = allow_remote
         self._remote_dir: Path | None = None
         self._remote_urls: dict[Path, str] = {}
@@ -102,6 +104,12 @@ class DocumentStore:
             return Ref(self._fetch(url), pointer)
         except OSError as exc:
             return f"cannot fetch remote $ref {url}: {exc}"
+
+    def local_inputs(self) -> dict[str, str] | None:
+        """Every file read, with the hash of its text; None if any came from the network."""
+        if self._remote_urls:
+            return None
+        return {str(p): digest for p, digest in sorted(self._digests.items())}
 
     def close(self) -> None:
         """Remove the downloaded copies of remote documents."""
@@ -133,13 +141,15 @@ class DocumentStore:
         if path in self._documents:
             return self._documents[path]
         try:
-            text = path.read_text(encoding="utf-8")
+            data = path.read_bytes()
+            text = data.decode("utf-8")
         except FileNotFoundError:
             where = referrer or Location(path)
             raise SpecError([Diagnostic("error", f"file not found: {_shown(path)}", where)]) from None
         except (OSError, UnicodeDecodeError) as exc:
             raise SpecError([Diagnostic("error", f"cannot read {path}: {exc}", referrer or Location(path))]) from None
         self._texts[path] = text
+        self._digests[path] = hashlib.sha256(data).hexdigest()
         document = self._parse(path, text)
         try:
             check_shape(document, path)

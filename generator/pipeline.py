@@ -23,6 +23,8 @@ class Generated:
     api: ApiIR
     files: dict[str, bytes]
     warnings: list[Diagnostic] = field(default_factory=list)
+    inputs: dict[str, str] | None = None
+    """Every input file read and the hash of its text (None when some were remote)."""
 
 
 def check_document(document: Any, location: Location, diagnostics: Diagnostics) -> bool:
@@ -47,6 +49,13 @@ def check_document(document: Any, location: Location, diagnostics: Diagnostics) 
 
 def build(spec: Path, package: str, allow_remote: bool = False) -> tuple[ApiIR, list[Diagnostic]]:
     """Load and resolve a spec into the IR; raises `SpecError` with every error found."""
+    api, warnings, _ = build_with_inputs(spec, package, allow_remote)
+    return api, warnings
+
+
+def build_with_inputs(
+    spec: Path, package: str, allow_remote: bool = False
+) -> tuple[ApiIR, list[Diagnostic], dict[str, str] | None]:
     diagnostics = Diagnostics()
     store = DocumentStore(allow_remote)
     try:
@@ -54,18 +63,19 @@ def build(spec: Path, package: str, allow_remote: bool = False) -> tuple[ApiIR, 
         if not check_document(document, store.locate(Location(spec.resolve(), "")), diagnostics):
             diagnostics.raise_if_errors()
         api = ApiBuilder(store, spec, diagnostics).build(document, package)
+        inputs = store.local_inputs()
     finally:
         store.close()
     diagnostics.raise_if_errors()
-    return api, diagnostics.warnings
+    return api, diagnostics.warnings, inputs
 
 
 def generate_files(spec: Path, package: str, cache: Path | None, allow_remote: bool = False) -> Generated:
-    api, warnings = build(spec, package, allow_remote)
+    api, warnings, inputs = build_with_inputs(spec, package, allow_remote)
     texts = {**render_python(api, spec.name), **render_docs(api, spec.name)}
     formatted = format_files(texts, cache)
     files = {path: text.encode("utf-8") for path, text in sorted(formatted.items())}
-    return Generated(api, files, warnings)
+    return Generated(api, files, warnings, inputs)
 
 
 def manifest_is_stale(output: Path, files: dict[str, bytes]) -> bool:

@@ -149,3 +149,19 @@ def test_check_reports_a_hand_edited_file_and_writes_nothing(project: Path) -> N
     assert result.returncode == 1
     assert "droplet.py: edited by hand since sdkgen wrote it" in result.stderr
     assert before == {p: p.read_bytes() for p in (project / "output").rglob("*") if p.is_file()}
+
+
+def test_a_second_run_with_nothing_changed_does_nothing_but_still_sees_edits(project: Path) -> None:
+    assert sdkgen("generate", cwd=project).returncode == 0
+    again = sdkgen("generate", cwd=project)
+    assert again.returncode == 0 and "nothing changed" in again.stdout
+    droplet = project / "output" / "python" / "shared_sdk" / "types" / "shared" / "droplet.py"
+    droplet.write_text(droplet.read_text() + "\n# local fix\n")
+    edited = sdkgen("generate", cwd=project)
+    assert edited.returncode == 1 and "edited by hand" in edited.stderr
+    droplet.write_text(droplet.read_text().replace("\n# local fix\n", ""))
+    spec = project / "schemas" / "shared.yaml"
+    spec.write_text(spec.read_text().replace("The number of virtual CPUs.", "The vCPU count."))
+    changed = sdkgen("generate", cwd=project)
+    assert changed.returncode == 0 and "nothing changed" not in changed.stdout
+    assert "The vCPU count." in droplet.read_text()
