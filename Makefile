@@ -12,7 +12,7 @@ BENCH_STAMP := $(VENV)/.bench-stamp
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: regenerate docs check test lint update-goldens prism browser bench-client fuzz clean
+.PHONY: regenerate docs check test lint update-goldens prism browser bench bench-client fuzz clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -64,6 +64,10 @@ update-goldens: $(STAMP)
 $(BENCH_STAMP): $(STAMP) pyproject.toml
 	$(PIP) install -e '.[dev,bench]'
 	touch $(BENCH_STAMP)
+
+## Generation time and memory vs datamodel-code-generator and openapi-python-client, and scaling.
+bench: $(BENCH_STAMP)
+	$(BIN)/python bench/generate_bench.py
 
 ## Per-call overhead of the generated client vs raw httpx+pydantic and the gradient SDK; SSE throughput.
 bench-client: $(BENCH_STAMP)

@@ -14,6 +14,7 @@ from .python_types import (
     class_types,
     datetime_names,
     field_annotation,
+    natural_key,
     optional_annotation,
     typing_names,
 )
@@ -148,12 +149,13 @@ def module_view(
             return f".{namespace}.{module}"
         return f"..{module}" if namespace == "" else f"..{namespace}.{module}"
 
-    for module in sorted(set(siblings) - later, key=path_of):
+    for module in sorted(set(siblings) - later, key=lambda m: natural_key(path_of(m))):
         imports.append(f"from {path_of(module)} import {', '.join(sorted(siblings[module]))}")
     while imports and imports[-1] == "":
         imports.pop()
     checking_only = tuple(
-        f"from {path_of(module)} import {', '.join(sorted(siblings[module]))}" for module in sorted(later, key=path_of)
+        f"from {path_of(module)} import {', '.join(sorted(siblings[module]))}"
+        for module in sorted(later, key=lambda m: natural_key(path_of(m)))
     )
     exports = tuple(d.name for d in model.definitions)
     return ModuleView(model.module, tuple(imports), exports, tuple(definitions), checking_only)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .ir import AliasIR, ApiIR, ClassIR, ClassType, FieldIR, ModelIR
-from .python_types import class_types, optional_annotation, typing_names_in
+from .python_types import class_types, natural_key, optional_annotation, typing_names_in
 
 
 @dataclass(frozen=True)
@@ -146,14 +146,15 @@ def params_module_view(model: ModelIR, names: ParamNames) -> ParamsModuleView:
         lines.append(f"from typing import {', '.join(sorted(typing))}")
     if dates or typing:
         lines.append("")
-    extensions = ["TypedDict"]
+    extensions = ["TypedDict"] if any(isinstance(d, TypedDictView) for d in definitions) else []
     if any(isinstance(d, ParamAliasView) for d in definitions):
         extensions.append("TypeAlias")
     if any("Required[" in a for a in annotations):
         extensions.append("Required")
-    lines += [f"from typing_extensions import {', '.join(sorted(extensions))}"]
+    if extensions:
+        lines += [f"from typing_extensions import {', '.join(sorted(extensions))}"]
     relative = []
-    for module_path in sorted(imported):
+    for module_path in sorted(imported, key=natural_key):
         target = module_path.split(".")[-1]
         if twin and module_path.startswith("types.shared_params."):
             relative.append(f"from .{target} import {', '.join(sorted(imported[module_path]))}")

@@ -12,7 +12,14 @@ from dataclasses import dataclass
 
 from .ir import ApiIR, ClassIR, ClassType, FieldIR, OperationIR, ParameterIR, ResourceIR, TypeIR
 from .python_params import ParamNames
-from .python_types import annotation, class_types, optional_annotation, typing_names_in
+from .python_types import (
+    annotation,
+    class_types,
+    import_order,
+    natural_key,
+    optional_annotation,
+    typing_names_in,
+)
 from .text import normalize_description, python_string
 
 
@@ -44,6 +51,9 @@ class MethodView:
     """The response model (or event type for streams)."""
     item: str
     """For pages, the item type; for `maybe_stream`, the event type."""
+    overload_response: str
+    """For `maybe_stream`: the response and event annotations of the overloads."""
+    overload_event: str
     items_field: str
     page_param: str
     per_page_param: str
@@ -92,6 +102,9 @@ class ResourceViews:
         self.api = api
         self.names = ParamNames(api)
         self.namespace = {m.module: m.namespace for m in api.models}
+        self.model_classes = {(d.name, m.module) for m in api.models for d in m.definitions if isinstance(d, ClassIR)}
+        self.needs_cast = False
+        self.overload_types = ("", "")
 
     # -- names and imports ------------------------------------------------------------------
 
@@ -152,6 +165,7 @@ class ResourceViews:
                 imports.append(self.param_import(class_type))
         # Required arguments first, so a signature reads with what must be given up front.
         args.sort(key=lambda a: a.default is not None)
+        self.overload_types = ("", "")
         kind, cast_to, item, returns, async_returns = self.returns(operation, imports)
         flag = operation.stream.flag if operation.stream is not None and operation.stream.flag else ""
         texts += [a.annotation for a in args] + [returns, async_returns]
@@ -164,6 +178,8 @@ class ResourceViews:
             async_returns=async_returns,
             cast_to=cast_to,
             item=item,
+            overload_response=self.overload_types[0],
+            overload_event=self.overload_types[1],
             items_field=operation.pagination.items_field if operation.pagination else "",
             page_param=operation.pagination.page_param if operation.pagination else "",
             per_page_param=operation.pagination.per_page_param if operation.pagination else "",
@@ -215,25 +231,36 @@ class ResourceViews:
                 imports.append(self.model_import(class_type))
             return annotation(type_)
 
+        def runtime_type(type_: TypeIR) -> str:
+            """What the runtime parses into: a model class as it is; anything else (a union
+            alias, a list) through `cast` so type checkers see `Type[X]`."""
+            text = model(type_)
+            if isinstance(type_, ClassType) and (type_.name, type_.module) in self.model_classes:
+                return text
+            self.needs_cast = True
+            return f"cast(Type[{text}], {text})"
+
         if operation.stream is not None:
             event = model(operation.stream.event_type)
+            event_type = runtime_type(operation.stream.event_type)
             if operation.response is not None and operation.stream.flag:
                 response = model(operation.response)
+                self.overload_types = (response, event)
                 return (
                     "maybe_stream",
-                    response,
-                    event,
+                    runtime_type(operation.response),
+                    event_type,
                     f"Union[{response}, Stream[{event}]]",
                     f"Union[{response}, AsyncStream[{event}]]",
                 )
-            return "stream", event, event, f"Stream[{event}]", f"AsyncStream[{event}]"
+            return "stream", event_type, event, f"Stream[{event}]", f"AsyncStream[{event}]"
         if operation.response is None:
             return "no_content", "None", "", "None", "None"
         response = model(operation.response)
         if operation.pagination is not None:
             item = model(operation.pagination.item_type)
-            return "page", response, item, f"SyncPage[{item}]", f"AsyncPaginator[{item}]"
-        return "model", response, "", response, response
+            return "page", runtime_type(operation.response), item, f"SyncPage[{item}]", f"AsyncPaginator[{item}]"
+        return "model", runtime_type(operation.response), "", response, response
 
     # -- resources ----------------------------------------------------------------------------
 
@@ -241,6 +268,7 @@ class ResourceViews:
         methods: list[MethodView] = []
         imported: list[tuple[str, str]] = []
         texts: list[str] = []
+        self.needs_cast = False
         for operation in resource.operations:
             view, imports, method_texts = self.method(operation)
             methods.append(view)
@@ -269,6 +297,8 @@ class ResourceViews:
         typing = typing_names_in(texts, ("Dict", "List", "Literal", "Optional", "Union"))
         if "maybe_stream" in kinds:
             typing |= {"overload", "Literal", "Optional"}
+        if self.needs_cast:
+            typing |= {"Type", "cast"}
         if kinds:
             typing |= {"Optional", "Union"}
         lines = ["from __future__ import annotations", ""]
@@ -293,10 +323,10 @@ class ResourceViews:
         grouped: dict[str, set[str]] = {}
         for module, name in imported:
             grouped.setdefault(module, set()).add(name)
-        for module in sorted(grouped, key=lambda m: (m != "..types", m)):
-            lines.append(f"from {module} import {', '.join(sorted(grouped[module]))}")
-        for child in children:
-            names = sorted([f"Async{child.class_name}", child.class_name], key=str.lower)
+        for module in sorted(grouped, key=lambda m: (m != "..types", natural_key(m))):
+            lines.append(f"from {module} import {', '.join(import_order(grouped[module]))}")
+        for child in sorted(children, key=lambda c: natural_key(c.module)):
+            names = import_order([f"Async{child.class_name}", child.class_name])
             lines.append(f"from .{child.module} import {', '.join(names)}")
         return lines
 

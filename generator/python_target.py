@@ -12,7 +12,7 @@ from .python_imports import deferred_imports
 from .python_models import module_view
 from .python_params import ParamNames, params_module_view, shared_modules_needed
 from .python_resources import ChildView, resource_views
-from .python_types import annotation
+from .python_types import annotation, natural_key
 from .render import render
 
 SHARED = "types/shared"
@@ -94,7 +94,7 @@ def type_exports(api: ApiIR, twins: list[ModelIR]) -> list[tuple[str, str]]:
         else:
             exports.append((model.module, model.name))
     exports += [("shared_params", model.name + "Param") for model in twins]
-    return sorted(exports, key=lambda e: (e[0], e[1].lower(), e[1]))
+    return sorted(exports, key=lambda e: (natural_key(e[0]), e[1].lower(), e[1]))
 
 
 def client_view(api: ApiIR) -> ClientView:
@@ -111,7 +111,11 @@ def client_view(api: ApiIR) -> ClientView:
                 f"{prefix}_{stem.upper()}",
             )
         )
-    resources = tuple(ChildView(r.attribute, r.class_name, r.module) for r in api.resources)
+    resources = tuple(
+        sorted(
+            (ChildView(r.attribute, r.class_name, r.module) for r in api.resources), key=lambda c: natural_key(c.module)
+        )
+    )
     auth = f"The token is `api_key`, or else the `{api.auth.env_var}` environment variable. " if api.auth else ""
     retries = (
         "Failed requests are retried `max_retries` times (connection errors, 408, 409, 429, 5xx) "
@@ -139,7 +143,7 @@ def render_python(api: ApiIR, source_name: str) -> dict[str, str]:
     files[f"{root}/py.typed"] = ""
     exports = type_exports(api, twins)
     files[f"{root}/types/__init__.py"] = render("python/package/types/__init__.py.jinja", exports=exports, **context)
-    shared = [m for m in api.models if m.namespace == "shared"]
+    shared = sorted((m for m in api.models if m.namespace == "shared"), key=lambda m: natural_key(m.module))
     namespaces = {m.module: m.namespace for m in api.models}
     deferred = deferred_imports(api.models)
     files[f"{root}/{SHARED}/__init__.py"] = render(
@@ -160,7 +164,9 @@ def render_python(api: ApiIR, source_name: str) -> dict[str, str]:
     if twins:
         files[f"{root}/types/shared_params/__init__.py"] = render(
             "python/package/types/shared/__init__.py.jinja",
-            models=[ParamExport(m.module, m.name + "Param") for m in twins],
+            models=[
+                ParamExport(m.module, m.name + "Param") for m in sorted(twins, key=lambda m: natural_key(m.module))
+            ],
             rebuild=[],
             **context,
         )
@@ -175,7 +181,7 @@ def render_python(api: ApiIR, source_name: str) -> dict[str, str]:
         top_modules = {r.module for r in api.resources}
         files[f"{root}/resources/__init__.py"] = render(
             "python/package/resources/__init__.py.jinja",
-            resources=[r for r in resources if r.module in top_modules],
+            resources=sorted((r for r in resources if r.module in top_modules), key=lambda r: natural_key(r.module)),
             **context,
         )
         for resource in resources:

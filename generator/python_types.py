@@ -129,3 +129,18 @@ def literal_values(type_: TypeIR) -> tuple[object, ...]:
         if isinstance(t, LiteralType):
             return t.values
     return ()
+
+
+def import_order(names: list[str] | set[str]) -> list[str]:
+    """Names of one `from x import ...` in isort's order (by type: CONSTANTS, Classes, others)."""
+
+    def key(name: str) -> tuple[int, str]:
+        kind = 0 if name.isupper() and len(name) > 1 else 1 if name[:1].isupper() else 2
+        return kind, name.lower()
+
+    return sorted(names, key=key)
+
+
+def natural_key(text: str) -> list[int | str]:
+    """Sort key that orders `load_5` before `load_15`, as isort (and ruff) do module names."""
+    return [int(part) if part.isdigit() else part.lower() for part in re.split(r"(\d+)", text)]

@@ -9,6 +9,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from .python_types import import_order
 from .text import code_block, code_span, description_html, docstring, markdown_text, python_string, toml_string
 
 
@@ -36,6 +37,7 @@ def environment(root: Path | None = None) -> jinja2.Environment:
     env.filters["markdown"] = markdown_text
     env.filters["code"] = code_span
     env.filters["code_block"] = code_block
+    env.filters["import_order"] = import_order
     return env
 
 

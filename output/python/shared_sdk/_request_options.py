@@ -45,11 +45,11 @@ def _query_value(value: object) -> object:
     return value
 
 
-def path_template(template: str, **values: Union[str, int, float, bool]) -> str:
+def path_template(template: str, **values: object) -> str:
     """The path with each value percent-encoded: no value can change the path."""
     encoded = {}
     for name, value in values.items():
-        text = ("true" if value else "false") if isinstance(value, bool) else str(value)
+        text = str(_query_value(value))
         if not text:
             raise ValueError(f"the path parameter {name!r} must not be empty")
         encoded[name] = quote(text, safe="")
@@ -75,7 +75,7 @@ class RequestOptions:
         *,
         server: str = "",
         query: Optional[Mapping[str, object]] = None,
-        body: Optional[Mapping[str, object]] = None,
+        body: object = None,
         headers: Optional[Mapping[str, object]] = None,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
@@ -88,8 +88,10 @@ class RequestOptions:
             if not isinstance(value, NotGiven) and value is not None:
                 params[name] = _query_value(value)
         json_body: object = NOT_GIVEN
-        if body is not None or extra_body is not None:
+        if isinstance(body, Mapping) or (body is None and extra_body is not None):
             json_body = to_jsonable({**(body or {}), **(extra_body or {})})
+        elif body is not None:
+            json_body = to_jsonable(body)  # an array or a scalar body is sent as it is
         all_headers: Dict[str, Union[str, NotGiven]] = {}
         for name, value in (headers or {}).items():
             if not isinstance(value, NotGiven) and value is not None:

@@ -1,0 +1,191 @@
+"""Generation speed and memory, side by side with the peers, on the bundled DigitalOcean spec.
+
+    make bench            # all of it (a few minutes)
+    make bench RUNS=1     # one run of each, for a quick look
+
+(a) sdkgen, full SDK + docs from scratch (empty output, no caches)
+(b) sdkgen again with nothing changed
+(c) sdkgen after one description changed
+(d) datamodel-code-generator: models only, one file, no formatter (`--formatters builtin`)
+(e) openapi-python-client: a full client
+(f) the floor: `yaml.load` with PyYAML's C loader, alone
+
+Each is a fresh process, timed with its peak RSS (`/usr/bin/time`); the table shows
+medians. Then (a) and (b) at 1x, 2x and 4x copies of the spec's schemas, to show cost grows
+linearly. Not a test: nothing here asserts a time.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = Path(os.environ.get("SDKGEN_SHARED_DIR", ROOT.parent / "shared"))
+BUNDLE = SHARED / "corpus" / "digitalocean" / "DigitalOcean-public.v2.bundled.yaml"
+BIN = Path(sys.executable).parent
+RUNS = int(os.environ.get("RUNS", "3"))
+
+
+def measure(command: list[str], env: dict[str, str] | None = None, cwd: Path | None = None) -> tuple[float, int, int]:
+    """Wall seconds, peak RSS in MB and the exit code of one run."""
+    timing = Path(tempfile.mktemp(suffix=".time"))
+    result = subprocess.run(
+        ["/usr/bin/time", "-o", str(timing), "-f", "%e %M", *command],
+        env={**os.environ, **(env or {})},
+        cwd=cwd,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    seconds, kilobytes = timing.read_text().split()[-2:]
+    timing.unlink()
+    if result.returncode != 0:
+        print(f"  ! {' '.join(command[:3])}... exited {result.returncode}: {result.stderr.strip()[-300:]}")
+    return float(seconds), int(kilobytes) // 1024, result.returncode
+
+
+def median_of(label: str, run: Any) -> tuple[float, int]:
+    samples = [run() for _ in range(RUNS)]
+    seconds = statistics.median(s[0] for s in samples)
+    memory = statistics.median(s[1] for s in samples)
+    print(f"  {label:58} {seconds:8.2f} s {memory:7d} MB   runs: {', '.join(f'{s[0]:.2f}' for s in samples)}")
+    return seconds, memory
+
+
+def sdkgen(spec: Path, output: Path, cache: Path, *extra: str) -> tuple[float, int, int]:
+    command = [str(BIN / "sdkgen"), "generate", str(spec), "-o", str(output), "--package", "do_api", *extra]
+    return measure(command, env={"SDKGEN_CACHE_DIR": str(cache)})
+
+
+def scaled_spec(copies: int, directory: Path) -> Path:
+    """The bundle with its schemas repeated `copies` times under renamed keys (refs rewritten)."""
+    document = yaml.load(BUNDLE.read_text(), Loader=yaml.CSafeLoader)
+    schemas = document["components"]["schemas"]
+    text = json.dumps(schemas)
+    for copy in range(2, copies + 1):
+        suffix = f"Copy{copy}"
+        renamed = re.sub(
+            r'"#/components/schemas/([^"]+)"', lambda m, s=suffix: f'"#/components/schemas/{m.group(1)}{s}"', text
+        )
+        for key, schema in json.loads(renamed).items():
+            document["components"]["schemas"][f"{key}Copy{copy}"] = schema
+    path = directory / f"scaled-{copies}x.json"
+    path.write_text(json.dumps(document))
+    return path
+
+
+def main() -> None:
+    if not BUNDLE.exists():
+        sys.exit(f"the bundled DigitalOcean spec is not at {BUNDLE}")
+    work = Path(tempfile.mkdtemp(prefix="sdkgen-bench-"))
+    print(
+        f"spec: {BUNDLE} ({BUNDLE.stat().st_size / 1e6:.1f} MB); machine: {os.uname().machine}, {os.cpu_count()} cores"
+    )
+    print(f"median of {RUNS} runs each, wall time and peak memory:")
+    results: dict[str, tuple[float, int]] = {}
+
+    def fresh() -> tuple[float, int, int]:
+        shutil.rmtree(work / "a", ignore_errors=True)
+        return sdkgen(BUNDLE, work / "a" / "out", work / "a" / "cache", "--no-cache")
+
+    results["a"] = median_of("(a) sdkgen, from scratch, no caches", fresh)
+    warm_cache = work / "warm-cache"
+    sdkgen(BUNDLE, work / "b", warm_cache)
+    results["b"] = median_of("(b) sdkgen, again with nothing changed", lambda: sdkgen(BUNDLE, work / "b", warm_cache))
+    # Same file name as the bundle: generated headers name the spec file.
+    (work / "changed").mkdir()
+    changed = work / "changed" / BUNDLE.name
+    original = BUNDLE.read_text()
+    changed.write_text(original)
+    flip = [False]
+
+    def one_description() -> tuple[float, int, int]:
+        flip[0] = not flip[0]
+        text = original.replace(
+            "The human-readable name set for", "The human readable name of" if flip[0] else "The name of", 1
+        )
+        changed.write_text(text)
+        return sdkgen(changed, work / "c", warm_cache)
+
+    sdkgen(changed, work / "c", warm_cache)
+    results["c"] = median_of("(c) sdkgen, after one description changed", one_description)
+
+    def datamodel() -> tuple[float, int, int]:
+        return measure(
+            [
+                str(BIN / "datamodel-codegen"),
+                "--input",
+                str(BUNDLE),
+                "--input-file-type",
+                "openapi",
+                "--output",
+                str(work / "d.py"),
+                "--output-model-type",
+                "pydantic_v2.BaseModel",
+                "--formatters",
+                "builtin",
+            ]
+        )
+
+    results["d"] = median_of("(d) datamodel-code-generator, models only, no formatter", datamodel)
+
+    def python_client() -> tuple[float, int, int]:
+        shutil.rmtree(work / "e", ignore_errors=True)
+        (work / "e").mkdir()
+        return measure(
+            [
+                str(BIN / "openapi-python-client"),
+                "generate",
+                "--path",
+                str(BUNDLE),
+                "--output-path",
+                str(work / "e" / "client"),
+                "--overwrite",
+            ],
+            cwd=work / "e",
+        )
+
+    results["e"] = median_of("(e) openapi-python-client, full client", python_client)
+    floor = [sys.executable, "-c", f"import yaml; yaml.load(open({str(BUNDLE)!r}).read(), Loader=yaml.CSafeLoader)"]
+    results["f"] = median_of("(f) yaml.load with the C loader, alone", lambda: measure(floor))
+
+    a, b, c, d, e, f = (results[k][0] for k in "abcdef")
+    print("\nratios of medians (target):")
+    print(f"  a/d = {a / d:.2f}   (<= 0.6: a whole SDK faster than the peer's models alone)")
+    print(f"  a/e = {a / e:.2f}   (<= 0.15)")
+    print(f"  a/f = {a / f:.2f}   (<= 2)")
+    print(f"  b/a = {b / a:.3f}  (b = {b:.2f} s; target b <= 0.2 s)")
+    print(f"  c   = {c:.2f} s")
+    print(f"  peak memory: a {results['a'][1]} MB, d {results['d'][1]} MB (target a < d)")
+
+    print("\nscaling: copies of the spec's schemas under renamed keys")
+    for copies in (1, 2, 4):
+        spec = BUNDLE if copies == 1 else scaled_spec(copies, work)
+
+        def scratch(spec: Path = spec, copies: int = copies) -> tuple[float, int, int]:
+            shutil.rmtree(work / f"s{copies}", ignore_errors=True)
+            return sdkgen(spec, work / f"s{copies}" / "out", work / f"s{copies}" / "cache", "--no-cache")
+
+        scale_a = median_of(f"{copies}x  (a) from scratch", scratch)
+        sdkgen(spec, work / f"s{copies}" / "out", work / f"s{copies}" / "cache")  # leaves a run record
+        scale_b = median_of(
+            f"{copies}x  (b) nothing changed",
+            lambda spec=spec, copies=copies: sdkgen(spec, work / f"s{copies}" / "out", work / f"s{copies}" / "cache"),
+        )
+        print(f"      per copy: a {scale_a[0] / copies:.2f} s, b {scale_b[0] / copies:.3f} s")
+    shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
