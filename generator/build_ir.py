@@ -9,7 +9,7 @@ pointing at that model's module.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +34,7 @@ from .ir import (
 )
 from .loader import DocumentStore, Ref
 from .naming import RESERVED_CLASS_NAMES, field_name, pascal_case, singular
+from .python_types import walk
 from .resolve import NamedSchema, Resolver
 from .schema_facts import (
     Annotations,
@@ -150,10 +151,28 @@ class ModelBuilder:
                 self.api.diagnostics.items.extend(exc.diagnostics)
                 continue
             fields.append(field)
+        fields = self.unshadow(fields)
         self.definitions.append(
             ClassIR(name, tuple(fields), annotations.description, annotations.deprecated, location.pointer)
         )
         return ClassType(name, self.named.module)
+
+    @staticmethod
+    def unshadow(fields: list[FieldIR]) -> list[FieldIR]:
+        """A field named like a builtin type its class uses (`float: str` beside `x: float`)
+        would shadow it in the class body: it takes a `_`, keeping its wire name."""
+        used = {t.name for f in fields for t in walk(f.type) if isinstance(t, PrimitiveType)}
+        taken = {f.name for f in fields}
+        result = []
+        for field in fields:
+            if field.name in used:
+                name = field.name + "_"
+                while name in taken:
+                    name += "_"
+                taken.add(name)
+                field = replace(field, name=name)
+            result.append(field)
+        return result
 
     def field_names(self, wire_names: list[str]) -> dict[str, str]:
         """Python names for a class's properties; a wire name that is already a usable name
