@@ -312,6 +312,13 @@ class ModelBuilder:
             return OBJECT, nullable
         for message, index in enum_type_errors(schema):
             self.api.diagnostics.error(message, self.api.locate(location.child("enum", index)))
+        if any(isinstance(v, float) for v in values):
+            # `Literal[1.5]` is not a valid type: a float enum is a float.
+            self.api.diagnostics.warning(
+                "enum values that are floats are not expressible as Literal; typed as float",
+                self.api.locate(location.child("enum")),
+            )
+            return PrimitiveType("float"), nullable or None in values
         literal = tuple(dict.fromkeys(v for v in values if v is not None and not isinstance(v, (dict, list))))
         if len(literal) != len([v for v in values if v is not None]):
             complex_values = [v for v in values if isinstance(v, (dict, list))]

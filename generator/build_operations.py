@@ -40,7 +40,8 @@ HTTP_METHODS = ("get", "put", "post", "patch", "delete", "head", "options")
 VERB_METHODS = {"post": "create", "put": "update", "patch": "update", "delete": "delete"}
 SUCCESS_STATUSES = ("200", "201", "202", "203", "2XX", "2xx", "204")
 JSON_TYPES = ("application/json",)
-BODY_TYPES = ("application/json", "multipart/form-data")
+BODY_TYPES = ("application/json",)
+"""Request bodies the client runtime sends; others are warned about and left out."""
 SSE_TYPE = "text/event-stream"
 VERSION_SEGMENT = re.compile(r"^(v\d+(\.\d+)*|api)$")
 # Keyword arguments every generated method takes; spec parameters must not shadow them.

@@ -1,0 +1,50 @@
+"""Parts of OpenAPI the generator cannot express yet are warnings that name the place,
+and what it generates instead still type-checks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.ir import ClassIR, PrimitiveType
+from generator.pipeline import build
+
+SPEC = """
+openapi: 3.1.0
+info: {title: Coverage, version: "1"}
+paths:
+  /uploads:
+    post:
+      operationId: upload
+      requestBody:
+        content:
+          multipart/form-data:
+            schema:
+              type: object
+              properties:
+                file: {type: string, format: binary}
+      responses:
+        '204': {description: stored}
+components:
+  schemas:
+    Reading:
+      type: object
+      properties:
+        ratio:
+          type: number
+          enum: [0.5, 1.5]
+"""
+
+
+def test_float_enums_and_multipart_bodies_are_warned_about(tmp_path: Path) -> None:
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(SPEC)
+    api, warnings = build(spec, "coverage_sdk")
+    messages = {(w.message, w.location.pointer) for w in warnings}
+    assert (
+        "enum values that are floats are not expressible as Literal; typed as float",
+        "/components/schemas/Reading/properties/ratio/enum",
+    ) in messages
+    assert any("multipart/form-data" in m and p.endswith("/requestBody/content") for m, p in messages)
+    reading = next(m for m in api.models if m.name == "Reading").main
+    assert isinstance(reading, ClassIR) and reading.fields[0].type == PrimitiveType("float")
+    assert api.operations[0].body is None
