@@ -21,6 +21,7 @@ from .ir import (
     AuthIR,
     ClassIR,
     ClassType,
+    ConstrainedType,
     Definition,
     DictType,
     FieldIR,
@@ -197,6 +198,8 @@ class ModelBuilder:
     ) -> FieldIR:
         annotations = self.api.annotations(schema, location)
         type_, nullable = self.type_of(schema, location, hint)
+        if isinstance(type_, ConstrainedType):
+            type_ = type_.base  # a field carries its constraints in `Field(...)`
         value_schema, _ = self.api.value_schema(schema, location)
         if isinstance(schema, dict) and "default" in schema:
             default = schema["default"]
@@ -292,6 +295,9 @@ class ModelBuilder:
         if primitive is None:
             api.diagnostics.error(f"unknown schema type {types!r}", api.locate(location.child("type")))
             return OBJECT, nullable
+        constraints = read_constraints(schema)
+        if not constraints.is_empty():
+            return ConstrainedType(PrimitiveType(primitive), constraints), nullable
         return PrimitiveType(primitive), nullable
 
     def _dict(self, schema: dict[str, Any], location: Location, hint: NameHint) -> TypeIR:

@@ -18,6 +18,7 @@ from .ir import (
     BodyIR,
     ClassIR,
     ClassType,
+    ConstrainedType,
     FieldIR,
     ListType,
     ModelIR,
@@ -260,6 +261,8 @@ class OperationsBuilder:
             self.api, NamedSchema("Parameter", "parameter", Ref(location.file, location.pointer), {})
         )
         type_, nullable = scratch.type_of(schema, location, NameHint("Parameter", False, ""))
+        if isinstance(type_, ConstrainedType):
+            type_ = type_.base  # the server validates its own parameters
         if scratch.definitions or isinstance(type_, ClassType):
             self.diagnostics.warning("an object-valued parameter is passed as a plain dict", self.api.locate(location))
             return PrimitiveType("object"), nullable

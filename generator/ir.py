@@ -48,9 +48,6 @@ class UnionType:
     members: tuple[TypeIR, ...]
 
 
-TypeIR = Union[PrimitiveType, ClassType, ListType, DictType, LiteralType, UnionType]
-
-
 @dataclass(frozen=True)
 class Constraints:
     """Validation keywords that pydantic can enforce."""
@@ -80,6 +77,18 @@ class Constraints:
             ("pattern", self.pattern),
         ]
         return [(keyword, value) for keyword, value in items if value is not None]
+
+
+@dataclass(frozen=True)
+class ConstrainedType:
+    """A scalar with validation keywords where no field can carry them: a list's items, a
+    map's values, a named scalar schema (`urn: {type: string, pattern: ...}`)."""
+
+    base: TypeIR
+    constraints: Constraints
+
+
+TypeIR = Union[PrimitiveType, ClassType, ListType, DictType, LiteralType, UnionType, ConstrainedType]
 
 
 @dataclass(frozen=True)

@@ -9,27 +9,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .ir import AliasIR, ClassIR, FieldIR, ModelIR
+from .ir import AliasIR, ClassIR, ConstrainedType, FieldIR, ModelIR
 from .python_types import (
     class_types,
+    constraint_arguments,
     datetime_names,
     field_annotation,
     natural_key,
     optional_annotation,
     typing_names,
+    walk,
 )
 from .text import python_string
-
-PYDANTIC_CONSTRAINTS = {
-    "multipleOf": "multiple_of",
-    "minimum": "ge",
-    "exclusiveMinimum": "gt",
-    "maximum": "le",
-    "exclusiveMaximum": "lt",
-    "minLength": "min_length",
-    "maxLength": "max_length",
-    "pattern": "pattern",
-}
 
 
 @dataclass(frozen=True)
@@ -71,9 +62,8 @@ def field_value(field: FieldIR) -> str | None:
     kwargs: list[str] = []
     if field.wire_name != field.name:
         kwargs.append(f"alias={python_string(field.wire_name)}")
-    for keyword, value in field.constraints.by_keyword():
-        literal = python_string(value) if isinstance(value, str) else repr(value)
-        kwargs.append(f"{PYDANTIC_CONSTRAINTS[keyword]}={literal}")
+    if not field.constraints.is_empty():
+        kwargs.append(constraint_arguments(field.constraints))
     if field.deprecated:
         kwargs.append("deprecated=True")
     if not field.required:
@@ -116,6 +106,7 @@ def module_view(
             definitions.append(AliasView(definition.name, text, definition.description))
         for type_ in types:
             dates |= datetime_names(type_)
+            uses_field = uses_field or any(isinstance(t, ConstrainedType) for t in walk(type_))
             for class_type in class_types(type_):
                 if class_type.name not in own:
                     siblings.setdefault(class_type.module, set()).add(class_type.name)

@@ -138,7 +138,7 @@ def params_module_view(model: ModelIR, names: ParamNames) -> ParamsModuleView:
             definitions.append(ParamAliasView(definition.name + suffix, text, definition.description))
     depth = "..." if twin else ".."
     lines = ["from __future__ import annotations", ""]
-    typing = typing_names_in(annotations, ("Dict", "List", "Literal", "Optional", "Union"))
+    typing = typing_names_in(annotations, ("Annotated", "Dict", "List", "Literal", "Optional", "Union"))
     dates = typing_names_in(annotations, ("date", "datetime"))
     if dates:
         lines.append(f"from datetime import {', '.join(sorted(dates))}")
@@ -151,6 +151,8 @@ def params_module_view(model: ModelIR, names: ParamNames) -> ParamsModuleView:
         extensions.append("TypeAlias")
     if any("Required[" in a for a in annotations):
         extensions.append("Required")
+    if any("Field(" in a for a in annotations):
+        lines.append("from pydantic import Field")
     if extensions:
         lines += [f"from typing_extensions import {', '.join(sorted(extensions))}"]
     relative = []

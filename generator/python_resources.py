@@ -294,7 +294,7 @@ class ResourceViews:
     ) -> list[str]:
         """The sync and async classes of a resource share a module, and so its imports."""
         kinds = {m.kind for m in methods}
-        typing = typing_names_in(texts, ("Dict", "List", "Literal", "Optional", "Union"))
+        typing = typing_names_in(texts, ("Annotated", "Dict", "List", "Literal", "Optional", "Union"))
         if "maybe_stream" in kinds:
             typing |= {"overload", "Literal", "Optional"}
         if self.needs_cast:
@@ -309,6 +309,8 @@ class ResourceViews:
         if typing:
             lines.append(f"from typing import {', '.join(sorted(typing, key=lambda n: (n[0].islower(), n)))}")
         lines.append("")
+        if any("Field(" in text for text in texts):
+            lines += ["from pydantic import Field", ""]
         runtime = {"_resource": "AsyncAPIResource, SyncAPIResource"}
         if kinds:
             uses_path = any(m.path_args for m in methods)

@@ -7,6 +7,8 @@ from collections.abc import Callable, Iterator
 
 from .ir import (
     ClassType,
+    ConstrainedType,
+    Constraints,
     DictType,
     FieldIR,
     ListType,
@@ -39,6 +41,11 @@ def annotation(type_: TypeIR, fold: int | None = None, namer: ClassNamer | None 
     """
     if isinstance(type_, PrimitiveType):
         return type_.name
+    if isinstance(type_, ConstrainedType):
+        base = annotation(type_.base, fold, namer)
+        if fold is not None:
+            return base  # docs list the constraints beside the type
+        return f"Annotated[{base}, Field({constraint_arguments(type_.constraints)})]"
     if isinstance(type_, ClassType):
         return namer(type_) if namer is not None else type_.name
     if isinstance(type_, ListType):
@@ -73,7 +80,7 @@ def field_annotation(field: FieldIR, fold: int | None = None) -> str:
 
 
 _STRING_LITERAL = re.compile(r'"(?:[^"\\]|\\.)*"')
-TYPING_NAMES = ("Any", "Dict", "Iterable", "List", "Literal", "Mapping", "Optional", "Union")
+TYPING_NAMES = ("Annotated", "Any", "Dict", "Iterable", "List", "Literal", "Mapping", "Optional", "Union")
 
 
 def typing_names_in(texts: list[str], names: tuple[str, ...] = TYPING_NAMES) -> set[str]:
@@ -85,8 +92,31 @@ def typing_names_in(texts: list[str], names: tuple[str, ...] = TYPING_NAMES) -> 
     return found
 
 
+PYDANTIC_CONSTRAINTS = {
+    "multipleOf": "multiple_of",
+    "minimum": "ge",
+    "exclusiveMinimum": "gt",
+    "maximum": "le",
+    "exclusiveMaximum": "lt",
+    "minLength": "min_length",
+    "maxLength": "max_length",
+    "pattern": "pattern",
+}
+
+
+def constraint_arguments(constraints: Constraints) -> str:
+    """`ge=8, multiple_of=8` for pydantic's `Field`, in a fixed order."""
+    parts = []
+    for keyword, value in constraints.by_keyword():
+        literal = python_string(value) if isinstance(value, str) else repr(value)
+        parts.append(f"{PYDANTIC_CONSTRAINTS[keyword]}={literal}")
+    return ", ".join(parts)
+
+
 def walk(type_: TypeIR) -> Iterator[TypeIR]:
     yield type_
+    if isinstance(type_, ConstrainedType):
+        yield from walk(type_.base)
     if isinstance(type_, ListType):
         yield from walk(type_.item)
     elif isinstance(type_, DictType):
@@ -106,6 +136,8 @@ def typing_names(type_: TypeIR, optional: bool) -> set[str]:
             names.add("Dict")
         elif isinstance(t, LiteralType):
             names.add("Literal")
+        elif isinstance(t, ConstrainedType):
+            names.add("Annotated")
         elif isinstance(t, UnionType):
             others = len([m for m in t.members if m != NONE])
             if others > 1:

@@ -43,10 +43,6 @@ NULLABLE = (
     "a field is `nullable: true`; datamodel-code-generator 0.89 drops `nullable` on required, constrained "
     "or enum fields, so it rejects a null the spec allows (ours accepts it)"
 )
-OUR_PATTERNS = (
-    "ours does not enforce `pattern` on array items or on a named string schema (a TypeAlias of `str`); "
-    "constraints are enforced only on fields (known gap)"
-)
 EXPLAINED: dict[str, str] = {
     "app_ingress_spec": NULLABLE,
     "app_ingress_spec_rule": NULLABLE,
@@ -59,10 +55,6 @@ EXPLAINED: dict[str, str] = {
     "messages_create_response": NULLABLE,
     "snapshots": NULLABLE,
     "credentials": "`format: byte`: theirs decodes base64; ours keeps the string (formats are not enforced)",
-    "do_settings": OUR_PATTERNS,
-    "project_assignment": OUR_PATTERNS,
-    "urn": OUR_PATTERNS,
-    "urn-2": OUR_PATTERNS,
     "metrics": "theirs types `status` loosely and accepts an object; ours enforces the spec's enum",
     "size": "ours enforces `multipleOf: 8` on `memory`; theirs does not",
     "user": "theirs accepts a number for the nested `kubernetes_cluster_user` object; ours requires an object",

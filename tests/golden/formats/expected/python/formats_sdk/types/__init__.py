@@ -2,3 +2,4 @@
 """Models of the Formats API, and the TypedDicts its requests take."""
 
 from .shared import Sample as Sample
+from .shared import Urn as Urn

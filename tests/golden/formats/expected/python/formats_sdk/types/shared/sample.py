@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Optional
+from typing import Annotated, Dict, List, Optional
 
 from pydantic import Field
 
 from ..._models import BaseModel
+from .urn import Urn
 
 __all__ = ["Sample"]
 
@@ -36,3 +37,13 @@ class Sample(BaseModel):
     )
 
     legacy_limit: Optional[float] = Field(default=None, lt=10)
+
+    hostnames: Optional[
+        List[Annotated[str, Field(max_length=253, pattern="^[a-z.]+$")]]
+    ] = Field(default=None, max_length=4)
+    """Constraints on items are enforced through Annotated."""
+
+    scores: Optional[Dict[str, Annotated[int, Field(ge=0)]]] = None
+
+    urn: Optional[Urn] = Field(default=None, pattern="^do:[a-z]+:.*")
+    """A named scalar keeps its constraints."""
