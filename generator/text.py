@@ -126,8 +126,11 @@ def docstring(text: str | None, indent: int, width: int = 88) -> str:
     if len(lines) == 1 and len(pad) + len(lines[0]) + 6 > width:
         # Black joins a lone line with its closing quotes: make it two lines instead.
         lines = [_escape_for_source(line) for line in wrap_text(text, width - indent - 6)]
-    if lines[-1].endswith('"'):
-        lines[-1] = lines[-1][:-1] + '\\"'
+    last = lines[-1]
+    escaped = (len(last) - 1 - len(last[:-1].rstrip("\\"))) % 2 == 1 if last.endswith('"') else True
+    if not escaped:
+        # A closing quote right before the terminator would end the docstring early.
+        lines[-1] = last[:-1] + '\\"'
     if len(lines) == 1 and len(pad) + len(lines[0]) + 6 <= width:
         return f'{pad}"""{lines[0]}"""'
     body = "\n".join(f"{pad}{line}" if line else "" for line in lines[1:])
