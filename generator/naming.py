@@ -31,6 +31,7 @@ RESERVED_FIELD_NAMES = frozenset(
 # Names a generated module already binds; a class may not take them.
 RESERVED_CLASS_NAMES = frozenset(
     {
+        "Annotated",
         "BaseModel",
         "Dict",
         "Field",
