@@ -252,18 +252,24 @@ class OperationsBuilder:
             example=repr(example) if isinstance(example, (str, int, float, bool)) else None,
         )
 
-    def scalar_type(self, schema: Any, location: Location) -> tuple[TypeIR, bool]:
-        """The type of a parameter: primitives, enums, arrays of them; anything needing a class is
-        sent as given and warned about."""
+    def standalone_type(self, schema: Any, location: Location) -> tuple[TypeIR, bool, bool]:
+        """A schema's type outside any model, and whether it needed classes of its own
+        (which only a model can hold)."""
         from .build_ir import ModelBuilder, NameHint
 
         scratch = ModelBuilder(
-            self.api, NamedSchema("Parameter", "parameter", Ref(location.file, location.pointer), {})
+            self.api, NamedSchema("Standalone", "standalone", Ref(location.file, location.pointer), {})
         )
-        type_, nullable = scratch.type_of(schema, location, NameHint("Parameter", False, ""))
+        type_, nullable = scratch.type_of(schema, location, NameHint("Standalone", False, ""))
+        return type_, nullable, bool(scratch.definitions)
+
+    def scalar_type(self, schema: Any, location: Location) -> tuple[TypeIR, bool]:
+        """The type of a parameter: primitives, enums, arrays of them; anything needing a class is
+        sent as given and warned about."""
+        type_, nullable, needs_classes = self.standalone_type(schema, location)
         if isinstance(type_, ConstrainedType):
             type_ = type_.base  # the server validates its own parameters
-        if scratch.definitions or isinstance(type_, ClassType):
+        if needs_classes or isinstance(type_, ClassType):
             self.diagnostics.warning("an object-valued parameter is passed as a plain dict", self.api.locate(location))
             return PrimitiveType("object"), nullable
         return type_, nullable
@@ -322,7 +328,7 @@ class OperationsBuilder:
         """A response's type; inline objects, unions and arrays become models named from `names`."""
         resolver = self.api.resolver
         if isinstance(schema, dict) and set(schema) == {"$ref"}:
-            type_, _ = self.scalar_or_model(schema, location)
+            type_, _, _ = self.standalone_type(schema, location)
             return type_, type_.name if isinstance(type_, ClassType) else None
         if isinstance(schema, dict) and (
             "type" in schema and schema["type"] in ("string", "integer", "number", "boolean")
@@ -331,12 +337,6 @@ class OperationsBuilder:
             return type_, None
         named = resolver.register_inline(Ref(location.file, location.pointer), names, schema, namespace="")
         return ClassType(named.name, named.module), named.name
-
-    def scalar_or_model(self, schema: Any, location: Location) -> tuple[TypeIR, bool]:
-        from .build_ir import ModelBuilder, NameHint
-
-        scratch = ModelBuilder(self.api, NamedSchema("Response", "response", Ref(location.file, location.pointer), {}))
-        return scratch.type_of(schema, location, NameHint("Response", False, ""))
 
     def items_property(self, schema: Any, location: Location) -> str | None:
         """The one array property of a page-numbered response (beside `links` and `meta`)."""

@@ -147,5 +147,6 @@ def render_docs(api: ApiIR, source_name: str) -> dict[str, str]:
         files["docs/resources.md"] = render("docs/resources.md.jinja", **context)
     from .site_target import render_site
 
-    files.update(render_site(api, source_name))
+    site_models = [doc for doc, model in zip(models, api.models, strict=True) if model.namespace != "params"]
+    files.update(render_site(api, site_models, resources, source_name))
     return files

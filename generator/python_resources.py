@@ -103,8 +103,6 @@ class ResourceViews:
         self.names = ParamNames(api)
         self.namespace = {m.module: m.namespace for m in api.models}
         self.model_classes = {(d.name, m.module) for m in api.models for d in m.definitions if isinstance(d, ClassIR)}
-        self.needs_cast = False
-        self.overload_types = ("", "")
 
     # -- names and imports ------------------------------------------------------------------
 
@@ -165,8 +163,7 @@ class ResourceViews:
                 imports.append(self.param_import(class_type))
         # Required arguments first, so a signature reads with what must be given up front.
         args.sort(key=lambda a: a.default is not None)
-        self.overload_types = ("", "")
-        kind, cast_to, item, returns, async_returns = self.returns(operation, imports)
+        kind, cast_to, item, returns, async_returns, overloads = self.returns(operation, imports)
         flag = operation.stream.flag if operation.stream is not None and operation.stream.flag else ""
         texts += [a.annotation for a in args] + [returns, async_returns]
         view = MethodView(
@@ -178,8 +175,8 @@ class ResourceViews:
             async_returns=async_returns,
             cast_to=cast_to,
             item=item,
-            overload_response=self.overload_types[0],
-            overload_event=self.overload_types[1],
+            overload_response=overloads[0],
+            overload_event=overloads[1],
             items_field=operation.pagination.items_field if operation.pagination else "",
             page_param=operation.pagination.page_param if operation.pagination else "",
             per_page_param=operation.pagination.per_page_param if operation.pagination else "",
@@ -225,7 +222,13 @@ class ResourceViews:
             if p.location == where
         ]
 
-    def returns(self, operation: OperationIR, imports: list[tuple[str, str]]) -> tuple[str, str, str, str, str]:
+    def returns(
+        self, operation: OperationIR, imports: list[tuple[str, str]]
+    ) -> tuple[str, str, str, str, str, tuple[str, str]]:
+        """The method's kind, what the runtime parses into (cast_to, item), its sync and async
+        return annotations, and for `maybe_stream` the overloads' response and event types."""
+        none = ("", "")
+
         def model(type_: TypeIR) -> str:
             for class_type in sorted(class_types(type_), key=lambda t: t.name):
                 imports.append(self.model_import(class_type))
@@ -237,7 +240,6 @@ class ResourceViews:
             text = model(type_)
             if isinstance(type_, ClassType) and (type_.name, type_.module) in self.model_classes:
                 return text
-            self.needs_cast = True
             return f"cast(Type[{text}], {text})"
 
         if operation.stream is not None:
@@ -245,22 +247,23 @@ class ResourceViews:
             event_type = runtime_type(operation.stream.event_type)
             if operation.response is not None and operation.stream.flag:
                 response = model(operation.response)
-                self.overload_types = (response, event)
                 return (
                     "maybe_stream",
                     runtime_type(operation.response),
                     event_type,
                     f"Union[{response}, Stream[{event}]]",
                     f"Union[{response}, AsyncStream[{event}]]",
+                    (response, event),
                 )
-            return "stream", event_type, event, f"Stream[{event}]", f"AsyncStream[{event}]"
+            return "stream", event_type, event, f"Stream[{event}]", f"AsyncStream[{event}]", none
         if operation.response is None:
-            return "no_content", "None", "", "None", "None"
+            return "no_content", "None", "", "None", "None", none
         response = model(operation.response)
         if operation.pagination is not None:
             item = model(operation.pagination.item_type)
-            return "page", runtime_type(operation.response), item, f"SyncPage[{item}]", f"AsyncPaginator[{item}]"
-        return "model", runtime_type(operation.response), "", response, response
+            page = runtime_type(operation.response)
+            return "page", page, item, f"SyncPage[{item}]", f"AsyncPaginator[{item}]", none
+        return "model", runtime_type(operation.response), "", response, response, none
 
     # -- resources ----------------------------------------------------------------------------
 
@@ -268,7 +271,6 @@ class ResourceViews:
         methods: list[MethodView] = []
         imported: list[tuple[str, str]] = []
         texts: list[str] = []
-        self.needs_cast = False
         for operation in resource.operations:
             view, imports, method_texts = self.method(operation)
             methods.append(view)
@@ -297,7 +299,7 @@ class ResourceViews:
         typing = typing_names_in(texts, ("Annotated", "Dict", "List", "Literal", "Optional", "Union"))
         if "maybe_stream" in kinds:
             typing |= {"overload", "Literal", "Optional"}
-        if self.needs_cast:
+        if any(m.cast_to.startswith("cast(") or m.item.startswith("cast(") for m in methods):
             typing |= {"Type", "cast"}
         if kinds:
             typing |= {"Optional", "Union"}

@@ -10,8 +10,8 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from .docs_resources import ResourceDoc, resource_docs
-from .docs_target import ClassDoc, FieldDoc, Link, ModelDoc, model_doc
+from .docs_resources import ResourceDoc
+from .docs_target import ClassDoc, FieldDoc, Link, ModelDoc
 from .ir import ApiIR
 from .render import render_html
 
@@ -51,10 +51,9 @@ STATIC_NAV_LIMIT = 400
 
 
 class SiteBuilder:
-    def __init__(self, api: ApiIR) -> None:
-        main_names = {m.module: m.name for m in api.models}
-        self.models = [model_doc(m, main_names) for m in api.models if m.namespace != "params"]
-        self.resources = resource_docs(api)
+    def __init__(self, models: list[ModelDoc], resources: list[ResourceDoc]) -> None:
+        self.models = models
+        self.resources = resources
         self.page_of_anchor: dict[str, str] = {}
         for model in self.models:
             for cls in model.classes:
@@ -132,8 +131,9 @@ class SiteBuilder:
         return entries
 
 
-def render_site(api: ApiIR, source_name: str) -> dict[str, str]:
-    builder = SiteBuilder(api)
+def render_site(api: ApiIR, models: list[ModelDoc], resources: list[ResourceDoc], source_name: str) -> dict[str, str]:
+    """The site, from the views the Markdown docs were rendered from (request params left out)."""
+    builder = SiteBuilder(models, resources)
     pages = [builder.model_page(model) for model in builder.models]
     nav_models = [NavItem(page.doc.name, page.href) for page in pages]
     nav_resources = [NavItem(r.path, f"resources/{r.anchor}.html") for r in builder.resources]
@@ -179,6 +179,3 @@ def render_site(api: ApiIR, source_name: str) -> dict[str, str]:
             **base,
         )
     return files
-
-
-__all__ = ["render_site", "ResourceDoc"]
