@@ -47,6 +47,7 @@ from .schema_facts import (
     read_constraints,
     structural_members,
 )
+from .text import description_of
 
 OBJECT = PrimitiveType("object")
 
@@ -428,7 +429,7 @@ class ApiBuilder:
         return ApiIR(
             title=str(info.get("title", package)),
             version=str(info.get("version", "0.0.0")),
-            description=info.get("description") if isinstance(info.get("description"), str) else None,
+            description=description_of(info.get("description")),
             package=package,
             models=tuple(models),
             resources=resources,

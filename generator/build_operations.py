@@ -33,6 +33,7 @@ from .ir import (
 from .loader import Ref
 from .naming import field_name, module_name, pascal_case, singular, snake_case
 from .resolve import NamedSchema
+from .text import description_of
 
 if TYPE_CHECKING:
     from .build_ir import ApiBuilder
@@ -172,8 +173,8 @@ class OperationsBuilder:
             response=response_type,
             response_is_json=json_schema is not None,
             stream=stream,
-            summary=op.get("summary") if isinstance(op.get("summary"), str) else None,
-            description=op.get("description") if isinstance(op.get("description"), str) else None,
+            summary=description_of(op.get("summary")),
+            description=description_of(op.get("description")),
             deprecated=op.get("deprecated") is True,
             pointer=location.pointer,
         )
@@ -245,7 +246,7 @@ class OperationsBuilder:
             location=where,
             type=type_,
             required=param.get("required") is True or where == "path",
-            description=param.get("description") if isinstance(param.get("description"), str) else None,
+            description=description_of(param.get("description")),
             deprecated=param.get("deprecated") is True,
             default=annotations.default,
             has_default=annotations.has_default,

@@ -1,8 +1,9 @@
 """Load: read YAML and JSON documents, follow `$ref`s across files, locate nodes in source.
 
 Documents are parsed with PyYAML's C loader (timestamps stay strings, as in JSON). Line
-and column numbers are only needed when something is wrong, so they are computed lazily,
-per file, from a second parse that keeps the node marks.
+and column numbers are only needed when something is wrong, so they are found lazily:
+by following the indentation of block YAML (`positions.py`), else from a second parse of
+the file that keeps the node marks.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from urllib.request import urlopen
 import yaml
 
 from .errors import Diagnostic, Location, SpecError
+from .positions import TextPositions
 
 MAX_DEPTH = 128
 """Deeper documents are refused: no real API description nests this far, and it bounds recursion."""
@@ -76,22 +78,25 @@ class DocumentStore:
         self._documents: dict[Path, Any] = {}
         self._texts: dict[Path, str] = {}
         self._marks: dict[Path, yaml.Node | None] = {}
+        self._positions: dict[Path, TextPositions] = {}
         self._digests: dict[Path, str] = {}
         self.allow_remote = allow_remote
         self._remote_dir: Path | None = None
         self._remote_urls: dict[Path, str] = {}
         """Where each fetched document came from, so its relative `$ref`s resolve against it."""
         self._fetched: dict[str, Path] = {}
+        self._local_refs: dict[tuple[Path, str], Ref | str] = {}
+        """Parsed `$ref` strings by the file they appear in: resolving a path costs system calls."""
 
     def parse_ref(self, ref: Any, base: Location) -> Ref | str:
         """The target of a `$ref` relative to the document it appears in, or an error message."""
         if not isinstance(ref, str):
             return "$ref must be a string"
         target, _, fragment = ref.partition("#")
-        base_url = self._remote_urls.get(base.file.resolve())
+        base_url = self._remote_urls.get(base.file.resolve()) if self._remote_urls else None
         is_remote = "://" in target or target.startswith("//")
         if not is_remote and not (base_url and target):
-            return parse_ref(ref, base)
+            return self._local_ref(ref, base)
         url = urljoin(base_url or "", target)
         if not self.allow_remote:
             return f"remote $ref is refused: {ref!r} (pass --allow-remote-refs to fetch it)"
@@ -104,6 +109,13 @@ class DocumentStore:
             return Ref(self._fetch(url), pointer)
         except OSError as exc:
             return f"cannot fetch remote $ref {url}: {exc}"
+
+    def _local_ref(self, ref: str, base: Location) -> Ref | str:
+        key = (base.file, ref)
+        found = self._local_refs.get(key)
+        if found is None:
+            found = self._local_refs[key] = parse_ref(ref, base)
+        return found
 
     def local_inputs(self) -> dict[str, str] | None:
         """Every file read, with the hash of its text; None if any came from the network."""
@@ -137,6 +149,8 @@ class DocumentStore:
         return path
 
     def load(self, path: Path, referrer: Location | None = None) -> Any:
+        if path in self._documents:  # the common case: `Ref.file` is already resolved
+            return self._documents[path]
         path = path.resolve()
         if path in self._documents:
             return self._documents[path]
@@ -144,10 +158,11 @@ class DocumentStore:
             data = path.read_bytes()
             text = data.decode("utf-8")
         except FileNotFoundError:
-            where = referrer or Location(path)
+            where = self.locate(referrer) if referrer else Location(path)
             raise SpecError([Diagnostic("error", f"file not found: {_shown(path)}", where)]) from None
         except (OSError, UnicodeDecodeError) as exc:
-            raise SpecError([Diagnostic("error", f"cannot read {path}: {exc}", referrer or Location(path))]) from None
+            where = self.locate(referrer) if referrer else Location(path)
+            raise SpecError([Diagnostic("error", f"cannot read {path}: {exc}", where)]) from None
         self._texts[path] = text
         self._digests[path] = hashlib.sha256(data).hexdigest()
         document = self._parse(path, text)
@@ -186,11 +201,12 @@ class DocumentStore:
             ) from None
 
     def resolve_pointer(self, ref: Ref, referrer: Location | None = None) -> Any:
+        """The value `ref` points at; `referrer` (located only if something is wrong) is the `$ref`."""
         node = self.load(ref.file, referrer)
         try:
             parts = split_pointer(ref.pointer)
         except ValueError as exc:
-            raise SpecError([Diagnostic("error", str(exc), referrer or ref.location())]) from None
+            raise SpecError([Diagnostic("error", str(exc), self.locate(referrer or ref.location()))]) from None
         for part in parts:
             if isinstance(node, dict) and part in node:
                 node = node[part]
@@ -198,7 +214,7 @@ class DocumentStore:
                 node = node[int(part)]
             else:
                 message = f"$ref target not found: {ref.pointer!r} in {ref.file.name}"
-                raise SpecError([Diagnostic("error", message, referrer or ref.location())])
+                raise SpecError([Diagnostic("error", message, self.locate(referrer or ref.location()))])
         return node
 
     def locate(self, location: Location) -> Location:
@@ -206,15 +222,22 @@ class DocumentStore:
         if location.line is not None:
             return location
         path = location.file.resolve()
+        try:
+            parts = split_pointer(location.pointer)
+        except ValueError:
+            parts = []
+        text = self._texts.get(path)
+        if path not in self._marks and text is not None and path.suffix != ".json":
+            if path not in self._positions:
+                self._positions[path] = TextPositions(text)
+            found = self._positions[path].locate(parts)
+            if found is not None:
+                return Location(location.file, location.pointer, found[0] + 1, found[1] + 1)
         if path not in self._marks:
             self._marks[path] = self._compose(path)
         node = self._marks[path]
         if node is None:
             return location
-        try:
-            parts = split_pointer(location.pointer)
-        except ValueError:
-            parts = []
         mark = node.start_mark
         for part in parts:
             step = _child_node(node, part)

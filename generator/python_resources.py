@@ -61,6 +61,8 @@ class MethodView:
     http_method: str
     path: str
     path_args: tuple[EntryView, ...]
+    path_items: tuple[str, ...]
+    """The arguments of `path_template(...)`: the path, then `name=argument` for each parameter."""
     server: str
     query: tuple[EntryView, ...]
     body: tuple[EntryView, ...]
@@ -166,6 +168,7 @@ class ResourceViews:
         kind, cast_to, item, returns, async_returns, overloads = self.returns(operation, imports)
         flag = operation.stream.flag if operation.stream is not None and operation.stream.flag else ""
         texts += [a.annotation for a in args] + [returns, async_returns]
+        path_args = tuple(self.entries(parameters, "path"))
         view = MethodView(
             name=operation.name,
             doc=self.doc_with_args(method_doc(operation), operation, args),
@@ -183,7 +186,8 @@ class ResourceViews:
             stream_flag=flag,
             http_method=operation.http_method,
             path=python_string(operation.path),
-            path_args=tuple(self.entries(parameters, "path")),
+            path_args=path_args,
+            path_items=(python_string(operation.path), *(f"{e.key}={e.value}" for e in path_args)),
             server=python_string(operation.server or ""),
             query=tuple(self.entries(parameters, "query")),
             body=tuple(EntryView(python_string(f.wire_name), f.name) for f in body_fields),

@@ -9,6 +9,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from .layout import bracketed
 from .python_types import import_order
 from .text import code_block, code_span, description_html, docstring, markdown_text, python_string, toml_string
 
@@ -38,6 +39,7 @@ def environment(root: Path | None = None) -> jinja2.Environment:
     env.filters["code"] = code_span
     env.filters["code_block"] = code_block
     env.filters["import_order"] = import_order
+    env.filters["bracketed"] = lambda items, head, tail, indent: bracketed(head, items, tail, indent)
     return env
 
 

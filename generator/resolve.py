@@ -56,7 +56,7 @@ class Resolver:
                     [Diagnostic("error", f"$ref cycle with nothing to build: {chain}", self.store.locate(location))]
                 )
             seen.append(ref)
-            schema = self.store.resolve_pointer(ref, self.store.locate(location.child("$ref")))
+            schema = self.store.resolve_pointer(ref, location.child("$ref"))
             location = Location(ref.file, ref.pointer)
         return schema, location
 

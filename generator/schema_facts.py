@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import Diagnostic, Location, SpecError
 from .ir import Constraints, JsonScalar, ListType, LiteralType, PrimitiveType, TypeIR
+from .text import description_of
 
 if TYPE_CHECKING:
     from .resolve import Resolver
@@ -188,7 +189,7 @@ class Annotations:
             index, member = structural[0]
             inherited = cls.of(member, location.child("allOf", index), resolver)
         description = next(
-            (layer["description"] for layer in layers if isinstance(layer.get("description"), str)),
+            (layer["description"] for layer in layers if description_of(layer.get("description"))),
             inherited.description,
         )
         default_layer = next((layer for layer in layers if "default" in layer), None)

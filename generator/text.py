@@ -16,6 +16,11 @@ _UNSAFE_IN_SOURCE = re.compile("[\x00-\x08\x0b-\x1f\x7f\u200e\u200f\u202a-\u202e
 _STRUCTURED_LINE = re.compile(r"^(\s*([-*+]|\d+[.)])\s|\s{2,}|\||```|#)")
 
 
+def description_of(value: object) -> str | None:
+    """A description worth printing: a string with something besides white space, else None."""
+    return value if isinstance(value, str) and value.strip() else None
+
+
 def normalize_description(text: str) -> str:
     """Trailing space trimmed, runs of blank lines folded; `<br>` is kept as a hard break."""
     text = _BR.sub("<br>", text.replace("\r\n", "\n").replace("\r", "\n"))
@@ -109,32 +114,50 @@ def wrap_text(text: str, width: int) -> list[str]:
     return result
 
 
-def _escape_for_source(text: str) -> str:
+_UNSAFE_IN_DOCSTRING = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f\x85\xa0\u1680\u2000-\u200f\u2028-\u202f\u205f\u2066-\u2069\u3000\ufeff\t]"
+)
+"""What a docstring shows as an escape: control, bidi and every white space but the plain
+space (black strips and re-indents docstrings by Python's idea of white space)."""
+
+
+def _escape_docstring_line(text: str) -> str:
     text = text.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
-    return _UNSAFE_IN_SOURCE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return _UNSAFE_IN_DOCSTRING.sub(lambda m: "\\t" if m.group() == "\t" else f"\\u{ord(m.group()):04x}", text)
 
 
 def docstring(text: str | None, indent: int, width: int = 88) -> str:
-    """A triple-quoted docstring for `text`, indented by `indent` spaces, wrapped to `width`."""
+    """A triple-quoted docstring for `text`, indented by `indent` spaces, wrapped to `width`.
+
+    Printed as black prints a docstring, so black has nothing to change: the first line
+    stripped, the other lines' common indentation removed, a space between the text and
+    quotes that would touch it, the closing quotes on their own line when the text has
+    more than one.
+    """
     if not text:
         return ""
     pad = " " * indent
     # Three columns for the opening quotes, which share the first line.
-    lines = [_escape_for_source(line) for line in wrap_text(text, width - indent - 3)]
-    if not lines or not any(lines):
-        return ""
-    if len(lines) == 1 and len(pad) + len(lines[0]) + 6 > width:
+    lines = [_escape_docstring_line(line) for line in wrap_text(text, width - indent - 3)]
+    if len(lines) == 1 and len(pad) + len(lines[0].strip()) + 6 > width:
         # Black joins a lone line with its closing quotes: make it two lines instead.
-        lines = [_escape_for_source(line) for line in wrap_text(text, width - indent - 6)]
-    last = lines[-1]
-    escaped = (len(last) - 1 - len(last[:-1].rstrip("\\"))) % 2 == 1 if last.endswith('"') else True
-    if not escaped:
-        # A closing quote right before the terminator would end the docstring early.
-        lines[-1] = last[:-1] + '\\"'
-    if len(lines) == 1 and len(pad) + len(lines[0]) + 6 <= width:
-        return f'{pad}"""{lines[0]}"""'
-    body = "\n".join(f"{pad}{line}" if line else "" for line in lines[1:])
-    return f'{pad}"""{lines[0]}\n{body}\n{pad}"""' if body else f'{pad}"""{lines[0]}\n{pad}"""'
+        lines = [_escape_docstring_line(line) for line in wrap_text(text, width - indent - 6)]
+    lines = [line.rstrip(" ") for line in lines]
+    while lines and not lines[0].strip(" "):
+        lines.pop(0)
+    if not lines:
+        return ""
+    lines[0] = lines[0].strip(" ")
+    rest = [line for line in lines[1:] if line]
+    common = min((len(line) - len(line.lstrip(" ")) for line in rest), default=0)
+    lines = [lines[0], *(line[common:] for line in lines[1:])]
+    first = " " + lines[0] if lines[0].startswith('"') else lines[0]
+    if len(lines) == 1:
+        # The quotes share the line (black would join them even past the width): a quote
+        # at either end of the text gets a space.
+        return f'{pad}"""{first} """' if first.endswith('"') else f'{pad}"""{first}"""'
+    body = "".join(f"{pad}{line}\n" if line else "\n" for line in lines[1:])
+    return f'{pad}"""{first}\n{body}{pad}"""'
 
 
 def toml_string(value: str) -> str:
@@ -143,13 +166,17 @@ def toml_string(value: str) -> str:
 
 
 def python_string(value: str) -> str:
-    """A double-quoted Python string literal for any text."""
-    out = ['"']
+    """A Python string literal for any text, quoted as black would leave it.
+
+    Double quotes, unless the text holds more double quotes than single ones.
+    """
+    quote = "'" if value.count('"') > value.count("'") else '"'
+    out = [quote]
     for char in value:
         if char == "\\":
             out.append("\\\\")
-        elif char == '"':
-            out.append('\\"')
+        elif char == quote:
+            out.append("\\" + quote)
         elif char == "\n":
             out.append("\\n")
         elif char == "\t":
@@ -158,5 +185,5 @@ def python_string(value: str) -> str:
             out.append(f"\\u{ord(char):04x}" if ord(char) > 0xFF else f"\\x{ord(char):02x}")
         else:
             out.append(char)
-    out.append('"')
+    out.append(quote)
     return "".join(out)

@@ -12,7 +12,7 @@ __all__ = ["Error"]
 class Error(BaseModel):
     id: str
     """A short identifier corresponding to the HTTP status code returned. For example,
-    the ID for a response returning a 404 status code would be "not_found.\"
+    the ID for a response returning a 404 status code would be "not_found."
     """
 
     message: str
