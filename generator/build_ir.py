@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from .build_operations import OperationsBuilder
+from .discriminators import resolve_discriminators
 from .errors import Diagnostics, Location, SpecError
 from .ir import (
     AliasIR,
@@ -255,7 +256,10 @@ class ModelBuilder:
                 return type_, nullable or member_nullable
         for keyword in ("oneOf", "anyOf"):
             if keyword in schema and not schema.get("properties"):
-                return self._union(schema[keyword], location.child(keyword), hint, nullable)
+                tag = schema.get("discriminator")
+                tag_property = tag.get("propertyName") if isinstance(tag, dict) else None
+                tag_wire = tag_property if isinstance(tag_property, str) else None
+                return self._union(schema[keyword], location.child(keyword), hint, nullable, tag_wire)
         declared = schema.get("type")
         if declared is not None and not (
             isinstance(declared, str) or (isinstance(declared, list) and all(isinstance(t, str) for t in declared))
@@ -339,7 +343,9 @@ class ModelBuilder:
                 return OBJECT, nullable
         return LiteralType(literal), nullable or None in values
 
-    def _union(self, members: Any, location: Location, hint: NameHint, nullable: bool) -> tuple[TypeIR, bool]:
+    def _union(
+        self, members: Any, location: Location, hint: NameHint, nullable: bool, tag_wire: str | None = None
+    ) -> tuple[TypeIR, bool]:
         if not isinstance(members, list) or not members:
             self.api.diagnostics.error("oneOf/anyOf must be a non-empty list", self.api.locate(location))
             return OBJECT, nullable
@@ -356,7 +362,7 @@ class ModelBuilder:
             return PrimitiveType("None"), True
         if len(types) == 1:
             return types[0], nullable
-        union = UnionType(tuple(types))
+        union = UnionType(tuple(types), tag_wire=tag_wire)
         if not hint.segment:
             return union, nullable
         # A union inside an object gets a name of its own, as hand-written SDKs do:
@@ -422,6 +428,7 @@ class ApiBuilder:
                 models.append(ModelBuilder(self, named).build())
             except SpecError as exc:
                 self.diagnostics.items.extend(exc.diagnostics)
+        models = resolve_discriminators(models)
         models.sort(key=lambda m: (m.name.lower(), m.name))
         resources = operations.resources({m.name: m for m in models})
         servers = [ServerIR("", default_server)]

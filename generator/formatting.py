@@ -22,7 +22,7 @@ from __future__ import annotations
 import ast
 import hashlib
 import os
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -284,37 +284,55 @@ def _invalid(path: str, exc: Exception) -> SpecError:
     return SpecError([Diagnostic("error", message, Location(Path(path)))])
 
 
+class Formatting:
+    """Formatting under way: worker processes format while the caller does other work
+    (renders the docs), and `result()` collects. Few long lines are formatted in-process."""
+
+    def __init__(self, files: dict[str, str], cache: Path | None) -> None:
+        self.files = files
+        self.disk = FormatCache(cache)
+        self.formatted = dict(files)
+        self.pending: list[tuple[str, str]] = []
+        long_count = 0
+        for path, text in files.items():
+            if not path.endswith(".py"):
+                continue
+            count = len(_long_lines(text.split("\n")))
+            if not count:
+                continue
+            cached = self.disk.lookup(text)
+            if cached is not None:
+                self.formatted[path] = cached
+                continue
+            self.pending.append((path, text))
+            long_count += count
+        workers = min(os.cpu_count() or 1, 8)
+        self._pool: ProcessPoolExecutor | None = None
+        self._futures: list[Future[list[tuple[str, str | Exception]]]] = []
+        if long_count >= PARALLEL_THRESHOLD and workers >= 2:
+            # Spread the work by size: each worker gets every n-th of the files sorted longest first.
+            ordered = sorted(self.pending, key=lambda item: -len(item[1]))
+            self._pool = ProcessPoolExecutor(max_workers=workers)
+            self._futures = [self._pool.submit(_format_chunk, ordered[i::workers]) for i in range(workers)]
+
+    def result(self) -> dict[str, str]:
+        if self._pool is None:
+            outcomes = _format_chunk(self.pending)
+        else:
+            with self._pool:
+                outcomes = [outcome for future in self._futures for outcome in future.result()]
+        for path, outcome in outcomes:
+            if isinstance(outcome, Exception):
+                raise _invalid(path, outcome)
+            self.formatted[path] = outcome
+            self.disk.store(self.files[path], outcome)
+        return self.formatted
+
+    def cancel(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+
+
 def format_files(files: dict[str, str], cache: Path | None) -> dict[str, str]:
-    """Every `.py` file made black-clean; many long lines are formatted in parallel."""
-    disk = FormatCache(cache)
-    result = dict(files)
-    pending: list[tuple[str, str]] = []
-    long_count = 0
-    for path, text in files.items():
-        if not path.endswith(".py"):
-            continue
-        count = len(_long_lines(text.split("\n")))
-        if not count:
-            continue
-        cached = disk.lookup(text)
-        if cached is not None:
-            result[path] = cached
-            continue
-        pending.append((path, text))
-        long_count += count
-    workers = min(os.cpu_count() or 1, 8)
-    if long_count < PARALLEL_THRESHOLD or workers < 2:
-        outcomes = _format_chunk(pending)
-    else:
-        # Spread the work by size: each worker gets every n-th of the files sorted longest first.
-        ordered = sorted(pending, key=lambda item: -len(item[1]))
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            outcomes = [
-                o for chunk in pool.map(_format_chunk, [ordered[i::workers] for i in range(workers)]) for o in chunk
-            ]
-    for path, outcome in outcomes:
-        if isinstance(outcome, Exception):
-            raise _invalid(path, outcome)
-        result[path] = outcome
-        disk.store(files[path], outcome)
-    return result
+    """Every `.py` file made black-clean."""
+    return Formatting(files, cache).result()

@@ -46,6 +46,11 @@ class LiteralType:
 @dataclass(frozen=True)
 class UnionType:
     members: tuple[TypeIR, ...]
+    discriminator: str | None = None
+    """For a tagged union pydantic can check: the Python name of the field every member tags
+    with a Literal (set by `discriminators.py`)."""
+    tag_wire: str | None = None
+    """The OpenAPI `discriminator.propertyName` the spec gave, before that check."""
 
 
 @dataclass(frozen=True)

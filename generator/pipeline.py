@@ -9,7 +9,7 @@ from typing import Any
 from .build_ir import ApiBuilder
 from .docs_target import render_docs
 from .errors import Diagnostic, Diagnostics, Location
-from .formatting import format_files
+from .formatting import Formatting
 from .ir import ApiIR
 from .loader import DocumentStore
 from .python_target import render_python
@@ -72,8 +72,14 @@ def build_with_inputs(
 
 def generate_files(spec: Path, package: str, cache: Path | None, allow_remote: bool = False) -> Generated:
     api, warnings, inputs = build_with_inputs(spec, package, allow_remote)
-    texts = {**render_python(api, spec.name), **render_docs(api, spec.name)}
-    formatted = format_files(texts, cache)
+    # Black runs in worker processes while this one renders the docs.
+    formatting = Formatting(render_python(api, spec.name), cache)
+    try:
+        docs = render_docs(api, spec.name)
+    except BaseException:
+        formatting.cancel()
+        raise
+    formatted = {**formatting.result(), **docs}
     files = {path: text.encode("utf-8") for path, text in sorted(formatted.items())}
     return Generated(api, files, warnings, inputs)
 

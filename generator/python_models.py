@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .ir import AliasIR, ClassIR, ConstrainedType, FieldIR, ModelIR
+from .ir import AliasIR, ClassIR, ConstrainedType, FieldIR, ModelIR, UnionType
 from .python_types import (
     class_types,
     constraint_arguments,
@@ -106,7 +106,9 @@ def module_view(
             definitions.append(AliasView(definition.name, text, definition.description))
         for type_ in types:
             dates |= datetime_names(type_)
-            uses_field = uses_field or any(isinstance(t, ConstrainedType) for t in walk(type_))
+            uses_field = uses_field or any(
+                isinstance(t, ConstrainedType) or (isinstance(t, UnionType) and t.discriminator) for t in walk(type_)
+            )
             for class_type in class_types(type_):
                 if class_type.name not in own:
                     siblings.setdefault(class_type.module, set()).add(class_type.name)

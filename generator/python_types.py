@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 
 from .ir import (
     ClassType,
@@ -37,7 +38,9 @@ def annotation(type_: TypeIR, fold: int | None = None, namer: ClassNamer | None 
 
     With `fold`, a literal of more than `fold` values is summarized for reading, as
     `Literal["a", "b", "c", 12 more]`; that form is for docs, not for code. `namer` writes
-    class references another way (request params name `Droplet`'s TypedDict `DropletParam`).
+    class references another way (request params name `Droplet`'s TypedDict `DropletParam`);
+    a tagged union is `Annotated[Union[...], Field(discriminator=...)]` only for models,
+    as TypedDicts cannot use it.
     """
     if isinstance(type_, PrimitiveType):
         return type_.name
@@ -64,6 +67,8 @@ def annotation(type_: TypeIR, fold: int | None = None, namer: ClassNamer | None 
         inner = annotation(members[0], fold, namer)
     else:
         inner = f"Union[{', '.join(annotation(m, fold, namer) for m in members)}]"
+        if type_.discriminator and fold is None and namer is None:
+            inner = f"Annotated[{inner}, Field(discriminator={python_string(type_.discriminator)})]"
     return f"Optional[{inner}]" if len(members) < len(type_.members) else inner
 
 
@@ -71,7 +76,8 @@ def optional_annotation(type_: TypeIR, optional: bool, fold: int | None = None, 
     if not optional or type_ == NONE:
         return annotation(type_, fold, namer)
     if isinstance(type_, UnionType):
-        return annotation(UnionType((*type_.members, NONE)) if NONE not in type_.members else type_, fold, namer)
+        widened = replace(type_, members=(*type_.members, NONE)) if NONE not in type_.members else type_
+        return annotation(widened, fold, namer)
     return f"Optional[{annotation(type_, fold, namer)}]"
 
 
@@ -142,6 +148,8 @@ def typing_names(type_: TypeIR, optional: bool) -> set[str]:
             others = len([m for m in t.members if m != NONE])
             if others > 1:
                 names.add("Union")
+                if t.discriminator:
+                    names.add("Annotated")
             if NONE in t.members and others:
                 names.add("Optional")
     return names
