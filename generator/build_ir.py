@@ -39,6 +39,7 @@ from .naming import RESERVED_CLASS_NAMES, field_name, pascal_case, singular
 from .python_types import walk
 from .resolve import NamedSchema, Resolver
 from .schema_facts import (
+    SCHEMA_KEYS,
     Annotations,
     ObjectShape,
     default_error,
@@ -458,13 +459,11 @@ class ApiBuilder:
         return self._deserves_class[ref]
 
     def _is_model_like(self, target: Any, location: Location) -> bool:
-        if not isinstance(target, dict):
-            return False
-        shape = self.object_shape(target, location)
-        if shape is not None and shape.properties:
-            return True
-        members = target.get("oneOf") or target.get("anyOf")
-        return isinstance(members, list) and len([m for m in members if m != {"type": "null"}]) > 1
+        """Every schema a `$ref` names is a type of its own (a class or an alias), as a
+        `components.schemas` entry is: the same API split over files or bundled into one
+        generates the same types. An empty schema stays `object`, and a mapping that is not
+        a schema (a map of properties) is not a type."""
+        return isinstance(target, dict) and any(key in SCHEMA_KEYS for key in target)
 
     def object_shape(self, schema: Any, location: Location) -> ObjectShape | None:
         return ObjectShape.of(schema, location, self.resolver)

@@ -142,6 +142,7 @@ class OperationsBuilder:
         wire_params = {p.wire_name for p in parameters if p.location == "query"}
         paged_request = {"page", "per_page"} <= wire_params
         _, response = self.success_response(op, location)
+        self.name_error_schemas(op, location)
         json_schema, sse_schema = self.response_schemas(response)
         name = self.method_name(method, path, op, paged_request, json_schema)
         singular_name = pascal_case(singular(resource[-1]))
@@ -306,6 +307,26 @@ class OperationsBuilder:
                     return status, (response, response_location)
         return None, None
 
+    def name_error_schemas(self, op: dict[str, Any], location: Location) -> None:
+        """Named schemas of error responses are models too (`Error`), as they would be as
+        `components.schemas` entries: `APIStatusError.body` can be parsed into them."""
+        responses = op.get("responses")
+        if not isinstance(responses, dict):
+            return
+        for key, value in responses.items():
+            if str(key) in SUCCESS_STATUSES or str(key).startswith(("1", "2", "3")):
+                continue
+            response = self.api.resolver.follow(value, location.child("responses", str(key)))
+            json_schema, _ = self.response_schemas(response)
+            if json_schema is None:
+                continue
+            reference, where = json_schema
+            if isinstance(reference, dict) and set(reference) == {"$ref"}:
+                ref = self.api.resolver.ref_of(reference, where)
+                target, _ = self.api.resolver.follow(reference, where)
+                if self.api.deserves_class(ref, target):
+                    self.api.resolver.named(ref)
+
     def response_schemas(self, response: Any) -> tuple[tuple[Any, Location] | None, tuple[Any, Location] | None]:
         if response is None:
             return None, None
@@ -376,6 +397,13 @@ class OperationsBuilder:
         schema, schema_location = self.api.resolver.follow(
             media["schema"], body_location.child("content", content_type, "schema")
         )
+        reference = media["schema"]
+        if isinstance(reference, dict) and "$ref" in reference and len(reference) == 1:
+            # A named schema is a model wherever it is used, as `components.schemas` entries
+            # are: the same API split over files or bundled into one has the same types.
+            ref = self.api.resolver.ref_of(reference, body_location.child("content", content_type, "schema"))
+            if self.api.deserves_class(ref, schema):
+                self.api.resolver.named(ref)
         named = self.api.resolver.reserve(names, Ref(schema_location.file, schema_location.pointer), schema, "params")
         model = ModelBuilder(self.api, named).build()
         main = model.main

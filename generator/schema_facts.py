@@ -33,6 +33,30 @@ ANNOTATION_KEYS = frozenset(
         "required",
     }
 )
+SCHEMA_KEYS = ANNOTATION_KEYS | {
+    "$ref",
+    "type",
+    "properties",
+    "additionalProperties",
+    "items",
+    "allOf",
+    "oneOf",
+    "anyOf",
+    "not",
+    "enum",
+    "const",
+    "format",
+    "pattern",
+    "minimum",
+    "maximum",
+    "minLength",
+    "maxLength",
+    "minItems",
+    "maxItems",
+    "discriminator",
+}
+"""Keywords that make a mapping a schema; a `$ref` can also point at other things (a map
+of properties, which some specs splice in as `properties: {$ref: ...}`)."""
 _PRIMITIVES = {"string": "str", "integer": "int", "number": "float", "boolean": "bool"}
 _STRING_FORMATS = {"date-time": "datetime", "date": "date"}
 _PYTHON_VALUES: dict[str, tuple[type, ...]] = {

@@ -2,5 +2,6 @@
 """Models of the External refs API, and the TypedDicts its requests take."""
 
 from .shared import Droplet as Droplet
+from .shared import DropletName as DropletName
 from .shared import PageLinks as PageLinks
 from .shared import Region as Region

@@ -7,6 +7,7 @@ from typing import Optional
 from pydantic import Field
 
 from ..._models import BaseModel
+from .droplet_name import DropletName
 from .page_links import PageLinks
 from .region import Region
 
@@ -22,5 +23,5 @@ class Droplet(BaseModel):
     links: Optional[PageLinks] = None
     """Links to other pages."""
 
-    name: Optional[str] = Field(default=None, max_length=255)
+    name: Optional[DropletName] = Field(default=None, max_length=255)
     """The human-readable name, defined once and referenced."""
