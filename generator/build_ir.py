@@ -16,6 +16,7 @@ from typing import Any
 from .build_operations import OperationsBuilder
 from .discriminators import resolve_discriminators
 from .errors import Diagnostics, Location, SpecError
+from .inheritance import resolve_inheritance
 from .ir import (
     AliasIR,
     ApiIR,
@@ -99,7 +100,8 @@ class ModelBuilder:
         annotations = self.api.annotations(schema, location)
         shape = self.api.object_shape(schema, location)
         if shape is not None and shape.properties:
-            self.build_class(self.named.name, shape, annotations, location, is_main=True)
+            base = self.base_candidate(schema, location)
+            self.build_class(self.named.name, shape, annotations, location, is_main=True, base=base)
         else:
             hint = NameHint(self.named.name, False, "")
             type_, nullable = self.type_of(schema, location, hint)
@@ -137,8 +139,35 @@ class ModelBuilder:
         self.taken.add(f"{base}{counter}")
         return f"{base}{counter}"
 
+    def base_candidate(self, schema: Any, location: Location) -> ClassType | None:
+        """The named model an `allOf` extends: its one bare `$ref` to an object with properties.
+
+        Only a candidate: `inheritance.py` keeps it if the subclass can inherit that model's
+        fields unchanged."""
+        members = schema.get("allOf") if isinstance(schema, dict) else None
+        if not isinstance(members, list):
+            return None
+        refs = [(i, m) for i, m in enumerate(members) if isinstance(m, dict) and set(m) == {"$ref"}]
+        if len(refs) != 1:
+            return None
+        index, member = refs[0]
+        member_location = location.child("allOf", index)
+        ref = self.api.resolver.ref_of(member, member_location)
+        target, target_location = self.api.resolver.follow(member, member_location)
+        shape = self.api.object_shape(target, target_location)
+        if shape is None or not shape.properties or not self.api.deserves_class(ref, target):
+            return None
+        base = self._class_type(ref)
+        return base if base.name != self.named.name else None
+
     def build_class(
-        self, name: str, shape: ObjectShape, annotations: Annotations, location: Location, is_main: bool
+        self,
+        name: str,
+        shape: ObjectShape,
+        annotations: Annotations,
+        location: Location,
+        is_main: bool,
+        base: ClassType | None = None,
     ) -> ClassType:
         fields: list[FieldIR] = []
         names = self.field_names([wire_name for wire_name, _, _ in shape.properties])
@@ -157,7 +186,7 @@ class ModelBuilder:
             fields.append(field)
         fields = self.unshadow(fields)
         self.definitions.append(
-            ClassIR(name, tuple(fields), annotations.description, annotations.deprecated, location.pointer)
+            ClassIR(name, tuple(fields), annotations.description, annotations.deprecated, location.pointer, base)
         )
         return ClassType(name, self.named.module)
 
@@ -429,7 +458,7 @@ class ApiBuilder:
                 models.append(ModelBuilder(self, named).build())
             except SpecError as exc:
                 self.diagnostics.items.extend(exc.diagnostics)
-        models = resolve_discriminators(models)
+        models = resolve_inheritance(resolve_discriminators(models))
         models.sort(key=lambda m: (m.name.lower(), m.name))
         resources = operations.resources({m.name: m for m in models})
         servers = [ServerIR("", default_server)]

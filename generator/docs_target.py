@@ -54,6 +54,8 @@ class ClassDoc:
     alias_type: str | None
     deprecated: bool
     links: tuple[Link, ...]
+    base: Link | None = None
+    """The model this class extends; its fields are listed here too."""
 
 
 @dataclass(frozen=True)
@@ -114,6 +116,7 @@ def model_doc(model: ModelIR, main_names: dict[str, str]) -> ModelDoc:
                     None,
                     definition.deprecated,
                     (),
+                    _links([definition.base], main_names)[0] if definition.base is not None else None,
                 )
             )
         else:

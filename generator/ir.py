@@ -129,9 +129,15 @@ class ClassIR:
 
     name: str
     fields: tuple[FieldIR, ...]
+    """Every field, the base class's included (request params and docs list them all)."""
     description: str | None = None
     deprecated: bool = False
     pointer: str = ""
+    base: ClassType | None = None
+    """The named model this one extends (`allOf: [{$ref: Pet}, {...}]`), once `inheritance.py`
+    has checked that the subclass can keep the base's fields as they are."""
+    inherited: frozenset[str] = frozenset()
+    """Names of the fields the base declares as this class would: left out of its body."""
 
 
 @dataclass(frozen=True)

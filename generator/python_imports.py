@@ -14,13 +14,16 @@ from .python_types import class_types
 
 
 def module_edges(model: ModelIR) -> tuple[set[str], set[str]]:
-    """Modules a model module imports for field annotations, and for alias values."""
+    """Modules a model module imports for field annotations, and those it needs while it
+    runs: for alias values and base classes."""
     fields: set[str] = set()
     aliases: set[str] = set()
     for definition in model.definitions:
         if isinstance(definition, ClassIR):
             targets = {t.module for f in definition.fields for t in class_types(f.type)}
             fields |= targets
+            if definition.base is not None:
+                aliases.add(definition.base.module)
         else:
             aliases |= {t.module for t in class_types(definition.type)}
     fields.discard(model.module)
@@ -76,13 +79,20 @@ def strongly_connected(graph: dict[str, set[str]]) -> list[set[str]]:
 def deferred_imports(models: list[ModelIR] | tuple[ModelIR, ...]) -> set[tuple[str, str]]:
     """`(importer, imported)` module pairs to import for type checkers only."""
     field_edges: dict[str, set[str]] = {}
+    runtime_edges: dict[str, set[str]] = {}
     graph: dict[str, set[str]] = {}
     for model in models:
-        fields, aliases = module_edges(model)
+        fields, runtime = module_edges(model)
         field_edges[model.module] = fields
-        graph[model.module] = fields | aliases
+        runtime_edges[model.module] = runtime
+        graph[model.module] = fields | runtime
     deferred: set[tuple[str, str]] = set()
     for component in strongly_connected(graph):
         if len(component) > 1:
-            deferred |= {(a, b) for a in component for b in field_edges.get(a, set()) if b in component}
+            deferred |= {
+                (a, b)
+                for a in component
+                for b in field_edges.get(a, set())
+                if b in component and b not in runtime_edges[a]
+            }
     return deferred

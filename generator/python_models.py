@@ -36,6 +36,8 @@ class ClassView:
     name: str
     description: str | None
     fields: tuple[FieldView, ...]
+    """The fields the class body declares: an inherited one is not repeated."""
+    base: str = "BaseModel"
     is_class: bool = True
 
 
@@ -88,15 +90,21 @@ def module_view(
     for definition in model.definitions:
         types = []
         if isinstance(definition, ClassIR):
-            uses_base_model = True
+            if definition.base is None:
+                uses_base_model = True
+            else:
+                siblings.setdefault(definition.base.module, set()).add(definition.base.name)
             fields = []
             for field in definition.fields:
+                if field.name in definition.inherited:
+                    continue
                 value = field_value(field)
                 uses_field = uses_field or (value is not None and value.startswith("Field("))
                 typing |= typing_names(field.type, field.optional)
                 types.append(field.type)
                 fields.append(FieldView(field.name, field_annotation(field), value, field.description))
-            definitions.append(ClassView(definition.name, definition.description, tuple(fields)))
+            base = definition.base.name if definition.base is not None else "BaseModel"
+            definitions.append(ClassView(definition.name, definition.description, tuple(fields), base))
         else:
             assert isinstance(definition, AliasIR)
             uses_alias = True

@@ -30,6 +30,8 @@ class ClassNode:
     doc: ClassDoc
     fields: tuple[FieldNode, ...]
     alias_links: tuple[tuple[str, str], ...]
+    base_link: tuple[str, str | None] | None = None
+    """The extended model's name and page, when the class has a base."""
 
 
 @dataclass(frozen=True)
@@ -85,7 +87,8 @@ class SiteBuilder:
             alias_links = tuple(
                 (link.name, href) for link in cls.links if (href := self.local_href(link, model)) is not None
             )
-            return ClassNode(cls, tuple(fields), alias_links)
+            base_link = (cls.base.name, self.local_href(cls.base, model)) if cls.base is not None else None
+            return ClassNode(cls, tuple(fields), alias_links, base_link)
 
         main = node(model.classes[0])
         others = []

@@ -4,5 +4,8 @@
 from .shared import Droplet as Droplet
 from .shared import ExtendedImage as ExtendedImage
 from .shared import Image as Image
+from .shared import Kernel as Kernel
 from .shared import Links as Links
 from .shared import Meta as Meta
+from .shared import PinnedKernel as PinnedKernel
+from .shared import RequiredImage as RequiredImage

@@ -3,5 +3,8 @@
 from .droplet import Droplet as Droplet
 from .extended_image import ExtendedImage as ExtendedImage
 from .image import Image as Image
+from .kernel import Kernel as Kernel
 from .links import Links as Links
 from .meta import Meta as Meta
+from .pinned_kernel import PinnedKernel as PinnedKernel
+from .required_image import RequiredImage as RequiredImage

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from typing import Optional
 
-from ..._models import BaseModel
+from .image import Image
 
 __all__ = ["ExtendedImage"]
 
 
-class ExtendedImage(BaseModel):
+class ExtendedImage(Image):
     """Inherits the fields of Image and adds its own."""
-
-    id: Optional[int] = None
 
     slug: Optional[str] = None
