@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import Location
 from .ir import (
+    MULTIPART,
+    RAW_BODY,
     BodyIR,
     ClassIR,
     ClassType,
@@ -42,8 +44,8 @@ HTTP_METHODS = ("get", "put", "post", "patch", "delete", "head", "options")
 VERB_METHODS = {"post": "create", "put": "update", "patch": "update", "delete": "delete"}
 SUCCESS_STATUSES = ("200", "201", "202", "203", "2XX", "2xx", "204")
 JSON_TYPES = ("application/json",)
-BODY_TYPES = ("application/json",)
-"""Request bodies the client runtime sends; others are warned about and left out."""
+BODY_TYPES = ("application/json", MULTIPART, RAW_BODY)
+"""Request bodies the client runtime sends, by preference; others are warned about and left out."""
 SSE_TYPE = "text/event-stream"
 VERSION_SEGMENT = re.compile(r"^(v\d+(\.\d+)*|api)$")
 # Keyword arguments every generated method takes; spec parameters must not shadow them.
@@ -280,7 +282,7 @@ class OperationsBuilder:
         """Parameter argument names that clash with the body's or the reserved ones take a suffix."""
         taken = set(RESERVED_ARGUMENTS)
         if body is not None:
-            main = body.model.main
+            main = body.main
             taken |= {f.name for f in main.fields} if isinstance(main, ClassIR) else {"body"}
         result = []
         for parameter in parameters:
@@ -386,7 +388,7 @@ class OperationsBuilder:
             return None
         for content_type in BODY_TYPES:
             media = content.get(content_type)
-            if isinstance(media, dict) and "schema" in media:
+            if isinstance(media, dict) and ("schema" in media or content_type == RAW_BODY):
                 break
         else:
             self.diagnostics.warning(
@@ -394,6 +396,8 @@ class OperationsBuilder:
                 self.api.locate(body_location.child("content")),
             )
             return None
+        if content_type == RAW_BODY:
+            return BodyIR(None, content_type, body.get("required") is True, None)
         schema, schema_location = self.api.resolver.follow(
             media["schema"], body_location.child("content", content_type, "schema")
         )
@@ -425,9 +429,9 @@ class OperationsBuilder:
         return None
 
     def stream_flag(self, body: BodyIR | None) -> str | None:
-        if body is None or not isinstance(body.model.main, ClassIR):
+        if body is None or not isinstance(body.main, ClassIR):
             return None
-        for field in body.model.main.fields:
+        for field in body.main.fields:
             if field.wire_name == "stream" and field.type == PrimitiveType("bool"):
                 return field.name
         return None

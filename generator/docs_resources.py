@@ -6,7 +6,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .docs_target import Link, anchor_of
-from .ir import ApiIR, ClassIR, ClassType, ListType, LiteralType, OperationIR, PrimitiveType, ResourceIR, TypeIR
+from .ir import (
+    FILE_FORMAT,
+    ApiIR,
+    ClassIR,
+    ClassType,
+    ListType,
+    LiteralType,
+    OperationIR,
+    PrimitiveType,
+    ResourceIR,
+    TypeIR,
+)
 from .python_resources import ArgView, MethodView, ResourceViews
 from .python_types import class_types
 from .text import markdown_text, python_string
@@ -128,8 +139,8 @@ class MethodDocs:
         described: dict[str, tuple[str, str | None]] = {
             p.name: (p.location, p.description) for p in operation.parameters
         }
-        if operation.body is not None and isinstance(operation.body.model.main, ClassIR):
-            described |= {f.name: ("body", f.description) for f in operation.body.model.main.fields}
+        if operation.body is not None and isinstance(operation.body.main, ClassIR):
+            described |= {f.name: ("body", f.description) for f in operation.body.main.fields}
         docs = []
         for arg in view.args:
             where, description = described.get(arg.name, ("body", None))
@@ -168,18 +179,25 @@ class MethodDocs:
             if parameter.required or parameter.example is not None:
                 values[parameter.name] = parameter.example or placeholder(parameter.type)
         body_example = operation.body.example if operation.body is not None else None
-        if operation.body is not None and isinstance(operation.body.model.main, ClassIR):
-            by_wire = {f.wire_name: f for f in operation.body.model.main.fields}
+        if operation.body is not None and isinstance(operation.body.main, ClassIR):
+            by_wire = {f.wire_name: f for f in operation.body.main.fields}
             if isinstance(body_example, dict):
                 for wire, value in body_example.items():
                     field = by_wire.get(str(wire))
                     if field is not None and not (view.stream_flag and field.name == view.stream_flag):
                         values[field.name] = python_literal(value)
-            for field in operation.body.model.main.fields:
-                if field.required and field.name not in values:
+            for field in operation.body.main.fields:
+                is_file = operation.body.is_multipart and field.format == FILE_FORMAT
+                if is_file and (field.required or field.name in values):
+                    values[field.name] = f'Path("{field.name}.bin")'  # a file to upload, by its path
+                elif field.required and field.name not in values:
                     values[field.name] = placeholder(field.type)
+        if operation.body is not None and operation.body.is_raw and operation.body.required:
+            values["body"] = 'Path("body.bin")'
         arguments = ", ".join(f"{name}={value}" for name, value in values.items())
         lines = [f"from {self.package} import Client", "", "client = Client()"]
+        if any(value.startswith("Path(") for value in values.values()):
+            lines = ["from pathlib import Path", "", *lines]
         if view.kind == "page":
             lines += [f"for item in {call}({arguments}):", "    print(item)"]
         elif view.kind == "stream":

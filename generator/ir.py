@@ -193,19 +193,40 @@ class ParameterIR:
     """A Python literal of an example value, for docs and usage snippets."""
 
 
+MULTIPART = "multipart/form-data"
+RAW_BODY = "application/octet-stream"
+FILE_FORMAT = "binary"
+"""A string of this format in a multipart body is a file."""
+
+
 @dataclass(frozen=True)
 class BodyIR:
     """A request body whose properties become keyword-only arguments.
 
     `model` is the body schema built like any model, in the `params` namespace: its main
-    class holds the arguments, its nested classes become TypedDicts.
+    class holds the arguments, its nested classes become TypedDicts. A raw body
+    (`application/octet-stream`) has no model: the method takes its bytes as `body`.
     """
 
-    model: ModelIR
+    model: ModelIR | None
     content_type: str
+    """`application/json`, `multipart/form-data` (fields of `format: binary` are files) or
+    `application/octet-stream`."""
     required: bool
     example: object = None
     """The spec's example request body, for docs."""
+
+    @property
+    def main(self) -> Definition | None:
+        return self.model.main if self.model is not None else None
+
+    @property
+    def is_multipart(self) -> bool:
+        return self.content_type == MULTIPART
+
+    @property
+    def is_raw(self) -> bool:
+        return self.model is None
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import textwrap
 from dataclasses import dataclass
 
-from .ir import ApiIR, ClassIR, ClassType, FieldIR, OperationIR, ParameterIR, ResourceIR, TypeIR
+from .ir import FILE_FORMAT, ApiIR, ClassIR, ClassType, FieldIR, OperationIR, ParameterIR, ResourceIR, TypeIR
 from .python_params import ParamNames
 from .python_types import (
     annotation,
@@ -68,6 +68,11 @@ class MethodView:
     body: tuple[EntryView, ...]
     body_arg: str | None
     """A body that is not an object is passed whole as one argument."""
+    files: tuple[EntryView, ...]
+    """A multipart body's file fields (the other fields go in `body` as form fields)."""
+    multipart: bool
+    content_arg: str | None
+    """A raw (`application/octet-stream`) body: the argument holding its bytes."""
     headers: tuple[EntryView, ...]
     deprecated: bool
 
@@ -136,6 +141,10 @@ class ResourceViews:
             return ArgView(name, text, None)
         return ArgView(name, f"Union[{text}, NotGiven]", "NOT_GIVEN")
 
+    @staticmethod
+    def optional_file(name: str, annotation: str) -> ArgView:
+        return ArgView(name, f"Union[{annotation}, NotGiven]", "NOT_GIVEN")
+
     def method(self, operation: OperationIR) -> tuple[MethodView, list[tuple[str, str]], list[str]]:
         imports: list[tuple[str, str]] = []
         texts: list[str] = []
@@ -144,18 +153,31 @@ class ResourceViews:
         for parameter in parameters:
             args.append(self.argument(parameter.name, parameter.type, parameter.required, False, params=True))
         body_fields: list[FieldIR] = []
-        body_arg = None
-        if operation.body is not None:
-            main = operation.body.model.main
+        file_fields: list[FieldIR] = []
+        body_arg = content_arg = None
+        body = operation.body
+        if body is not None and body.model is None:
+            content_arg = "body"
+            args.append(
+                ArgView("body", "FileContent", None) if body.required else self.optional_file("body", "FileContent")
+            )
+        elif body is not None and body.model is not None:
+            main = body.model.main
             if isinstance(main, ClassIR):
                 body_fields = [f for f in main.fields if not f.read_only]
                 for field in body_fields:
                     if operation.stream is not None and field.name == operation.stream.flag:
                         continue
+                    if body.is_multipart and field.format == FILE_FORMAT:
+                        file_fields.append(field)
+                        required = ArgView(field.name, "FileTypes", None)
+                        args.append(required if field.required else self.optional_file(field.name, "FileTypes"))
+                        continue
                     args.append(self.argument(field.name, field.type, field.required, field.nullable, params=True))
+                body_fields = [f for f in body_fields if f not in file_fields]
             else:
                 body_arg = "body"
-                class_type = ClassType(main.name, operation.body.model.module)
+                class_type = ClassType(main.name, body.model.module)
                 args.append(ArgView("body", self.param_name(class_type), None))
                 imports.append(self.param_import(class_type))
             for class_type in sorted({t for f in body_fields for t in class_types(f.type)}, key=lambda t: t.name):
@@ -192,6 +214,9 @@ class ResourceViews:
             query=tuple(self.entries(parameters, "query")),
             body=tuple(EntryView(python_string(f.wire_name), f.name) for f in body_fields),
             body_arg=body_arg,
+            files=tuple(EntryView(python_string(f.wire_name), f.name) for f in file_fields),
+            multipart=body is not None and body.is_multipart,
+            content_arg=content_arg,
             headers=tuple(self.entries(parameters, "header")),
             deprecated=operation.deprecated,
         )
@@ -200,8 +225,8 @@ class ResourceViews:
     def doc_with_args(self, doc: str | None, operation: OperationIR, args: list[ArgView]) -> str | None:
         """The method's description and an `Args:` list of the arguments the spec describes."""
         described: dict[str, str] = {p.name: p.description for p in operation.parameters if p.description}
-        if operation.body is not None and isinstance(operation.body.model.main, ClassIR):
-            described |= {f.name: f.description for f in operation.body.model.main.fields if f.description}
+        if operation.body is not None and isinstance(operation.body.main, ClassIR):
+            described |= {f.name: f.description for f in operation.body.main.fields if f.description}
         lines: list[str] = []
         for arg in args:
             text = described.get(arg.name)
@@ -322,7 +347,8 @@ class ResourceViews:
             uses_path = any(m.path_args for m in methods)
             runtime["_request_options"] = "RequestOptions, path_template" if uses_path else "RequestOptions"
             runtime["_response"] = "async_to_raw_response_wrapper, to_raw_response_wrapper"
-            runtime["_types"] = "NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout"
+            files = sorted({"FileContent", "FileTypes"} & set(typing_names_in(texts, ("FileContent", "FileTypes"))))
+            runtime["_types"] = ", ".join(["NOT_GIVEN", "Body", *files, "Headers", "NotGiven", "Query", "Timeout"])
         if "page" in kinds:
             runtime["_pagination"] = "AsyncPaginator, SyncPage"
         if kinds & {"stream", "maybe_stream"}:

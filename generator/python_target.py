@@ -59,7 +59,7 @@ class ClientView:
 
 def readme_example(api: ApiIR) -> ExampleView:
     def required(op: OperationIR) -> int:
-        body = op.body.model.main if op.body is not None else None
+        body = op.body.main if op.body is not None else None
         fields = [f for f in body.fields if f.required] if isinstance(body, ClassIR) else []
         return len([p for p in op.parameters if p.required]) + len(fields) + (1 if op.body and not fields else 0)
 

@@ -35,7 +35,7 @@ components:
 """
 
 
-def test_float_enums_and_multipart_bodies_are_warned_about(tmp_path: Path) -> None:
+def test_float_enums_are_warned_about_and_multipart_bodies_are_uploads(tmp_path: Path) -> None:
     spec = tmp_path / "spec.yaml"
     spec.write_text(SPEC)
     api, warnings = build(spec, "coverage_sdk")
@@ -44,7 +44,17 @@ def test_float_enums_and_multipart_bodies_are_warned_about(tmp_path: Path) -> No
         "enum values that are floats are not expressible as Literal; typed as float",
         "/components/schemas/Reading/properties/ratio/enum",
     ) in messages
-    assert any("multipart/form-data" in m and p.endswith("/requestBody/content") for m, p in messages)
+    assert not any("multipart/form-data" in m for m, _ in messages)
     reading = next(m for m in api.models if m.name == "Reading").main
     assert isinstance(reading, ClassIR) and reading.fields[0].type == PrimitiveType("float")
+    body = api.operations[0].body
+    assert body is not None and body.is_multipart and isinstance(body.main, ClassIR)
+    assert [(f.name, f.format) for f in body.main.fields] == [("file", "binary")]
+
+
+def test_other_body_types_are_warned_about_and_left_out(tmp_path: Path) -> None:
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(SPEC.replace("multipart/form-data", "application/xml"))
+    api, warnings = build(spec, "coverage_sdk")
+    assert any("application/xml" in w.message and w.location.pointer.endswith("/requestBody/content") for w in warnings)
     assert api.operations[0].body is None

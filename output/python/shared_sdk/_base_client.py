@@ -142,6 +142,9 @@ class BaseClient:
             params=cast(Any, options.query),
             headers=headers,
             json=json_body,
+            data=options.form,
+            files=options.files,
+            content=options.content,
             timeout=timeout,
         )
 

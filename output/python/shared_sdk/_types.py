@@ -3,12 +3,22 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, Mapping, Union
+import os
+from typing import IO, Any, Dict, Mapping, Optional, Tuple, Union
 
 import httpx
 from typing_extensions import Literal, TypeAlias, final
 
-__all__ = ["NOT_GIVEN", "Body", "Headers", "NotGiven", "Query", "Timeout"]
+__all__ = [
+    "NOT_GIVEN",
+    "Body",
+    "FileContent",
+    "FileTypes",
+    "Headers",
+    "NotGiven",
+    "Query",
+    "Timeout",
+]
 
 
 @final
@@ -35,3 +45,11 @@ Body: TypeAlias = Mapping[str, object]
 Timeout: TypeAlias = Union[float, httpx.Timeout, None]
 """Seconds, an `httpx.Timeout` (connect/read/write/pool), or None for no limit."""
 JsonDict: TypeAlias = Dict[str, Any]
+FileContent: TypeAlias = Union[bytes, IO[bytes], "os.PathLike[str]"]
+"""A file's bytes, an open binary file, or a path to read."""
+FileTypes: TypeAlias = Union[
+    FileContent,
+    Tuple[Optional[str], FileContent],
+    Tuple[Optional[str], FileContent, Optional[str]],
+]
+"""A file: its content, `(filename, content)` or `(filename, content, content_type)`."""

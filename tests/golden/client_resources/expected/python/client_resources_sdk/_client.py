@@ -20,6 +20,8 @@ from ._types import Timeout
 from ._version import __version__
 from .resources.logs import AsyncLogs, Logs
 from .resources.pets import AsyncPets, Pets
+from .resources.photos import AsyncPhotos, Photos
+from .resources.records import AsyncRecords, Records
 
 __all__ = ["AsyncClient", "Client"]
 
@@ -74,6 +76,14 @@ class Client(SyncAPIClient):
     def pets(self) -> Pets:
         return Pets(self)
 
+    @cached_property
+    def photos(self) -> Photos:
+        return Photos(self)
+
+    @cached_property
+    def records(self) -> Records:
+        return Records(self)
+
 
 class AsyncClient(AsyncAPIClient):
     """An async client for the Pet Store API.
@@ -122,3 +132,11 @@ class AsyncClient(AsyncAPIClient):
     @cached_property
     def pets(self) -> AsyncPets:
         return AsyncPets(self)
+
+    @cached_property
+    def photos(self) -> AsyncPhotos:
+        return AsyncPhotos(self)
+
+    @cached_property
+    def records(self) -> AsyncRecords:
+        return AsyncRecords(self)

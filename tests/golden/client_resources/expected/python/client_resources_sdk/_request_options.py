@@ -4,13 +4,24 @@
 from __future__ import annotations
 
 import datetime
+import json
+import os
 from dataclasses import dataclass, field, replace
-from typing import Any, Dict, Mapping, Optional, Union
+from typing import Any, Dict, List, Mapping, Optional, Tuple, Union
 from urllib.parse import quote
 
 import pydantic
 
-from ._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
+from ._types import (
+    NOT_GIVEN,
+    Body,
+    FileContent,
+    FileTypes,
+    Headers,
+    NotGiven,
+    Query,
+    Timeout,
+)
 
 __all__ = ["RAW_RESPONSE_HEADER", "RequestOptions", "path_template"]
 
@@ -45,6 +56,48 @@ def _query_value(value: object) -> object:
     return value
 
 
+FormValue = Union[str, List[str]]
+
+
+def _form_value(value: object) -> FormValue:
+    """A multipart form field: text as it is, a list of scalars as the field repeated
+    (as OpenAPI serializes form arrays), objects and null as JSON."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (list, tuple)) and not any(
+        isinstance(v, (dict, list, tuple)) for v in value
+    ):
+        return [v if isinstance(v, str) else json.dumps(to_jsonable(v)) for v in value]
+    if isinstance(value, (bool, dict, list, tuple)) or value is None:
+        return json.dumps(to_jsonable(value))
+    return str(_query_value(value))
+
+
+def read_content(content: FileContent) -> bytes:
+    """The bytes to send, read once: a retry sends them again (a file read is spent)."""
+    if isinstance(content, bytes):
+        return content
+    if isinstance(content, os.PathLike):
+        with open(content, "rb") as handle:
+            return handle.read()
+    return content.read()
+
+
+Upload = Tuple[str, Tuple[Optional[str], bytes, Optional[str]]]
+
+
+def _upload(name: str, value: FileTypes) -> Upload:
+    """A file field, its content read: `(field, (filename, bytes, content type))`."""
+    if isinstance(value, tuple):
+        content_type = value[2] if len(value) == 3 else None
+        return name, (value[0], read_content(value[1]), content_type)
+    if isinstance(value, os.PathLike):
+        return name, (os.path.basename(os.fspath(value)), read_content(value), None)
+    named = getattr(value, "name", None)
+    filename = os.path.basename(named) if isinstance(named, str) else "upload"
+    return name, (filename, read_content(value), None)
+
+
 def path_template(template: str, **values: object) -> str:
     """The path with each value percent-encoded: no value can change the path."""
     encoded = {}
@@ -66,6 +119,11 @@ class RequestOptions:
     json_body: object = NOT_GIVEN
     headers: Mapping[str, Union[str, NotGiven]] = field(default_factory=dict)
     timeout: Union[Timeout, NotGiven] = NOT_GIVEN
+    form: Optional[Dict[str, FormValue]] = None
+    """A multipart body's form fields; with `files`, the body is sent as multipart."""
+    files: Optional[List[Upload]] = None
+    content: Optional[bytes] = None
+    """A raw body, sent as `application/octet-stream`."""
 
     @classmethod
     def build(
@@ -81,14 +139,39 @@ class RequestOptions:
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        files: Optional[Mapping[str, Union[FileTypes, NotGiven]]] = None,
+        content: Union[FileContent, NotGiven, None] = None,
     ) -> RequestOptions:
-        """Options from a method's arguments: `NOT_GIVEN` left out, `None` as null."""
+        """Options from a method's arguments: `NOT_GIVEN` left out, `None` as null.
+
+        With `files` the body goes as multipart form fields beside the files, with
+        `content` as raw bytes; otherwise as JSON.
+        """
         params: Dict[str, object] = {}
         for name, value in {**(query or {}), **(extra_query or {})}.items():
             if not isinstance(value, NotGiven) and value is not None:
                 params[name] = _query_value(value)
         json_body: object = NOT_GIVEN
-        if isinstance(body, Mapping) or (body is None and extra_body is not None):
+        form: Optional[Dict[str, FormValue]] = None
+        uploads: Optional[List[Upload]] = None
+        raw: Optional[bytes] = None
+        if files is not None:
+            fields = (
+                {**(body or {}), **(extra_body or {})}
+                if isinstance(body, Mapping) or body is None
+                else {}
+            )
+            form = {
+                str(k): _form_value(v)
+                for k, v in fields.items()
+                if not isinstance(v, NotGiven)
+            }
+            uploads = [
+                _upload(k, v) for k, v in files.items() if not isinstance(v, NotGiven)
+            ]
+        elif content is not None and not isinstance(content, NotGiven):
+            raw = read_content(content)
+        elif isinstance(body, Mapping) or (body is None and extra_body is not None):
             json_body = to_jsonable({**(body or {}), **(extra_body or {})})
         elif body is not None:
             json_body = to_jsonable(body)  # an array or a scalar body is sent as it is
@@ -96,8 +179,21 @@ class RequestOptions:
         for name, value in (headers or {}).items():
             if not isinstance(value, NotGiven) and value is not None:
                 all_headers[name] = str(_query_value(value))
+        if raw is not None:
+            all_headers.setdefault("Content-Type", "application/octet-stream")
         all_headers.update(extra_headers or {})
-        return cls(method, path, server, params, json_body, all_headers, timeout)
+        return cls(
+            method,
+            path,
+            server,
+            params,
+            json_body,
+            all_headers,
+            timeout,
+            form,
+            uploads,
+            raw,
+        )
 
     def with_query(self, values: Mapping[str, object]) -> RequestOptions:
         return replace(self, query={**self.query, **values})

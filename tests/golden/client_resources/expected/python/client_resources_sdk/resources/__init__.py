@@ -4,3 +4,7 @@ from .logs import AsyncLogs as AsyncLogs
 from .logs import Logs as Logs
 from .pets import AsyncPets as AsyncPets
 from .pets import Pets as Pets
+from .photos import AsyncPhotos as AsyncPhotos
+from .photos import Photos as Photos
+from .records import AsyncRecords as AsyncRecords
+from .records import Records as Records

@@ -3,6 +3,8 @@
 
 from .pet_create_params import PetCreateParams as PetCreateParams
 from .pet_list_response import PetListResponse as PetListResponse
+from .photo_upload_params import PhotoUploadParams as PhotoUploadParams
+from .photo_upload_response import PhotoUploadResponse as PhotoUploadResponse
 from .shared import LogLine as LogLine
 from .shared import Owner as Owner
 from .shared import Pet as Pet
