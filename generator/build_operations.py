@@ -146,6 +146,7 @@ class OperationsBuilder:
         _, response = self.success_response(op, location)
         self.name_error_schemas(op, location)
         json_schema, sse_schema = self.response_schemas(response)
+        media = self.other_media(response) if json_schema is None and sse_schema is None else None
         name = self.method_name(method, path, op, paged_request, json_schema)
         singular_name = pascal_case(singular(resource[-1]))
         full_name = "".join(pascal_case(singular(p)) for p in resource)
@@ -175,6 +176,7 @@ class OperationsBuilder:
             body=body,
             response=response_type,
             response_is_json=json_schema is not None,
+            response_media=media,
             stream=stream,
             summary=description_of(op.get("summary")),
             description=description_of(op.get("description")),
@@ -328,6 +330,21 @@ class OperationsBuilder:
                 target, _ = self.api.resolver.follow(reference, where)
                 if self.api.deserves_class(ref, target):
                     self.api.resolver.named(ref)
+
+    @staticmethod
+    def other_media(response: Any) -> str | None:
+        """The first media type of a success response that is neither JSON nor a stream."""
+        if response is None:
+            return None
+        body, _ = response
+        content = body.get("content") if isinstance(body, dict) else None
+        if not isinstance(content, dict):
+            return None
+        for media_type in content:
+            base = str(media_type).split(";")[0].strip()
+            if base not in JSON_TYPES and not base.endswith("+json") and base != SSE_TYPE:
+                return str(media_type)
+        return None
 
     def response_schemas(self, response: Any) -> tuple[tuple[Any, Location] | None, tuple[Any, Location] | None]:
         if response is None:

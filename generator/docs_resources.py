@@ -91,6 +91,8 @@ RETURNS_TEXT = {
     "stream": "A stream of server-sent events; iterate it, inside `with` to release the connection.",
     "maybe_stream": "The parsed response; with `stream=True`, a stream of events instead.",
     "no_content": "Nothing: the response has no body.",
+    "text": "The response body as text.",
+    "binary": "The response body as bytes.",
     "model": "The parsed response.",
 }
 

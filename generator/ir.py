@@ -250,6 +250,14 @@ class StreamIR:
     """The body property that asks for a stream (`stream`), or None if the operation always streams."""
 
 
+TEXT_MEDIA_TYPES = ("application/yaml", "application/x-yaml", "application/xml", "application/csv")
+
+
+def is_text_media(media_type: str) -> bool:
+    base = media_type.split(";")[0].strip().lower()
+    return base.startswith("text/") or base in TEXT_MEDIA_TYPES or base.endswith(("+xml", "+yaml"))
+
+
 @dataclass(frozen=True)
 class OperationIR:
     name: str
@@ -264,6 +272,9 @@ class OperationIR:
     response: TypeIR | None
     """The parsed success response; None when it has no JSON body (204, or not JSON)."""
     response_is_json: bool = True
+    response_media: str | None = None
+    """A success body that is not JSON: its media type (`text/csv`, `application/pdf`);
+    the method returns it as `str` when it is text, as `bytes` otherwise."""
     pagination: PaginationIR | None = None
     stream: StreamIR | None = None
     summary: str | None = None

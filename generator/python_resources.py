@@ -10,7 +10,18 @@ from __future__ import annotations
 import textwrap
 from dataclasses import dataclass
 
-from .ir import FILE_FORMAT, ApiIR, ClassIR, ClassType, FieldIR, OperationIR, ParameterIR, ResourceIR, TypeIR
+from .ir import (
+    FILE_FORMAT,
+    ApiIR,
+    ClassIR,
+    ClassType,
+    FieldIR,
+    OperationIR,
+    ParameterIR,
+    ResourceIR,
+    TypeIR,
+    is_text_media,
+)
 from .python_params import ParamNames
 from .python_types import (
     annotation,
@@ -217,7 +228,7 @@ class ResourceViews:
             files=tuple(EntryView(python_string(f.wire_name), f.name) for f in file_fields),
             multipart=body is not None and body.is_multipart,
             content_arg=content_arg,
-            headers=tuple(self.entries(parameters, "header")),
+            headers=self.headers(parameters, operation),
             deprecated=operation.deprecated,
         )
         return view, imports, texts
@@ -243,6 +254,15 @@ class ResourceViews:
         if not lines:
             return doc
         return "\n\n".join(part for part in (doc, "Args:\n" + "\n".join(lines)) if part)
+
+    def headers(self, parameters: list[ParameterIR], operation: OperationIR) -> tuple[EntryView, ...]:
+        """Header parameters, and `Accept` for a response that is not JSON (unless a
+        parameter sets it)."""
+        entries = self.entries(parameters, "header")
+        declared = {p.wire_name.lower() for p in parameters if p.location == "header"}
+        if operation.response_media is not None and "accept" not in declared:
+            entries.append(EntryView(python_string("Accept"), python_string(operation.response_media)))
+        return tuple(entries)
 
     def entries(self, parameters: list[ParameterIR], where: str) -> list[EntryView]:
         return [
@@ -285,6 +305,10 @@ class ResourceViews:
                     (response, event),
                 )
             return "stream", event_type, event, f"Stream[{event}]", f"AsyncStream[{event}]", none
+        if operation.response is None and operation.response_media is not None:
+            if is_text_media(operation.response_media):
+                return "text", "str", "", "str", "str", none
+            return "binary", "bytes", "", "bytes", "bytes", none
         if operation.response is None:
             return "no_content", "None", "", "None", "None", none
         response = model(operation.response)

@@ -308,6 +308,14 @@ class SyncAPIClient(BaseClient):
         response = self._send(options)
         return cast(None, self._finish(options, response, lambda r: None))
 
+    def request_text(self, options: RequestOptions) -> str:
+        response = self._send(options)
+        return cast(str, self._finish(options, response, lambda r: r.text))
+
+    def request_binary(self, options: RequestOptions) -> bytes:
+        response = self._send(options)
+        return cast(bytes, self._finish(options, response, lambda r: r.content))
+
     def request_stream(self, event_type: Type[T], options: RequestOptions) -> Stream[T]:
         response = self._send(options, stream=True)
         stream: Stream[T] = self._finish(
@@ -407,6 +415,14 @@ class AsyncAPIClient(BaseClient):
     async def request_no_content(self, options: RequestOptions) -> None:
         response = await self._send(options)
         return cast(None, self._finish(options, response, lambda r: None))
+
+    async def request_text(self, options: RequestOptions) -> str:
+        response = await self._send(options)
+        return cast(str, self._finish(options, response, lambda r: r.text))
+
+    async def request_binary(self, options: RequestOptions) -> bytes:
+        response = await self._send(options)
+        return cast(bytes, self._finish(options, response, lambda r: r.content))
 
     async def request_stream(
         self, event_type: Type[T], options: RequestOptions

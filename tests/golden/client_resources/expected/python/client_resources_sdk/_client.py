@@ -18,6 +18,8 @@ from ._base_client import (
 from ._exceptions import SDKError
 from ._types import Timeout
 from ._version import __version__
+from .resources.certificates import AsyncCertificates, Certificates
+from .resources.exports import AsyncExports, Exports
 from .resources.logs import AsyncLogs, Logs
 from .resources.pets import AsyncPets, Pets
 from .resources.photos import AsyncPhotos, Photos
@@ -67,6 +69,14 @@ class Client(SyncAPIClient):
             default_headers=default_headers,
             http_client=http_client,
         )
+
+    @cached_property
+    def certificates(self) -> Certificates:
+        return Certificates(self)
+
+    @cached_property
+    def exports(self) -> Exports:
+        return Exports(self)
 
     @cached_property
     def logs(self) -> Logs:
@@ -124,6 +134,14 @@ class AsyncClient(AsyncAPIClient):
             default_headers=default_headers,
             http_client=http_client,
         )
+
+    @cached_property
+    def certificates(self) -> AsyncCertificates:
+        return AsyncCertificates(self)
+
+    @cached_property
+    def exports(self) -> AsyncExports:
+        return AsyncExports(self)
 
     @cached_property
     def logs(self) -> AsyncLogs:

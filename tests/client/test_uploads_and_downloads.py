@@ -1,6 +1,6 @@
-"""Uploads (golden case `client_resources`): a multipart body with a file and form fields,
-and a raw `application/octet-stream` body, sent by the generated client to a real HTTP
-server on 127.0.0.1 that parses what arrives."""
+"""Bodies that are not JSON (golden case `client_resources`): a multipart upload with a file
+and form fields, a raw `application/octet-stream` upload, and CSV and PDF downloads, between
+the generated client and a real HTTP server on 127.0.0.1 that parses what arrives."""
 
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ import pytest
 from ..conftest import GOLDEN
 
 PACKAGE = "client_resources_sdk"
+PDF = b"%PDF-1.7\n" + bytes(range(256)) * 16 + b"%%EOF"
 
 
 class Received:
@@ -77,6 +78,18 @@ def server() -> Iterator[tuple[str, Received]]:
             self.wfile.write(answer)
 
         do_POST = do_PUT = handle_upload
+
+        def do_GET(self) -> None:
+            received.requests.append({"method": "GET", "path": self.path, "accept": self.headers["Accept"]})
+            if self.path == "/v1/pets/export":
+                body, content_type = "id,name\n1,Rex\n2,Zoë\n".encode(), "text/csv; charset=utf-8"
+            else:
+                body, content_type = PDF, "application/pdf"
+            self.send_response(200)
+            self.send_header("Content-Type", content_type)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
 
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
@@ -152,3 +165,20 @@ def test_the_async_client_uploads_too(sdk: ModuleType, server: tuple[str, Receiv
     assert result.size == len(received.requests[0]["body"])
     parts = parse_multipart(received.requests[0]["content_type"], received.requests[0]["body"])
     assert parts["file"][0][:2] == ("upload", b"bytes")
+
+
+def test_a_text_response_is_returned_as_text_and_a_binary_one_as_bytes(
+    sdk: ModuleType, server: tuple[str, Received]
+) -> None:
+    url, received = server
+    client = sdk.Client(api_key="token", base_url=url)
+    assert client.exports.csv() == "id,name\n1,Rex\n2,Zoë\n"
+    assert client.certificates.retrieve(pet_id=4) == PDF
+    assert [r["accept"] for r in received.requests] == ["text/csv", "application/pdf"]
+
+    async def main() -> bytes:
+        async with sdk.AsyncClient(api_key="token", base_url=url) as async_client:
+            result: bytes = await async_client.certificates.retrieve(pet_id=4)
+            return result
+
+    assert asyncio.run(main()) == PDF
