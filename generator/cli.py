@@ -6,6 +6,7 @@ edited files); 2 the input is wrong; 70 a bug in sdkgen (reported without a trac
 
 from __future__ import annotations
 
+import gc
 import sys
 import time
 import traceback
@@ -43,6 +44,11 @@ def _reports_errors(command: F) -> F:
 
     @wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        # A run is one short process holding one large object graph (the parsed spec, the
+        # IR): the cyclic collector would walk it again and again, for nothing (0.8 s of
+        # 6 on the DigitalOcean spec, at the same peak memory). Reference counting still
+        # frees what is dropped; formatting workers collect as usual.
+        gc.disable()
         try:
             return command(*args, **kwargs)
         except SpecError as exc:

@@ -20,6 +20,7 @@ nothing.
 from __future__ import annotations
 
 import ast
+import gc
 import hashlib
 import os
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -51,6 +52,38 @@ def _width(line: str) -> int:
 def _long_lines(lines: list[str]) -> list[int]:
     """1-based numbers of the lines black would find too long."""
     return [number for number, line in enumerate(lines, 1) if _width(line) > LINE_LENGTH]
+
+
+def _outside_docstrings(lines: list[str], long_lines: list[int]) -> list[int] | None:
+    """The long lines that are neither inside a docstring nor a comment, found without
+    parsing, or None when the file's triple quotes are not all docstring-shaped (then the
+    caller parses it).
+
+    Most long lines of a generated file are description text, which black never splits;
+    telling them apart by the docstrings' quotes spares a parse of most files.
+    """
+    quote = '"""'
+    inside = False
+    in_docstring: set[int] = set()
+    for number, line in enumerate(lines, 1):
+        count = line.count(quote)
+        stripped = line.strip()
+        if count == 0:
+            if inside or stripped.startswith("#"):
+                in_docstring.add(number)  # black leaves comment lines alone too
+        elif count == 1 and not inside and stripped.startswith(quote):
+            inside = True
+            in_docstring.add(number)
+        elif count == 1 and inside and stripped.endswith(quote):
+            inside = False
+            in_docstring.add(number)
+        elif count == 2 and not inside and stripped.startswith(quote) and stripped.endswith(quote):
+            in_docstring.add(number)
+        else:
+            return None
+    if inside:
+        return None
+    return [number for number in long_lines if number not in in_docstring]
 
 
 def _first_line(node: ast.stmt) -> int:
@@ -188,7 +221,7 @@ class Black:
         """What `black.format_str(text)` returns, for text the templates printed."""
         lines = text.split("\n")
         long_lines = _long_lines(lines)
-        if not long_lines:
+        if not long_lines or _outside_docstrings(lines, long_lines) == []:
             return text
         try:
             found: set[Unit] = set()
@@ -312,7 +345,7 @@ class Formatting:
         if long_count >= PARALLEL_THRESHOLD and workers >= 2:
             # Spread the work by size: each worker gets every n-th of the files sorted longest first.
             ordered = sorted(self.pending, key=lambda item: -len(item[1]))
-            self._pool = ProcessPoolExecutor(max_workers=workers)
+            self._pool = ProcessPoolExecutor(max_workers=workers, initializer=gc.enable)
             self._futures = [self._pool.submit(_format_chunk, ordered[i::workers]) for i in range(workers)]
 
     def result(self) -> dict[str, str]:
