@@ -321,7 +321,7 @@ class Formatting:
     """Formatting under way: worker processes format while the caller does other work
     (renders the docs), and `result()` collects. Few long lines are formatted in-process."""
 
-    def __init__(self, files: dict[str, str], cache: Path | None) -> None:
+    def __init__(self, files: dict[str, str], cache: Path | None, parallel: bool = True) -> None:
         self.files = files
         self.disk = FormatCache(cache)
         self.formatted = dict(files)
@@ -342,7 +342,7 @@ class Formatting:
         workers = min(os.cpu_count() or 1, 8)
         self._pool: ProcessPoolExecutor | None = None
         self._futures: list[Future[list[tuple[str, str | Exception]]]] = []
-        if long_count >= PARALLEL_THRESHOLD and workers >= 2:
+        if parallel and long_count >= PARALLEL_THRESHOLD and workers >= 2:
             # Spread the work by size: each worker gets every n-th of the files sorted longest first.
             ordered = sorted(self.pending, key=lambda item: -len(item[1]))
             self._pool = ProcessPoolExecutor(max_workers=workers, initializer=gc.enable)

@@ -9,10 +9,9 @@ from typing import Any
 from .build_ir import ApiBuilder
 from .docs_target import render_docs
 from .errors import Diagnostic, Diagnostics, Location
-from .formatting import Formatting
 from .ir import ApiIR
 from .loader import DocumentStore
-from .python_target import render_python
+from .parallel import PythonPackage
 from .writer import MANIFEST, Plan, apply, manifest_text, plan, remove_leftovers, unified_diff
 
 SUPPORTED_VERSIONS = ("3.0.", "3.1.")
@@ -72,14 +71,14 @@ def build_with_inputs(
 
 def generate_files(spec: Path, package: str, cache: Path | None, allow_remote: bool = False) -> Generated:
     api, warnings, inputs = build_with_inputs(spec, package, allow_remote)
-    # Black runs in worker processes while this one renders the docs.
-    formatting = Formatting(render_python(api, spec.name), cache)
+    # The Python package renders and formats in worker processes while this one renders the docs.
+    python = PythonPackage(api, spec.name, cache)
     try:
         docs = render_docs(api, spec.name)
     except BaseException:
-        formatting.cancel()
+        python.cancel()
         raise
-    formatted = {**formatting.result(), **docs}
+    formatted = {**python.result(), **docs}
     files = {path: text.encode("utf-8") for path, text in sorted(formatted.items())}
     return Generated(api, files, warnings, inputs)
 

@@ -126,8 +126,17 @@ def client_view(api: ApiIR) -> ClientView:
     return ClientView(api.title, doc, async_doc, tuple(servers), api.auth, resources, readme_example(api))
 
 
-def render_python(api: ApiIR, source_name: str) -> dict[str, str]:
-    """Every file of the Python package, by path relative to the output directory."""
+def render_python(api: ApiIR, source_name: str, part: tuple[int, int] = (0, 1)) -> dict[str, str]:
+    """Every file of the Python package, by path relative to the output directory.
+
+    `part=(k, n)` renders the k-th of n shares (every n-th model and resource module; the
+    package-wide files in share 0), so that processes can split the work.
+    """
+    share, shares = part
+
+    def mine(index: int) -> bool:
+        return index % shares == share
+
     package = api.package
     root = f"python/{package}"
     files: dict[str, str] = {}
@@ -135,6 +144,31 @@ def render_python(api: ApiIR, source_name: str) -> dict[str, str]:
     names = ParamNames(api)
     twins = shared_modules_needed(api)
     client = client_view(api) if api.resources else None
+    namespaces = {m.module: m.namespace for m in api.models}
+    deferred = deferred_imports(api.models)
+    for index, model in enumerate(api.models):
+        if not mine(index):
+            continue
+        if model.namespace == "params":
+            view = params_module_view(model, names)
+            files[f"{root}/{view.path}"] = render("python/package/types/params.py.jinja", module=view, **context)
+            continue
+        folder = SHARED if model.namespace == "shared" else "types"
+        files[f"{root}/{folder}/{model.module}.py"] = render(
+            "python/package/types/shared/model.py.jinja", module=module_view(model, namespaces, deferred), **context
+        )
+    for index, model in enumerate(twins):
+        if mine(index):
+            view = params_module_view(model, names)
+            files[f"{root}/{view.path}"] = render("python/package/types/params.py.jinja", module=view, **context)
+    if client is not None:
+        for index, resource in enumerate(resource_views(api)):
+            if mine(index):
+                files[f"{root}/resources/{resource.module}.py"] = render(
+                    "python/package/resources/resource.py.jinja", resource=resource, **context
+                )
+    if share != 0:
+        return files
     files["python/pyproject.toml"] = render("python/pyproject.toml.jinja", client=client, **context)
     files["python/README.md"] = render("python/README.md.jinja", client=client, **context)
     files[f"{root}/__init__.py"] = render("python/package/__init__.py.jinja", client=client, **context)
@@ -144,23 +178,12 @@ def render_python(api: ApiIR, source_name: str) -> dict[str, str]:
     exports = type_exports(api, twins)
     files[f"{root}/types/__init__.py"] = render("python/package/types/__init__.py.jinja", exports=exports, **context)
     shared = sorted((m for m in api.models if m.namespace == "shared"), key=lambda m: natural_key(m.module))
-    namespaces = {m.module: m.namespace for m in api.models}
-    deferred = deferred_imports(api.models)
     files[f"{root}/{SHARED}/__init__.py"] = render(
         "python/package/types/shared/__init__.py.jinja",
         models=shared,
         rebuild=sorted({m.module for m in shared}) if deferred else [],
         **context,
     )
-    for model in api.models:
-        if model.namespace == "params":
-            view = params_module_view(model, names)
-            files[f"{root}/{view.path}"] = render("python/package/types/params.py.jinja", module=view, **context)
-            continue
-        folder = SHARED if model.namespace == "shared" else "types"
-        files[f"{root}/{folder}/{model.module}.py"] = render(
-            "python/package/types/shared/model.py.jinja", module=module_view(model, namespaces, deferred), **context
-        )
     if twins:
         files[f"{root}/types/shared_params/__init__.py"] = render(
             "python/package/types/shared/__init__.py.jinja",
@@ -170,22 +193,14 @@ def render_python(api: ApiIR, source_name: str) -> dict[str, str]:
             rebuild=[],
             **context,
         )
-        for model in twins:
-            view = params_module_view(model, names)
-            files[f"{root}/{view.path}"] = render("python/package/types/params.py.jinja", module=view, **context)
     if client is not None:
         for runtime in RUNTIME_MODULES:
             files[f"{root}/{runtime}.py"] = render(f"python/package/{runtime}.py.jinja", **context)
         files[f"{root}/_client.py"] = render("python/package/_client.py.jinja", client=client, **context)
-        resources = resource_views(api)
-        top_modules = {r.module for r in api.resources}
+        top = [ChildView(r.attribute, r.class_name, r.module) for r in api.resources]
         files[f"{root}/resources/__init__.py"] = render(
             "python/package/resources/__init__.py.jinja",
-            resources=sorted((r for r in resources if r.module in top_modules), key=lambda r: natural_key(r.module)),
+            resources=sorted(top, key=lambda r: natural_key(r.module)),
             **context,
         )
-        for resource in resources:
-            files[f"{root}/resources/{resource.module}.py"] = render(
-                "python/package/resources/resource.py.jinja", resource=resource, **context
-            )
     return files

@@ -1,0 +1,65 @@
+"""Render and format the Python package in worker processes while the caller renders the docs.
+
+The workers are forked after the IR is built, so each has it without it being sent; each
+renders every n-th model and resource module (`render_python(part=...)`) and makes its
+share black-clean, and only the file texts come back. Small APIs, and systems that cannot
+fork, do it all in this process: starting workers would cost more than it saves.
+"""
+
+from __future__ import annotations
+
+import gc
+import multiprocessing
+import os
+from concurrent.futures import Future, ProcessPoolExecutor
+from pathlib import Path
+
+from .formatting import Formatting
+from .ir import ApiIR
+from .python_target import render_python
+
+PARALLEL_THRESHOLD = 150
+"""Models plus operations below which one process does the Python package alone."""
+
+_JOB: tuple[ApiIR, str, Path | None] | None = None
+"""What forked workers render: set before they start, so fork hands it to them."""
+
+
+def _render_share(share: int, shares: int) -> dict[str, str]:
+    assert _JOB is not None, "workers are forked with the job set"
+    gc.enable()
+    api, source_name, cache = _JOB
+    return Formatting(render_python(api, source_name, (share, shares)), cache, parallel=False).result()
+
+
+class PythonPackage:
+    """The package's files, rendered and formatted; `result()` waits for them."""
+
+    def __init__(self, api: ApiIR, source_name: str, cache: Path | None) -> None:
+        global _JOB
+        self.api, self.source_name, self.cache = api, source_name, cache
+        self._pool: ProcessPoolExecutor | None = None
+        self._futures: list[Future[dict[str, str]]] = []
+        workers = min(os.cpu_count() or 1, 8)
+        size = len(api.models) + len(api.operations)
+        if workers < 2 or size < PARALLEL_THRESHOLD or "fork" not in multiprocessing.get_all_start_methods():
+            return
+        _JOB = (api, source_name, cache)
+        try:
+            self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"))
+            self._futures = [self._pool.submit(_render_share, share, workers) for share in range(workers)]
+        finally:
+            _JOB = None  # the workers have forked: submitting starts them all
+
+    def result(self) -> dict[str, str]:
+        if self._pool is None:
+            return Formatting(render_python(self.api, self.source_name), self.cache).result()
+        files: dict[str, str] = {}
+        with self._pool:
+            for future in self._futures:
+                files.update(future.result())
+        return files
+
+    def cancel(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
