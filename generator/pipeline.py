@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .build_ir import ApiBuilder
+from .build_api import ApiBuilder
 from .docs_target import render_docs
 from .errors import Diagnostic, Diagnostics, Location
 from .ir import ApiIR

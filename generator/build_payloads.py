@@ -1,0 +1,228 @@
+"""IR: what an operation sends and returns: request bodies, success and error responses.
+
+`PayloadReader` is the part of `OperationsBuilder` (`build_operations.py`) that reads
+media types and their schemas: JSON, multipart and raw bodies; JSON, event-stream and
+other responses; and the types of parameters, which are built outside any model.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
+
+from .errors import Location
+from .ir import (
+    MULTIPART,
+    RAW_BODY,
+    BodyIR,
+    ClassIR,
+    ClassType,
+    ConstrainedType,
+    ModelIR,
+    PrimitiveType,
+    TypeIR,
+)
+from .loader import Ref
+from .resolve import NamedSchema
+
+if TYPE_CHECKING:
+    from .build_api import ApiBuilder
+
+SUCCESS_STATUSES = ("200", "201", "202", "203", "2XX", "2xx", "204")
+JSON_TYPES = ("application/json",)
+BODY_TYPES = ("application/json", MULTIPART, RAW_BODY)
+"""Request bodies the client runtime sends, by preference; others are warned about and left out."""
+SSE_TYPE = "text/event-stream"
+
+
+class PayloadReader:
+    """Request bodies, responses and parameter types of operations."""
+
+    def __init__(self, api: ApiBuilder) -> None:
+        self.api = api
+        self.body_models: list[ModelIR] = []
+        """Request bodies, built as models in the `params` namespace."""
+
+    @property
+    def diagnostics(self) -> Any:
+        return self.api.diagnostics
+
+    def standalone_type(self, schema: Any, location: Location) -> tuple[TypeIR, bool, bool]:
+        """A schema's type outside any model, and whether it needed classes of its own
+        (which only a model can hold)."""
+        from .build_ir import ModelBuilder, NameHint
+
+        scratch = ModelBuilder(
+            self.api, NamedSchema("Standalone", "standalone", Ref(location.file, location.pointer), {})
+        )
+        type_, nullable = scratch.type_of(schema, location, NameHint("Standalone", False, ""))
+        return type_, nullable, bool(scratch.definitions)
+
+    def scalar_type(self, schema: Any, location: Location) -> tuple[TypeIR, bool]:
+        """The type of a parameter: primitives, enums, arrays of them; anything needing a class is
+        sent as given and warned about."""
+        type_, nullable, needs_classes = self.standalone_type(schema, location)
+        if isinstance(type_, ConstrainedType):
+            type_ = type_.base  # the server validates its own parameters
+        if needs_classes or isinstance(type_, ClassType):
+            self.diagnostics.warning("an object-valued parameter is passed as a plain dict", self.api.locate(location))
+            return PrimitiveType("object"), nullable
+        return type_, nullable
+
+    # -- responses --------------------------------------------------------------------------
+
+    def success_response(self, op: dict[str, Any], location: Location) -> tuple[str | None, Any]:
+        responses = op.get("responses")
+        if not isinstance(responses, dict):
+            self.diagnostics.error("an operation needs responses", self.api.locate(location))
+            return None, None
+        for status in SUCCESS_STATUSES:
+            for key in (status, int(status) if status.isdigit() else status):
+                if key in responses:
+                    response, response_location = self.api.resolver.follow(
+                        responses[key], location.child("responses", str(key))
+                    )
+                    return status, (response, response_location)
+        return None, None
+
+    def name_error_schemas(self, op: dict[str, Any], location: Location) -> None:
+        """Named schemas of error responses are models too (`Error`), as they would be as
+        `components.schemas` entries: `APIStatusError.body` can be parsed into them."""
+        responses = op.get("responses")
+        if not isinstance(responses, dict):
+            return
+        for key, value in responses.items():
+            if str(key) in SUCCESS_STATUSES or str(key).startswith(("1", "2", "3")):
+                continue
+            response = self.api.resolver.follow(value, location.child("responses", str(key)))
+            json_schema, _ = self.response_schemas(response)
+            if json_schema is None:
+                continue
+            reference, where = json_schema
+            if isinstance(reference, dict) and set(reference) == {"$ref"}:
+                ref = self.api.resolver.ref_of(reference, where)
+                target, _ = self.api.resolver.follow(reference, where)
+                if self.api.deserves_class(ref, target):
+                    self.api.resolver.named(ref)
+
+    @staticmethod
+    def other_media(response: Any) -> str | None:
+        """The first media type of a success response that is neither JSON nor a stream."""
+        if response is None:
+            return None
+        body, _ = response
+        content = body.get("content") if isinstance(body, dict) else None
+        if not isinstance(content, dict):
+            return None
+        for media_type in content:
+            base = str(media_type).split(";")[0].strip()
+            if base not in JSON_TYPES and not base.endswith("+json") and base != SSE_TYPE:
+                return str(media_type)
+        return None
+
+    def response_schemas(self, response: Any) -> tuple[tuple[Any, Location] | None, tuple[Any, Location] | None]:
+        if response is None:
+            return None, None
+        body, location = response
+        content = body.get("content") if isinstance(body, dict) else None
+        if not isinstance(content, dict):
+            return None, None
+        json_schema = sse_schema = None
+        for media_type, media in content.items():
+            if not isinstance(media, dict) or "schema" not in media:
+                continue
+            where = location.child("content", str(media_type), "schema")
+            base = str(media_type).split(";")[0].strip()
+            if json_schema is None and (base in JSON_TYPES or base.endswith("+json")):
+                json_schema = (media["schema"], where)
+            elif base == SSE_TYPE and sse_schema is None:
+                sse_schema = (media["schema"], where)
+        return json_schema, sse_schema
+
+    def response_type(self, schema: Any, location: Location, names: list[str]) -> tuple[TypeIR | None, str | None]:
+        """A response's type; inline objects, unions and arrays become models named from `names`."""
+        resolver = self.api.resolver
+        if isinstance(schema, dict) and set(schema) == {"$ref"}:
+            type_, _, _ = self.standalone_type(schema, location)
+            return type_, type_.name if isinstance(type_, ClassType) else None
+        if isinstance(schema, dict) and (
+            "type" in schema and schema["type"] in ("string", "integer", "number", "boolean")
+        ):
+            type_, _ = self.scalar_type(schema, location)
+            return type_, None
+        named = resolver.register_inline(Ref(location.file, location.pointer), names, schema, namespace="")
+        return ClassType(named.name, named.module), named.name
+
+    def items_property(self, schema: Any, location: Location) -> str | None:
+        """The one array property of a page-numbered response (beside `links` and `meta`)."""
+        shape = self.api.object_shape(schema, location)
+        if shape is None:
+            return None
+        arrays = []
+        for name, prop, prop_location in shape.properties:
+            value, _ = self.api.value_schema(prop, prop_location)
+            if value.get("type") == "array" or "items" in value:
+                arrays.append(name)
+        return arrays[0] if len(arrays) == 1 else None
+
+    # -- request bodies ---------------------------------------------------------------------
+
+    def read_body(self, op: dict[str, Any], location: Location, names: list[str]) -> BodyIR | None:
+        from .build_ir import ModelBuilder
+
+        if "requestBody" not in op:
+            return None
+        body, body_location = self.api.resolver.follow(op["requestBody"], location.child("requestBody"))
+        content = body.get("content") if isinstance(body, dict) else None
+        if not isinstance(content, dict):
+            self.diagnostics.error("a request body needs content", self.api.locate(body_location))
+            return None
+        for content_type in BODY_TYPES:
+            media = content.get(content_type)
+            if isinstance(media, dict) and ("schema" in media or content_type == RAW_BODY):
+                break
+        else:
+            self.diagnostics.warning(
+                f"request body types {sorted(map(str, content))} are not supported; the operation takes none",
+                self.api.locate(body_location.child("content")),
+            )
+            return None
+        if content_type == RAW_BODY:
+            return BodyIR(None, content_type, body.get("required") is True, None)
+        schema, schema_location = self.api.resolver.follow(
+            media["schema"], body_location.child("content", content_type, "schema")
+        )
+        reference = media["schema"]
+        if isinstance(reference, dict) and "$ref" in reference and len(reference) == 1:
+            # A named schema is a model wherever it is used, as `components.schemas` entries
+            # are: the same API split over files or bundled into one has the same types.
+            ref = self.api.resolver.ref_of(reference, body_location.child("content", content_type, "schema"))
+            if self.api.deserves_class(ref, schema):
+                self.api.resolver.named(ref)
+        named = self.api.resolver.reserve(names, Ref(schema_location.file, schema_location.pointer), schema, "params")
+        model = ModelBuilder(self.api, named).build()
+        main = model.main
+        if isinstance(main, ClassIR):
+            # What the server sets is not sent.
+            main = replace(main, fields=tuple(f for f in main.fields if not f.read_only))
+            model = replace(model, definitions=(*model.definitions[:-1], main))
+        self.body_models.append(model)
+        return BodyIR(model, content_type, body.get("required") is True, self.media_example(media))
+
+    def media_example(self, media: dict[str, Any]) -> object:
+        if "example" in media:
+            return media["example"]
+        examples = media.get("examples")
+        if isinstance(examples, dict):
+            for example in examples.values():
+                if isinstance(example, dict) and "value" in example:
+                    return example["value"]
+        return None
+
+    def stream_flag(self, body: BodyIR | None) -> str | None:
+        if body is None or not isinstance(body.main, ClassIR):
+            return None
+        for field in body.main.fields:
+            if field.wire_name == "stream" and field.type == PrimitiveType("bool"):
+                return field.name
+        return None
