@@ -47,6 +47,16 @@ class PayloadReader:
     def diagnostics(self) -> Any:
         return self.api.diagnostics
 
+    def name_referenced(self, schema: Any, location: Location) -> None:
+        """A bare `$ref` to a schema makes it a model, wherever it is used, as a
+        `components.schemas` entry is: the same API split over files or bundled into one has
+        the same types (a body builds its own params model beside it)."""
+        if isinstance(schema, dict) and set(schema) == {"$ref"}:
+            ref = self.api.resolver.ref_of(schema, location)
+            target, _ = self.api.resolver.follow(schema, location)
+            if self.api.deserves_class(ref, target):
+                self.api.resolver.named(ref)
+
     def standalone_type(self, schema: Any, location: Location) -> tuple[TypeIR, bool, bool]:
         """A schema's type outside any model, and whether it needed classes of its own
         (which only a model can hold)."""
@@ -98,12 +108,7 @@ class PayloadReader:
             json_schema, _ = self.response_schemas(response)
             if json_schema is None:
                 continue
-            reference, where = json_schema
-            if isinstance(reference, dict) and set(reference) == {"$ref"}:
-                ref = self.api.resolver.ref_of(reference, where)
-                target, _ = self.api.resolver.follow(reference, where)
-                if self.api.deserves_class(ref, target):
-                    self.api.resolver.named(ref)
+            self.name_referenced(*json_schema)
 
     @staticmethod
     def other_media(response: Any) -> str | None:
@@ -192,13 +197,7 @@ class PayloadReader:
         schema, schema_location = self.api.resolver.follow(
             media["schema"], body_location.child("content", content_type, "schema")
         )
-        reference = media["schema"]
-        if isinstance(reference, dict) and "$ref" in reference and len(reference) == 1:
-            # A named schema is a model wherever it is used, as `components.schemas` entries
-            # are: the same API split over files or bundled into one has the same types.
-            ref = self.api.resolver.ref_of(reference, body_location.child("content", content_type, "schema"))
-            if self.api.deserves_class(ref, schema):
-                self.api.resolver.named(ref)
+        self.name_referenced(media["schema"], body_location.child("content", content_type, "schema"))
         named = self.api.resolver.reserve(names, Ref(schema_location.file, schema_location.pointer), schema, "params")
         model = ModelBuilder(self.api, named).build()
         main = model.main

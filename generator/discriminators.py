@@ -13,7 +13,6 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .ir import (
-    AliasIR,
     ClassIR,
     ClassType,
     ConstrainedType,
@@ -26,6 +25,8 @@ from .ir import (
     PrimitiveType,
     TypeIR,
     UnionType,
+    classes_by_type,
+    map_definitions,
 )
 
 NONE = PrimitiveType("None")
@@ -33,12 +34,7 @@ NONE = PrimitiveType("None")
 
 class Tags:
     def __init__(self, models: list[ModelIR]) -> None:
-        self.classes: dict[tuple[str, str], ClassIR] = {
-            (definition.name, model.module): definition
-            for model in models
-            for definition in model.definitions
-            if isinstance(definition, ClassIR)
-        }
+        self.classes = classes_by_type(models)
 
     def tag_field(self, member: TypeIR, wire: str) -> FieldIR | None:
         if not isinstance(member, ClassType):
@@ -76,15 +72,10 @@ class Tags:
 def resolve_discriminators(models: list[ModelIR]) -> list[ModelIR]:
     """The models with each union's discriminator resolved to a field name, or dropped."""
     tags = Tags(models)
-    result = []
-    for model in models:
-        definitions: list[Definition] = []
-        for definition in model.definitions:
-            if isinstance(definition, ClassIR):
-                fields = tuple(replace(f, type=tags.type(f.type)) for f in definition.fields)
-                definitions.append(replace(definition, fields=fields))
-            else:
-                assert isinstance(definition, AliasIR)
-                definitions.append(replace(definition, type=tags.type(definition.type)))
-        result.append(replace(model, definitions=tuple(definitions)))
-    return result
+
+    def resolved(_: ModelIR, definition: Definition) -> Definition:
+        if isinstance(definition, ClassIR):
+            return replace(definition, fields=tuple(replace(f, type=tags.type(f.type)) for f in definition.fields))
+        return replace(definition, type=tags.type(definition.type))
+
+    return map_definitions(models, resolved)

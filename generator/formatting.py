@@ -20,10 +20,8 @@ nothing.
 from __future__ import annotations
 
 import ast
-import gc
 import hashlib
 import os
-from concurrent.futures import Future, ProcessPoolExecutor
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -84,6 +82,14 @@ def _outside_docstrings(lines: list[str], long_lines: list[int]) -> list[int] | 
     if inside:
         return None
     return [number for number in long_lines if number not in in_docstring]
+
+
+def _code_long_lines(lines: list[str]) -> list[int]:
+    """The long lines black might split; none when every long line is a docstring's or a comment."""
+    long_lines = _long_lines(lines)
+    if not long_lines or _outside_docstrings(lines, long_lines) == []:
+        return []
+    return long_lines
 
 
 def _first_line(node: ast.stmt) -> int:
@@ -220,9 +226,10 @@ class Black:
     def format_python(self, text: str) -> str:
         """What `black.format_str(text)` returns, for text the templates printed."""
         lines = text.split("\n")
-        long_lines = _long_lines(lines)
-        if not long_lines or _outside_docstrings(lines, long_lines) == []:
-            return text
+        long_lines = _code_long_lines(lines)
+        return self._format_long(text, lines, long_lines) if long_lines else text
+
+    def _format_long(self, text: str, lines: list[str], long_lines: list[int]) -> str:
         try:
             found: set[Unit] = set()
             _units(ast.parse(text).body, long_lines, lines, found)
@@ -296,76 +303,33 @@ class FormatCache:
             pass  # a read-only cache only costs speed
 
 
-PARALLEL_THRESHOLD = 400
-"""Below this many long lines to format, starting worker processes costs more than it saves."""
-
-
-def _format_chunk(chunk: list[tuple[str, str]]) -> list[tuple[str, str | Exception]]:
-    black = Black()
-    results: list[tuple[str, str | Exception]] = []
-    for path, text in chunk:
-        try:
-            results.append((path, black.format_python(text)))
-        except Exception as exc:  # reported by the parent, with the file's path
-            results.append((path, exc))
-    return results
-
-
 def _invalid(path: str, exc: Exception) -> SpecError:
     # A template produced invalid Python: a bug of the generator, not of the spec.
     message = f"internal error: generated {path} is not valid Python ({exc})"
     return SpecError([Diagnostic("error", message, Location(Path(path)))])
 
 
-class Formatting:
-    """Formatting under way: worker processes format while the caller does other work
-    (renders the docs), and `result()` collects. Few long lines are formatted in-process."""
-
-    def __init__(self, files: dict[str, str], cache: Path | None, parallel: bool = True) -> None:
-        self.files = files
-        self.disk = FormatCache(cache)
-        self.formatted = dict(files)
-        self.pending: list[tuple[str, str]] = []
-        long_count = 0
-        for path, text in files.items():
-            if not path.endswith(".py"):
-                continue
-            count = len(_long_lines(text.split("\n")))
-            if not count:
-                continue
-            cached = self.disk.lookup(text)
-            if cached is not None:
-                self.formatted[path] = cached
-                continue
-            self.pending.append((path, text))
-            long_count += count
-        workers = min(os.cpu_count() or 1, 8)
-        self._pool: ProcessPoolExecutor | None = None
-        self._futures: list[Future[list[tuple[str, str | Exception]]]] = []
-        if parallel and long_count >= PARALLEL_THRESHOLD and workers >= 2:
-            # Spread the work by size: each worker gets every n-th of the files sorted longest first.
-            ordered = sorted(self.pending, key=lambda item: -len(item[1]))
-            self._pool = ProcessPoolExecutor(max_workers=workers, initializer=gc.enable)
-            self._futures = [self._pool.submit(_format_chunk, ordered[i::workers]) for i in range(workers)]
-
-    def result(self) -> dict[str, str]:
-        if self._pool is None:
-            outcomes = _format_chunk(self.pending)
-        else:
-            with self._pool:
-                outcomes = [outcome for future in self._futures for outcome in future.result()]
-        for path, outcome in outcomes:
-            if isinstance(outcome, Exception):
-                raise _invalid(path, outcome)
-            self.formatted[path] = outcome
-            self.disk.store(self.files[path], outcome)
-        return self.formatted
-
-    def cancel(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
-
-
 def format_files(files: dict[str, str], cache: Path | None) -> dict[str, str]:
-    """Every `.py` file made black-clean."""
-    return Formatting(files, cache).result()
+    """Every `.py` file made black-clean, in this process (`parallel.py` splits large packages
+    across processes before they get here). Files with no long code line are not looked at
+    again, in the cache or by black."""
+    disk = FormatCache(cache)
+    black = Black()
+    result = dict(files)
+    for path, text in files.items():
+        if not path.endswith(".py"):
+            continue
+        lines = text.split("\n")
+        long_lines = _code_long_lines(lines)
+        if not long_lines:
+            continue
+        cached = disk.lookup(text)
+        if cached is not None:
+            result[path] = cached
+            continue
+        try:
+            result[path] = black._format_long(text, lines, long_lines)
+        except Exception as exc:  # black's parse errors have no common base class
+            raise _invalid(path, exc) from exc
+        disk.store(text, result[path])
+    return result

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .ir import ClassIR, ClassType, Definition, ModelIR
+from .ir import ClassIR, ClassType, Definition, ModelIR, classes_by_type, map_definitions
 from .python_imports import module_edges, strongly_connected
 
 
@@ -39,9 +39,7 @@ def inherited_fields(child: ClassIR, parent: ClassIR) -> frozenset[str] | None:
 
 def resolve_inheritance(models: list[ModelIR]) -> list[ModelIR]:
     """The models with each candidate base kept (and its fields marked inherited) or dropped."""
-    classes: dict[tuple[str, str], ClassIR] = {
-        (d.name, m.module): d for m in models for d in m.definitions if isinstance(d, ClassIR)
-    }
+    classes = classes_by_type(models)
     bases: dict[tuple[str, str], tuple[ClassType, frozenset[str]]] = {}
     for key, cls in classes.items():
         if cls.base is None:
@@ -51,21 +49,14 @@ def resolve_inheritance(models: list[ModelIR]) -> list[ModelIR]:
         if inherited is not None:
             bases[key] = (cls.base, inherited)
 
-    def rebuilt() -> list[ModelIR]:
-        result = []
-        for model in models:
-            definitions: list[Definition] = []
-            for definition in model.definitions:
-                if isinstance(definition, ClassIR):
-                    kept = bases.get((definition.name, model.module))
-                    base, inherited = kept if kept is not None else (None, frozenset[str]())
-                    definition = replace(definition, base=base, inherited=inherited)
-                definitions.append(definition)
-            result.append(replace(model, definitions=tuple(definitions)))
-        return result
+    def with_base(model: ModelIR, definition: Definition) -> Definition:
+        if not isinstance(definition, ClassIR):
+            return definition
+        base, inherited = bases.get((definition.name, model.module), (None, frozenset[str]()))
+        return replace(definition, base=base, inherited=inherited)
 
     while True:
-        result = rebuilt()
+        result = map_definitions(models, with_base)
         # Modules that need each other while loading (base classes, alias values) cannot
         # import each other: drop the bases that close such a cycle, until none does.
         runtime = {m.module: module_edges(m)[1] for m in result}

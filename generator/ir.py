@@ -7,7 +7,8 @@ A `TypeIR` says what a value is (a primitive, a named class, a list, a literal .
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
 from typing import Union
 
 JsonScalar = Union[str, int, float, bool, None]
@@ -173,6 +174,16 @@ class ModelIR:
     @property
     def main(self) -> Definition:
         return self.definitions[-1]
+
+
+def classes_by_type(models: Iterable[ModelIR]) -> dict[tuple[str, str], ClassIR]:
+    """Every class of every model by `(name, module)`, as a `ClassType` names it."""
+    return {(d.name, m.module): d for m in models for d in m.definitions if isinstance(d, ClassIR)}
+
+
+def map_definitions(models: Iterable[ModelIR], change: Callable[[ModelIR, Definition], Definition]) -> list[ModelIR]:
+    """The models with every definition passed through `change` (a pass over the built IR)."""
+    return [replace(m, definitions=tuple(change(m, d) for d in m.definitions)) for m in models]
 
 
 @dataclass(frozen=True)

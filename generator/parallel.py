@@ -14,7 +14,7 @@ import os
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
-from .formatting import Formatting
+from .formatting import format_files
 from .ir import ApiIR
 from .python_target import render_python
 
@@ -29,7 +29,7 @@ def _render_share(share: int, shares: int) -> dict[str, str]:
     assert _JOB is not None, "workers are forked with the job set"
     gc.enable()
     api, source_name, cache = _JOB
-    return Formatting(render_python(api, source_name, (share, shares)), cache, parallel=False).result()
+    return format_files(render_python(api, source_name, (share, shares)), cache)
 
 
 class PythonPackage:
@@ -53,7 +53,7 @@ class PythonPackage:
 
     def result(self) -> dict[str, str]:
         if self._pool is None:
-            return Formatting(render_python(self.api, self.source_name), self.cache).result()
+            return format_files(render_python(self.api, self.source_name), self.cache)
         files: dict[str, str] = {}
         with self._pool:
             for future in self._futures:

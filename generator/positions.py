@@ -122,6 +122,20 @@ class TextPositions:
     def __init__(self, text: str) -> None:
         self.lines = text.split("\n")
         self._entries: dict[Position, Entries | None] = {}
+        self.root = self._root()
+
+    def _root(self) -> Position | None:
+        """Where the document's top node starts, if it is block YAML this can follow."""
+        try:
+            start = next((n for n, line in enumerate(self.lines) if _content(line) is not None), None)
+        except _Unsure:
+            return None
+        if start is None:
+            return None
+        first = self.lines[start].lstrip(" ")
+        if first.startswith(("---", "%", "{", "[")):
+            return None
+        return start, len(self.lines[start]) - len(first)
 
     def _children(self, node: Position) -> Entries | None:
         if node not in self._entries:
@@ -135,18 +149,9 @@ class TextPositions:
         """The 0-based line and column PyYAML would report for the node at `parts` (a key's
         own position for a mapping entry), or None when the text is not plain block YAML
         this can follow: the caller then composes it."""
-        lines = self.lines
-        try:
-            start = next((n for n, line in enumerate(lines) if _content(line) is not None), None)
-        except _Unsure:
+        if self.root is None:
             return None
-        if start is None:
-            return None
-        first = lines[start].lstrip(" ")
-        if first.startswith(("---", "%", "{", "[")):
-            return None
-        node: Position = (start, len(lines[start]) - len(first))
-        mark = node
+        node = mark = self.root
         for part in parts:
             if node[0] < 0:
                 return None  # a step into a scalar or flow value

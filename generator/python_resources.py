@@ -8,6 +8,7 @@ same view, so they cannot drift apart.
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .ir import (
@@ -20,6 +21,7 @@ from .ir import (
     ParameterIR,
     ResourceIR,
     TypeIR,
+    classes_by_type,
     is_text_media,
 )
 from .python_params import ParamNames
@@ -120,7 +122,7 @@ class ResourceViews:
         self.api = api
         self.names = ParamNames(api)
         self.namespace = {m.module: m.namespace for m in api.models}
-        self.model_classes = {(d.name, m.module) for m in api.models for d in m.definitions if isinstance(d, ClassIR)}
+        self.model_classes = set(classes_by_type(api.models))
 
     # -- names and imports ------------------------------------------------------------------
 
@@ -389,6 +391,8 @@ class ResourceViews:
         return lines
 
 
-def resource_views(api: ApiIR) -> list[ResourceView]:
+def resource_views(api: ApiIR, keep: Callable[[int], bool] = lambda index: True) -> list[ResourceView]:
+    """Views of every resource module, or of those whose index `keep` accepts (a share)."""
     views = ResourceViews(api)
-    return [views.resource(resource) for top in api.resources for resource in top.walk()]
+    resources = [resource for top in api.resources for resource in top.walk()]
+    return [views.resource(resource) for index, resource in enumerate(resources) if keep(index)]

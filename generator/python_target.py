@@ -162,11 +162,10 @@ def render_python(api: ApiIR, source_name: str, part: tuple[int, int] = (0, 1)) 
             view = params_module_view(model, names)
             files[f"{root}/{view.path}"] = render("python/package/types/params.py.jinja", module=view, **context)
     if client is not None:
-        for index, resource in enumerate(resource_views(api)):
-            if mine(index):
-                files[f"{root}/resources/{resource.module}.py"] = render(
-                    "python/package/resources/resource.py.jinja", resource=resource, **context
-                )
+        for resource in resource_views(api, keep=mine):
+            files[f"{root}/resources/{resource.module}.py"] = render(
+                "python/package/resources/resource.py.jinja", resource=resource, **context
+            )
     if share != 0:
         return files
     files["python/pyproject.toml"] = render("python/pyproject.toml.jinja", client=client, **context)
