@@ -20,8 +20,8 @@ import click
 from . import __version__
 from .config import Settings, read_settings
 from .errors import Diagnostic, SpecError
-from .run_record import RunRecord, cache_dir, file_digest
-from .writer import MANIFEST
+from .write.run_record import RunRecord, cache_dir, file_digest
+from .write.writer import MANIFEST
 
 if TYPE_CHECKING:
     from .pipeline import Generated

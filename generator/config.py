@@ -39,6 +39,14 @@ def read_settings(project_dir: Path, spec: Path | None, output: Path | None, pac
 
 
 def _package_from_spec(spec: Path) -> str:
-    from .naming import snake_case
+    from .ir.naming import snake_case
 
     return snake_case(spec.name.split(".")[0]) + "_sdk"
+
+
+def templates_dir() -> Path:
+    """Templates ship inside the wheel (`sdkgen/templates`); a checkout keeps them at the top."""
+    packaged = Path(__file__).parent / "templates"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parent.parent / "templates"

@@ -6,13 +6,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .build_api import ApiBuilder
-from .docs_target import render_docs
 from .errors import Diagnostic, Diagnostics, Location
-from .ir import ApiIR
-from .loader import DocumentStore
-from .parallel import PythonPackage
-from .writer import MANIFEST, Plan, apply, manifest_text, plan, remove_leftovers, unified_diff
+from .ir.build_api import ApiBuilder
+from .ir.model import ApiIR
+from .load.loader import DocumentStore
+from .targets.docs.target import render_docs
+from .targets.python.parallel import PythonPackage
+from .write.writer import MANIFEST, Plan, apply, manifest_text, plan, remove_leftovers, unified_diff
 
 SUPPORTED_VERSIONS = ("3.0.", "3.1.")
 

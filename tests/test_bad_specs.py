@@ -24,7 +24,7 @@ def test_bad_spec_gets_its_exact_message_and_changes_nothing(spec: Path, tmp_pat
     (output / "python").mkdir(parents=True)
     (output / "python" / "keep.py").write_text("X = 1\n")
     result = subprocess.run(
-        [sys.executable, "-m", "generator.cli", "generate", spec.name, "-o", str(output), "--package", "bad"],
+        [sys.executable, "-m", "sdkgen", "generate", spec.name, "-o", str(output), "--package", "bad"],
         cwd=BAD,
         capture_output=True,
         text=True,
@@ -44,7 +44,7 @@ def test_every_case_has_an_expected_message() -> None:
 
 
 def test_verbose_alone_shows_the_traceback(tmp_path: Path) -> None:
-    args = [sys.executable, "-m", "generator.cli", "generate", "ref_cycle.yaml", "-o", str(tmp_path), "--package", "b"]
+    args = [sys.executable, "-m", "sdkgen", "generate", "ref_cycle.yaml", "-o", str(tmp_path), "--package", "b"]
     quiet = subprocess.run(args, cwd=BAD, capture_output=True, text=True, env={"PYTHONPATH": str(ROOT)})
     loud = subprocess.run([*args, "--verbose"], cwd=BAD, capture_output=True, text=True, env={"PYTHONPATH": str(ROOT)})
     assert "Traceback" not in quiet.stderr

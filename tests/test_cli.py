@@ -14,7 +14,7 @@ from .conftest import ROOT
 
 def sdkgen(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "generator.cli", *args],
+        [sys.executable, "-m", "sdkgen", *args],
         cwd=cwd,
         capture_output=True,
         text=True,

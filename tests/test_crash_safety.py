@@ -31,7 +31,7 @@ def snapshot(root: Path) -> dict[str, bytes]:
 
 def generate(spec: Path, output: Path, **env: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "generator.cli", "generate", str(spec), "-o", str(output), "--package", "crash_sdk"],
+        [sys.executable, "-m", "sdkgen", "generate", str(spec), "-o", str(output), "--package", "crash_sdk"],
         cwd=ROOT,
         env={**os.environ, **env},
         capture_output=True,
@@ -101,7 +101,7 @@ def test_kills_at_random_moments_never_leave_a_mixed_tree(
             [
                 sys.executable,
                 "-m",
-                "generator.cli",
+                "sdkgen",
                 "generate",
                 str(spec_b),
                 "-o",

@@ -19,10 +19,9 @@ from typing import Any
 import pydantic
 import pytest
 import yaml
-
-from generator.naming import pascal_case
-from generator.pipeline import Generated, generate_files, write
-from generator.run_record import cache_dir
+from sdkgen.ir.naming import pascal_case
+from sdkgen.pipeline import Generated, generate_files, write
+from sdkgen.write.run_record import cache_dir
 
 SAMPLES = 12
 FORMATS = {

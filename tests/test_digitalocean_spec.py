@@ -14,9 +14,8 @@ from typing import Any
 import pydantic
 import pytest
 import yaml
-
-from generator.ir import ApiIR, ModelIR
-from generator.pipeline import Generated, build, generate_files, write
+from sdkgen.ir.model import ApiIR, ModelIR
+from sdkgen.pipeline import Generated, build, generate_files, write
 
 PACKAGE = "do_api"
 
@@ -230,7 +229,7 @@ def test_the_multi_file_root_generates_an_sdk_that_imports_type_checks_and_parse
 
     root_spec = do_spec_dir / "specification" / "DigitalOcean-public.v2.yaml"
     out = tmp_path / "do"
-    command = [sys.executable, "-m", "generator.cli", "generate", str(root_spec), "-o", str(out)]
+    command = [sys.executable, "-m", "sdkgen", "generate", str(root_spec), "-o", str(out)]
     ran = subprocess.run([*command, "--package", PACKAGE, "--no-cache"], capture_output=True, text=True)
     assert ran.returncode == 0, ran.stderr[-3000:]
     root_api, _ = build(root_spec, PACKAGE)

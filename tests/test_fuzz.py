@@ -20,11 +20,10 @@ import black
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from generator.errors import SpecError
-from generator.formatting import format_files
-from generator.pipeline import build, generate_files
-from generator.python_target import render_python
+from sdkgen.errors import SpecError
+from sdkgen.pipeline import build, generate_files
+from sdkgen.targets.python.formatting import format_files
+from sdkgen.targets.python.package import render_python
 
 from .conftest import GOLDEN, ROOT
 

@@ -75,7 +75,7 @@ def test_output_is_byte_identical_across_hash_seeds(tmp_path: Path) -> None:
     for seed in ("0", "12345"):
         out = tmp_path / f"seed{seed}"
         result = subprocess.run(
-            [sys.executable, "-m", "generator.cli", "generate", "-o", str(out), "--no-cache"],
+            [sys.executable, "-m", "sdkgen", "generate", "-o", str(out), "--no-cache"],
             cwd=ROOT,
             env={"PYTHONHASHSEED": seed, "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
             capture_output=True,

@@ -11,9 +11,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-
-from generator.pipeline import generate_files, write
-from generator.writer import plan, unified_diff
+from sdkgen.pipeline import generate_files, write
+from sdkgen.write.writer import plan, unified_diff
 
 from .conftest import GOLDEN, golden_cases
 

@@ -88,7 +88,7 @@ def run_generate(spec: Path, output: Path, *extra: str) -> subprocess.CompletedP
         [
             sys.executable,
             "-m",
-            "generator.cli",
+            "sdkgen",
             "generate",
             str(spec),
             "-o",
@@ -192,7 +192,7 @@ def test_a_50_mb_spec_generates_in_bounded_time_and_memory(tmp_path: Path) -> No
 
     started = time.monotonic()
     result = subprocess.run(
-        [sys.executable, "-m", "generator.cli", "generate", str(spec), "-o", str(tmp_path / "out"), "--package", "big"],
+        [sys.executable, "-m", "sdkgen", "generate", str(spec), "-o", str(tmp_path / "out"), "--package", "big"],
         cwd=ROOT,
         capture_output=True,
         text=True,

@@ -6,8 +6,7 @@ import keyword
 
 import pydantic
 import pytest
-
-from generator.naming import RESERVED_FIELD_NAMES, field_name, module_name, pascal_case, singular, snake_case
+from sdkgen.ir.naming import RESERVED_FIELD_NAMES, field_name, module_name, pascal_case, singular, snake_case
 
 
 def test_reserved_field_names_are_exactly_pydantics_public_methods() -> None:

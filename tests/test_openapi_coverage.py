@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.ir import ClassIR, PrimitiveType
-from generator.pipeline import build
+from sdkgen.ir.model import ClassIR, PrimitiveType
+from sdkgen.pipeline import build
 
 SPEC = """
 openapi: 3.1.0

@@ -1,4 +1,4 @@
-"""Positions found by reading YAML indentation (`generator/positions.py`) are PyYAML's marks."""
+"""Positions found by reading YAML indentation (`generator/load/positions.py`) are PyYAML's marks."""
 
 from __future__ import annotations
 
@@ -7,9 +7,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-
-from generator.loader import SpecYamlLoader
-from generator.positions import TextPositions
+from sdkgen.load.loader import SpecYamlLoader
+from sdkgen.load.positions import TextPositions
 
 from .conftest import GOLDEN, ROOT
 

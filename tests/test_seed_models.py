@@ -14,10 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-
-from generator.ir import AliasIR, ApiIR, ClassIR, ClassType, FieldIR, UnionType
-from generator.pipeline import build
-from generator.python_types import field_annotation, walk
+from sdkgen.ir.model import AliasIR, ApiIR, ClassIR, ClassType, FieldIR, UnionType, walk
+from sdkgen.ir.spelling import field_annotation
+from sdkgen.pipeline import build
 
 from .conftest import ROOT, SHARED
 

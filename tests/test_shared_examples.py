@@ -14,9 +14,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-from generator.errors import Location
-from generator.loader import DocumentStore, Ref, parse_ref
+from sdkgen.errors import Location
+from sdkgen.load.loader import DocumentStore, Ref, parse_ref
 
 from .conftest import ROOT
 

@@ -19,9 +19,8 @@ from typing import Any
 
 import pytest
 import shared_sdk
+from sdkgen.pipeline import build
 from shared_sdk import APIResponse, Client, SyncPage
-
-from generator.pipeline import build
 
 from ..conftest import ROOT
 

@@ -8,11 +8,11 @@ import re
 from pathlib import Path
 
 import pytest
-
-from generator.docs_target import anchor_of, constraint_texts
-from generator.ir import ApiIR, ClassIR, ClassType
-from generator.pipeline import build
-from generator.python_types import field_annotation, literal_value, literal_values
+from sdkgen.ir.model import ApiIR, ClassIR, ClassType
+from sdkgen.ir.spelling import field_annotation, literal_value
+from sdkgen.pipeline import build
+from sdkgen.targets.docs.views import anchor_of, constraint_texts
+from sdkgen.targets.python.types import literal_values
 
 from ..conftest import ROOT
 from ..test_seed_models import parse_seed

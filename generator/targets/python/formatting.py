@@ -26,7 +26,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from .errors import Diagnostic, Location, SpecError
+from ...errors import Diagnostic, Location, SpecError
 from .layout import bracketed
 
 LINE_LENGTH = 88

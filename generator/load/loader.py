@@ -21,7 +21,7 @@ from urllib.request import urlopen
 
 import yaml
 
-from .errors import Diagnostic, Location, SpecError
+from ..errors import Diagnostic, Location, SpecError
 from .positions import TextPositions
 
 MAX_DEPTH = 128

@@ -9,18 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .ir import AliasIR, ClassIR, ConstrainedType, FieldIR, ModelIR, UnionType
-from .python_types import (
-    class_types,
-    constraint_arguments,
-    datetime_names,
-    field_annotation,
-    natural_key,
-    optional_annotation,
-    typing_names,
-    walk,
-)
-from .text import python_string
+from ...ir.model import AliasIR, ClassIR, ConstrainedType, FieldIR, ModelIR, UnionType, class_types, walk
+from ...ir.spelling import constraint_arguments, field_annotation, optional_annotation
+from ...text import python_string
+from .types import datetime_names, natural_key, typing_names
 
 
 @dataclass(frozen=True)

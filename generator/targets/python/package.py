@@ -7,13 +7,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .ir import ApiIR, AuthIR, ClassIR, ModelIR, OperationIR
-from .python_imports import deferred_imports
-from .python_models import module_view
-from .python_params import ParamNames, params_module_view, shared_modules_needed
-from .python_resources import ChildView, resource_views
-from .python_types import annotation, natural_key
-from .render import render
+from ...ir.model import ApiIR, AuthIR, ClassIR, ModelIR, OperationIR
+from ...ir.module_graph import deferred_imports
+from ...ir.spelling import annotation
+from ..render import render
+from .models import module_view
+from .params import ParamNames, params_module_view, shared_modules_needed
+from .resources import ChildView, resource_views
+from .types import natural_key
 
 SHARED = "types/shared"
 RUNTIME_MODULES = (

@@ -9,9 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from .errors import Diagnostic, Location, SpecError
-from .ir import Constraints, JsonScalar, ListType, LiteralType, PrimitiveType, TypeIR
-from .text import description_of
+from ..errors import Diagnostic, Location, SpecError
+from ..text import description_of
+from .model import Constraints, JsonScalar, ListType, LiteralType, PrimitiveType, TypeIR
+from .spelling import annotation
 
 if TYPE_CHECKING:
     from .resolve import Resolver
@@ -131,7 +132,6 @@ def default_error(type_: TypeIR, nullable: bool, value: Any) -> str | None:
 
 
 def _type_text(type_: TypeIR) -> str:
-    from .python_types import annotation
 
     return annotation(type_, fold=4)
 

@@ -9,8 +9,7 @@ runs (a `TypeAlias` value names its members) stay as they are.
 
 from __future__ import annotations
 
-from .ir import ClassIR, ModelIR
-from .python_types import class_types
+from .model import ClassIR, ModelIR, class_types
 
 
 def module_edges(model: ModelIR) -> tuple[set[str], set[str]]:

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .docs_target import Link, anchor_of
-from .ir import (
+from ...ir.model import (
     FILE_FORMAT,
     ApiIR,
     ClassIR,
@@ -17,10 +16,11 @@ from .ir import (
     PrimitiveType,
     ResourceIR,
     TypeIR,
+    class_types,
 )
-from .python_resources import ArgView, MethodView, ResourceViews
-from .python_types import class_types
-from .text import markdown_text, python_string
+from ...text import markdown_text, python_string
+from ..python.resources import ArgView, MethodView, ResourceViews
+from .views import Link, anchor_of
 
 
 @dataclass(frozen=True)

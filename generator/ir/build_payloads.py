@@ -10,8 +10,10 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from .errors import Location
-from .ir import (
+from ..errors import Location
+from ..load.loader import Ref
+from .build_models import ModelBuilder, NameHint
+from .model import (
     MULTIPART,
     RAW_BODY,
     BodyIR,
@@ -22,11 +24,10 @@ from .ir import (
     PrimitiveType,
     TypeIR,
 )
-from .loader import Ref
 from .resolve import NamedSchema
 
 if TYPE_CHECKING:
-    from .build_api import ApiBuilder
+    from .context import SchemaContext
 
 SUCCESS_STATUSES = ("200", "201", "202", "203", "2XX", "2xx", "204")
 JSON_TYPES = ("application/json",)
@@ -38,7 +39,7 @@ SSE_TYPE = "text/event-stream"
 class PayloadReader:
     """Request bodies, responses and parameter types of operations."""
 
-    def __init__(self, api: ApiBuilder) -> None:
+    def __init__(self, api: SchemaContext) -> None:
         self.api = api
         self.body_models: list[ModelIR] = []
         """Request bodies, built as models in the `params` namespace."""
@@ -60,7 +61,6 @@ class PayloadReader:
     def standalone_type(self, schema: Any, location: Location) -> tuple[TypeIR, bool, bool]:
         """A schema's type outside any model, and whether it needed classes of its own
         (which only a model can hold)."""
-        from .build_ir import ModelBuilder, NameHint
 
         scratch = ModelBuilder(
             self.api, NamedSchema("Standalone", "standalone", Ref(location.file, location.pointer), {})
@@ -173,7 +173,6 @@ class PayloadReader:
     # -- request bodies ---------------------------------------------------------------------
 
     def read_body(self, op: dict[str, Any], location: Location, names: list[str]) -> BodyIR | None:
-        from .build_ir import ModelBuilder
 
         if "requestBody" not in op:
             return None

@@ -11,7 +11,7 @@ import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .ir import (
+from ...ir.model import (
     FILE_FORMAT,
     ApiIR,
     ClassIR,
@@ -21,19 +21,14 @@ from .ir import (
     ParameterIR,
     ResourceIR,
     TypeIR,
+    class_types,
     classes_by_type,
     is_text_media,
 )
-from .python_params import ParamNames
-from .python_types import (
-    annotation,
-    class_types,
-    import_order,
-    natural_key,
-    optional_annotation,
-    typing_names_in,
-)
-from .text import normalize_description, python_string
+from ...ir.spelling import annotation, optional_annotation
+from ...text import normalize_description, python_string
+from .params import ParamNames
+from .types import import_order, natural_key, typing_names_in
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ A `TypeIR` says what a value is (a primitive, a named class, a list, a literal .
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Union
 
@@ -350,3 +350,20 @@ class ApiIR:
     @property
     def operations(self) -> tuple[OperationIR, ...]:
         return tuple(op for top in self.resources for resource in top.walk() for op in resource.operations)
+
+
+def walk(type_: TypeIR) -> Iterator[TypeIR]:
+    yield type_
+    if isinstance(type_, ConstrainedType):
+        yield from walk(type_.base)
+    if isinstance(type_, ListType):
+        yield from walk(type_.item)
+    elif isinstance(type_, DictType):
+        yield from walk(type_.value)
+    elif isinstance(type_, UnionType):
+        for member in type_.members:
+            yield from walk(member)
+
+
+def class_types(type_: TypeIR) -> set[ClassType]:
+    return {t for t in walk(type_) if isinstance(t, ClassType)}

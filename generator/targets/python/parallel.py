@@ -14,9 +14,9 @@ import os
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
+from ...ir.model import ApiIR
 from .formatting import format_files
-from .ir import ApiIR
-from .python_target import render_python
+from .package import render_python
 
 PARALLEL_THRESHOLD = 150
 """Models plus operations below which one process does the Python package alone."""

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .ir import ClassIR, ClassType, Definition, ModelIR, classes_by_type, map_definitions
-from .python_imports import module_edges, strongly_connected
+from .model import ClassIR, ClassType, Definition, ModelIR, classes_by_type, map_definitions
+from .module_graph import module_edges, strongly_connected
 
 
 def inherited_fields(child: ClassIR, parent: ClassIR) -> frozenset[str] | None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .ir import (
+from .model import (
     ClassIR,
     ClassType,
     ConstrainedType,

@@ -12,8 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from .errors import Location, SpecError
-from .ir import (
+from ..errors import Location, SpecError
+from ..load.loader import Ref
+from .model import (
     AliasIR,
     ClassIR,
     ClassType,
@@ -27,10 +28,9 @@ from .ir import (
     PrimitiveType,
     TypeIR,
     UnionType,
+    walk,
 )
-from .loader import Ref
 from .naming import RESERVED_CLASS_NAMES, field_name, pascal_case, singular
-from .python_types import walk
 from .resolve import NamedSchema
 from .schema_facts import (
     Annotations,
@@ -44,7 +44,7 @@ from .schema_facts import (
 )
 
 if TYPE_CHECKING:
-    from .build_api import ApiBuilder
+    from .context import SchemaContext
 
 OBJECT = PrimitiveType("object")
 
@@ -71,7 +71,7 @@ class NameHint:
 class ModelBuilder:
     """Builds one `ModelIR`: the named schema's class or alias plus its nested classes."""
 
-    def __init__(self, api: ApiBuilder, named: NamedSchema) -> None:
+    def __init__(self, api: SchemaContext, named: NamedSchema) -> None:
         self.api = api
         self.named = named
         self.definitions: list[Definition] = []

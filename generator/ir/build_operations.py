@@ -13,9 +13,10 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
+from ..errors import Location
+from ..text import description_of
 from .build_payloads import PayloadReader
-from .errors import Location
-from .ir import (
+from .model import (
     BodyIR,
     ClassIR,
     FieldIR,
@@ -30,10 +31,9 @@ from .ir import (
     TypeIR,
 )
 from .naming import field_name, module_name, pascal_case, singular, snake_case
-from .text import description_of
 
 if TYPE_CHECKING:
-    from .build_api import ApiBuilder
+    from .context import SchemaContext
 
 HTTP_METHODS = ("get", "put", "post", "patch", "delete", "head", "options")
 VERB_METHODS = {"post": "create", "put": "update", "patch": "update", "delete": "delete"}
@@ -64,7 +64,7 @@ def resource_path_of(path: str) -> tuple[str, ...]:
 class OperationsBuilder(PayloadReader):
     """Reads `paths` into `ResourceIR`s; response and body schemas go through the model builder."""
 
-    def __init__(self, api: ApiBuilder, default_server: str) -> None:
+    def __init__(self, api: SchemaContext, default_server: str) -> None:
         super().__init__(api)
         self.default_server = default_server
         self.servers: dict[str, str] = {}

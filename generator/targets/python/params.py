@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .ir import AliasIR, ApiIR, ClassIR, ClassType, FieldIR, ModelIR
-from .python_types import class_types, natural_key, optional_annotation, typing_names_in
+from ...ir.model import AliasIR, ApiIR, ClassIR, ClassType, FieldIR, ModelIR, class_types
+from ...ir.spelling import optional_annotation
+from .types import natural_key, typing_names_in
 
 
 @dataclass(frozen=True)

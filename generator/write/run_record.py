@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from . import __version__
+from .. import __version__
+from ..config import templates_dir
 from .writer import MANIFEST, read_manifest
 
 
@@ -32,10 +33,9 @@ def cache_dir() -> Path:
 @cache
 def fingerprint() -> str:
     """sdkgen's version, code and templates: any change to them invalidates every record."""
-    from .render import templates_dir
 
     digest = hashlib.sha256(__version__.encode())
-    package = Path(__file__).parent
+    package = Path(__file__).parent.parent
     for root in (package, templates_dir()):
         for path in sorted(p for p in root.rglob("*") if p.is_file() and p.suffix in (".py", ".jinja")):
             digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes())

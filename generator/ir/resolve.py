@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .errors import Diagnostic, Location, SpecError
-from .loader import DocumentStore, Ref
+from ..errors import Diagnostic, Location, SpecError
+from ..load.loader import DocumentStore, Ref
 from .naming import RESERVED_CLASS_NAMES, module_name, pascal_case
 
 

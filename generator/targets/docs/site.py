@@ -10,10 +10,10 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from .docs_resources import ResourceDoc
-from .docs_target import ClassDoc, FieldDoc, Link, ModelDoc
-from .ir import ApiIR
-from .render import render_html
+from ...ir.model import ApiIR
+from ..render import render_html
+from .resource_views import ResourceDoc
+from .views import ClassDoc, FieldDoc, Link, ModelDoc
 
 
 @dataclass(frozen=True)

@@ -9,17 +9,10 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from .layout import bracketed
-from .python_types import import_order
-from .text import code_block, code_span, description_html, docstring, markdown_text, python_string, toml_string
-
-
-def templates_dir() -> Path:
-    """Templates ship inside the wheel (`generator/templates`); a checkout keeps them at the top."""
-    packaged = Path(__file__).parent / "templates"
-    if packaged.is_dir():
-        return packaged
-    return Path(__file__).resolve().parent.parent / "templates"
+from ..config import templates_dir
+from ..text import code_block, code_span, description_html, docstring, markdown_text, python_string, toml_string
+from .python.layout import bracketed
+from .python.types import import_order
 
 
 @cache

@@ -1,24 +1,15 @@
-"""The docs target: a Markdown reference of every model, from the same IR as the SDK.
-
-The views here hold everything a docs template prints (type strings, anchors, constraint
-text); an HTML site can reuse them as they are.
-"""
+"""Doc views of models: everything a docs template prints about a model (type strings,
+anchors, constraint text), shared by the Markdown reference and the HTML site."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .ir import AliasIR, ApiIR, ClassIR, ClassType, FieldIR, ModelIR
-from .naming import snake_case
-from .python_types import (
-    class_types,
-    field_annotation,
-    literal_value,
-    literal_values,
-    optional_annotation,
-)
-from .render import render
-from .text import markdown_text
+from ...ir.model import AliasIR, ClassIR, ClassType, FieldIR, ModelIR, class_types
+from ...ir.naming import snake_case
+from ...ir.spelling import field_annotation, literal_value, optional_annotation
+from ...text import markdown_text
+from ..python.types import literal_values
 
 
 @dataclass(frozen=True)
@@ -127,29 +118,3 @@ def model_doc(model: ModelIR, main_names: dict[str, str]) -> ModelDoc:
                 ClassDoc(definition.name, anchor, definition is model.main, description, (), alias, False, links)
             )
     return ModelDoc(model.name, classes[0].anchor, tuple(classes))
-
-
-def render_docs(api: ApiIR, source_name: str) -> dict[str, str]:
-    main_names = {m.module: m.name for m in api.models}
-    models = [model_doc(m, main_names) for m in api.models]
-    from .docs_resources import resource_docs
-
-    resources = resource_docs(api)
-    context = {
-        "api": api,
-        "description": markdown_text(api.description) if api.description else None,
-        "models": models,
-        "resources": resources,
-        "source_name": source_name,
-    }
-    files = {
-        "docs/index.md": render("docs/index.md.jinja", **context),
-        "docs/models.md": render("docs/models.md.jinja", **context),
-    }
-    if resources:
-        files["docs/resources.md"] = render("docs/resources.md.jinja", **context)
-    from .site_target import render_site
-
-    site_models = [doc for doc, model in zip(models, api.models, strict=True) if model.namespace != "params"]
-    files.update(render_site(api, site_models, resources, source_name))
-    return files

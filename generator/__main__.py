@@ -1,0 +1,5 @@
+"""`python -m sdkgen`: the command line."""
+
+from .cli import main
+
+main()

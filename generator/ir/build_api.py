@@ -1,0 +1,89 @@
+"""IR: the whole document into an `ApiIR`: servers, auth, every named model and every operation.
+
+`ApiBuilder` hands the model and operation builders one `SchemaContext` (`context.py`):
+`ModelBuilder` (`build_models.py`) builds one model, `OperationsBuilder`
+(`build_operations.py`) the paths, and this module puts them together.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from ..errors import Diagnostics, Location, SpecError
+from ..load.loader import DocumentStore
+from ..text import description_of
+from .build_models import ModelBuilder
+from .build_operations import OperationsBuilder
+from .context import SchemaContext
+from .discriminators import resolve_discriminators
+from .inheritance import resolve_inheritance
+from .model import ApiIR, AuthIR, ModelIR, ServerIR
+
+
+def server_url(document: dict[str, Any]) -> str:
+    servers = document.get("servers")
+    if isinstance(servers, list) and servers and isinstance(servers[0], dict) and servers[0].get("url"):
+        return str(servers[0]["url"]).rstrip("/")
+    return "http://localhost"
+
+
+def bearer_auth(components: Any, package: str) -> AuthIR:
+    """The token's environment variable: `x-sdk-env-var` on an http bearer scheme, or `<PACKAGE>_API_KEY`."""
+    schemes = components.get("securitySchemes") if isinstance(components, dict) else None
+    for scheme in (schemes or {}).values() if isinstance(schemes, dict) else ():
+        if isinstance(scheme, dict) and scheme.get("type") == "http" and scheme.get("scheme") == "bearer":
+            env_var = scheme.get("x-sdk-env-var")
+            if isinstance(env_var, str) and env_var.isidentifier():
+                return AuthIR(env_var)
+    return AuthIR(f"{package.upper()}_API_KEY")
+
+
+class ApiBuilder:
+    """Builds the `ApiIR` of a whole document."""
+
+    def __init__(self, store: DocumentStore, root_file: Path, diagnostics: Diagnostics) -> None:
+        self.context = SchemaContext(store, root_file, diagnostics)
+
+    def build(self, document: dict[str, Any], package: str) -> ApiIR:
+        context = self.context
+        found_info = document.get("info")
+        info: dict[str, Any] = found_info if isinstance(found_info, dict) else {}
+        components = document.get("components") or {}
+        schemas = components.get("schemas") if isinstance(components, dict) else None
+        if schemas is None:
+            schemas = {}
+        if not isinstance(schemas, dict):
+            context.diagnostics.error(
+                "components.schemas must be a mapping",
+                context.locate(Location(context.root_file, "/components/schemas")),
+            )
+            schemas = {}
+        context.resolver.register_components(schemas)
+        default_server = server_url(document)
+        operations = OperationsBuilder(context, default_server)
+        try:
+            operations.read_paths(document)
+        except SpecError as exc:
+            context.diagnostics.items.extend(exc.diagnostics)
+        models: list[ModelIR] = list(operations.body_models)
+        for named in context.resolver.drain():
+            try:
+                models.append(ModelBuilder(context, named).build())
+            except SpecError as exc:
+                context.diagnostics.items.extend(exc.diagnostics)
+        models = resolve_inheritance(resolve_discriminators(models))
+        models.sort(key=lambda m: (m.name.lower(), m.name))
+        resources = operations.resources({m.name: m for m in models})
+        servers = [ServerIR("", default_server)]
+        servers += [ServerIR(name, url) for name, url in sorted(operations.servers.items())]
+        return ApiIR(
+            title=str(info.get("title", package)),
+            version=str(info.get("version", "0.0.0")),
+            description=description_of(info.get("description")),
+            package=package,
+            models=tuple(models),
+            resources=resources,
+            servers=tuple(servers),
+            auth=bearer_auth(components, package) if resources else None,
+        )

@@ -1,0 +1,82 @@
+"""How IR types are written in Python source, and what each needs imported."""
+
+from __future__ import annotations
+
+import re
+
+from ...ir.model import (
+    ConstrainedType,
+    DictType,
+    ListType,
+    LiteralType,
+    PrimitiveType,
+    TypeIR,
+    UnionType,
+    walk,
+)
+from ...ir.spelling import NONE
+
+_DATETIME_NAMES = {"datetime", "date"}
+
+
+_STRING_LITERAL = re.compile(r'"(?:[^"\\]|\\.)*"')
+TYPING_NAMES = ("Annotated", "Any", "Dict", "Iterable", "List", "Literal", "Mapping", "Optional", "Union")
+
+
+def typing_names_in(texts: list[str], names: tuple[str, ...] = TYPING_NAMES) -> set[str]:
+    """The `typing` names that annotation texts use (string literals inside them do not count)."""
+    found: set[str] = set()
+    for text in texts:
+        bare = _STRING_LITERAL.sub('""', text)
+        found |= {name for name in names if re.search(rf"\b{name}\b", bare)}
+    return found
+
+
+def typing_names(type_: TypeIR, optional: bool) -> set[str]:
+    """Names from `typing` that `optional_annotation(type_, optional)` uses."""
+    names = {"Optional"} if optional and type_ != NONE else set()
+    for t in walk(type_):
+        if isinstance(t, ListType):
+            names.add("List")
+        elif isinstance(t, DictType):
+            names.add("Dict")
+        elif isinstance(t, LiteralType):
+            names.add("Literal")
+        elif isinstance(t, ConstrainedType):
+            names.add("Annotated")
+        elif isinstance(t, UnionType):
+            others = len([m for m in t.members if m != NONE])
+            if others > 1:
+                names.add("Union")
+                if t.discriminator:
+                    names.add("Annotated")
+            if NONE in t.members and others:
+                names.add("Optional")
+    return names
+
+
+def datetime_names(type_: TypeIR) -> set[str]:
+    return {t.name for t in walk(type_) if isinstance(t, PrimitiveType) and t.name in _DATETIME_NAMES}
+
+
+def literal_values(type_: TypeIR) -> tuple[object, ...]:
+    """The enum values a type accepts, for docs ("Accepts one of the following")."""
+    for t in walk(type_):
+        if isinstance(t, LiteralType):
+            return t.values
+    return ()
+
+
+def import_order(names: list[str] | set[str]) -> list[str]:
+    """Names of one `from x import ...` in isort's order (by type: CONSTANTS, Classes, others)."""
+
+    def key(name: str) -> tuple[int, str]:
+        kind = 0 if name.isupper() and len(name) > 1 else 1 if name[:1].isupper() else 2
+        return kind, name.lower()
+
+    return sorted(names, key=key)
+
+
+def natural_key(text: str) -> list[int | str]:
+    """Sort key that orders `load_5` before `load_15`, as isort (and ruff) do module names."""
+    return [int(part) if part.isdigit() else part.lower() for part in re.split(r"(\d+)", text)]
