@@ -1,6 +1,7 @@
 """Load: read YAML and JSON documents, follow `$ref`s across files, locate nodes in source.
 
-Documents are parsed with PyYAML's C loader (timestamps stay strings, as in JSON). Line
+YAML documents are parsed by rapidyaml where it reads them exactly as PyYAML's C loader
+does (`native_yaml.py`), else by PyYAML (timestamps stay strings, as in JSON). Line
 and column numbers are only needed when something is wrong, so they are found lazily:
 by following the indentation of block YAML (`positions.py`), else from a second parse of
 the file that keeps the node marks.
@@ -22,6 +23,7 @@ from urllib.request import urlopen
 import yaml
 
 from ..errors import Diagnostic, Location, SpecError
+from . import native_yaml
 from .positions import TextPositions
 
 MAX_DEPTH = 128
@@ -165,7 +167,7 @@ class DocumentStore:
             raise SpecError([Diagnostic("error", f"cannot read {path}: {exc}", where)]) from None
         self._texts[path] = text
         self._digests[path] = hashlib.sha256(data).hexdigest()
-        document = self._parse(path, text)
+        document = self._parse(path, data, text)
         try:
             check_shape(document, path)
         except SpecError as exc:
@@ -173,7 +175,7 @@ class DocumentStore:
         self._documents[path] = document
         return document
 
-    def _parse(self, path: Path, text: str) -> Any:
+    def _parse(self, path: Path, data: bytes, text: str) -> Any:
         if path.suffix == ".json":
             try:
                 return json.loads(text)
@@ -184,6 +186,9 @@ class DocumentStore:
                 raise SpecError(
                     [Diagnostic("error", f"the document nests deeper than {MAX_DEPTH} levels", Location(path))]
                 ) from None
+        document = native_yaml.load(data, text, SpecYamlLoader, MAX_DEPTH)
+        if document is not native_yaml.NOT_NATIVE:
+            return document
         try:
             return yaml.load(text, Loader=SpecYamlLoader)
         except yaml.MarkedYAMLError as exc:

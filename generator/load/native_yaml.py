@@ -1,0 +1,199 @@
+"""YAML through rapidyaml, a native parser, for the plain documents nearly every spec is.
+
+PyYAML's C loader still builds every node, resolves every scalar and constructs every value
+in Python: most of a large spec's load time. rapidyaml parses into a flat C++ tree; walking
+that tree and typing its scalars here costs a fraction of it. The values come out exactly as
+`SpecYamlLoader` gives them: a plain scalar goes through the same implicit resolvers (YAML
+1.2 booleans, YAML 1.1 integers and floats, no timestamps) and PyYAML's own constructors.
+
+Whatever could read differently returns `NOT_NATIVE` and the caller uses PyYAML: anchors,
+aliases, tags, merge keys, directives, several documents, characters PyYAML refuses or reads
+as line breaks, tabs, a parse error (so the message and its position are PyYAML's), a
+document nested too deep, and a missing `rapidyaml`. A test parses every YAML file of the
+shared corpus both ways and compares the values, types included.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any, Final
+
+import yaml
+from yaml._yaml import CParser
+
+try:
+    import ryml  # type: ignore[import-untyped]
+except ImportError:  # pragma: no cover - rapidyaml ships wheels for the usual platforms
+    ryml = None
+
+NOT_NATIVE: Final = object()
+"""Returned when the document must be read by PyYAML instead."""
+
+_NONE = ryml.NONE if ryml is not None else -1
+if ryml is not None:
+    _KEY_UNSURE = ryml.KEYANCH | ryml.KEYREF | ryml.KEYTAG
+    _VAL_UNSURE = ryml.VALANCH | ryml.VALREF | ryml.VALTAG
+    _KEY_QUOTED = ryml.KEYQUO
+    _VAL_QUOTED = ryml.VALQUO
+    _CONTAINER = ryml.MAP | ryml.SEQ
+    _SEQ = ryml.SEQ
+
+# PyYAML's reader refuses these characters, and reads NEL, LS and PS as line breaks; a tab
+# may indent nothing in YAML, which rapidyaml is more lenient about. `%` starts a directive.
+_PYYAML_ONLY = re.compile("[^\x0a\x0d\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
+_DIRECTIVE = re.compile(r"^%", re.MULTILINE)
+# In a double-quoted scalar, an escaped line break followed by an empty line: rapidyaml
+# folds the empty line away, PyYAML keeps it as a line feed.
+_ESCAPED_BREAK_BEFORE_EMPTY_LINE = re.compile(r"\\\r?\n[ \t]*\r?\n")
+
+_SIMPLE_TAGS = frozenset(
+    {"tag:yaml.org,2002:null", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}
+)
+
+
+class _Fallback(Exception):
+    """The document holds something only PyYAML reads as `SpecYamlLoader` does."""
+
+
+def available() -> bool:
+    return ryml is not None
+
+
+def load(data: bytes, text: str, loader: type[yaml.CSafeLoader], max_depth: int) -> Any:
+    """The document `data` (whose decoded text is `text`) as `loader` reads it, or NOT_NATIVE."""
+    if ryml is None or any(p.search(text) for p in (_PYYAML_ONLY, _DIRECTIVE, _ESCAPED_BREAK_BEFORE_EMPTY_LINE)):
+        return NOT_NATIVE
+    try:
+        # libyaml's parser, the one PyYAML's C loader uses, run in C alone: whatever it refuses
+        # PyYAML refuses, and rapidyaml accepts some of that.
+        CParser(data).raw_parse()
+    except yaml.YAMLError:
+        return NOT_NATIVE
+    try:
+        with _quiet_stderr():
+            tree = ryml.parse_in_arena(data)
+    except Exception:  # noqa: BLE001 - any parse error: PyYAML reports it with its position
+        return NOT_NATIVE
+    root = _document_root(tree)
+    if root is None or (not text.endswith("\n") and _ends_in_block_scalar(tree, root)):
+        return NOT_NATIVE
+    try:
+        return _Walker(tree, loader, max_depth).container(root, tree.type(root), 0)
+    except _Fallback:
+        return NOT_NATIVE
+
+
+def _document_root(tree: Any) -> int | None:
+    """The node of the one document, if it is a mapping or a sequence."""
+    root = tree.root_id()
+    if tree.is_stream(root):
+        if tree.num_children(root) != 1:
+            return None
+        root = tree.first_child(root)
+    if tree.has_val_anchor(root) or tree.has_val_tag(root) or not (tree.is_map(root) or tree.is_seq(root)):
+        return None
+    return int(root)
+
+
+def _ends_in_block_scalar(tree: Any, root: int) -> bool:
+    """Whether the document's last node is a literal or folded scalar.
+
+    At the very end of a file with no final line break, PyYAML keeps no line break in such a
+    scalar where rapidyaml adds one.
+    """
+    node = root
+    while tree.has_children(node):
+        node = tree.last_child(node)
+    return bool(tree.has_val(node) and (tree.is_val_literal(node) or tree.is_val_folded(node)))
+
+
+class _Walker:
+    def __init__(self, tree: Any, loader: type[yaml.CSafeLoader], max_depth: int) -> None:
+        self.tree = tree
+        self.max_depth = max_depth
+        self.resolvers: dict[str, list[tuple[str, re.Pattern[str]]]] = loader.yaml_implicit_resolvers
+        constructor = yaml.constructor.SafeConstructor()
+        self.constructors: dict[str, Callable[[yaml.ScalarNode], Any]] = {
+            "tag:yaml.org,2002:null": constructor.construct_yaml_null,
+            "tag:yaml.org,2002:bool": constructor.construct_yaml_bool,
+            "tag:yaml.org,2002:int": constructor.construct_yaml_int,
+            "tag:yaml.org,2002:float": constructor.construct_yaml_float,
+        }
+
+    def container(self, node: int, flags: int, depth: int) -> dict[Any, Any] | list[Any]:
+        if depth > self.max_depth:
+            raise _Fallback  # PyYAML and the shape check report it
+        tree = self.tree
+        child = tree.first_child(node)
+        if flags & _SEQ:
+            items: list[Any] = []
+            while child != _NONE:
+                items.append(self.value(child, tree.type(child), depth))
+                child = tree.next_sibling(child)
+            return items
+        mapping: dict[Any, Any] = {}
+        while child != _NONE:
+            flags = tree.type(child)
+            if flags & _KEY_UNSURE:
+                raise _Fallback
+            if flags & _KEY_QUOTED:
+                key: Any = str(tree.key(child), "utf-8")
+            else:
+                key = self.plain(tree.key(child))
+                if key == "<<":
+                    raise _Fallback  # a merge key
+            mapping[key] = self.value(child, flags, depth)
+            child = tree.next_sibling(child)
+        return mapping
+
+    def value(self, node: int, flags: int, depth: int) -> Any:
+        if flags & _VAL_UNSURE:
+            raise _Fallback
+        if flags & _CONTAINER:
+            return self.container(node, flags, depth + 1)
+        if flags & _VAL_QUOTED:  # quoted, literal or folded: always a string
+            return str(self.tree.val(node), "utf-8")
+        return self.plain(self.tree.val(node))
+
+    def plain(self, scalar: memoryview | None) -> Any:
+        """A plain scalar typed as PyYAML's resolver and safe constructor type it."""
+        value = "" if scalar is None else str(scalar, "utf-8")
+        if value[:1] == "?":
+            raise _Fallback  # `[?key]`: a scalar to rapidyaml, a pair to libyaml
+        for tag, pattern in self.resolvers.get(value[:1], ()):
+            if pattern.match(value):
+                if tag not in _SIMPLE_TAGS:
+                    raise _Fallback  # `<<` (merge) or `=` (value)
+                try:
+                    return self.constructors[tag](yaml.ScalarNode(tag, value))
+                except ValueError:  # `0x_` is an int to the resolver, not to int(): PyYAML fails the same way
+                    raise _Fallback from None
+        return value
+
+
+@contextmanager
+def _quiet_stderr() -> Iterator[None]:
+    """rapidyaml's C++ error handler prints to the process's stderr before it raises.
+
+    The message shown is PyYAML's, so the native one goes to /dev/null for the parse.
+    """
+    try:
+        sys.stderr.flush()
+        saved = os.dup(2)
+    except (OSError, ValueError, AttributeError):
+        yield
+        return
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        try:
+            os.dup2(devnull, 2)
+        finally:
+            os.close(devnull)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)

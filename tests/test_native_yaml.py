@@ -1,0 +1,217 @@
+"""rapidyaml reads a document exactly as PyYAML's C loader does, or hands it back to PyYAML."""
+
+from __future__ import annotations
+
+import math
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sdkgen.load import loader, native_yaml
+from sdkgen.load.loader import MAX_DEPTH, DocumentStore, SpecYamlLoader
+
+from tests.conftest import ROOT, SHARED
+
+CORPUS = SHARED / "corpus"
+EXAMPLES = int(os.environ.get("SDKGEN_FUZZ_EXAMPLES", "0"))
+
+
+def native(text: str) -> Any:
+    return native_yaml.load(text.encode("utf-8"), text, SpecYamlLoader, MAX_DEPTH)
+
+
+def pyyaml(text: str) -> Any:
+    return yaml.load(text, Loader=SpecYamlLoader)
+
+
+def same(a: Any, b: Any) -> bool:
+    """Equal values of the same types all the way down, keys (and their order and types) included."""
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, dict):
+        return (
+            list(a) == list(b)
+            and all(type(x) is type(y) for x, y in zip(a, b, strict=True))
+            and all(same(a[k], b[k]) for k in a)
+        )
+    if isinstance(a, list):
+        return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b, strict=True))
+    if isinstance(a, float) and math.isnan(a):
+        return math.isnan(b)
+    return bool(a == b)
+
+
+def test_every_yaml_file_of_the_corpus_reads_the_same_both_ways() -> None:
+    files = sorted(p for p in CORPUS.rglob("*") if p.suffix in (".yaml", ".yml"))
+    if not files:
+        pytest.skip(f"the shared corpus is not at {CORPUS}")
+    read_natively = []
+    for path in files:
+        data = path.read_bytes()
+        try:
+            text = data.decode("utf-8")
+            expected = pyyaml(text)
+        except (UnicodeDecodeError, yaml.YAMLError, ValueError):
+            assert native_yaml.load(data, data.decode("utf-8", "replace"), SpecYamlLoader, MAX_DEPTH) is (
+                native_yaml.NOT_NATIVE
+            ), path
+            continue
+        got = native_yaml.load(data, text, SpecYamlLoader, MAX_DEPTH)
+        if got is not native_yaml.NOT_NATIVE:
+            assert same(got, expected), path
+            read_natively.append(path)
+    # The comparison means something only if nearly everything took the native path.
+    assert len(read_natively) > 0.9 * len(files)
+    assert CORPUS / "digitalocean" / "DigitalOcean-public.v2.bundled.yaml" in read_natively
+
+
+PLAIN_SCALARS = [
+    *("true", "True", "TRUE", "false", "False", "yes", "no", "on", "off", "Yes", "NO", "y", "n"),
+    *("~", "null", "Null", "NULL", "none", "nil"),
+    *("0", "-0", "+0", "12", "+12", "-12", "012", "09", "0o17", "0x1F", "0xff_ff", "0b101", "1_000", "1:30", "1:30:5"),
+    *("9223372036854775807", "9223372036854775808", "-9223372036854775809", "18446744073709551616"),
+    *("1.5", "-1.5", "1.", ".5", "1.5e3", "1.5e+3", "1.5E-3", "1e3", "1e+3", "1_0.5", "1:30.5", "0.0e-0"),
+    *(".inf", "-.Inf", "+.INF", ".nan", ".NaN", "inf", "nan", "NaN"),
+    *("2001-12-14", "2001-12-14t21:59:43.10-05:00", "2001-12-14 21:59:43.10", "12:30:00"),
+    *("a", "3.0.0", "1.2.3.4", "-", "--", "x: y", "a b", "é", "#", "0x", "1__0", "v1", "1a"),
+]
+
+
+@pytest.mark.parametrize("scalar", PLAIN_SCALARS)
+def test_a_plain_scalar_is_typed_as_pyyaml_types_it(scalar: str) -> None:
+    for text in (
+        f"value: {scalar}\n",
+        f"{scalar}: value\n",
+        f"- {scalar}\n",
+        f"flow: [{scalar}, {{k: {scalar}}}]\n" if "," not in scalar and ": " not in scalar else "a: b\n",
+        f"value: '{scalar}'\nother: \"{scalar}\"\nblock: |\n  {scalar}\n",
+    ):
+        try:
+            expected = pyyaml(text)
+        except (yaml.YAMLError, ValueError):
+            assert native(text) is native_yaml.NOT_NATIVE, text
+            continue
+        got = native(text)
+        assert got is native_yaml.NOT_NATIVE or same(got, expected), text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("on: 1\nyes: no\n", {"on": 1, "yes": "no"}),
+        ("id: 9223372036854775808\n", {"id": 9223372036854775808}),
+        ("a: 1\na: 2\n", {"a": 2}),
+        ("200:\n  description: ok\n'201': x\n", {200: {"description": "ok"}, "201": "x"}),
+        ("a:\nb: ''\nc: ~\n", {"a": None, "b": "", "c": None}),
+        ("d: 2001-12-14\n", {"d": "2001-12-14"}),
+        ("s: |\n  x\n\n  y\nf: >-\n  p\n  q\n", {"s": "x\n\ny\n", "f": "p q"}),
+    ],
+)
+def test_the_native_reading_of_the_common_cases(text: str, expected: Any) -> None:
+    assert same(native(text), expected)
+    assert same(pyyaml(text), expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: &x {b: 1}\nc: *x\n",
+        "a: !!str 1\n",
+        "!!map {a: 1}\n",
+        "base: {a: 1}\nchild:\n  <<: {b: 2}\n",
+        "%YAML 1.1\n---\na: 1\n",
+        "--- {a: 1}\n--- {b: 2}\n",
+        "a:\n\t- x\n",
+        "a: 'tab\there'\n",
+        "\ufeffa: 1\n",
+        "a: \x01\n",
+        "a: x\x85y\n",
+        "a: [1, 2\n",
+        "a: b: c\n",
+        'a: "x\\\n\n  y"\n',
+        "a: |\n  no final line break",
+        "k: [a, ?yes]\n",
+        "a: 0x_\n",
+        "just a scalar\n",
+        "",
+        "a: " + "[" * (MAX_DEPTH + 2) + "]" * (MAX_DEPTH + 2) + "\n",
+    ],
+)
+def test_what_could_read_differently_is_left_to_pyyaml(text: str) -> None:
+    assert native(text) is native_yaml.NOT_NATIVE
+
+
+def test_a_parse_error_prints_nothing(capfd: pytest.CaptureFixture[str]) -> None:
+    assert native_yaml.load(b"a: b: c\n", "a: b: c\n", SpecYamlLoader, MAX_DEPTH) is native_yaml.NOT_NATIVE
+    # Past libyaml's check, only rapidyaml sees this one: it would print its complaint to stderr.
+    assert native_yaml.load(b"? [a]\n: 1\n", "? [a]\n: 1\n", SpecYamlLoader, MAX_DEPTH) is native_yaml.NOT_NATIVE
+    assert capfd.readouterr() == ("", "")
+
+
+def test_without_rapidyaml_documents_load_through_pyyaml(monkeypatch: pytest.MonkeyPatch) -> None:
+    spec = ROOT / "schemas" / "shared.yaml"
+    with_native = DocumentStore().load(spec)
+    monkeypatch.setattr(native_yaml, "ryml", None)
+    assert native(spec.read_text(encoding="utf-8")) is native_yaml.NOT_NATIVE
+    assert same(DocumentStore().load(spec), with_native)
+    assert same(with_native, pyyaml(spec.read_text(encoding="utf-8")))
+
+
+def test_the_loader_uses_the_native_reading(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    calls: list[str] = []
+
+    def no_pyyaml(*args: Any, **kwargs: Any) -> Any:
+        calls.append("yaml.load")
+        raise AssertionError("PyYAML should not construct this document")
+
+    monkeypatch.setattr(loader.yaml, "load", no_pyyaml)
+    spec = tmp_path / "spec.yaml"
+    spec.write_text("openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths: {}\n", encoding="utf-8")
+    assert DocumentStore().load(spec) == {"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "paths": {}}
+    assert calls == []
+
+
+_SEEDS = [
+    (ROOT / "schemas" / "shared.yaml").read_text(encoding="utf-8")[:4000],
+    "a: 1\nb: [x, 'y', \"z\"]\nc:\n  - d: e\n    f: |\n      g\n      h\n  - >\n    i\n    j\n",
+    "k: {a: b, c: [1, 2.5, -3, .5, 1e3, 0x1f, 0o17, 017, +5, 1_000, 1:30, .inf, ~, null, true, yes, on]}\n",
+    "---\na: |2\n   x\n  y\nb: >+\n  p\n\n  q\n\nc: |-\n  r\nd: >\n  folded\n    more\n  back\n...\n",
+    'a: plain\n  multi line\n\n  para\nb: "dq \\n \\t \\" \\x41 \\u263A \\\n  cont"\nc: \'sq \'\'x\'\'\n  next\'\n'
+    "# comment\nd: [a, b: c, {x: y}, 'q', \"r\"]\ne: {a, b: }\n",
+    "- a\n- - b\n  - c\n- d: e\n  f: g\n-\n- ~\n- [ ]\n- { }\n- \"\"\n- ''\n- -1\n- 12:30:00\n- 0xFF_FF\n",
+    "200:\n  description: ok\n'201': x\n2.5: y\ntrue: z\nnull: w\n~: v\n1e3: u\n",
+]
+_PIECES = [*" \n:-'\"#{}[],|>?&*!%@`\\~.0123456789aeEx_+", "  ", "\n  ", ": ", "- ", "\t", "\r\n", "\\u00e9", "é"]
+
+
+@st.composite
+def corrupted_yaml(draw: st.DrawFn) -> str:
+    text: str = draw(st.sampled_from(_SEEDS))
+    for _ in range(draw(st.integers(1, 4))):
+        at = draw(st.integers(0, len(text)))
+        edit = draw(st.sampled_from(["insert", "delete", "copy"]))
+        if edit == "insert":
+            text = text[:at] + draw(st.sampled_from(_PIECES)) + text[at:]
+        elif edit == "delete":
+            text = text[:at] + text[at + draw(st.integers(1, 3)) :]
+        else:
+            start = draw(st.integers(0, len(text)))
+            text = text[:at] + text[start : start + draw(st.integers(1, 20))] + text[at:]
+    return text
+
+
+@settings(
+    max_examples=EXAMPLES or 300,
+    derandomize=not EXAMPLES,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+@given(corrupted_yaml())
+def test_whatever_the_native_path_reads_pyyaml_reads_the_same(text: str) -> None:
+    got = native(text)
+    if got is not native_yaml.NOT_NATIVE:
+        assert same(got, pyyaml(text))
