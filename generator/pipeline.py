@@ -12,6 +12,8 @@ from .ir.model import ApiIR
 from .load.loader import DocumentStore
 from .targets.docs.target import render_docs
 from .targets.python.parallel import PythonPackage
+from .targets.render import load_templates
+from .write.run_record import cache_dir
 from .write.writer import MANIFEST, Plan, apply, manifest_text, plan, remove_leftovers, unified_diff
 
 SUPPORTED_VERSIONS = ("3.0.", "3.1.")
@@ -71,6 +73,9 @@ def build_with_inputs(
 
 def generate_files(spec: Path, package: str, cache: Path | None, allow_remote: bool = False) -> Generated:
     api, warnings, inputs = build_with_inputs(spec, package, allow_remote)
+    # Compiled templates are kept however `cache` is set, as Python keeps its bytecode: they are
+    # checked against their source. Loaded before the workers fork, so that none compiles any.
+    load_templates(cache_dir())
     # The Python package renders and formats in worker processes while this one renders the docs.
     python = PythonPackage(api, spec.name, cache)
     try:

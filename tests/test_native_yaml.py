@@ -180,7 +180,7 @@ _SEEDS = [
     "a: 1\nb: [x, 'y', \"z\"]\nc:\n  - d: e\n    f: |\n      g\n      h\n  - >\n    i\n    j\n",
     "k: {a: b, c: [1, 2.5, -3, .5, 1e3, 0x1f, 0o17, 017, +5, 1_000, 1:30, .inf, ~, null, true, yes, on]}\n",
     "---\na: |2\n   x\n  y\nb: >+\n  p\n\n  q\n\nc: |-\n  r\nd: >\n  folded\n    more\n  back\n...\n",
-    'a: plain\n  multi line\n\n  para\nb: "dq \\n \\t \\" \\x41 \\u263A \\\n  cont"\nc: \'sq \'\'x\'\'\n  next\'\n'
+    "a: plain\n  multi line\n\n  para\nb: \"dq \\n \\t \\\" \\x41 \\u263A \\\n  cont\"\nc: 'sq ''x''\n  next'\n"
     "# comment\nd: [a, b: c, {x: y}, 'q', \"r\"]\ne: {a, b: }\n",
     "- a\n- - b\n  - c\n- d: e\n  f: g\n-\n- ~\n- [ ]\n- { }\n- \"\"\n- ''\n- -1\n- 12:30:00\n- 0xFF_FF\n",
     "200:\n  description: ok\n'201': x\n2.5: y\ntrue: z\nnull: w\n~: v\n1e3: u\n",
