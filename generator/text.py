@@ -75,9 +75,12 @@ def _markdown() -> MarkdownIt:
     return md
 
 
+@cache
 def description_html(text: str) -> str:
     """A description as safe HTML: Markdown's code spans, links, emphasis and lists, `<br>`
-    as a line break, and everything else (tags included) escaped as text."""
+    as a line break, and everything else (tags included) escaped as text.
+
+    Memoised: a shared schema's descriptions show on every page that expands it."""
     source = markdown_text(text).replace("&lt;", "\\<").replace("<br>", "\\\n")
     return str(_markdown().render(source)).strip()
 
@@ -126,13 +129,14 @@ def _escape_docstring_line(text: str) -> str:
     return _UNSAFE_IN_DOCSTRING.sub(lambda m: "\\t" if m.group() == "\t" else f"\\u{ord(m.group()):04x}", text)
 
 
+@cache
 def docstring(text: str | None, indent: int, width: int = 88) -> str:
     """A triple-quoted docstring for `text`, indented by `indent` spaces, wrapped to `width`.
 
     Printed as black prints a docstring, so black has nothing to change: the first line
     stripped, the other lines' common indentation removed, a space between the text and
     quotes that would touch it, the closing quotes on their own line when the text has
-    more than one.
+    more than one. Memoised: a shared schema's fields repeat their descriptions.
     """
     if not text:
         return ""

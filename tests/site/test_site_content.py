@@ -174,3 +174,24 @@ def test_both_themes_meet_wcag_aa_contrast() -> None:
                 assert contrast(colours[text], colours[background]) >= 4.5, (text, background)
         assert contrast(colours["link"], colours["badge"]) >= 4.5
         assert contrast(colours["fg"], colours["badge"]) >= 4.5
+
+
+def test_each_description_is_rendered_once(api: ApiIR, monkeypatch: pytest.MonkeyPatch) -> None:
+    from markdown_it import MarkdownIt
+
+    from sdkgen import text
+    from sdkgen.targets.docs.target import render_docs
+
+    rendered: list[str] = []
+    render = MarkdownIt.render
+
+    def counting(self: MarkdownIt, source: str, env: object = None) -> str:
+        rendered.append(source)
+        return render(self, source, env)
+
+    monkeypatch.setattr(MarkdownIt, "render", counting)
+    text.description_html.cache_clear()
+    render_docs(api, "shared.yaml")
+    assert rendered and len(rendered) == len(set(rendered))
+    # The site shows some descriptions more than once (shared schemas expand on several pages).
+    assert text.description_html.cache_info().hits > 0
