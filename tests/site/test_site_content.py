@@ -178,7 +178,6 @@ def test_both_themes_meet_wcag_aa_contrast() -> None:
 
 def test_each_description_is_rendered_once(api: ApiIR, monkeypatch: pytest.MonkeyPatch) -> None:
     from markdown_it import MarkdownIt
-
     from sdkgen import text
     from sdkgen.targets.docs.target import render_docs
 
