@@ -282,16 +282,19 @@ def check_shape(document: Any, path: Path) -> None:
     sizes: dict[int, int] = {}
     on_path: set[int] = set()
     too_big: str | None = None
+    # Each node is visited twice: going down (its children pushed), then coming back up
+    # (its height and expanded size from its children's); `children` keeps what the first
+    # visit found for the second.
+    children: dict[int, list[Any]] = {}
     stack: list[tuple[Any, bool, str]] = [(document, False, "")]
     while stack:
         node, done, pointer = stack.pop()
         key = id(node)
-        items = list(node.items()) if isinstance(node, dict) else list(enumerate(node))
-        containers = [(k, v) for k, v in items if isinstance(v, (dict, list))]
         if done:
             on_path.discard(key)
-            heights[key] = 1 + max((heights[id(v)] for _, v in containers), default=0)
-            size = 1 + len(items) - len(containers) + sum(sizes[id(v)] for _, v in containers)
+            containers = children.pop(key)
+            heights[key] = 1 + max((heights[id(v)] for v in containers), default=0)
+            size = 1 + len(node) - len(containers) + sum(sizes[id(v)] for v in containers)
             sizes[key] = min(size, MAX_EXPANDED_NODES + 1)
             if too_big is None and size > MAX_EXPANDED_NODES:
                 too_big = pointer
@@ -300,12 +303,18 @@ def check_shape(document: Any, path: Path) -> None:
             continue
         on_path.add(key)
         stack.append((node, True, pointer))
-        for name, child in containers:
-            child_pointer = f"{pointer}/{str(name).replace('~', '~0').replace('/', '~1')}"
-            if id(child) in on_path:
+        items = node.items() if isinstance(node, dict) else enumerate(node)
+        containers = children[key] = []
+        for name, child in items:
+            if not isinstance(child, (dict, list)):
+                continue
+            containers.append(child)
+            child_key = id(child)
+            if child_key in on_path:
+                child_pointer = f"{pointer}/{str(name).replace('~', '~0').replace('/', '~1')}"
                 raise SpecError([Diagnostic("error", "a YAML alias contains itself", Location(path, child_pointer))])
-            if id(child) not in heights:
-                stack.append((child, False, child_pointer))
+            if child_key not in heights:
+                stack.append((child, False, f"{pointer}/{str(name).replace('~', '~0').replace('/', '~1')}"))
     if heights.get(id(document), 0) > MAX_DEPTH:
         where = Location(path, _deepest_pointer(document, heights))
         raise SpecError([Diagnostic("error", f"the document nests deeper than {MAX_DEPTH} levels", where)])
