@@ -172,6 +172,8 @@ def main() -> None:
     floor = [sys.executable, "-c", f"import yaml; yaml.load(open({str(BUNDLE)!r}).read(), Loader=yaml.CSafeLoader)"]
     rounds = paired({"a": fresh, "d": datamodel, "f": lambda: measure(floor)})
     results["a"] = summary("(a) sdkgen, from scratch, --no-cache", rounds["a"])
+    results["d"] = summary("(d) datamodel-code-generator, models only, no formatter", rounds["d"])
+    results["f"] = summary("(f) yaml.load with the C loader, alone", rounds["f"])
     warm_cache = work / "warm-cache"
     sdkgen(BUNDLE, work / "b", warm_cache)
     results["b"] = median_of("(b) sdkgen, again with nothing changed", lambda: sdkgen(BUNDLE, work / "b", warm_cache))
@@ -210,8 +212,6 @@ def main() -> None:
         )
 
     results["e"] = median_of("(e) openapi-python-client, full client", python_client)
-    results["d"] = summary("(d) datamodel-code-generator, models only, no formatter", rounds["d"])
-    results["f"] = summary("(f) yaml.load with the C loader, alone", rounds["f"])
 
     a, b, c, d, e, f = (results[k][0] for k in "abcdef")
     print("\nratios (target): a/d and a/f are medians of paired runs, a/e a ratio of medians")
