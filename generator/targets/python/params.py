@@ -139,7 +139,7 @@ def params_module_view(model: ModelIR, names: ParamNames) -> ParamsModuleView:
             definitions.append(ParamAliasView(definition.name + suffix, text, definition.description))
     depth = "..." if twin else ".."
     lines = ["from __future__ import annotations", ""]
-    typing = typing_names_in(annotations, ("Annotated", "Dict", "List", "Literal", "Optional", "Union"))
+    typing = typing_names_in(annotations, ("Annotated", "Dict", "List", "Literal", "Optional", "Tuple", "Union"))
     dates = typing_names_in(annotations, ("date", "datetime"))
     if dates:
         lines.append(f"from datetime import {', '.join(sorted(dates))}")
