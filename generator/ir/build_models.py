@@ -40,6 +40,7 @@ from .schema_facts import (
     ObjectShape,
     default_error,
     enum_type_errors,
+    extends_itself,
     is_nullable_schema,
     primitive_type,
     read_constraints,
@@ -154,6 +155,8 @@ class ModelBuilder:
         shape = self.api.object_shape(target, target_location)
         if shape is None or not shape.properties or not self.api.deserves_class(ref, target):
             return None
+        if extends_itself(target, target_location, self.named.ref.location(), self.api.resolver):
+            return None  # an `allOf` cycle: neither class can be the other's base
         base = self._class_type(ref)
         return base if base.name != self.named.name else None
 
@@ -378,6 +381,17 @@ class ModelBuilder:
 
     def _dict(self, schema: dict[str, Any], location: Location, hint: NameHint) -> TypeIR:
         extra = schema.get("additionalProperties", True)
+        patterns = schema.get("patternProperties")
+        if isinstance(patterns, dict) and patterns and (extra is False or extra is True or extra == {}):
+            # The values' types; which key pattern goes with which is not checked.
+            values = [
+                self._item_type(value, location.child("patternProperties", str(key)), hint.with_suffix("Value"))
+                for key, value in patterns.items()
+            ]
+            if "additionalProperties" in schema and extra is not False:
+                values.append(OBJECT)  # other keys allowed explicitly, with any value
+            members = tuple(dict.fromkeys(values))
+            return DictType(members[0] if len(members) == 1 else UnionType(members))
         if extra is True or extra is False or extra == {}:
             return DictType(OBJECT)
         value_type, value_nullable = self.type_of(
