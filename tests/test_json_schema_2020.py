@@ -60,6 +60,9 @@ def test_a_false_schema_is_a_field_that_must_be_absent(boolean_schemas: ModuleTy
         boolean_schemas.Settings.model_validate({"acceptsAnything": 1, "rejectsAnything": 1})
     with pytest.raises(pydantic.ValidationError):
         boolean_schemas.Settings.model_validate({"acceptsAnything": 1, "retired": "x"})
+    assert boolean_schemas.Settings.model_validate({"acceptsAnything": 1, "none": []}).none == ()
+    with pytest.raises(pydantic.ValidationError):
+        boolean_schemas.Settings.model_validate({"acceptsAnything": 1, "none": [1]})
 
 
 def test_pattern_properties_type_the_values(boolean_schemas: ModuleType) -> None:
@@ -106,6 +109,8 @@ def test_unions_of_each_other_are_one_union(recursive_aliases: ModuleType) -> No
 def test_null_only_enums_hold_only_null(null_only_enums: ModuleType) -> None:
     record = null_only_enums.Record.model_validate({"cleared": None, "placeholder": None, "mode": "fast"})
     assert record.cleared is None and record.mode == "fast"
+    level = null_only_enums.Record.model_fields["level"].annotation
+    assert "Literal[1, True]" in str(level)
     for wrong in ({"cleared": "x"}, {"cleared": None, "placeholder": "x"}, {"cleared": None, "mode": "slow"}):
         with pytest.raises(pydantic.ValidationError):
             null_only_enums.Record.model_validate(wrong)

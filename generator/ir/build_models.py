@@ -357,6 +357,8 @@ class ModelBuilder:
         items is `Tuple[A, B]`, one that does is a list of any of its item types."""
         draft4 = isinstance(schema.get("items"), list)
         positional = schema.get("items") if draft4 else schema.get("prefixItems")
+        if positional is None and schema.get("items") is False:
+            positional = []  # no item is valid: only the empty array
         if not isinstance(positional, list):
             return ListType(self._item_type(schema.get("items", {}), location.child("items"), hint.for_items()))
         key = "items" if draft4 else "prefixItems"
@@ -417,7 +419,9 @@ class ModelBuilder:
             return PrimitiveType("float"), nullable or None in values
         if all(v is None for v in values):
             return PrimitiveType("None"), True
-        literal = tuple(dict.fromkeys(v for v in values if v is not None and not isinstance(v, (dict, list))))
+        # Keyed by type as well: `1` and `True` are equal in Python but two JSON values.
+        scalars = {(type(v), v): v for v in values if v is not None and not isinstance(v, (dict, list))}
+        literal = tuple(scalars.values())
         if len(literal) != len([v for v in values if v is not None]):
             complex_values = [v for v in values if isinstance(v, (dict, list))]
             if complex_values:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Dict, List, Optional, Union
+from typing import Dict, List, Optional, Tuple, Union
 
 from ..._models import BaseModel
 from .nothing import Nothing
@@ -20,3 +20,6 @@ class Settings(BaseModel):
     labels: Optional[Dict[str, Union[str, int]]] = None
 
     extras: Optional[List[object]] = None
+
+    none: Optional[Tuple[()]] = None
+    """No item is valid, so only the empty array."""

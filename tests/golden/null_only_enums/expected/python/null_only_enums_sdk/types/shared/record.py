@@ -20,3 +20,6 @@ class Record(BaseModel):
     nothing: Optional[NullType] = None
 
     mode: Optional[Literal["fast"]] = None
+
+    level: Optional[Literal[1, True]] = None
+    """1 and true are two JSON values."""
