@@ -4,11 +4,13 @@
 from __future__ import annotations
 
 import importlib
+import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 
+import httpx
 import pydantic
 import pytest
 from sdkgen.pipeline import build
@@ -97,6 +99,20 @@ def test_a_recursive_alias_validates_nested_values(recursive_aliases: ModuleType
         recursive_aliases.Document.model_validate({"body": 1, "formula": [1, ["x"]]})
     adapter = pydantic.TypeAdapter(recursive_aliases.Operation)
     assert adapter.validate_python([1, [2]]) == [1, [2]]
+
+
+def test_a_request_body_takes_recursive_values(recursive_aliases: ModuleType) -> None:
+    seen: list[httpx.Request] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return httpx.Response(200, json={"body": json.loads(request.content)["body"]})
+
+    sdk = sys.modules["recursive_aliases_sdk"]
+    client = sdk.Client(api_key="k", http_client=httpx.Client(transport=httpx.MockTransport(handler)))
+    document = client.documents.create(body={"a": ["b", {"c": None}]}, formula=[1, [2]])
+    assert json.loads(seen[0].content) == {"body": {"a": ["b", {"c": None}]}, "formula": [1, [2]]}
+    assert document.body == {"a": ["b", {"c": None}]}
 
 
 def test_unions_of_each_other_are_one_union(recursive_aliases: ModuleType) -> None:

@@ -2,5 +2,30 @@
 """Python SDK for the Recursive aliases API."""
 
 from . import types as types
+from ._client import AsyncClient as AsyncClient
+from ._client import Client as Client
+from ._exceptions import APIConnectionError as APIConnectionError
+from ._exceptions import APIError as APIError
+from ._exceptions import APIResponseValidationError as APIResponseValidationError
+from ._exceptions import APIStatusError as APIStatusError
+from ._exceptions import APITimeoutError as APITimeoutError
+from ._exceptions import AuthenticationError as AuthenticationError
+from ._exceptions import BadRequestError as BadRequestError
+from ._exceptions import ConflictError as ConflictError
+from ._exceptions import InternalServerError as InternalServerError
+from ._exceptions import NotFoundError as NotFoundError
+from ._exceptions import PermissionDeniedError as PermissionDeniedError
+from ._exceptions import RateLimitError as RateLimitError
+from ._exceptions import SDKError as SDKError
+from ._exceptions import UnprocessableEntityError as UnprocessableEntityError
 from ._models import BaseModel as BaseModel
+from ._pagination import AsyncPage as AsyncPage
+from ._pagination import AsyncPaginator as AsyncPaginator
+from ._pagination import SyncPage as SyncPage
+from ._response import APIResponse as APIResponse
+from ._response import AsyncAPIResponse as AsyncAPIResponse
+from ._streaming import AsyncStream as AsyncStream
+from ._streaming import Stream as Stream
+from ._types import NOT_GIVEN as NOT_GIVEN
+from ._types import NotGiven as NotGiven
 from ._version import __version__ as __version__
