@@ -16,7 +16,7 @@ from .targets.render import load_templates
 from .write.run_record import cache_dir
 from .write.writer import MANIFEST, Plan, apply, manifest_text, plan, remove_leftovers, unified_diff
 
-SUPPORTED_VERSIONS = ("3.0.", "3.1.")
+SUPPORTED_VERSIONS = ("3.0.", "3.1.", "3.2.")
 
 
 @dataclass
@@ -43,7 +43,7 @@ def check_document(document: Any, location: Location, diagnostics: Diagnostics) 
         diagnostics.error("not an OpenAPI document: no 'openapi' version field", location)
         return False
     if not version.startswith(SUPPORTED_VERSIONS):
-        diagnostics.error(f"OpenAPI {version} is not supported (3.0.x and 3.1.x are)", location)
+        diagnostics.error(f"OpenAPI {version} is not supported (3.0.x, 3.1.x and 3.2.x are)", location)
         return False
     return True
 

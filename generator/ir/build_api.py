@@ -19,6 +19,7 @@ from .context import SchemaContext
 from .discriminators import resolve_discriminators
 from .inheritance import resolve_inheritance
 from .model import ApiIR, AuthIR, ModelIR, ServerIR
+from .recursive_aliases import resolve_recursive_aliases
 
 
 def server_url(document: dict[str, Any]) -> str:
@@ -72,7 +73,7 @@ class ApiBuilder:
                 models.append(ModelBuilder(context, named).build())
             except SpecError as exc:
                 context.diagnostics.items.extend(exc.diagnostics)
-        models = resolve_inheritance(resolve_discriminators(models))
+        models = resolve_recursive_aliases(resolve_inheritance(resolve_discriminators(models)))
         models.sort(key=lambda m: (m.name.lower(), m.name))
         resources = operations.resources({m.name: m for m in models})
         servers = [ServerIR("", default_server)]

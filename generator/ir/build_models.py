@@ -9,6 +9,7 @@ pointing at that model's module.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
@@ -19,6 +20,7 @@ from .model import (
     ClassIR,
     ClassType,
     ConstrainedType,
+    ConstType,
     Definition,
     DictType,
     FieldIR,
@@ -26,6 +28,7 @@ from .model import (
     LiteralType,
     ModelIR,
     PrimitiveType,
+    TupleType,
     TypeIR,
     UnionType,
     walk,
@@ -37,6 +40,7 @@ from .schema_facts import (
     ObjectShape,
     default_error,
     enum_type_errors,
+    extends_itself,
     is_nullable_schema,
     primitive_type,
     read_constraints,
@@ -151,6 +155,8 @@ class ModelBuilder:
         shape = self.api.object_shape(target, target_location)
         if shape is None or not shape.properties or not self.api.deserves_class(ref, target):
             return None
+        if extends_itself(target, target_location, self.named.ref.location(), self.api.resolver):
+            return None  # an `allOf` cycle: neither class can be the other's base
         base = self._class_type(ref)
         return base if base.name != self.named.name else None
 
@@ -261,6 +267,10 @@ class ModelBuilder:
         api = self.api
         if schema is True or schema == {}:
             return OBJECT, False
+        if schema is False:
+            # No value is valid: a property that must be absent. `None` is the nearest type
+            # pydantic can hold (the field can only be omitted, or null).
+            return PrimitiveType("None"), True
         if not isinstance(schema, dict):
             api.diagnostics.error("a schema must be an object or a boolean", api.locate(location))
             return OBJECT, False
@@ -291,7 +301,7 @@ class ModelBuilder:
             api.diagnostics.error("type must be a string or a list of strings", api.locate(location.child("type")))
             return OBJECT, nullable
         if "const" in schema:
-            return LiteralType((schema["const"],)), nullable or schema["const"] is None
+            return self._const(schema["const"]), nullable or schema["const"] is None
         if "enum" in schema:
             return self._enum(schema, location, nullable)
         types = schema.get("type")
@@ -307,12 +317,8 @@ class ModelBuilder:
                 return UnionType(members), nullable
         if types == "null":
             return PrimitiveType("None"), True
-        if types == "array" or (types is None and "items" in schema):
-            items = schema.get("items", {})
-            item_type, item_nullable = self.type_of(items, location.child("items"), hint.for_items())
-            if item_nullable and item_type != PrimitiveType("None"):
-                item_type = UnionType((item_type, PrimitiveType("None")))
-            return ListType(item_type), nullable
+        if types == "array" or (types is None and ("items" in schema or "prefixItems" in schema)):
+            return self._array(schema, location, hint), nullable
         shape = api.object_shape(schema, location)
         if types == "object" or shape is not None:
             if shape is not None and shape.properties:
@@ -331,8 +337,63 @@ class ModelBuilder:
             return ConstrainedType(PrimitiveType(primitive), constraints), nullable
         return PrimitiveType(primitive), nullable
 
+    def _const(self, value: Any) -> TypeIR:
+        """`Literal` for a string, integer or boolean; any other value keeps its JSON type and
+        is checked for equality (`Annotated[Dict[str, object], JsonConst({...})]`)."""
+        if value is None:
+            return PrimitiveType("None")
+        if isinstance(value, (str, int)):
+            return LiteralType((value,))
+        if isinstance(value, float):
+            base: TypeIR = PrimitiveType("float")
+        elif isinstance(value, list):
+            base = ListType(OBJECT)
+        else:
+            base = DictType(OBJECT)
+        return ConstType(base, json.dumps(value, ensure_ascii=False))
+
+    def _array(self, schema: dict[str, Any], location: Location, hint: NameHint) -> TypeIR:
+        """`List[X]`; a tuple (`prefixItems`, or draft-4 `items: [...]`) that admits no other
+        items is `Tuple[A, B]`, one that does is a list of any of its item types."""
+        draft4 = isinstance(schema.get("items"), list)
+        positional = schema.get("items") if draft4 else schema.get("prefixItems")
+        if positional is None and schema.get("items") is False:
+            positional = []  # no item is valid: only the empty array
+        if not isinstance(positional, list):
+            return ListType(self._item_type(schema.get("items", {}), location.child("items"), hint.for_items()))
+        key = "items" if draft4 else "prefixItems"
+        types = [
+            self._item_type(item, location.child(key, index), hint.for_items().with_suffix(str(index + 1)))
+            for index, item in enumerate(positional)
+        ]
+        rest_key = "additionalItems" if draft4 else "items"
+        rest = schema.get(rest_key, True)
+        if rest is False or schema.get("maxItems") == len(types):
+            return TupleType(tuple(types))
+        if rest is not True and rest != {}:
+            types.append(self._item_type(rest, location.child(rest_key), hint.for_items()))
+        members = tuple(dict.fromkeys(types))
+        return ListType(members[0] if len(members) == 1 else UnionType(members) if members else OBJECT)
+
+    def _item_type(self, schema: Any, location: Location, hint: NameHint) -> TypeIR:
+        item_type, item_nullable = self.type_of(schema, location, hint)
+        if item_nullable and item_type != PrimitiveType("None"):
+            item_type = UnionType((item_type, PrimitiveType("None")))
+        return item_type
+
     def _dict(self, schema: dict[str, Any], location: Location, hint: NameHint) -> TypeIR:
         extra = schema.get("additionalProperties", True)
+        patterns = schema.get("patternProperties")
+        if isinstance(patterns, dict) and patterns and (extra is False or extra is True or extra == {}):
+            # The values' types; which key pattern goes with which is not checked.
+            values = [
+                self._item_type(value, location.child("patternProperties", str(key)), hint.with_suffix("Value"))
+                for key, value in patterns.items()
+            ]
+            if "additionalProperties" in schema and extra is not False:
+                values.append(OBJECT)  # other keys allowed explicitly, with any value
+            members = tuple(dict.fromkeys(values))
+            return DictType(members[0] if len(members) == 1 else UnionType(members))
         if extra is True or extra is False or extra == {}:
             return DictType(OBJECT)
         value_type, value_nullable = self.type_of(
@@ -356,7 +417,11 @@ class ModelBuilder:
                 self.api.locate(location.child("enum")),
             )
             return PrimitiveType("float"), nullable or None in values
-        literal = tuple(dict.fromkeys(v for v in values if v is not None and not isinstance(v, (dict, list))))
+        if all(v is None for v in values):
+            return PrimitiveType("None"), True
+        # Keyed by type as well: `1` and `True` are equal in Python but two JSON values.
+        scalars = {(type(v), v): v for v in values if v is not None and not isinstance(v, (dict, list))}
+        literal = tuple(scalars.values())
         if len(literal) != len([v for v in values if v is not None]):
             complex_values = [v for v in values if isinstance(v, (dict, list))]
             if complex_values:

@@ -35,7 +35,9 @@ from .naming import field_name, module_name, pascal_case, singular, snake_case
 if TYPE_CHECKING:
     from .context import SchemaContext
 
-HTTP_METHODS = ("get", "put", "post", "patch", "delete", "head", "options")
+HTTP_METHODS = ("get", "put", "post", "patch", "delete", "head", "options", "trace", "query")
+"""The fixed fields of a path item that are operations (`query` is OpenAPI 3.2's); 3.2's
+`additionalOperations` maps any other method (`COPY`, `LINK`) to one."""
 VERB_METHODS = {"post": "create", "put": "update", "patch": "update", "delete": "delete"}
 VERSION_SEGMENT = re.compile(r"^(v\d+(\.\d+)*|api)$")
 # Keyword arguments every generated method takes; spec parameters must not shadow them.
@@ -84,10 +86,8 @@ class OperationsBuilder(PayloadReader):
             if not isinstance(item, dict):
                 self.diagnostics.error("a path item must be a mapping", self.api.locate(item_location))
                 continue
-            for method in HTTP_METHODS:
-                if method not in item:
-                    continue
-                op, op_location = self.api.resolver.follow(item[method], item_location.child(method))
+            for method, raw, raw_location in self.operations_of(item, item_location):
+                op, op_location = self.api.resolver.follow(raw, raw_location)
                 if not isinstance(op, dict):
                     self.diagnostics.error("an operation must be a mapping", self.api.locate(op_location))
                     continue
@@ -102,6 +102,27 @@ class OperationsBuilder(PayloadReader):
                         continue
                     seen_ids[operation_id] = op_location
                 self.read_operation(str(path), method, op, op_location, item, item_location)
+
+    def operations_of(self, item: dict[str, Any], location: Location) -> list[tuple[str, Any, Location]]:
+        """A path item's operations: `(method, operation, where)`, the fixed methods first."""
+        found = [(method, item[method], location.child(method)) for method in HTTP_METHODS if method in item]
+        extra = item.get("additionalOperations")
+        if extra is None:
+            return found
+        where = location.child("additionalOperations")
+        if not isinstance(extra, dict):
+            self.diagnostics.error("additionalOperations must be a mapping", self.api.locate(where))
+            return found
+        for method, op in extra.items():
+            name = str(method)
+            if not re.fullmatch(r"[A-Za-z][A-Za-z0-9-]*", name) or name.lower() in HTTP_METHODS:
+                self.diagnostics.warning(
+                    f"additional operation {name!r} is not an HTTP method name, or is a fixed one; left out",
+                    self.api.locate(where.child(name)),
+                )
+                continue
+            found.append((name.lower(), op, where.child(name)))
+        return found
 
     # -- one operation ----------------------------------------------------------------------
 
@@ -200,6 +221,10 @@ class OperationsBuilder(PayloadReader):
                 continue
             for index, raw in enumerate(params):
                 param, param_location = self.api.resolver.follow(raw, source_location.child("parameters", index))
+                if isinstance(param, dict) and param.get("in") == "querystring":
+                    for expanded in self.querystring_parameters(param, param_location):
+                        found[(expanded.location, expanded.wire_name)] = expanded
+                    continue
                 parameter = self.read_parameter(param, param_location)
                 if parameter is not None:
                     found[(parameter.location, parameter.wire_name)] = parameter
@@ -242,6 +267,40 @@ class OperationsBuilder(PayloadReader):
             has_default=annotations.has_default,
             example=repr(example) if isinstance(example, (str, int, float, bool)) else None,
         )
+
+    def querystring_parameters(self, param: dict[str, Any], location: Location) -> list[ParameterIR]:
+        """OpenAPI 3.2's `in: querystring`: the whole query string as one schema. An object's
+        properties are its query parameters, each an argument as if declared one by one."""
+        content = param.get("content")
+        media_type, media = next(iter(content.items()), (None, None)) if isinstance(content, dict) else (None, None)
+        if not isinstance(media, dict) or "schema" not in media:
+            self.diagnostics.warning("a querystring parameter without a schema is left out", self.api.locate(location))
+            return []
+        schema_location = location.child("content", str(media_type), "schema")
+        shape = self.api.object_shape(media["schema"], schema_location)
+        if shape is None:
+            self.diagnostics.warning(
+                "a querystring parameter that is not an object is left out", self.api.locate(schema_location)
+            )
+            return []
+        parameters = []
+        for wire_name, schema, prop_location in shape.properties:
+            type_, _ = self.scalar_type(schema, prop_location)
+            annotations = self.api.annotations(schema, prop_location)
+            parameters.append(
+                ParameterIR(
+                    name=field_name(wire_name),
+                    wire_name=wire_name,
+                    location="query",
+                    type=type_,
+                    required=wire_name in shape.required,
+                    description=annotations.description,
+                    deprecated=annotations.deprecated,
+                    default=annotations.default,
+                    has_default=annotations.has_default,
+                )
+            )
+        return parameters
 
     def unique_arguments(self, parameters: list[ParameterIR], body: BodyIR | None) -> tuple[ParameterIR, ...]:
         """Parameter argument names that clash with the body's or the reserved ones take a suffix."""

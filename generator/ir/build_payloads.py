@@ -34,6 +34,8 @@ JSON_TYPES = ("application/json",)
 BODY_TYPES = ("application/json", MULTIPART, RAW_BODY)
 """Request bodies the client runtime sends, by preference; others are warned about and left out."""
 SSE_TYPE = "text/event-stream"
+JSON_SEQUENCE_TYPES = ("application/jsonl", "application/x-ndjson", "application/x-jsonlines", "application/json-seq")
+"""One JSON value per line: streamed like server-sent events when described by `itemSchema`."""
 
 
 class PayloadReader:
@@ -134,15 +136,33 @@ class PayloadReader:
             return None, None
         json_schema = sse_schema = None
         for media_type, media in content.items():
+            base = str(media_type).split(";")[0].strip()
+            if isinstance(media, dict) and "itemSchema" in media and sse_schema is None:
+                # OpenAPI 3.2: the schema of each item of a stream.
+                where = location.child("content", str(media_type), "itemSchema")
+                if base in JSON_SEQUENCE_TYPES:
+                    sse_schema = (media["itemSchema"], where)
+                elif base == SSE_TYPE:
+                    sse_schema = self.event_data_schema(media["itemSchema"], where)
+                continue
             if not isinstance(media, dict) or "schema" not in media:
                 continue
             where = location.child("content", str(media_type), "schema")
-            base = str(media_type).split(";")[0].strip()
             if json_schema is None and (base in JSON_TYPES or base.endswith("+json")):
                 json_schema = (media["schema"], where)
             elif base == SSE_TYPE and sse_schema is None:
                 sse_schema = (media["schema"], where)
         return json_schema, sse_schema
+
+    def event_data_schema(self, schema: Any, location: Location) -> tuple[Any, Location]:
+        """What an event's `data` holds, from a 3.2 `itemSchema` for server-sent events (an
+        object of `event`, `data`, `id`, `retry`): the `contentSchema` of `data`, else anything."""
+        shape = self.api.object_shape(schema, location)
+        for name, prop, prop_location in shape.properties if shape is not None else ():
+            data, data_location = self.api.resolver.follow(prop, prop_location)
+            if name == "data" and isinstance(data, dict) and "contentSchema" in data:
+                return data["contentSchema"], data_location.child("contentSchema")
+        return True, location
 
     def response_type(self, schema: Any, location: Location, names: list[str]) -> tuple[TypeIR | None, str | None]:
         """A response's type; inline objects, unions and arrays become models named from `names`."""

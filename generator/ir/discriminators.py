@@ -23,6 +23,7 @@ from .model import (
     LiteralType,
     ModelIR,
     PrimitiveType,
+    TupleType,
     TypeIR,
     UnionType,
     classes_by_type,
@@ -66,6 +67,8 @@ class Tags:
             return DictType(self.type(type_.value))
         if isinstance(type_, ConstrainedType):
             return ConstrainedType(self.type(type_.base), type_.constraints)
+        if isinstance(type_, TupleType):
+            return TupleType(tuple(self.type(item) for item in type_.items))
         return type_
 
 

@@ -7,6 +7,7 @@ A `TypeIR` says what a value is (a primitive, a named class, a list, a literal .
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Union
@@ -94,7 +95,31 @@ class ConstrainedType:
     constraints: Constraints
 
 
-TypeIR = Union[PrimitiveType, ClassType, ListType, DictType, LiteralType, UnionType, ConstrainedType]
+@dataclass(frozen=True)
+class TupleType:
+    """A fixed-length array (`prefixItems` with `items: false`, or draft-4 `items: [...]`
+    with `additionalItems: false`): one type per position."""
+
+    items: tuple[TypeIR, ...]
+
+
+@dataclass(frozen=True)
+class ConstType:
+    """A `const` that `Literal` cannot spell (a float, an object, an array): the value's JSON
+    type, checked to equal the value."""
+
+    base: TypeIR
+    json: str
+    """The value as canonical JSON text (so the type stays hashable)."""
+
+    @property
+    def value(self) -> object:
+        return json.loads(self.json)
+
+
+TypeIR = Union[
+    PrimitiveType, ClassType, ListType, DictType, LiteralType, UnionType, ConstrainedType, TupleType, ConstType
+]
 
 
 @dataclass(frozen=True)
@@ -150,6 +175,10 @@ class AliasIR:
     description: str | None = None
     nullable: bool = False
     pointer: str = ""
+    recursive: bool = False
+    """Its value refers back to itself (`JsonValue = Union[str, List[JsonValue]]`), directly or
+    through other aliases: written as a `TypeAliasType` whose value is a string, so it can
+    name aliases that do not exist yet (set by `recursive_aliases.py`)."""
 
 
 Definition = Union[ClassIR, AliasIR]
@@ -354,7 +383,7 @@ class ApiIR:
 
 def walk(type_: TypeIR) -> Iterator[TypeIR]:
     yield type_
-    if isinstance(type_, ConstrainedType):
+    if isinstance(type_, (ConstrainedType, ConstType)):
         yield from walk(type_.base)
     if isinstance(type_, ListType):
         yield from walk(type_.item)
@@ -363,6 +392,9 @@ def walk(type_: TypeIR) -> Iterator[TypeIR]:
     elif isinstance(type_, UnionType):
         for member in type_.members:
             yield from walk(member)
+    elif isinstance(type_, TupleType):
+        for item in type_.items:
+            yield from walk(item)
 
 
 def class_types(type_: TypeIR) -> set[ClassType]:

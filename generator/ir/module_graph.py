@@ -23,6 +23,9 @@ def module_edges(model: ModelIR) -> tuple[set[str], set[str]]:
             fields |= targets
             if definition.base is not None:
                 aliases.add(definition.base.module)
+        elif definition.recursive:
+            # Its value is a string that names the others: pydantic resolves it later.
+            fields |= {t.module for t in class_types(definition.type)}
         else:
             aliases |= {t.module for t in class_types(definition.type)}
     fields.discard(model.module)

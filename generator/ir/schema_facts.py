@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from ..errors import Diagnostic, Location, SpecError
+from ..errors import Location
 from ..text import description_of
 from .model import Constraints, JsonScalar, ListType, LiteralType, PrimitiveType, TypeIR
 from .spelling import annotation
@@ -200,18 +200,22 @@ class Annotations:
     has_default: bool = False
 
     @classmethod
-    def of(cls, schema: Any, location: Location, resolver: Resolver) -> Annotations:
-        if not isinstance(schema, dict):
-            return cls()
+    def of(
+        cls, schema: Any, location: Location, resolver: Resolver, seen: frozenset[tuple[str, str]] = frozenset()
+    ) -> Annotations:
+        key = (str(location.file), location.pointer)
+        if not isinstance(schema, dict) or key in seen:
+            return cls()  # an `allOf` cycle inherits nothing more from itself
+        seen = seen | {key}
         layers = [schema, *annotation_members(schema)]
         inherited = cls()
         structural = structural_members(schema)
         if "$ref" in schema:
             target, target_location = resolver.follow({"$ref": schema["$ref"]}, location)
-            inherited = cls.of(target, target_location, resolver)
+            inherited = cls.of(target, target_location, resolver, seen)
         elif len(structural) == 1 and isinstance(structural[0][1], dict) and "$ref" in structural[0][1]:
             index, member = structural[0]
-            inherited = cls.of(member, location.child("allOf", index), resolver)
+            inherited = cls.of(member, location.child("allOf", index), resolver, seen)
         description = next(
             (layer["description"] for layer in layers if description_of(layer.get("description"))),
             inherited.description,
@@ -248,6 +252,25 @@ class Annotations:
         return {}, location
 
 
+def extends_itself(schema: Any, location: Location, goal: Location, resolver: Resolver) -> bool:
+    """Whether the `allOf` members of `schema`, followed through `$ref`s, lead to `goal`."""
+    stack, seen = [(schema, location)], set()
+    while stack:
+        node, where = stack.pop()
+        key = (str(where.file), where.pointer)
+        if key in seen or not isinstance(node, dict):
+            continue
+        seen.add(key)
+        if "$ref" in node:
+            node, where = resolver.follow({"$ref": node["$ref"]}, where)
+            if (where.file, where.pointer) == (goal.file, goal.pointer):
+                return True
+            stack.append((node, where))
+            continue
+        stack.extend((member, where.child("allOf", index)) for index, member in structural_members(node))
+    return False
+
+
 @dataclass(frozen=True)
 class ObjectShape:
     """The properties of an object schema, with `allOf` members merged in order."""
@@ -267,7 +290,9 @@ class ObjectShape:
             return None
         key = (str(location.file), location.pointer)
         if key in seen:
-            raise SpecError([Diagnostic("error", "allOf includes itself", location)])
+            # An `allOf` cycle (`A: allOf [B]`, `B: allOf [A]`): every member of it has the
+            # properties of all of them, which the first visit already collects.
+            return cls()
         seen = seen | {key}
         if "$ref" in schema:
             target, target_location = resolver.follow({"$ref": schema["$ref"]}, location)

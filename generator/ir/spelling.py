@@ -11,11 +11,13 @@ from .model import (
     ClassType,
     ConstrainedType,
     Constraints,
+    ConstType,
     DictType,
     FieldIR,
     ListType,
     LiteralType,
     PrimitiveType,
+    TupleType,
     TypeIR,
     UnionType,
 )
@@ -27,6 +29,15 @@ def literal_value(value: object) -> str:
     if isinstance(value, str):
         return python_string(value)
     return repr(value)
+
+
+def python_value(value: object) -> str:
+    """A JSON value as a Python expression, in black's spelling (`{"a": [1, True, None]}`)."""
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{python_string(str(k))}: {python_value(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(python_value(v) for v in value) + "]"
+    return literal_value(value)
 
 
 ClassNamer = Callable[[ClassType], str]
@@ -48,8 +59,16 @@ def annotation(type_: TypeIR, fold: int | None = None, namer: ClassNamer | None 
         if fold is not None:
             return base  # docs list the constraints beside the type
         return f"Annotated[{base}, Field({constraint_arguments(type_.constraints)})]"
+    if isinstance(type_, ConstType):
+        base = annotation(type_.base, fold, namer)
+        if fold is not None or namer is not None:
+            return base  # docs show the value beside the type; a TypedDict cannot check it
+        return f"Annotated[{base}, JsonConst({python_value(type_.value)})]"
     if isinstance(type_, ClassType):
         return namer(type_) if namer is not None else type_.name
+    if isinstance(type_, TupleType):
+        items = ", ".join(annotation(item, fold, namer) for item in type_.items)
+        return f"Tuple[{items or '()'}]"
     if isinstance(type_, ListType):
         return f"List[{annotation(type_.item, fold, namer)}]"
     if isinstance(type_, DictType):

@@ -89,6 +89,8 @@ class DocumentStore:
         self._fetched: dict[str, Path] = {}
         self._local_refs: dict[tuple[Path, str], Ref | str] = {}
         """Parsed `$ref` strings by the file they appear in: resolving a path costs system calls."""
+        self._self_urls: dict[str, Path] = {}
+        """OpenAPI 3.2's `$self`: the URL a document names itself by; a `$ref` to it is local."""
 
     def parse_ref(self, ref: Any, base: Location) -> Ref | str:
         """The target of a `$ref` relative to the document it appears in, or an error message."""
@@ -97,6 +99,11 @@ class DocumentStore:
         target, _, fragment = ref.partition("#")
         base_url = self._remote_urls.get(base.file.resolve()) if self._remote_urls else None
         is_remote = "://" in target or target.startswith("//")
+        if is_remote and target in self._self_urls:
+            pointer = unquote(fragment)
+            if pointer and not pointer.startswith("/"):
+                return f"$ref fragment must be a JSON pointer: {ref!r}"
+            return Ref(self._self_urls[target], pointer)
         if not is_remote and not (base_url and target):
             return self._local_ref(ref, base)
         url = urljoin(base_url or "", target)
@@ -173,6 +180,8 @@ class DocumentStore:
         except SpecError as exc:
             raise SpecError([replace(d, location=self.locate(d.location)) for d in exc.diagnostics]) from None
         self._documents[path] = document
+        if isinstance(document, dict) and isinstance(document.get("$self"), str):
+            self._self_urls.setdefault(document["$self"].partition("#")[0], path)
         return document
 
     def _parse(self, path: Path, data: bytes, text: str) -> Any:

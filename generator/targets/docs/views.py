@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ...ir.model import AliasIR, ClassIR, ClassType, FieldIR, ModelIR, class_types
+from ...ir.model import AliasIR, ClassIR, ClassType, ConstType, FieldIR, ModelIR, class_types, walk
 from ...ir.naming import snake_case
 from ...ir.spelling import field_annotation, literal_value, optional_annotation
 from ...text import markdown_text
@@ -64,7 +64,10 @@ def anchor_of(class_type: ClassType, main_names: dict[str, str]) -> str:
 
 
 def constraint_texts(field: FieldIR) -> tuple[str, ...]:
-    return tuple(f"{keyword} {value}" for keyword, value in field.constraints.by_keyword())
+    texts = [f"{keyword} {value}" for keyword, value in field.constraints.by_keyword()]
+    # A `const` that `Literal` cannot spell: the type shows its JSON type, this its value.
+    texts += [f"const {t.json}" for t in walk(field.type) if isinstance(t, ConstType)]
+    return tuple(texts)
 
 
 def _links(types: list[ClassType], main_names: dict[str, str]) -> tuple[Link, ...]:

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ...ir.model import AliasIR, ClassIR, ConstrainedType, FieldIR, ModelIR, UnionType, class_types, walk
+from ...ir.model import AliasIR, ClassIR, ConstrainedType, ConstType, FieldIR, ModelIR, UnionType, class_types, walk
 from ...ir.spelling import constraint_arguments, field_annotation, optional_annotation
 from ...text import python_string
+from .formatting import LINE_LENGTH
 from .types import datetime_names, natural_key, typing_names
 
 
@@ -39,6 +40,29 @@ class AliasView:
     annotation: str
     description: str | None
     is_class: bool = False
+    recursive_lines: tuple[str, ...] = ()
+    """A recursive alias: `Name = TypeAliasType("Name", "...")` in black's layout."""
+
+
+def type_alias_type_lines(name: str, value: str, width: int = LINE_LENGTH) -> tuple[str, ...]:
+    """`Name = TypeAliasType("Name", "<value>")` as black lays it out; a value too long for
+    one line is cut into implicitly concatenated strings, after a comma where it can be."""
+    head, label, literal = f"{name} = TypeAliasType(", python_string(name), python_string(value)
+    if len(f"{head}{label}, {literal})") <= width:
+        return (f"{head}{label}, {literal})",)
+    if len(f"    {label}, {literal}") <= width:
+        return (head, f"    {label}, {literal}", ")")
+    chunks: list[str] = []
+    rest = value
+    while rest:
+        cut = len(rest)
+        while len(python_string(rest[:cut])) + 5 > width and cut > 1:
+            comma = rest.rfind(", ", 0, cut - 1)
+            fits = comma > 0 and len(python_string(rest[: comma + 2])) + 5 <= width
+            cut = comma + 2 if fits else cut - 1
+        chunks.append(python_string(rest[:cut]))
+        rest = rest[cut:]
+    return (head, f"    {label},", *(f"    {chunk}" for chunk in chunks[:-1]), f"    {chunks[-1]},", ")")
 
 
 @dataclass(frozen=True)
@@ -77,6 +101,8 @@ def module_view(
     uses_field = False
     uses_base_model = False
     uses_alias = False
+    uses_alias_type = False
+    uses_const = False
     definitions: list[ClassView | AliasView] = []
     own = {d.name for d in model.definitions}
     for definition in model.definitions:
@@ -99,16 +125,22 @@ def module_view(
             definitions.append(ClassView(definition.name, definition.description, tuple(fields), base))
         else:
             assert isinstance(definition, AliasIR)
-            uses_alias = True
             typing |= typing_names(definition.type, definition.nullable)
             types.append(definition.type)
             text = optional_annotation(definition.type, definition.nullable)
-            definitions.append(AliasView(definition.name, text, definition.description))
+            if definition.recursive:
+                uses_alias_type = True
+                lines = type_alias_type_lines(definition.name, text)
+                definitions.append(AliasView(definition.name, text, definition.description, recursive_lines=lines))
+            else:
+                uses_alias = True
+                definitions.append(AliasView(definition.name, text, definition.description))
         for type_ in types:
             dates |= datetime_names(type_)
             uses_field = uses_field or any(
                 isinstance(t, ConstrainedType) or (isinstance(t, UnionType) and t.discriminator) for t in walk(type_)
             )
+            uses_const = uses_const or any(isinstance(t, ConstType) for t in walk(type_))
             for class_type in class_types(type_):
                 if class_type.name not in own:
                     siblings.setdefault(class_type.module, set()).add(class_type.name)
@@ -125,13 +157,15 @@ def module_view(
     third_party = []
     if uses_field:
         third_party.append("from pydantic import Field")
-    if uses_alias:
-        third_party.append("from typing_extensions import TypeAlias")
+    alias_names = [n for n, used in (("TypeAlias", uses_alias), ("TypeAliasType", uses_alias_type)) if used]
+    if alias_names:
+        third_party.append(f"from typing_extensions import {', '.join(alias_names)}")
     if third_party:
         imports.extend([*third_party, ""])
     up = ".." if model.namespace == "" else "..."
-    if uses_base_model:
-        imports.append(f"from {up}_models import BaseModel")
+    runtime = [n for n, used in (("BaseModel", uses_base_model), ("JsonConst", uses_const)) if used]
+    if runtime:
+        imports.append(f"from {up}_models import {', '.join(runtime)}")
     where = namespaces or {}
 
     def path_of(module: str) -> str:

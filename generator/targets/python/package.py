@@ -5,9 +5,10 @@ This module decides; the templates under `templates/python/` only print what it 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ...ir.model import ApiIR, AuthIR, ClassIR, ModelIR, OperationIR
+from ...ir.model import AliasIR, ApiIR, AuthIR, ClassIR, ConstType, ModelIR, OperationIR, TypeIR, walk
 from ...ir.module_graph import deferred_imports
 from ...ir.spelling import annotation
 from ..render import render
@@ -127,6 +128,16 @@ def client_view(api: ApiIR) -> ClientView:
     return ClientView(api.title, doc, async_doc, tuple(servers), api.auth, resources, readme_example(api))
 
 
+def model_types(model: ModelIR) -> Iterator[TypeIR]:
+    """Every type a model module spells out (a `params` module's TypedDicts check nothing)."""
+    if model.namespace == "params":
+        return
+    for definition in model.definitions:
+        types = [f.type for f in definition.fields] if isinstance(definition, ClassIR) else [definition.type]
+        for type_ in types:
+            yield from walk(type_)
+
+
 def render_python(api: ApiIR, source_name: str, part: tuple[int, int] = (0, 1)) -> dict[str, str]:
     """Every file of the Python package, by path relative to the output directory.
 
@@ -172,7 +183,13 @@ def render_python(api: ApiIR, source_name: str, part: tuple[int, int] = (0, 1)) 
     files["python/pyproject.toml"] = render("python/pyproject.toml.jinja", client=client, **context)
     files["python/README.md"] = render("python/README.md.jinja", client=client, **context)
     files[f"{root}/__init__.py"] = render("python/package/__init__.py.jinja", client=client, **context)
-    files[f"{root}/_models.py"] = render("python/package/_models.py.jinja", **context)
+    recursive = {m.module for m in api.models for d in m.definitions if isinstance(d, AliasIR) and d.recursive}
+    files[f"{root}/_models.py"] = render(
+        "python/package/_models.py.jinja",
+        uses_const=any(isinstance(t, ConstType) for m in api.models for t in model_types(m)),
+        shares_alias_names=any(importer in recursive for importer, _ in deferred),
+        **context,
+    )
     files[f"{root}/_version.py"] = render("python/package/_version.py.jinja", **context)
     files[f"{root}/py.typed"] = ""
     exports = type_exports(api, twins)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from ...ir.model import AliasIR, ApiIR, ClassIR, ClassType, FieldIR, ModelIR, class_types
 from ...ir.spelling import optional_annotation
+from .models import type_alias_type_lines
 from .types import natural_key, typing_names_in
 
 
@@ -39,6 +40,8 @@ class ParamAliasView:
     annotation: str
     description: str | None
     is_class: bool = False
+    recursive_lines: tuple[str, ...] = ()
+    """A recursive alias, as `models.py` writes it: `Name = TypeAliasType("Name", "...")`."""
 
 
 @dataclass(frozen=True)
@@ -48,6 +51,8 @@ class ParamsModuleView:
     imports: tuple[str, ...]
     exports: tuple[str, ...]
     definitions: tuple[TypedDictView | ParamAliasView, ...]
+    deferred_imports: tuple[str, ...] = ()
+    """What recursive aliases name, for type checkers only: they may import each other."""
 
 
 class ParamNames:
@@ -111,12 +116,13 @@ def params_module_view(model: ModelIR, names: ParamNames) -> ParamsModuleView:
     definitions: list[TypedDictView | ParamAliasView] = []
     annotations: list[str] = []
     imported: dict[str, set[str]] = {}
+    checking: dict[str, set[str]] = {}
 
-    def note(types: list[ClassType]) -> None:
+    def note(types: list[ClassType], into: dict[str, set[str]] = imported) -> None:
         for class_type in types:
             if class_type.name in own and class_type.module == model.module:
                 continue
-            imported.setdefault(names.module_path(class_type), set()).add(names.name(class_type))
+            into.setdefault(names.module_path(class_type), set()).add(names.name(class_type))
 
     for definition in model.definitions:
         if isinstance(definition, ClassIR):
@@ -135,42 +141,61 @@ def params_module_view(model: ModelIR, names: ParamNames) -> ParamsModuleView:
             assert isinstance(definition, AliasIR)
             text = optional_annotation(definition.type, definition.nullable, namer=names.name)
             annotations.append(text)
+            name = definition.name + suffix
+            if definition.recursive:
+                note(sorted(class_types(definition.type), key=lambda t: t.name), checking)
+                written = type_alias_type_lines(name, text)
+                definitions.append(ParamAliasView(name, text, definition.description, recursive_lines=written))
+                continue
             note(sorted(class_types(definition.type), key=lambda t: t.name))
-            definitions.append(ParamAliasView(definition.name + suffix, text, definition.description))
+            definitions.append(ParamAliasView(name, text, definition.description))
     depth = "..." if twin else ".."
     lines = ["from __future__ import annotations", ""]
-    typing = typing_names_in(annotations, ("Annotated", "Dict", "List", "Literal", "Optional", "Union"))
+    typing = typing_names_in(annotations, ("Annotated", "Dict", "List", "Literal", "Optional", "Tuple", "Union"))
+    checking = {path: found - imported.get(path, set()) for path, found in checking.items()}
+    checking = {path: found for path, found in checking.items() if found}
+    if checking:
+        typing.add("TYPE_CHECKING")
     dates = typing_names_in(annotations, ("date", "datetime"))
     if dates:
         lines.append(f"from datetime import {', '.join(sorted(dates))}")
     if typing:
-        lines.append(f"from typing import {', '.join(sorted(typing))}")
+        lines.append(f"from typing import {', '.join(sorted(typing, key=lambda n: (n != n.upper(), n)))}")
     if dates or typing:
         lines.append("")
     extensions = ["TypedDict"] if any(isinstance(d, TypedDictView) for d in definitions) else []
-    if any(isinstance(d, ParamAliasView) for d in definitions):
+    if any(isinstance(d, ParamAliasView) and not d.recursive_lines for d in definitions):
         extensions.append("TypeAlias")
+    if any(isinstance(d, ParamAliasView) and d.recursive_lines for d in definitions):
+        extensions.append("TypeAliasType")
+
     if any("Required[" in a for a in annotations):
         extensions.append("Required")
     if any("Field(" in a for a in annotations):
         lines.append("from pydantic import Field")
     if extensions:
         lines += [f"from typing_extensions import {', '.join(sorted(extensions))}"]
-    relative = []
-    for module_path in sorted(imported, key=natural_key):
-        target = module_path.split(".")[-1]
-        if twin and module_path.startswith("types.shared_params."):
-            relative.append(f"from .{target} import {', '.join(sorted(imported[module_path]))}")
-        elif twin:
-            relative.append(f"from {depth}{module_path} import {', '.join(sorted(imported[module_path]))}")
-        elif module_path.startswith("types.shared_params."):
-            relative.append(f"from .shared_params.{target} import {', '.join(sorted(imported[module_path]))}")
-        else:
-            relative.append(f"from .{target} import {', '.join(sorted(imported[module_path]))}")
+
+    def import_lines(found: dict[str, set[str]]) -> list[str]:
+        relative = []
+        for module_path in sorted(found, key=natural_key):
+            target, what = module_path.split(".")[-1], ", ".join(sorted(found[module_path]))
+            if twin and module_path.startswith("types.shared_params."):
+                relative.append(f"from .{target} import {what}")
+            elif twin:
+                relative.append(f"from {depth}{module_path} import {what}")
+            elif module_path.startswith("types.shared_params."):
+                relative.append(f"from .shared_params.{target} import {what}")
+            else:
+                relative.append(f"from .{target} import {what}")
+        return relative
+
+    relative = import_lines(imported)
     if relative:
         lines += ["", *relative]
     path = f"types/shared_params/{model.module}.py" if twin else f"types/{model.module}.py"
-    return ParamsModuleView(path, tuple(lines), tuple(d.name for d in definitions), tuple(definitions))
+    exports = tuple(d.name for d in definitions)
+    return ParamsModuleView(path, tuple(lines), exports, tuple(definitions), tuple(import_lines(checking)))
 
 
 def _is_keyword(name: str) -> bool:

@@ -346,7 +346,7 @@ class ResourceViews:
     ) -> list[str]:
         """The sync and async classes of a resource share a module, and so its imports."""
         kinds = {m.kind for m in methods}
-        typing = typing_names_in(texts, ("Annotated", "Dict", "List", "Literal", "Optional", "Union"))
+        typing = typing_names_in(texts, ("Annotated", "Dict", "List", "Literal", "Optional", "Tuple", "Union"))
         if "maybe_stream" in kinds:
             typing |= {"overload", "Literal", "Optional"}
         if any(m.cast_to.startswith("cast(") or m.item.startswith("cast(") for m in methods):

@@ -6,10 +6,12 @@ import re
 
 from ...ir.model import (
     ConstrainedType,
+    ConstType,
     DictType,
     ListType,
     LiteralType,
     PrimitiveType,
+    TupleType,
     TypeIR,
     UnionType,
     walk,
@@ -20,7 +22,18 @@ _DATETIME_NAMES = {"datetime", "date"}
 
 
 _STRING_LITERAL = re.compile(r'"(?:[^"\\]|\\.)*"')
-TYPING_NAMES = ("Annotated", "Any", "Dict", "Iterable", "List", "Literal", "Mapping", "Optional", "Union")
+TYPING_NAMES = (
+    "Annotated",
+    "Any",
+    "Dict",
+    "Iterable",
+    "List",
+    "Literal",
+    "Mapping",
+    "Optional",
+    "Tuple",
+    "Union",
+)
 
 
 def typing_names_in(texts: list[str], names: tuple[str, ...] = TYPING_NAMES) -> set[str]:
@@ -42,8 +55,10 @@ def typing_names(type_: TypeIR, optional: bool) -> set[str]:
             names.add("Dict")
         elif isinstance(t, LiteralType):
             names.add("Literal")
-        elif isinstance(t, ConstrainedType):
+        elif isinstance(t, (ConstrainedType, ConstType)):
             names.add("Annotated")
+        elif isinstance(t, TupleType):
+            names.add("Tuple")
         elif isinstance(t, UnionType):
             others = len([m for m in t.members if m != NONE])
             if others > 1:
