@@ -7,26 +7,42 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ...ir.model import ApiIR, AuthIR, ClassIR, ModelIR, OperationIR
+from ...ir.model import ApiIR, AuthIR, SecuritySchemeIR, ClassIR, ModelIR, OperationIR
 from ...ir.module_graph import deferred_imports
 from ...ir.spelling import annotation
+from ...text import python_string
 from ..render import render
 from .models import module_view
 from .params import ParamNames, params_module_view, shared_modules_needed
-from .resources import ChildView, resource_views
+from .resources import ChildView, resource_views, security_literal
 from .types import natural_key
 
 SHARED = "types/shared"
 RUNTIME_MODULES = (
+    "_auth",
     "_base_client",
+    "_binary",
     "_exceptions",
     "_pagination",
     "_request_options",
     "_resource",
     "_response",
+    "_serialize",
     "_streaming",
+    "_tolerant",
     "_types",
 )
+
+
+@dataclass(frozen=True)
+class VariableView:
+    """A server variable: a constructor argument, its environment variable and default."""
+
+    argument: str
+    env_var: str
+    default: str
+    entry: str
+    """`"wire": (argument, (allowed, ...))` for `server_url`."""
 
 
 @dataclass(frozen=True)
@@ -37,6 +53,33 @@ class ServerView:
     """The constructor argument: `base_url`, `inference_base_url`."""
     constant: str
     env_var: str
+    variables: tuple[VariableView, ...] = ()
+
+
+@dataclass(frozen=True)
+class CredentialView:
+    """A constructor argument holding a credential, and its environment variable."""
+
+    argument: str
+    env_var: str
+    sent_as: str
+    """How the scheme it belongs to is sent, for the README."""
+
+
+@dataclass(frozen=True)
+class AuthView:
+    arguments: tuple[CredentialView, ...]
+    schemes: tuple[tuple[str, str], ...]
+    """`(key, Scheme(...))` of every scheme, as printed."""
+    values: tuple[tuple[str, str], ...]
+    """`(key, (argument, ...))` of every scheme, as printed."""
+    default: str
+    """The API's default security, as a Python literal."""
+    missing: str
+    """The error when the API asks for credentials and none is given."""
+    doc: str
+    example: str
+    """The constructor arguments of the README's first example."""
 
 
 @dataclass(frozen=True)
@@ -53,7 +96,7 @@ class ClientView:
     doc: str
     async_doc: str
     servers: tuple[ServerView, ...]
-    auth: AuthIR | None
+    auth: AuthView | None
     resources: tuple[ChildView, ...]
     example: ExampleView
 
@@ -98,11 +141,60 @@ def type_exports(api: ApiIR, twins: list[ModelIR]) -> list[tuple[str, str]]:
     return sorted(exports, key=lambda e: (natural_key(e[0]), e[1].lower(), e[1]))
 
 
+def sent_as(scheme: SecuritySchemeIR) -> str:
+    if scheme.kind == "basic":
+        return "`Authorization: Basic <base64 of username:password>`"
+    if scheme.kind == "bearer":
+        return "`Authorization: Bearer <token>`"
+    where = {"header": "header", "query": "query parameter", "cookie": "cookie"}[scheme.location]
+    return f"the `{scheme.name}` {where}"
+
+
+def tuple_literal(values: tuple[str, ...]) -> str:
+    """`("a", "b")`, `("a",)` or `()`."""
+    return "(" + ", ".join(python_string(v) for v in values) + ("," if len(values) == 1 else "") + ")"
+
+
+def auth_view(auth: AuthIR) -> AuthView:
+    arguments = tuple(
+        CredentialView(argument, env_var, sent_as(scheme))
+        for scheme in auth.schemes
+        for argument, env_var in zip(scheme.arguments, scheme.env_vars, strict=True)
+    )
+    schemes = []
+    for scheme in auth.schemes:
+        spelled = [python_string(scheme.kind)]
+        if scheme.kind == "api_key":
+            spelled += [python_string(scheme.location), python_string(scheme.name)]
+        schemes.append((python_string(scheme.key), f"Scheme({', '.join(spelled)})"))
+    values = tuple(
+        (python_string(s.key), "(" + ", ".join(s.arguments) + ("," if len(s.arguments) == 1 else "") + ")")
+        for s in auth.schemes
+    )
+    given = " or ".join(f"{a.argument}=..." for a in arguments)
+    env = ", ".join(a.env_var for a in arguments)
+    missing = f"No credentials: pass {given}, or set {env}"
+    parts = [f"`{a.argument}` (else the `{a.env_var}` environment variable)" for a in arguments]
+    doc = "Credentials: " + ", ".join(parts) + ". "
+    first = auth.schemes[0].arguments
+    example = ", ".join(f'{a}="..."' for a in first)
+    return AuthView(arguments, tuple(schemes), values, security_literal(auth.default), missing, doc, example)
+
+
 def client_view(api: ApiIR) -> ClientView:
     prefix = api.package.upper()
     servers = []
     for server in api.servers:
         stem = f"{server.name}_base_url" if server.name else "base_url"
+        variables = tuple(
+            VariableView(
+                v.name,
+                f"{prefix}_{v.name.upper()}",
+                v.default,
+                f"{python_string(v.wire_name)}: ({v.name}, {tuple_literal(v.enum)})",
+            )
+            for v in server.variables
+        )
         servers.append(
             ServerView(
                 server.name,
@@ -110,6 +202,7 @@ def client_view(api: ApiIR) -> ClientView:
                 stem,
                 stem.upper().replace("BASE_URL", "DEFAULT_BASE_URL"),
                 f"{prefix}_{stem.upper()}",
+                variables,
             )
         )
     resources = tuple(
@@ -117,14 +210,15 @@ def client_view(api: ApiIR) -> ClientView:
             (ChildView(r.attribute, r.class_name, r.module) for r in api.resources), key=lambda c: natural_key(c.module)
         )
     )
-    auth = f"The token is `api_key`, or else the `{api.auth.env_var}` environment variable. " if api.auth else ""
+    auth_doc = auth_view(api.auth) if api.auth else None
+    auth = auth_doc.doc if auth_doc else ""
     retries = (
         "Failed requests are retried `max_retries` times (connection errors, 408, 409, 429, 5xx) "
         "with exponential backoff, honouring `Retry-After`."
     )
     doc = f"A client for the {api.title} API.\n\n{auth}{retries}"
     async_doc = f"An async client for the {api.title} API.\n\n{auth}{retries}"
-    return ClientView(api.title, doc, async_doc, tuple(servers), api.auth, resources, readme_example(api))
+    return ClientView(api.title, doc, async_doc, tuple(servers), auth_doc, resources, readme_example(api))
 
 
 def render_python(api: ApiIR, source_name: str, part: tuple[int, int] = (0, 1)) -> dict[str, str]:
