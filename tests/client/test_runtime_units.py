@@ -58,7 +58,12 @@ def test_server_delay_reads_retry_after_forms_and_ratelimit_reset() -> None:
 
 def test_backoff_grows_exponentially_with_jitter_and_a_cap() -> None:
     client = BaseClient(
-        version="1", base_urls={"": "http://x"}, credentials=Credentials({}, {}, ()), timeout=1.0, max_retries=2, default_headers=None
+        version="1",
+        base_urls={"": "http://x"},
+        credentials=Credentials({}, {}, ()),
+        timeout=1.0,
+        max_retries=2,
+        default_headers=None,
     )
     for attempt, full in [(0, 0.5), (1, 1.0), (2, 2.0), (10, 8.0)]:
         delays = [client._retry_delay(attempt, None) for _ in range(50)]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ...ir.model import ApiIR, AuthIR, SecuritySchemeIR, ClassIR, ModelIR, OperationIR
+from ...ir.model import ApiIR, AuthIR, ClassIR, ModelIR, OperationIR, SecuritySchemeIR
 from ...ir.module_graph import deferred_imports
 from ...ir.spelling import annotation
 from ...text import python_string
