@@ -179,7 +179,14 @@ class ResourceViews:
         args: list[ArgView] = []
         parameters = list(operation.parameters)
         for parameter in parameters:
-            args.append(self.argument(parameter.name, parameter.type, parameter.required, False, params=True))
+            arg = self.argument(parameter.name, parameter.type, parameter.required, False, params=True)
+            if parameter.required and parameter.has_default and parameter.default is not None:
+                # A required parameter with a default need not be given: the default is sent.
+                default = parameter.default
+                arg = ArgView(
+                    arg.name, arg.annotation, python_string(default) if isinstance(default, str) else repr(default)
+                )
+            args.append(arg)
         body_fields: list[FieldIR] = []
         file_fields: list[FieldIR] = []
         body_arg = content_arg = None

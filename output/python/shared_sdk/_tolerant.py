@@ -85,7 +85,12 @@ def _model(
             values[name] = construct(info.annotation, data[name])
     fields_set = set(values)
     for name, info in model.model_fields.items():
-        if name not in values and not info.is_required():
-            values[name] = info.get_default(call_default_factory=True)
+        if name not in values:
+            # A required field the server left out reads as None rather than failing.
+            values[name] = (
+                None
+                if info.is_required()
+                else info.get_default(call_default_factory=True)
+            )
     extra = {k: v for k, v in data.items() if k not in known}
     return model.model_construct(fields_set, **values, **extra)
