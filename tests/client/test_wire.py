@@ -262,7 +262,7 @@ def test_json_types_are_sent_as_json_under_their_media_type(
 @pytest.mark.parametrize("mode", MODES)
 def test_a_form_body_follows_its_encoding_object(sdk: ModuleType, server: tuple[str, Recorder], mode: str) -> None:
     url, recorded = server
-    when = datetime.datetime(2026, 1, 2, 3, 4, 5, tzinfo=datetime.timezone.utc)
+    when = datetime.datetime(2026, 1, 2, 3, 4, 5, tzinfo=datetime.UTC)
     call(
         sdk,
         mode,
