@@ -38,7 +38,10 @@ if TYPE_CHECKING:
 
 HTTP_METHODS = ("get", "put", "post", "patch", "delete", "head", "options")
 VERB_METHODS = {"post": "create", "put": "update", "patch": "update", "delete": "delete"}
-VERSION_SEGMENT = re.compile(r"^(v\d+(\.\d+)*|api)$")
+VERSION_SEGMENT = re.compile(r"^(v\d+(\.\d+)*|api|\d{4}-\d{2}-\d{2})$")
+"""Leading path segments that name no resource: `v2`, `api`, a dated version (`2010-04-01`)."""
+FORMAT_SUFFIX = re.compile(r"\.(json|xml)$")
+"""A format extension on the last segment (`Messages.json`) is not part of the resource's name."""
 # Keyword arguments every generated method takes; spec parameters must not shadow them.
 PARAMETER_STYLES = {
     "query": ("form", "spaceDelimited", "pipeDelimited", "deepObject"),
@@ -62,8 +65,9 @@ class PendingOperation:
 
 
 def resource_path_of(path: str) -> tuple[str, ...]:
-    """`/v2/registry/{name}/garbage-collections` -> `("registry", "garbage_collections")`."""
-    segments = [s for s in path.split("/") if s and not s.startswith("{")]
+    """`/v2/registry/{name}/garbage-collections` -> `("registry", "garbage_collections")`,
+    `/2010-04-01/Accounts/{AccountSid}/Messages.json` -> `("accounts", "messages")`."""
+    segments = [FORMAT_SUFFIX.sub("", s) for s in path.split("/") if s and not s.startswith("{")]
     while len(segments) > 1 and VERSION_SEGMENT.match(segments[0]):
         segments = segments[1:]
     names = tuple(module_name(snake_case(s)) for s in segments)
