@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import Location
 from ..text import description_of
-from .build_payloads import PayloadReader
+from .build_payloads import RESERVED_ARGUMENTS, PayloadReader
 from .model import (
     BodyIR,
     ClassIR,
@@ -42,7 +42,6 @@ VERSION_SEGMENT = re.compile(r"^(v\d+(\.\d+)*|api|\d{4}-\d{2}-\d{2})$")
 """Leading path segments that name no resource: `v2`, `api`, a dated version (`2010-04-01`)."""
 FORMAT_SUFFIX = re.compile(r"\.(json|xml)$")
 """A format extension on the last segment (`Messages.json`) is not part of the resource's name."""
-# Keyword arguments every generated method takes; spec parameters must not shadow them.
 PARAMETER_STYLES = {
     "query": ("form", "spaceDelimited", "pipeDelimited", "deepObject"),
     "path": ("simple", "label", "matrix"),
@@ -51,7 +50,6 @@ PARAMETER_STYLES = {
 }
 """The styles OpenAPI defines for each location, the default first."""
 IGNORED_HEADERS = frozenset({"accept", "content-type", "authorization"})
-RESERVED_ARGUMENTS = frozenset({"extra_headers", "extra_query", "extra_body", "timeout", "self", "cls"})
 
 
 @dataclass

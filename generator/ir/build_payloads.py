@@ -24,6 +24,7 @@ from .model import (
     ConstrainedType,
     DictType,
     EncodingIR,
+    FieldIR,
     ModelIR,
     PrimitiveType,
     TypeIR,
@@ -36,6 +37,22 @@ if TYPE_CHECKING:
 
 SUCCESS_STATUSES = ("200", "201", "202", "203", "2XX", "2xx", "204")
 JSON_TYPES = ("application/json",)
+
+
+def body_arguments(fields: tuple[FieldIR, ...]) -> tuple[FieldIR, ...]:
+    """The fields a caller sends (not `readOnly`), named by the snake_case of their wire
+    names; a name taken by another field or a reserved argument takes a `_`."""
+    taken = set(RESERVED_ARGUMENTS)
+    result = []
+    for field in fields:
+        if field.read_only:
+            continue
+        name = argument_name(field.wire_name)
+        while name in taken:
+            name += "_"
+        taken.add(name)
+        result.append(replace(field, name=name))
+    return tuple(result)
 
 
 def is_json_media(media_type: str) -> bool:
@@ -71,6 +88,8 @@ def choose_body_media(content: dict[str, Any]) -> tuple[str, str, bool] | None:
 
 
 SSE_TYPE = "text/event-stream"
+# Keyword arguments every generated method takes; spec parameters must not shadow them.
+RESERVED_ARGUMENTS = frozenset({"extra_headers", "extra_query", "extra_body", "timeout", "self", "cls"})
 
 
 class PayloadReader:
@@ -248,8 +267,7 @@ class PayloadReader:
         main = model.main
         if isinstance(main, ClassIR):
             # What the server sets is not sent; arguments are the snake_case of the wire names.
-            fields = tuple(replace(f, name=argument_name(f.wire_name)) for f in main.fields if not f.read_only)
-            main = replace(main, fields=fields)
+            main = replace(main, fields=body_arguments(main.fields))
             model = replace(model, definitions=(*model.definitions[:-1], main))
         self.body_models.append(model)
         encoding = self.form_encoding(media, media_location) if content_type == FORM else ()

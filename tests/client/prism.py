@@ -26,17 +26,20 @@ def free_port() -> int:
 
 
 @contextmanager
-def running_prism(spec: Path, startup_seconds: float = 90) -> Iterator[str]:
-    """A Prism mock of `spec` on 127.0.0.1 that validates every request (`--errors`: a request
-    breaking the spec gets a 422); its URL. Skips (or fails with SDKGEN_REQUIRE_PRISM) when
-    Prism is not installed."""
+def running_prism(spec: Path, errors: bool = True, startup_seconds: float = 90) -> Iterator[str]:
+    """A Prism mock of `spec` on 127.0.0.1 that validates every request; its URL.
+
+    With `errors` a request breaking the spec gets a 422 (and a response Prism made up that
+    breaks it a 500); without, Prism answers anyway and lists what it found in the
+    `sl-violations` header. Skips (or fails with SDKGEN_REQUIRE_PRISM) when Prism is not
+    installed."""
     if not PRISM.exists():
         if os.environ.get("SDKGEN_REQUIRE_PRISM"):
             pytest.fail(f"Prism is not installed at {PRISM}: run `make prism`")
         pytest.skip("Prism is not installed: `make prism` installs it")
     port = free_port()
     process = subprocess.Popen(
-        [str(PRISM), "mock", "--errors", "-h", "127.0.0.1", "-p", str(port), str(spec)],
+        [str(PRISM), "mock", *(["--errors"] if errors else []), "-h", "127.0.0.1", "-p", str(port), str(spec)],
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,

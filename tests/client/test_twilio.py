@@ -9,9 +9,9 @@ printed (`pytest -s`)."""
 from __future__ import annotations
 
 import base64
+import json
 import re
 from collections.abc import Iterator
-from pathlib import Path
 from types import ModuleType
 from typing import Any
 
@@ -122,6 +122,18 @@ def arguments(document: dict[str, Any], operation: OperationIR) -> dict[str, Any
     }
 
 
+def request_violations(header: str | None) -> list[str]:
+    """What Prism found wrong with the request (not with the response it made up itself)."""
+    if not header:
+        return []
+    return [f"{'.'.join(v['location'])}: {v['message']}" for v in json.loads(header) if v["location"][0] == "request"]
+
+
+def success_statuses(document: dict[str, Any], operation: OperationIR) -> set[str]:
+    parts = [p.replace("~1", "/").replace("~0", "~") for p in operation.pointer.split("/")[1:]]
+    return {str(code) for code in document["paths"][parts[1]][parts[2]]["responses"]}
+
+
 def test_every_get_parses_against_a_prism_mock_and_none_is_rejected(twilio: tuple[ModuleType, ApiIR]) -> None:
     sdk, api = twilio
     document = yaml.load(SPEC.read_text(), Loader=yaml.CSafeLoader)
@@ -133,39 +145,62 @@ def test_every_get_parses_against_a_prism_mock_and_none_is_rejected(twilio: tupl
         if operation.http_method == "get"
     ]
     rejected: list[str] = []
+    redirects: list[str] = []
     needed_tolerance: list[str] = []
     parsed = 0
-    with running_prism(SPEC) as url:
-        tolerant = sdk.Client(username=ACCOUNT, password="token", base_url=url, max_retries=0)
-        strict = sdk.Client(
-            username=ACCOUNT, password="token", base_url=url, max_retries=0, strict_response_validation=True
-        )
+    # Without --errors: Prism's made-up answers break the spec here and there (a `first_page_uri`
+    # that is no URI), which would turn into 500s; the request's violations are in a header.
+    with running_prism(SPEC, errors=False) as url:
+        clients = [
+            sdk.Client(
+                username=ACCOUNT, password="token", base_url=url, max_retries=0, strict_response_validation=strict
+            )
+            for strict in (False, True)
+        ]
         for resource, operation in gets:
             kwargs = arguments(document, operation)
-            target: Any = tolerant
+            tolerant, strict = clients
             for attribute in resource.path:
-                target = getattr(target, attribute)
+                tolerant, strict = getattr(tolerant, attribute), getattr(strict, attribute)
             name = ".".join((*resource.path, operation.name))
             try:
-                raw = getattr(target.with_raw_response, operation.name)(**kwargs)
+                raw = getattr(tolerant.with_raw_response, operation.name)(**kwargs)
             except sdk.APIStatusError as error:
-                rejected.append(f"{name}: {error.status_code} {error.response.text[:300]}")
+                problems = request_violations(error.response.headers.get("sl-violations"))
+                if (
+                    300 <= error.status_code < 400
+                    and not problems
+                    and not success_statuses(document, operation)
+                    & {
+                        "200",
+                        "201",
+                    }
+                ):
+                    redirects.append(name)  # the spec's only answer is a redirect
+                else:
+                    rejected.append(f"{name}: {error.status_code} {problems or error.response.text[:300]}")
                 continue
-            if "sl-violations" in raw.headers:
-                rejected.append(f"{name}: {raw.headers['sl-violations'][:300]}")
-            result = raw.parse()
-            assert result is not None, name
+            problems = request_violations(raw.headers.get("sl-violations"))
+            if problems:
+                rejected.append(f"{name}: {problems}")
+            assert raw.parse() is not None, name
             parsed += 1
-            strict_target: Any = strict
-            for attribute in resource.path:
-                strict_target = getattr(strict_target, attribute)
             try:
-                getattr(strict_target, operation.name)(**kwargs)
+                getattr(strict, operation.name)(**kwargs)
             except sdk.APIResponseValidationError:
                 needed_tolerance.append(name)
+        # The check is live: Prism refuses a SID that breaks its pattern.
+        resource, operation = next((r, o) for r, o in gets if any(p.location == "path" for p in o.parameters))
+        target: Any = clients[0]
+        for attribute in resource.path:
+            target = getattr(target, attribute)
+        kwargs = {**arguments(document, operation), operation.parameters[0].name: "nope"}
+        with pytest.raises(sdk.UnprocessableEntityError, match="422"):
+            getattr(target, operation.name)(**kwargs)
     print(
         f"\nTwilio api_v2010 against Prism: {len(gets)} GET operations, {parsed} parsed (tolerant), "
-        f"{len(rejected)} rejected by Prism, {len(needed_tolerance)} would fail strict validation"
+        f"{len(redirects)} answered only by a redirect, {len(rejected)} requests rejected, "
+        f"{len(needed_tolerance)} responses that strict validation would refuse"
     )
     assert not rejected, "\n".join(rejected)
-    assert parsed == len(gets) and len(gets) > 50
+    assert parsed + len(redirects) == len(gets) and parsed > 50
