@@ -29,6 +29,7 @@ from .model import (
     ResourceIR,
     StreamIR,
     TypeIR,
+    is_text_media,
 )
 from .naming import argument_name, field_name, module_name, pascal_case, singular, snake_case
 from .security import requirements
@@ -145,7 +146,12 @@ class OperationsBuilder(PayloadReader):
         _, response = self.success_response(op, location)
         self.name_error_schemas(op, location)
         json_schema, sse_schema = self.response_schemas(response)
-        media = self.other_media(response) if json_schema is None and sse_schema is None else None
+        media = self.other_media(response) if json_schema is None else None
+        if media is not None and sse_schema is not None:
+            if is_text_media(media):
+                media = None
+            else:
+                sse_schema = None  # audio that may also come as events: the audio, not an empty stream
         name = self.method_name(method, path, op, paged_request, json_schema)
         singular_name = pascal_case(singular(resource[-1]))
         full_name = "".join(pascal_case(singular(p)) for p in resource)
