@@ -5,7 +5,7 @@
 | --- | --- | --- | --- |
 | form (query, cookie, form body) | yes | `x=a&x=b` | `k=v&n=1` |
 | form | no | `x=a,b` | `x=k,v,n,1` |
-| spaceDelimited, pipeDelimited | no | `x=a%20b`, `x=a%7Cb` | |
+| spaceDelimited, pipeDelimited | no | `x=a+b` (a space), `x=a%7Cb` | |
 | deepObject | | `x[0]=a&x[1]=b` | `x[k]=v&x[n]=1`, nested: `x[k][0][p]=1` |
 | simple (path, header) | no / yes | `a,b` | `k,v,n,1` / `k=v,n=1` |
 | label (path) | no / yes | `.a,b` / `.a.b` | `.k,v,n,1` / `.k=v.n=1` |
