@@ -98,16 +98,18 @@ def read_auth(context: SchemaContext, document: dict[str, Any], package: str) ->
 def server_variables(
     server: dict[str, Any], context: SchemaContext, location: Location
 ) -> tuple[ServerVariableIR, ...]:
-    """The `{name}`s of a server URL as arguments with their defaults (a variable with no
-    usable default is an error: the URL could not be built)."""
+    """The `{name}`s of a server URL as arguments with their defaults (a variable without
+    one is warned about and left in the URL: pass `base_url`)."""
     url = str(server.get("url", ""))
-    declared = server.get("variables") if isinstance(server.get("variables"), dict) else {}
+    found = server.get("variables")
+    declared: dict[str, Any] = found if isinstance(found, dict) else {}
     result = []
     for wire in dict.fromkeys(re.findall(r"{([^}]+)}", url)):
         variable = declared.get(wire)
         if not isinstance(variable, dict) or "default" not in variable:
-            context.diagnostics.error(
-                f"server variable {{{wire}}} has no default", context.locate(location.child("variables"))
+            context.diagnostics.warning(
+                f"server variable {{{wire}}} has no default; the URL keeps it as written",
+                context.locate(location.child("variables")),
             )
             continue
         enum = variable.get("enum")

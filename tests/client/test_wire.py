@@ -467,3 +467,39 @@ def test_a_streamed_audio_response_is_written_without_reading_it_first(
                 return b"".join([chunk async for chunk in body.iter_bytes()])
 
     assert asyncio.run(main()) == AUDIO
+
+
+LOSSY = """
+openapi: 3.0.3
+info: {title: Lossy, version: "1"}
+servers: [{url: "https://{tenant}.example.com"}]
+components:
+  securitySchemes:
+    digest: {type: http, scheme: digest}
+  schemas:
+    Thing:
+      type: object
+      properties:
+        size: {type: string, minimum: 1}
+paths:
+  /things:
+    get:
+      operationId: things
+      responses:
+        "200": {description: ok, content: {application/json: {schema: {$ref: "#/components/schemas/Thing"}}}}
+"""
+
+
+def test_what_the_client_cannot_send_is_warned_about_where_it_is(tmp_path: Path) -> None:
+    from sdkgen.pipeline import build
+
+    spec = tmp_path / "lossy.yaml"
+    spec.write_text(LOSSY)
+    api, warnings = build(spec, "lossy_sdk")
+    found = {(w.message, w.location.pointer) for w in warnings}
+    assert found == {
+        ("server variable {tenant} has no default; the URL keeps it as written", "/servers/0/variables"),
+        ("a security scheme the client cannot send; left out", "/components/securitySchemes/digest"),
+        ("minimum does not apply to type 'string'; left out", "/components/schemas/Thing/properties/size/minimum"),
+    }
+    assert api.auth is None and api.servers[0].variables == ()

@@ -231,7 +231,7 @@ class ResourceViews:
         path_args = tuple(self.entries(parameters, "path"))
         path_values = "{" + ", ".join(f"{python_string(e.key)}: {e.value}" for e in path_args) + "}"
         path_styles = self.styles(parameters, ("path",))
-        path_items = (python_string(operation.path), path_values)
+        path_items: tuple[str, ...] = (python_string(operation.path), path_values)
         if path_styles:
             path_items += ("{" + ", ".join(f"{e.key}: {e.value}" for e in path_styles) + "}",)
         view = MethodView(
