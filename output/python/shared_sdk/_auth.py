@@ -49,12 +49,12 @@ class Credentials:
     ) -> None:
         self.schemes = dict(schemes)
         self.values = {key: found for key, found in values.items() if all(found)}
-        """The schemes whose every value was given (a token; a username and a password)."""
+        """The schemes whose every value was given (a token; a user and password)."""
         self.default = default
 
     @property
     def required(self) -> bool:
-        """Whether the API's default security asks for credentials none of which were given."""
+        """Whether the API's default security needs credentials and none was given."""
         return bool(self.default) and all(self.default) and not self.values
 
     def for_request(self, security: Optional[Security]) -> SentCredentials:

@@ -132,8 +132,8 @@ class BaseClient:
         stream: bool,
     ) -> httpx.Request:
         sent = self.credentials.for_request(options.security)
-        # Credentials are default headers: `default_headers` or a call's `extra_headers` can
-        # replace or remove them.
+        # Credentials are default headers: `default_headers` or a call's
+        # `extra_headers` can replace or remove them.
         headers = options.sent_headers({**sent.headers, **self.default_headers})
         if stream and not options.wants_streamed_response:
             headers["Accept"] = "text/event-stream"
@@ -218,8 +218,8 @@ class BaseClient:
             ) from None
 
     def _validate(self, cast_to: Any, data: Any, response: httpx.Response) -> Any:
-        """The response as `cast_to`; what the spec does not describe is kept as received
-        unless `strict_response_validation` is set (see `_tolerant.py`)."""
+        """The response as `cast_to`; what the spec does not describe is kept as
+        received unless `strict_response_validation` is set (see `_tolerant.py`)."""
         try:
             return _adapter(cast_to).validate_python(data)
         except pydantic.ValidationError as exc:

@@ -110,7 +110,7 @@ def path_template(
     """The path with each `{name}` replaced by its value, percent-encoded in its style
     (`simple` by default): no value can change the path."""
 
-    def fill(match: "re.Match[str]") -> str:
+    def fill(match: re.Match[str]) -> str:
         name = match.group(1)
         value = values[name]
         encoded = path_value(name, value, (styles or {}).get(name, ("simple", False)))
@@ -132,7 +132,7 @@ class RequestOptions:
     headers: Mapping[str, Union[str, NotGiven]] = field(default_factory=dict)
     timeout: Union[Timeout, NotGiven] = NOT_GIVEN
     form: Optional[Dict[str, FormValue]] = None
-    """Form fields: with `files` a multipart body, without them a form-urlencoded one."""
+    """Form fields: with `files` a multipart body, else a form-urlencoded one."""
     files: Optional[List[Upload]] = None
     content: Optional[bytes] = None
     """A raw body (its `Content-Type` is in `headers`)."""
@@ -165,11 +165,11 @@ class RequestOptions:
     ) -> RequestOptions:
         """Options from a method's arguments: `NOT_GIVEN` left out, `None` as null.
 
-        Query parameters, headers and cookies go in their `styles` (by wire name; OpenAPI's
-        defaults otherwise). The body goes by `content_type`: `multipart/form-data` as form
-        fields beside `files` (as JSON when `json_without_files` and no file is given),
-        `application/x-www-form-urlencoded` as form fields in their `encoding` styles,
-        `text/plain` or `content` as bytes, anything else as JSON.
+        Query parameters, headers and cookies go in their `styles` (by wire name;
+        OpenAPI's defaults otherwise). The body goes by `content_type`: multipart as
+        form fields beside `files` (as JSON when `json_without_files` and no file is
+        given), `application/x-www-form-urlencoded` as form fields in their
+        `encoding` styles, `text/plain` or `content` as bytes, anything else as JSON.
         """
         styles = styles or {}
         given = {

@@ -113,7 +113,8 @@ def _collect(pairs: List[Tuple[str, str]]) -> Fields:
 
 
 def query_fields(values: Mapping[str, object], styles: Mapping[str, Style]) -> Fields:
-    """Query parameters (or cookies) by wire name, in their styles (`form`, exploded, by default)."""
+    """Query parameters (or cookies) by wire name, in their styles (`form`,
+    exploded, by default)."""
     pairs: List[Tuple[str, str]] = []
     for name, value in values.items():
         pairs += _pairs(name, value, styles.get(name, ("form", True)))
@@ -121,7 +122,8 @@ def query_fields(values: Mapping[str, object], styles: Mapping[str, Style]) -> F
 
 
 def form_fields(values: Mapping[str, object], encoding: Mapping[str, Style]) -> Fields:
-    """A form-urlencoded body: each property in its `encoding` style (`form`, exploded, by default)."""
+    """A form-urlencoded body: each property in its `encoding` style (`form`,
+    exploded, by default)."""
     return query_fields(values, encoding)
 
 
@@ -163,8 +165,8 @@ def header_value(value: object, explode: bool = False) -> str:
 def server_url(
     template: str, variables: Mapping[str, Tuple[str, Sequence[str]]]
 ) -> str:
-    """A server URL with its `{variables}` filled: each `(value, allowed values)`, checked
-    against the spec's enum when it has one."""
+    """A server URL with its `{variables}` filled: each `(value, allowed values)`,
+    checked against the spec's enum when it has one."""
     for name, (value, allowed) in variables.items():
         if allowed and value not in allowed:
             raise ValueError(f"{name!r} must be one of {list(allowed)}, not {value!r}")

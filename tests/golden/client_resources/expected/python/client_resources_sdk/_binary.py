@@ -2,8 +2,9 @@
 """Binary downloads (audio, video, images, PDFs, octet-stream ...).
 
 A download method returns a `BinaryResponse`, its body read. Through
-`with_streaming_response` it returns a `StreamedBinaryResponse` instead, the body unread:
-iterate it or write it to a file without holding it in memory, inside a `with` block.
+`with_streaming_response` it returns a `StreamedBinaryResponse` instead, the body
+unread: iterate it or write it to a file without holding it in memory, inside a
+`with` block.
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ class BinaryResponse:
     def iter_bytes(self, chunk_size: Optional[int] = None) -> Iterator[bytes]:
         return self.response.iter_bytes(chunk_size)
 
-    def write_to_file(self, path: Union[str, "os.PathLike[str]"]) -> None:
+    def write_to_file(self, path: Union[str, os.PathLike[str]]) -> None:
         with open(path, "wb") as handle:
             handle.write(self.response.content)
 
@@ -63,7 +64,7 @@ class StreamedBinaryResponse:
     def iter_bytes(self, chunk_size: Optional[int] = CHUNK_SIZE) -> Iterator[bytes]:
         return self.response.iter_bytes(chunk_size)
 
-    def write_to_file(self, path: Union[str, "os.PathLike[str]"]) -> None:
+    def write_to_file(self, path: Union[str, os.PathLike[str]]) -> None:
         """Writes the body chunk by chunk, never holding all of it."""
         with open(path, "wb") as handle:
             for chunk in self.response.iter_bytes(CHUNK_SIZE):
@@ -85,7 +86,7 @@ class StreamedBinaryResponse:
 
 
 class AsyncStreamedBinaryResponse:
-    """A binary body of an async call not yet read: close it (or use `async with`) when done."""
+    """An async binary body not yet read: close it (or `async with`) when done."""
 
     def __init__(self, response: httpx.Response) -> None:
         self.response = response
@@ -103,7 +104,7 @@ class AsyncStreamedBinaryResponse:
     ) -> AsyncIterator[bytes]:
         return self.response.aiter_bytes(chunk_size)
 
-    async def write_to_file(self, path: Union[str, "os.PathLike[str]"]) -> None:
+    async def write_to_file(self, path: Union[str, os.PathLike[str]]) -> None:
         """Writes the body chunk by chunk, never holding all of it."""
         with open(path, "wb") as handle:
             async for chunk in self.response.aiter_bytes(CHUNK_SIZE):

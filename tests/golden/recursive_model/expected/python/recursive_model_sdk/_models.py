@@ -28,7 +28,7 @@ class BaseModel(pydantic.BaseModel):
 
     def to_dict(self) -> Dict[str, Any]:
         """The JSON-compatible dict of the fields that were set, by wire name."""
-        # A response kept as received (see `_tolerant.py`) dumps its values as they came.
+        # A response kept as received (`_tolerant.py`) dumps its values as they came.
         return self.model_dump(
             mode="json", by_alias=True, exclude_unset=True, warnings=False
         )
