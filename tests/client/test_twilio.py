@@ -85,7 +85,7 @@ def test_the_credentials_come_from_the_environment(
     client = sdk.Client()
     assert (client.username, client.password) == (ACCOUNT, "token")
     monkeypatch.delenv("TWILIO_API_SDK_PASSWORD")
-    with pytest.raises(sdk.SDKError, match="username=... or password=..."):
+    with pytest.raises(sdk.SDKError, match="username=... and password=..."):
         sdk.Client()
 
 

@@ -12,6 +12,7 @@ from ...ir.module_graph import deferred_imports
 from ...ir.spelling import annotation
 from ...text import python_string
 from ..render import render
+from .layout import LINE_LENGTH
 from .models import module_view
 from .params import ParamNames, params_module_view, shared_modules_needed
 from .resources import ChildView, resource_views, security_literal
@@ -75,8 +76,11 @@ class AuthView:
     """`(key, (argument, ...))` of every scheme, as printed."""
     default: str
     """The API's default security, as a Python literal."""
-    missing: str
-    """The error when the API asks for credentials and none is given."""
+    missing: tuple[str, ...]
+    """The error when the API asks for credentials and none is given: string literals,
+    one a line (a message too long for one line is split between words)."""
+    missing_inline: bool
+    """Whether `raise SDKError(...)` fits on one line."""
     doc: str
     example: str
     """The constructor arguments of the README's first example."""
@@ -171,14 +175,39 @@ def auth_view(auth: AuthIR) -> AuthView:
         (python_string(s.key), "(" + ", ".join(s.arguments) + ("," if len(s.arguments) == 1 else "") + ")")
         for s in auth.schemes
     )
-    given = " or ".join(f"{a.argument}=..." for a in arguments)
-    env = ", ".join(a.env_var for a in arguments)
-    missing = f"No credentials: pass {given}, or set {env}"
+    given = " or ".join(" and ".join(f"{a}=..." for a in s.arguments) for s in auth.schemes)
+    env = " or ".join(" and ".join(s.env_vars) for s in auth.schemes)
+    missing = string_lines(f"No credentials: pass {given}; or set {env}", MESSAGE_INDENT)
     parts = [f"`{a.argument}` (else the `{a.env_var}` environment variable)" for a in arguments]
     doc = "Credentials: " + ", ".join(parts) + ". "
     first = auth.schemes[0].arguments
     example = ", ".join(f'{a}="..."' for a in first)
-    return AuthView(arguments, tuple(schemes), values, security_literal(auth.default), missing, doc, example)
+    inline = len(missing) == 1 and MESSAGE_INDENT - 4 + len("raise SDKError()") + len(missing[0]) <= LINE_LENGTH
+    default = security_literal(auth.default)
+    return AuthView(arguments, tuple(schemes), values, default, missing, inline, doc, example)
+
+
+MESSAGE_INDENT = 16
+"""Where the message's lines start: inside `raise SDKError(` in `__init__`."""
+
+
+def string_lines(text: str, indent: int) -> tuple[str, ...]:
+    """String literals, one a line at `indent`, that concatenate to `text` (black leaves
+    a message too long for one line as such lines)."""
+    width = LINE_LENGTH - indent - 2
+    if len(python_string(text)) <= width + 2:
+        return (python_string(text),)
+    lines: list[str] = []
+    current = ""
+    for word in text.split(" "):
+        candidate = f"{current} {word}" if current else word
+        if current and len(python_string(candidate + " ")) > width + 2:
+            lines.append(python_string(current + " "))
+            current = word
+        else:
+            current = candidate
+    lines.append(python_string(current))
+    return tuple(lines)
 
 
 def client_view(api: ApiIR) -> ClientView:

@@ -71,7 +71,7 @@ class Client(SyncAPIClient):
         )
         if credentials.required:
             raise SDKError(
-                "No credentials: pass api_key=..., or set DIGITALOCEAN_ACCESS_TOKEN"
+                "No credentials: pass api_key=...; or set DIGITALOCEAN_ACCESS_TOKEN"
             )
         super().__init__(
             version=__version__,
@@ -164,7 +164,7 @@ class AsyncClient(AsyncAPIClient):
         )
         if credentials.required:
             raise SDKError(
-                "No credentials: pass api_key=..., or set DIGITALOCEAN_ACCESS_TOKEN"
+                "No credentials: pass api_key=...; or set DIGITALOCEAN_ACCESS_TOKEN"
             )
         super().__init__(
             version=__version__,

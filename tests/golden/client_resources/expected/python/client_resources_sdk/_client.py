@@ -64,7 +64,7 @@ class Client(SyncAPIClient):
             (("token",),),
         )
         if credentials.required:
-            raise SDKError("No credentials: pass api_key=..., or set PETSTORE_TOKEN")
+            raise SDKError("No credentials: pass api_key=...; or set PETSTORE_TOKEN")
         super().__init__(
             version=__version__,
             base_urls={
@@ -135,7 +135,7 @@ class AsyncClient(AsyncAPIClient):
             (("token",),),
         )
         if credentials.required:
-            raise SDKError("No credentials: pass api_key=..., or set PETSTORE_TOKEN")
+            raise SDKError("No credentials: pass api_key=...; or set PETSTORE_TOKEN")
         super().__init__(
             version=__version__,
             base_urls={

@@ -27,7 +27,7 @@ class Certificates(SyncAPIResource):
 
     @cached_property
     def with_streaming_response(self) -> CertificatesWithStreamingResponse:
-        """The download methods, returning the body unread: iterate it or write it to a file."""
+        """The download methods, returning the body unread, to iterate or write."""
         return CertificatesWithStreamingResponse(self)
 
     def retrieve(
@@ -63,7 +63,7 @@ class AsyncCertificates(AsyncAPIResource):
 
     @cached_property
     def with_streaming_response(self) -> AsyncCertificatesWithStreamingResponse:
-        """The download methods, returning the body unread: iterate it or write it to a file."""
+        """The download methods, returning the body unread, to iterate or write."""
         return AsyncCertificatesWithStreamingResponse(self)
 
     async def retrieve(
