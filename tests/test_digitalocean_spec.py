@@ -51,8 +51,10 @@ def test_the_whole_spec_generates_and_every_module_imports(generated: tuple[Gene
     modules = [info.name for info in pkgutil.walk_packages(package.__path__, PACKAGE + ".")]
     for name in modules:
         importlib.import_module(name)
-    client = package.Client(api_key="token")
+    # Two bearer schemes (`bearer_auth`, `inference_bearer_auth`): an argument each.
+    client = package.Client(bearer_auth="token")
     assert client.droplets.list and client.gen_ai is not None
+    assert package.Client(inference_bearer_auth="token").inference_bearer_auth == "token"
     print(f"\nDigitalOcean bundle: {len(api.models)} models, {len(api.operations)} operations, {len(modules)} modules")
     print(f"{len(result.warnings)} warnings:")
     for warning in result.warnings:

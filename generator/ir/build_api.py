@@ -18,8 +18,9 @@ from .build_operations import OperationsBuilder
 from .context import SchemaContext
 from .discriminators import resolve_discriminators
 from .inheritance import resolve_inheritance
-from .model import ApiIR, AuthIR, ModelIR, ServerIR
+from .model import ApiIR, ModelIR, ServerIR
 from .recursive_aliases import resolve_recursive_aliases
+from .security import read_auth, server_variables, unique_variables
 
 
 def server_url(document: dict[str, Any]) -> str:
@@ -27,17 +28,6 @@ def server_url(document: dict[str, Any]) -> str:
     if isinstance(servers, list) and servers and isinstance(servers[0], dict) and servers[0].get("url"):
         return str(servers[0]["url"]).rstrip("/")
     return "http://localhost"
-
-
-def bearer_auth(components: Any, package: str) -> AuthIR:
-    """The token's environment variable: `x-sdk-env-var` on an http bearer scheme, or `<PACKAGE>_API_KEY`."""
-    schemes = components.get("securitySchemes") if isinstance(components, dict) else None
-    for scheme in (schemes or {}).values() if isinstance(schemes, dict) else ():
-        if isinstance(scheme, dict) and scheme.get("type") == "http" and scheme.get("scheme") == "bearer":
-            env_var = scheme.get("x-sdk-env-var")
-            if isinstance(env_var, str) and env_var.isidentifier():
-                return AuthIR(env_var)
-    return AuthIR(f"{package.upper()}_API_KEY")
 
 
 class ApiBuilder:
@@ -62,7 +52,8 @@ class ApiBuilder:
             schemas = {}
         context.resolver.register_components(schemas)
         default_server = server_url(document)
-        operations = OperationsBuilder(context, default_server)
+        auth = read_auth(context, document, package)
+        operations = OperationsBuilder(context, default_server, {s.key for s in auth.schemes} if auth else set())
         try:
             operations.read_paths(document)
         except SpecError as exc:
@@ -76,8 +67,12 @@ class ApiBuilder:
         models = resolve_recursive_aliases(resolve_inheritance(resolve_discriminators(models)))
         models.sort(key=lambda m: (m.name.lower(), m.name))
         resources = operations.resources({m.name: m for m in models})
-        servers = [ServerIR("", default_server)]
-        servers += [ServerIR(name, url) for name, url in sorted(operations.servers.items())]
+        root_location = Location(context.root_file, "/servers/0")
+        found = document.get("servers")
+        first = found[0] if isinstance(found, list) and found and isinstance(found[0], dict) else {}
+        servers = [ServerIR("", default_server, server_variables(first, context, root_location))]
+        for name, (url, server, location) in sorted(operations.servers.items()):
+            servers.append(ServerIR(name, url, server_variables(server, context, location)))
         return ApiIR(
             title=str(info.get("title", package)),
             version=str(info.get("version", "0.0.0")),
@@ -85,6 +80,6 @@ class ApiBuilder:
             package=package,
             models=tuple(models),
             resources=resources,
-            servers=tuple(servers),
-            auth=bearer_auth(components, package) if resources else None,
+            servers=tuple(unique_variables(servers)),
+            auth=auth if resources else None,
         )

@@ -20,6 +20,7 @@ from .model import (
     ClassIR,
     ClassType,
     ConstrainedType,
+    Constraints,
     ConstType,
     Definition,
     DictType,
@@ -45,6 +46,7 @@ from .schema_facts import (
     primitive_type,
     read_constraints,
     structural_members,
+    unfit_constraints,
 )
 
 if TYPE_CHECKING:
@@ -251,7 +253,7 @@ class ModelBuilder:
             nullable=nullable or annotations.nullable,
             description=annotations.description,
             format=value_schema.get("format") if isinstance(value_schema.get("format"), str) else None,
-            constraints=read_constraints(value_schema),
+            constraints=self.constraints(value_schema, location),
             deprecated=annotations.deprecated,
             read_only=annotations.read_only,
             write_only=annotations.write_only,
@@ -332,7 +334,7 @@ class ModelBuilder:
         if primitive is None:
             api.diagnostics.error(f"unknown schema type {types!r}", api.locate(location.child("type")))
             return OBJECT, nullable
-        constraints = read_constraints(schema)
+        constraints = self.constraints(schema, location)
         if not constraints.is_empty():
             return ConstrainedType(PrimitiveType(primitive), constraints), nullable
         return PrimitiveType(primitive), nullable
@@ -380,6 +382,14 @@ class ModelBuilder:
         if item_nullable and item_type != PrimitiveType("None"):
             item_type = UnionType((item_type, PrimitiveType("None")))
         return item_type
+
+    def constraints(self, schema: dict[str, Any], location: Location) -> Constraints:
+        for keyword in unfit_constraints(schema):
+            self.api.diagnostics.warning(
+                f"{keyword} does not apply to type {schema.get('type')!r}; left out",
+                self.api.locate(location.child(keyword)),
+            )
+        return read_constraints(schema)
 
     def _dict(self, schema: dict[str, Any], location: Location, hint: NameHint) -> TypeIR:
         extra = schema.get("additionalProperties", True)

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import Location
 from ..text import description_of
-from .build_payloads import PayloadReader
+from .build_payloads import RESERVED_ARGUMENTS, PayloadReader
 from .model import (
     BodyIR,
     ClassIR,
@@ -29,8 +29,10 @@ from .model import (
     ResourceIR,
     StreamIR,
     TypeIR,
+    is_text_media,
 )
-from .naming import field_name, module_name, pascal_case, singular, snake_case
+from .naming import argument_name, field_name, module_name, pascal_case, singular, snake_case
+from .security import requirements
 
 if TYPE_CHECKING:
     from .context import SchemaContext
@@ -39,9 +41,18 @@ HTTP_METHODS = ("get", "put", "post", "patch", "delete", "head", "options", "tra
 """The fixed fields of a path item that are operations (`query` is OpenAPI 3.2's); 3.2's
 `additionalOperations` maps any other method (`COPY`, `LINK`) to one."""
 VERB_METHODS = {"post": "create", "put": "update", "patch": "update", "delete": "delete"}
-VERSION_SEGMENT = re.compile(r"^(v\d+(\.\d+)*|api)$")
-# Keyword arguments every generated method takes; spec parameters must not shadow them.
-RESERVED_ARGUMENTS = frozenset({"extra_headers", "extra_query", "extra_body", "timeout", "self", "cls"})
+VERSION_SEGMENT = re.compile(r"^(v\d+(\.\d+)*|api|\d{4}-\d{2}-\d{2})$")
+"""Leading path segments that name no resource: `v2`, `api`, a dated version (`2010-04-01`)."""
+FORMAT_SUFFIX = re.compile(r"\.(json|xml)$")
+"""A format extension on the last segment (`Messages.json`) is not part of the resource's name."""
+PARAMETER_STYLES = {
+    "query": ("form", "spaceDelimited", "pipeDelimited", "deepObject"),
+    "path": ("simple", "label", "matrix"),
+    "header": ("simple",),
+    "cookie": ("form",),
+}
+"""The styles OpenAPI defines for each location, the default first."""
+IGNORED_HEADERS = frozenset({"accept", "content-type", "authorization"})
 
 
 @dataclass
@@ -55,8 +66,9 @@ class PendingOperation:
 
 
 def resource_path_of(path: str) -> tuple[str, ...]:
-    """`/v2/registry/{name}/garbage-collections` -> `("registry", "garbage_collections")`."""
-    segments = [s for s in path.split("/") if s and not s.startswith("{")]
+    """`/v2/registry/{name}/garbage-collections` -> `("registry", "garbage_collections")`,
+    `/2010-04-01/Accounts/{AccountSid}/Messages.json` -> `("accounts", "messages")`."""
+    segments = [FORMAT_SUFFIX.sub("", s) for s in path.split("/") if s and not s.startswith("{")]
     while len(segments) > 1 and VERSION_SEGMENT.match(segments[0]):
         segments = segments[1:]
     names = tuple(module_name(snake_case(s)) for s in segments)
@@ -66,10 +78,13 @@ def resource_path_of(path: str) -> tuple[str, ...]:
 class OperationsBuilder(PayloadReader):
     """Reads `paths` into `ResourceIR`s; response and body schemas go through the model builder."""
 
-    def __init__(self, api: SchemaContext, default_server: str) -> None:
+    def __init__(self, api: SchemaContext, default_server: str, schemes: set[str]) -> None:
         super().__init__(api)
+        self.schemes = schemes
+        """The keys of the security schemes the client can send."""
         self.default_server = default_server
-        self.servers: dict[str, str] = {}
+        self.servers: dict[str, tuple[str, dict[str, Any], Location]] = {}
+        """Servers of operations or paths by name: URL, the server object and where it is."""
         self.pending: list[PendingOperation] = []
         self.model_names: set[str] = set()
 
@@ -152,7 +167,12 @@ class OperationsBuilder(PayloadReader):
         _, response = self.success_response(op, location)
         self.name_error_schemas(op, location)
         json_schema, sse_schema = self.response_schemas(response)
-        media = self.other_media(response) if json_schema is None and sse_schema is None else None
+        media = self.other_media(response) if json_schema is None else None
+        if media is not None and sse_schema is not None:
+            if is_text_media(media):
+                media = None
+            else:
+                sse_schema = None  # audio that may also come as events: the audio, not an empty stream
         name = self.method_name(method, path, op, paged_request, json_schema)
         singular_name = pascal_case(singular(resource[-1]))
         full_name = "".join(pascal_case(singular(p)) for p in resource)
@@ -171,7 +191,7 @@ class OperationsBuilder(PayloadReader):
             event_type, _ = self.response_type(schema, schema_location, [singular_name + "StreamEvent"])
             flag = self.stream_flag(body) if json_schema is not None else None
             stream = StreamIR(event_type or PrimitiveType("object"), flag)
-        server = self.server_of(op, item)
+        server = self.server_of(op, location, item, item_location)
         operation = OperationIR(
             name=name,
             operation_id=operation_id,
@@ -188,6 +208,7 @@ class OperationsBuilder(PayloadReader):
             description=description_of(op.get("description")),
             deprecated=op.get("deprecated") is True,
             pointer=location.pointer,
+            security=requirements(op.get("security"), self.schemes),
         )
         items_property = None
         if paged_request and json_schema is not None:
@@ -247,16 +268,26 @@ class OperationsBuilder(PayloadReader):
             self.diagnostics.error("a parameter needs a name", self.api.locate(location))
             return None
         where = param.get("in")
-        if where not in ("path", "query", "header"):
+        if where not in PARAMETER_STYLES:
             self.diagnostics.warning(f"{where!r} parameters are not supported; left out", self.api.locate(location))
             return None
+        if where == "header" and param["name"].lower() in IGNORED_HEADERS:
+            return None  # OpenAPI: the client sets these itself
+        style = param.get("style", "")
+        if style and style not in PARAMETER_STYLES[where]:
+            self.diagnostics.warning(
+                f"style {style!r} is not defined for {where} parameters; {PARAMETER_STYLES[where][0]!r} is used",
+                self.api.locate(location.child("style")),
+            )
+            style = ""
+        explode = param.get("explode")
         schema = param.get("schema", {})
         schema_location = location.child("schema")
-        type_, nullable = self.scalar_type(schema, schema_location)
+        type_, nullable = self.scalar_type(schema, schema_location, allow_objects=True)
         annotations = self.api.annotations(schema, schema_location)
         example = param.get("example", schema.get("example") if isinstance(schema, dict) else None)
         return ParameterIR(
-            name=field_name(param["name"]),
+            name=argument_name(param["name"]),
             wire_name=param["name"],
             location=where,
             type=type_,
@@ -266,6 +297,8 @@ class OperationsBuilder(PayloadReader):
             default=annotations.default,
             has_default=annotations.has_default,
             example=repr(example) if isinstance(example, (str, int, float, bool)) else None,
+            style=str(style),
+            explode=explode if isinstance(explode, bool) else None,
         )
 
     def querystring_parameters(self, param: dict[str, Any], location: Location) -> list[ParameterIR]:
@@ -317,8 +350,10 @@ class OperationsBuilder(PayloadReader):
             result.append(replace(parameter, name=name))
         return tuple(result)
 
-    def server_of(self, op: dict[str, Any], item: dict[str, Any]) -> str | None:
-        for source in (op, item):
+    def server_of(
+        self, op: dict[str, Any], location: Location, item: dict[str, Any], item_location: Location
+    ) -> str | None:
+        for source, source_location in ((op, location), (item, item_location)):
             servers = source.get("servers")
             if isinstance(servers, list) and servers and isinstance(servers[0], dict):
                 url = str(servers[0].get("url", "")).rstrip("/")
@@ -326,7 +361,7 @@ class OperationsBuilder(PayloadReader):
                     return None
                 explicit = source.get("x-sdk-server")
                 name = explicit if isinstance(explicit, str) else server_name(url)
-                self.servers.setdefault(name, url)
+                self.servers.setdefault(name, (url, servers[0], source_location.child("servers", 0)))
                 return name
         return None
 

@@ -14,16 +14,22 @@ from ..errors import Location
 from ..load.loader import Ref
 from .build_models import ModelBuilder, NameHint
 from .model import (
+    FORM,
     MULTIPART,
     RAW_BODY,
+    TEXT_BODY,
     BodyIR,
     ClassIR,
     ClassType,
     ConstrainedType,
+    DictType,
+    EncodingIR,
+    FieldIR,
     ModelIR,
     PrimitiveType,
     TypeIR,
 )
+from .naming import argument_name
 from .resolve import NamedSchema
 
 if TYPE_CHECKING:
@@ -31,11 +37,61 @@ if TYPE_CHECKING:
 
 SUCCESS_STATUSES = ("200", "201", "202", "203", "2XX", "2xx", "204")
 JSON_TYPES = ("application/json",)
-BODY_TYPES = ("application/json", MULTIPART, RAW_BODY)
-"""Request bodies the client runtime sends, by preference; others are warned about and left out."""
+
+
+def body_arguments(fields: tuple[FieldIR, ...]) -> tuple[FieldIR, ...]:
+    """The fields a caller sends (not `readOnly`), named by the snake_case of their wire
+    names; a name taken by another field or a reserved argument takes a `_`."""
+    taken = set(RESERVED_ARGUMENTS)
+    result = []
+    for field in fields:
+        if field.read_only:
+            continue
+        name = argument_name(field.wire_name)
+        while name in taken:
+            name += "_"
+        taken.add(name)
+        result.append(replace(field, name=name))
+    return tuple(result)
+
+
+def is_json_media(media_type: str) -> bool:
+    """`application/json` and the JSON types (`application/merge-patch+json`, `application/vnd.api+json`)."""
+    base = media_type.split(";")[0].strip().lower()
+    return base == "application/json" or (base.startswith("application/") and base.endswith("+json"))
+
+
+def choose_body_media(content: dict[str, Any]) -> tuple[str, str, bool] | None:
+    """Which of a body's media types the client sends: `(key, media type, JSON when no file
+    is given)`, or None when it can send none.
+
+    By preference JSON, form-urlencoded, multipart, plain text, raw bytes. An operation that
+    takes JSON or multipart (Discord's messages) gets the multipart arguments, files
+    included, and sends JSON when no file is given.
+    """
+    by_type: dict[str, str] = {}
+    for key, media in content.items():
+        base = str(key).split(";")[0].strip().lower()
+        kind = "json" if is_json_media(base) else base
+        has_schema = isinstance(media, dict) and "schema" in media
+        if kind in ("json", FORM, MULTIPART) and not has_schema:
+            continue
+        if kind in ("json", FORM, MULTIPART, TEXT_BODY, RAW_BODY) and isinstance(media, dict):
+            by_type.setdefault(kind, str(key))
+    if "json" in by_type and MULTIPART in by_type:
+        return by_type[MULTIPART], MULTIPART, True
+    for kind in ("json", FORM, MULTIPART, TEXT_BODY, RAW_BODY):
+        if kind in by_type:
+            key = by_type[kind]
+            return key, key.split(";")[0].strip() if kind == "json" else kind, False
+    return None
+
+
 SSE_TYPE = "text/event-stream"
 JSON_SEQUENCE_TYPES = ("application/jsonl", "application/x-ndjson", "application/x-jsonlines", "application/json-seq")
 """One JSON value per line: streamed like server-sent events when described by `itemSchema`."""
+# Keyword arguments every generated method takes; spec parameters must not shadow them.
+RESERVED_ARGUMENTS = frozenset({"extra_headers", "extra_query", "extra_body", "timeout", "self", "cls"})
 
 
 class PayloadReader:
@@ -70,13 +126,22 @@ class PayloadReader:
         type_, nullable = scratch.type_of(schema, location, NameHint("Standalone", False, ""))
         return type_, nullable, bool(scratch.definitions)
 
-    def scalar_type(self, schema: Any, location: Location) -> tuple[TypeIR, bool]:
-        """The type of a parameter: primitives, enums, arrays of them; anything needing a class is
-        sent as given and warned about."""
+    def scalar_type(self, schema: Any, location: Location, allow_objects: bool = False) -> tuple[TypeIR, bool]:
+        """The type of a parameter: primitives, enums, arrays of them, and (where a style can
+        send one) objects as plain dicts; elsewhere an object is sent as given and warned about."""
         type_, nullable, needs_classes = self.standalone_type(schema, location)
+        if isinstance(type_, ClassType) and self.api.object_shape(schema, location) is None:
+            # A named enum or scalar: its values inline, as a parameter takes no model.
+            target, target_location = self.api.resolver.follow(schema, location)
+            type_, nullable, needs_classes = self.standalone_type(
+                {k: v for k, v in target.items() if k != "title"} if isinstance(target, dict) else target,
+                target_location,
+            )
         if isinstance(type_, ConstrainedType):
             type_ = type_.base  # the server validates its own parameters
         if needs_classes or isinstance(type_, ClassType):
+            if allow_objects:
+                return DictType(PrimitiveType("object")), nullable
             self.diagnostics.warning("an object-valued parameter is passed as a plain dict", self.api.locate(location))
             return PrimitiveType("object"), nullable
         return type_, nullable
@@ -193,7 +258,6 @@ class PayloadReader:
     # -- request bodies ---------------------------------------------------------------------
 
     def read_body(self, op: dict[str, Any], location: Location, names: list[str]) -> BodyIR | None:
-
         if "requestBody" not in op:
             return None
         body, body_location = self.api.resolver.follow(op["requestBody"], location.child("requestBody"))
@@ -201,31 +265,54 @@ class PayloadReader:
         if not isinstance(content, dict):
             self.diagnostics.error("a request body needs content", self.api.locate(body_location))
             return None
-        for content_type in BODY_TYPES:
-            media = content.get(content_type)
-            if isinstance(media, dict) and ("schema" in media or content_type == RAW_BODY):
-                break
-        else:
+        chosen = choose_body_media(content)
+        if chosen is None:
             self.diagnostics.warning(
                 f"request body types {sorted(map(str, content))} are not supported; the operation takes none",
                 self.api.locate(body_location.child("content")),
             )
             return None
-        if content_type == RAW_BODY:
-            return BodyIR(None, content_type, body.get("required") is True, None)
-        schema, schema_location = self.api.resolver.follow(
-            media["schema"], body_location.child("content", content_type, "schema")
-        )
-        self.name_referenced(media["schema"], body_location.child("content", content_type, "schema"))
+        key, content_type, also_json = chosen
+        media = content[key]
+        required = body.get("required") is True
+        if content_type in (RAW_BODY, TEXT_BODY):
+            return BodyIR(
+                None, content_type, required, self.media_example(media) if content_type == TEXT_BODY else None
+            )
+        media_location = body_location.child("content", key)
+        schema, schema_location = self.api.resolver.follow(media["schema"], media_location.child("schema"))
+        self.name_referenced(media["schema"], media_location.child("schema"))
         named = self.api.resolver.reserve(names, Ref(schema_location.file, schema_location.pointer), schema, "params")
         model = ModelBuilder(self.api, named).build()
         main = model.main
         if isinstance(main, ClassIR):
-            # What the server sets is not sent.
-            main = replace(main, fields=tuple(f for f in main.fields if not f.read_only))
+            # What the server sets is not sent; arguments are the snake_case of the wire names.
+            main = replace(main, fields=body_arguments(main.fields))
             model = replace(model, definitions=(*model.definitions[:-1], main))
         self.body_models.append(model)
-        return BodyIR(model, content_type, body.get("required") is True, self.media_example(media))
+        encoding = self.form_encoding(media, media_location) if content_type == FORM else ()
+        return BodyIR(model, content_type, required, self.media_example(media), encoding, also_json)
+
+    def form_encoding(self, media: dict[str, Any], location: Location) -> tuple[EncodingIR, ...]:
+        """The form properties the `encoding` object sends other than as `form` exploded."""
+        found = media.get("encoding")
+        if not isinstance(found, dict):
+            return ()
+        result = []
+        for wire, encoding in found.items():
+            if not isinstance(encoding, dict):
+                continue
+            style = encoding.get("style", "form")
+            if style not in ("form", "spaceDelimited", "pipeDelimited", "deepObject"):
+                self.diagnostics.warning(
+                    f"style {style!r} is not defined for form fields; 'form' is used",
+                    self.api.locate(location.child("encoding", str(wire), "style")),
+                )
+                style = "form"
+            explode = encoding.get("explode", style == "form")
+            if (style, explode) != ("form", True):
+                result.append(EncodingIR(str(wire), str(style), explode is True))
+        return tuple(result)
 
     def media_example(self, media: dict[str, Any]) -> object:
         if "example" in media:

@@ -217,12 +217,12 @@ def map_definitions(models: Iterable[ModelIR], change: Callable[[ModelIR, Defini
 
 @dataclass(frozen=True)
 class ParameterIR:
-    """A path, query or header parameter, passed as a keyword-only argument."""
+    """A path, query, header or cookie parameter, passed as a keyword-only argument."""
 
     name: str
     wire_name: str
     location: str
-    """`path`, `query` or `header`."""
+    """`path`, `query`, `header` or `cookie`."""
     type: TypeIR
     required: bool
     description: str | None = None
@@ -231,12 +231,35 @@ class ParameterIR:
     has_default: bool = False
     example: str | None = None
     """A Python literal of an example value, for docs and usage snippets."""
+    style: str = ""
+    """How the value is serialized (OpenAPI `style`): `form`, `spaceDelimited`,
+    `pipeDelimited`, `deepObject`, `simple`, `label`, `matrix`; `""` is the location's default."""
+    explode: bool | None = None
+    """OpenAPI `explode`; None is the style's default."""
+
+    @property
+    def serialization(self) -> tuple[str, bool]:
+        """The style and explode in effect, defaults settled (form/explode for query and cookie,
+        simple/no explode for path and header)."""
+        style = self.style or ("form" if self.location in ("query", "cookie") else "simple")
+        return style, self.explode if self.explode is not None else style == "form"
 
 
 MULTIPART = "multipart/form-data"
+FORM = "application/x-www-form-urlencoded"
+TEXT_BODY = "text/plain"
 RAW_BODY = "application/octet-stream"
 FILE_FORMAT = "binary"
 """A string of this format in a multipart body is a file."""
+
+
+@dataclass(frozen=True)
+class EncodingIR:
+    """How one property of a form-urlencoded body is serialized (OpenAPI `encoding`)."""
+
+    wire_name: str
+    style: str = "form"
+    explode: bool = True
 
 
 @dataclass(frozen=True)
@@ -245,16 +268,22 @@ class BodyIR:
 
     `model` is the body schema built like any model, in the `params` namespace: its main
     class holds the arguments, its nested classes become TypedDicts. A raw body
-    (`application/octet-stream`) has no model: the method takes its bytes as `body`.
+    (`application/octet-stream`) or a text body (`text/plain`) has no model: the method
+    takes it whole as `body`.
     """
 
     model: ModelIR | None
     content_type: str
-    """`application/json`, `multipart/form-data` (fields of `format: binary` are files) or
-    `application/octet-stream`."""
+    """The media type sent: `application/json` or another JSON type (`application/merge-patch+json`),
+    `application/x-www-form-urlencoded`, `multipart/form-data` (fields of `format: binary`
+    are files), `text/plain` or `application/octet-stream`."""
     required: bool
     example: object = None
     """The spec's example request body, for docs."""
+    encoding: tuple[EncodingIR, ...] = ()
+    """A form body's properties that are not serialized as `form` with `explode`."""
+    json_without_files: bool = False
+    """A multipart body also offered as JSON: sent as JSON when no file is given."""
 
     @property
     def main(self) -> Definition | None:
@@ -265,8 +294,16 @@ class BodyIR:
         return self.content_type == MULTIPART
 
     @property
+    def is_form(self) -> bool:
+        return self.content_type == FORM
+
+    @property
+    def is_text(self) -> bool:
+        return self.content_type == TEXT_BODY
+
+    @property
     def is_raw(self) -> bool:
-        return self.model is None
+        return self.model is None and not self.is_text
 
 
 @dataclass(frozen=True)
@@ -314,7 +351,10 @@ class OperationIR:
     response_is_json: bool = True
     response_media: str | None = None
     """A success body that is not JSON: its media type (`text/csv`, `application/pdf`);
-    the method returns it as `str` when it is text, as `bytes` otherwise."""
+    the method returns it as `str` when it is text, as a binary response otherwise."""
+    security: tuple[tuple[str, ...], ...] | None = None
+    """The operation's own `security`: alternatives, each the keys of the schemes it sends
+    together (`()` sends none); None when the API's default applies."""
     pagination: PaginationIR | None = None
     stream: StreamIR | None = None
     summary: str | None = None
@@ -348,19 +388,58 @@ class ResourceIR:
 
 
 @dataclass(frozen=True)
+class ServerVariableIR:
+    """A `{name}` in a server URL: a client argument with the spec's default."""
+
+    name: str
+    """The Python argument name."""
+    wire_name: str
+    """The name inside the braces."""
+    default: str
+    enum: tuple[str, ...] = ()
+    description: str | None = None
+
+
+@dataclass(frozen=True)
 class ServerIR:
     name: str
     """`""` for the API's default server; otherwise the constructor takes `<name>_base_url`."""
     url: str
+    """The URL, variables as `{name}` (filled with their values by the client)."""
+    variables: tuple[ServerVariableIR, ...] = ()
+
+
+@dataclass(frozen=True)
+class SecuritySchemeIR:
+    """One `securitySchemes` entry the client can send."""
+
+    key: str
+    """The scheme's key in `securitySchemes`."""
+    kind: str
+    """`bearer` (http bearer, oauth2, openIdConnect), `basic` (http basic) or `api_key`."""
+    arguments: tuple[str, ...]
+    """The constructor arguments holding its credentials: `(api_key,)`, `(username, password)`."""
+    env_vars: tuple[str, ...]
+    """The environment variable read for each argument that is not given."""
+    location: str = "header"
+    """Where an `api_key` goes: `header`, `query` or `cookie`."""
+    name: str = "Authorization"
+    """The header, query parameter or cookie that carries it."""
+    description: str | None = None
 
 
 @dataclass(frozen=True)
 class AuthIR:
-    """Bearer-token auth: the token comes from the constructor or an environment variable."""
+    """The credentials the client takes, and which schemes apply by default."""
 
-    env_var: str
-    header: str = "Authorization"
-    scheme: str = "Bearer"
+    schemes: tuple[SecuritySchemeIR, ...]
+    default: tuple[tuple[str, ...], ...]
+    """The document's `security`: alternatives, each the scheme keys sent together."""
+
+    @property
+    def env_var(self) -> str:
+        """The first environment variable read (for docs)."""
+        return self.schemes[0].env_vars[0]
 
 
 @dataclass(frozen=True)

@@ -95,6 +95,20 @@ def field_name(wire_name: str) -> str:
     return name
 
 
+COMPARISON_SUFFIXES = (("<=", "_on_or_before"), (">=", "_on_or_after"), ("<", "_before"), (">", "_after"))
+
+
+def argument_name(wire_name: str) -> str:
+    """A keyword argument for a parameter or body property: snake_case, a comparison suffix
+    spelled out (`DateSent<` -> `date_sent_before`), keywords suffixed (`From` -> `from_`)."""
+    text = wire_name
+    for symbol, words in COMPARISON_SUFFIXES:
+        if text.endswith(symbol) and text[: -len(symbol)].strip():
+            text = text[: -len(symbol)] + words
+            break
+    return field_name(snake_case(text))
+
+
 MAX_MODULE_NAME = 64
 # File names Windows reserves in every folder, whatever the extension.
 WINDOWS_RESERVED = frozenset(

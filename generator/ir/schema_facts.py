@@ -146,10 +146,34 @@ def _count(value: Any) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else None
 
 
+NUMERIC_KEYWORDS = ("multipleOf", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum")
+STRING_KEYWORDS = ("minLength", "maxLength", "pattern")
+
+
+def unfit_constraints(schema: dict[str, Any]) -> list[str]:
+    """Validation keywords that do not fit the schema's type (`minimum` on a string): the
+    type could not carry them, so they are left out (and warned about)."""
+    found = schema.get("type")
+    types = {found} if isinstance(found, str) else set(found) if isinstance(found, list) else set()
+    types.discard("null")
+    if not types:
+        return []
+    unfit = []
+    if not types & {"integer", "number"}:
+        unfit += [k for k in NUMERIC_KEYWORDS if k in schema and not isinstance(schema[k], bool)]
+    if "string" not in types:
+        unfit += [k for k in STRING_KEYWORDS if k in schema]
+    return unfit
+
+
 def read_constraints(schema: dict[str, Any]) -> Constraints:
+    unfit = unfit_constraints(schema)
+    if unfit:
+        schema = {k: v for k, v in schema.items() if k not in unfit}
     minimum, maximum = _number(schema.get("minimum")), _number(schema.get("maximum"))
-    exclusive_minimum, exclusive_maximum = _number(schema.get("exclusiveMinimum")), _number(
-        schema.get("exclusiveMaximum")
+    exclusive_minimum, exclusive_maximum = (
+        _number(schema.get("exclusiveMinimum")),
+        _number(schema.get("exclusiveMaximum")),
     )
     # OpenAPI 3.0 writes exclusiveness as a boolean beside minimum/maximum.
     if schema.get("exclusiveMinimum") is True and minimum is not None:

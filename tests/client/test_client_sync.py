@@ -279,11 +279,22 @@ def test_a_malformed_json_body_is_a_validation_error_and_not_retried(api: FakeAP
     assert api.attempts("/v2/droplets") == 1
 
 
-def test_a_body_that_does_not_match_the_model_is_a_validation_error(api: FakeAPI) -> None:
+def test_a_body_that_does_not_match_the_model_is_a_validation_error_when_strict(api: FakeAPI) -> None:
     api.fail("/v2/actions/1", Status(200, body={"action": {"id": "not a number"}}))
     with pytest.raises(shared_sdk.APIResponseValidationError) as caught:
-        client_for(api).actions.retrieve(action_id=1)
+        client_for(api, strict_response_validation=True).actions.retrieve(action_id=1)
     assert caught.value.status_code == 200
+
+
+def test_a_body_that_does_not_match_the_model_is_kept_as_received_by_default(api: FakeAPI) -> None:
+    body = {"action": {"id": "not a number", "status": "paused", "type": "create", "region": {"slug": "nyc3"}}}
+    api.fail("/v2/actions/1", Status(200, body=body))
+    action = client_for(api).actions.retrieve(action_id=1).action
+    assert action is not None
+    assert action.id == "not a number"  # kept as received
+    assert action.status == "paused"  # an enum value newer than the spec
+    assert isinstance(action.region, shared_sdk.BaseModel)  # the rest still typed
+    assert action.to_dict() == body["action"]
 
 
 def test_connection_refused_is_a_connection_error() -> None:

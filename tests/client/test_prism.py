@@ -8,11 +8,7 @@ SDK and the spec it came from are checked against each other by a third party.
 
 from __future__ import annotations
 
-import os
 import re
-import socket
-import subprocess
-import time
 from collections.abc import Callable, Iterator
 from itertools import islice
 from typing import Any
@@ -23,46 +19,15 @@ from sdkgen.pipeline import build
 from shared_sdk import APIResponse, Client, SyncPage
 
 from ..conftest import ROOT
+from .prism import running_prism
 
-PRISM = ROOT / ".tools" / "prism" / "node_modules" / ".bin" / "prism"
 SPEC = ROOT / "schemas" / "shared.yaml"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
 
 
 @pytest.fixture(scope="module")
 def prism_url() -> Iterator[str]:
-    if not PRISM.exists():
-        if os.environ.get("SDKGEN_REQUIRE_PRISM"):
-            pytest.fail(f"Prism is not installed at {PRISM}: run `make prism`")
-        pytest.skip("Prism is not installed: `make prism` installs it")
-    port = free_port()
-    process = subprocess.Popen(
-        [str(PRISM), "mock", "--errors", "-h", "127.0.0.1", "-p", str(port), str(SPEC)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    try:
-        deadline = time.monotonic() + 90
-        assert process.stdout is not None
-        for line in process.stdout:
-            if "Prism is listening" in line:
-                break
-            if time.monotonic() > deadline or process.poll() is not None:
-                pytest.fail(f"Prism did not start: {line}")
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
+    with running_prism(SPEC) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from shared_sdk._auth import Credentials
 from shared_sdk._base_client import BaseClient, server_delay
 from shared_sdk._request_options import RequestOptions, path_template
 from shared_sdk._streaming import ServerSentEvent, SSEDecoder
@@ -57,7 +58,12 @@ def test_server_delay_reads_retry_after_forms_and_ratelimit_reset() -> None:
 
 def test_backoff_grows_exponentially_with_jitter_and_a_cap() -> None:
     client = BaseClient(
-        version="1", base_urls={"": "http://x"}, auth_headers={}, timeout=1.0, max_retries=2, default_headers=None
+        version="1",
+        base_urls={"": "http://x"},
+        credentials=Credentials({}, {}, ()),
+        timeout=1.0,
+        max_retries=2,
+        default_headers=None,
     )
     for attempt, full in [(0, 0.5), (1, 1.0), (2, 2.0), (10, 8.0)]:
         delays = [client._retry_delay(attempt, None) for _ in range(50)]
@@ -69,7 +75,7 @@ def test_backoff_grows_exponentially_with_jitter_and_a_cap() -> None:
 def test_request_options_leave_out_not_given_and_send_none_as_null() -> None:
     options = RequestOptions.build(
         "post",
-        path_template("/v2/x/{name}", name="a/b"),
+        path_template("/v2/x/{name}", {"name": "a/b"}),
         query={"page": NOT_GIVEN, "flag": True, "tags": ["a", "b"], "none": None},
         body={"name": "n", "tags": None, "size": NOT_GIVEN, "nested": {"keep": 1, "drop": NOT_GIVEN}},
     )
@@ -77,7 +83,7 @@ def test_request_options_leave_out_not_given_and_send_none_as_null() -> None:
     assert options.query == {"flag": "true", "tags": ["a", "b"]}
     assert options.json_body == {"name": "n", "tags": None, "nested": {"keep": 1}}
     with pytest.raises(ValueError):
-        path_template("/v2/x/{id}", id="")
+        path_template("/v2/x/{id}", {"id": ""})
 
 
 def mypy(path: Path) -> subprocess.CompletedProcess[str]:

@@ -167,18 +167,50 @@ def test_the_async_client_uploads_too(sdk: ModuleType, server: tuple[str, Receiv
     assert parts["file"][0][:2] == ("upload", b"bytes")
 
 
-def test_a_text_response_is_returned_as_text_and_a_binary_one_as_bytes(
-    sdk: ModuleType, server: tuple[str, Received]
+def test_a_text_response_is_returned_as_text_and_a_binary_one_as_a_binary_response(
+    sdk: ModuleType, server: tuple[str, Received], tmp_path: Path
 ) -> None:
     url, received = server
     client = sdk.Client(api_key="token", base_url=url)
     assert client.exports.csv() == "id,name\n1,Rex\n2,Zoë\n"
-    assert client.certificates.retrieve(pet_id=4) == PDF
+    download = client.certificates.retrieve(pet_id=4)
+    assert download.content == PDF and download.read() == PDF
+    assert download.content_type == "application/pdf"
+    assert b"".join(download.iter_bytes(1000)) == PDF
+    download.write_to_file(tmp_path / "cert.pdf")
+    assert (tmp_path / "cert.pdf").read_bytes() == PDF
     assert [r["accept"] for r in received.requests] == ["text/csv", "application/pdf"]
 
     async def main() -> bytes:
         async with sdk.AsyncClient(api_key="token", base_url=url) as async_client:
-            result: bytes = await async_client.certificates.retrieve(pet_id=4)
-            return result
+            result = await async_client.certificates.retrieve(pet_id=4)
+            content: bytes = result.content
+            return content
 
     assert asyncio.run(main()) == PDF
+
+
+def test_a_streamed_download_is_read_only_as_it_is_iterated_or_written(
+    sdk: ModuleType, server: tuple[str, Received], tmp_path: Path
+) -> None:
+    url, received = server
+    client = sdk.Client(api_key="token", base_url=url)
+    with client.certificates.with_streaming_response.retrieve(pet_id=4) as streamed:
+        assert not streamed.response.is_stream_consumed  # nothing read yet
+        streamed.write_to_file(tmp_path / "cert.pdf")
+    assert (tmp_path / "cert.pdf").read_bytes() == PDF
+    assert streamed.response.is_closed
+    with client.certificates.with_streaming_response.retrieve(pet_id=4) as streamed:
+        assert b"".join(streamed.iter_bytes()) == PDF
+    assert received.requests[-1]["accept"] == "application/pdf"
+
+    async def main() -> bytes:
+        async with sdk.AsyncClient(api_key="token", base_url=url) as async_client:
+            async with await async_client.certificates.with_streaming_response.retrieve(pet_id=4) as body:
+                assert not body.response.is_stream_consumed
+                await body.write_to_file(tmp_path / "async.pdf")
+            async with await async_client.certificates.with_streaming_response.retrieve(pet_id=4) as body:
+                return b"".join([chunk async for chunk in body.iter_bytes()])
+
+    assert asyncio.run(main()) == PDF
+    assert (tmp_path / "async.pdf").read_bytes() == PDF

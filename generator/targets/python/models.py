@@ -84,7 +84,7 @@ def field_value(field: FieldIR) -> str | None:
         kwargs.append(constraint_arguments(field.constraints))
     if field.deprecated:
         kwargs.append("deprecated=True")
-    if not field.required:
+    if field.optional:  # omitted, or null: a field that admits null defaults to None
         if not kwargs:
             return "None"
         kwargs.insert(0, "default=None")

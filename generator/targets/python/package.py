@@ -8,26 +8,43 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ...ir.model import AliasIR, ApiIR, AuthIR, ClassIR, ConstType, ModelIR, OperationIR, TypeIR, walk
+from ...ir.model import AliasIR, ApiIR, AuthIR, ClassIR, ConstType, ModelIR, OperationIR, SecuritySchemeIR, TypeIR, walk
 from ...ir.module_graph import deferred_imports
 from ...ir.spelling import annotation
+from ...text import python_string
 from ..render import render
+from .layout import LINE_LENGTH
 from .models import module_view
 from .params import ParamNames, params_module_view, shared_modules_needed
-from .resources import ChildView, resource_views
+from .resources import ChildView, resource_views, security_literal
 from .types import natural_key
 
 SHARED = "types/shared"
 RUNTIME_MODULES = (
+    "_auth",
     "_base_client",
+    "_binary",
     "_exceptions",
     "_pagination",
     "_request_options",
     "_resource",
     "_response",
+    "_serialize",
     "_streaming",
+    "_tolerant",
     "_types",
 )
+
+
+@dataclass(frozen=True)
+class VariableView:
+    """A server variable: a constructor argument, its environment variable and default."""
+
+    argument: str
+    env_var: str
+    default: str
+    entry: str
+    """`"wire": (argument, (allowed, ...))` for `server_url`."""
 
 
 @dataclass(frozen=True)
@@ -38,6 +55,36 @@ class ServerView:
     """The constructor argument: `base_url`, `inference_base_url`."""
     constant: str
     env_var: str
+    variables: tuple[VariableView, ...] = ()
+
+
+@dataclass(frozen=True)
+class CredentialView:
+    """A constructor argument holding a credential, and its environment variable."""
+
+    argument: str
+    env_var: str
+    sent_as: str
+    """How the scheme it belongs to is sent, for the README."""
+
+
+@dataclass(frozen=True)
+class AuthView:
+    arguments: tuple[CredentialView, ...]
+    schemes: tuple[tuple[str, str], ...]
+    """`(key, Scheme(...))` of every scheme, as printed."""
+    values: tuple[tuple[str, str], ...]
+    """`(key, (argument, ...))` of every scheme, as printed."""
+    default: str
+    """The API's default security, as a Python literal."""
+    missing: tuple[str, ...]
+    """The error when the API asks for credentials and none is given: string literals,
+    one a line (a message too long for one line is split between words)."""
+    missing_inline: bool
+    """Whether `raise SDKError(...)` fits on one line."""
+    doc: str
+    example: str
+    """The constructor arguments of the README's first example."""
 
 
 @dataclass(frozen=True)
@@ -54,7 +101,7 @@ class ClientView:
     doc: str
     async_doc: str
     servers: tuple[ServerView, ...]
-    auth: AuthIR | None
+    auth: AuthView | None
     resources: tuple[ChildView, ...]
     example: ExampleView
 
@@ -99,11 +146,85 @@ def type_exports(api: ApiIR, twins: list[ModelIR]) -> list[tuple[str, str]]:
     return sorted(exports, key=lambda e: (natural_key(e[0]), e[1].lower(), e[1]))
 
 
+def sent_as(scheme: SecuritySchemeIR) -> str:
+    if scheme.kind == "basic":
+        return "`Authorization: Basic <base64 of username:password>`"
+    if scheme.kind == "bearer":
+        return "`Authorization: Bearer <token>`"
+    where = {"header": "header", "query": "query parameter", "cookie": "cookie"}[scheme.location]
+    return f"the `{scheme.name}` {where}"
+
+
+def tuple_literal(values: tuple[str, ...]) -> str:
+    """`("a", "b")`, `("a",)` or `()`."""
+    return "(" + ", ".join(python_string(v) for v in values) + ("," if len(values) == 1 else "") + ")"
+
+
+def auth_view(auth: AuthIR) -> AuthView:
+    arguments = tuple(
+        CredentialView(argument, env_var, sent_as(scheme))
+        for scheme in auth.schemes
+        for argument, env_var in zip(scheme.arguments, scheme.env_vars, strict=True)
+    )
+    schemes = []
+    for scheme in auth.schemes:
+        spelled = [python_string(scheme.kind)]
+        if scheme.kind == "api_key":
+            spelled += [python_string(scheme.location), python_string(scheme.name)]
+        schemes.append((python_string(scheme.key), f"Scheme({', '.join(spelled)})"))
+    values = tuple(
+        (python_string(s.key), "(" + ", ".join(s.arguments) + ("," if len(s.arguments) == 1 else "") + ")")
+        for s in auth.schemes
+    )
+    given = " or ".join(" and ".join(f"{a}=..." for a in s.arguments) for s in auth.schemes)
+    env = " or ".join(" and ".join(s.env_vars) for s in auth.schemes)
+    missing = string_lines(f"No credentials: pass {given}; or set {env}", MESSAGE_INDENT)
+    parts = [f"`{a.argument}` (else the `{a.env_var}` environment variable)" for a in arguments]
+    doc = "Credentials: " + ", ".join(parts) + ". "
+    first = auth.schemes[0].arguments
+    example = ", ".join(f'{a}="..."' for a in first)
+    inline = len(missing) == 1 and MESSAGE_INDENT - 4 + len("raise SDKError()") + len(missing[0]) <= LINE_LENGTH
+    default = security_literal(auth.default)
+    return AuthView(arguments, tuple(schemes), values, default, missing, inline, doc, example)
+
+
+MESSAGE_INDENT = 16
+"""Where the message's lines start: inside `raise SDKError(` in `__init__`."""
+
+
+def string_lines(text: str, indent: int) -> tuple[str, ...]:
+    """String literals, one a line at `indent`, that concatenate to `text` (black leaves
+    a message too long for one line as such lines)."""
+    width = LINE_LENGTH - indent - 2
+    if len(python_string(text)) <= width + 2:
+        return (python_string(text),)
+    lines: list[str] = []
+    current = ""
+    for word in text.split(" "):
+        candidate = f"{current} {word}" if current else word
+        if current and len(python_string(candidate + " ")) > width + 2:
+            lines.append(python_string(current + " "))
+            current = word
+        else:
+            current = candidate
+    lines.append(python_string(current))
+    return tuple(lines)
+
+
 def client_view(api: ApiIR) -> ClientView:
     prefix = api.package.upper()
     servers = []
     for server in api.servers:
         stem = f"{server.name}_base_url" if server.name else "base_url"
+        variables = tuple(
+            VariableView(
+                v.name,
+                f"{prefix}_{v.name.upper()}",
+                v.default,
+                f"{python_string(v.wire_name)}: ({v.name}, {tuple_literal(v.enum)})",
+            )
+            for v in server.variables
+        )
         servers.append(
             ServerView(
                 server.name,
@@ -111,6 +232,7 @@ def client_view(api: ApiIR) -> ClientView:
                 stem,
                 stem.upper().replace("BASE_URL", "DEFAULT_BASE_URL"),
                 f"{prefix}_{stem.upper()}",
+                variables,
             )
         )
     resources = tuple(
@@ -118,14 +240,15 @@ def client_view(api: ApiIR) -> ClientView:
             (ChildView(r.attribute, r.class_name, r.module) for r in api.resources), key=lambda c: natural_key(c.module)
         )
     )
-    auth = f"The token is `api_key`, or else the `{api.auth.env_var}` environment variable. " if api.auth else ""
+    auth_doc = auth_view(api.auth) if api.auth else None
+    auth = auth_doc.doc if auth_doc else ""
     retries = (
         "Failed requests are retried `max_retries` times (connection errors, 408, 409, 429, 5xx) "
         "with exponential backoff, honouring `Retry-After`."
     )
     doc = f"A client for the {api.title} API.\n\n{auth}{retries}"
     async_doc = f"An async client for the {api.title} API.\n\n{auth}{retries}"
-    return ClientView(api.title, doc, async_doc, tuple(servers), api.auth, resources, readme_example(api))
+    return ClientView(api.title, doc, async_doc, tuple(servers), auth_doc, resources, readme_example(api))
 
 
 def model_types(model: ModelIR) -> Iterator[TypeIR]:

@@ -83,6 +83,16 @@ class MethodView:
     """A raw (`application/octet-stream`) body: the argument holding its bytes."""
     headers: tuple[EntryView, ...]
     deprecated: bool
+    cookies: tuple[EntryView, ...] = ()
+    styles: tuple[EntryView, ...] = ()
+    """Query, header and cookie parameters sent in a style other than their location's default."""
+    content_type: str = ""
+    """The body's media type when it is not plain `application/json` (a literal)."""
+    encoding: tuple[EntryView, ...] = ()
+    """A form body's properties in a style other than `form`, exploded."""
+    json_without_files: bool = False
+    security: str = ""
+    """The operation's own security, as a literal, when it differs from the API's default."""
 
 
 @dataclass(frozen=True)
@@ -101,6 +111,16 @@ class ResourceView:
     methods: tuple[MethodView, ...]
     children: tuple[ChildView, ...]
     imports: tuple[str, ...]
+    downloads: tuple[str, ...] = ()
+    """Methods returning a binary body, which `with_streaming_response` offers unread."""
+
+
+def security_literal(alternatives: tuple[tuple[str, ...], ...]) -> str:
+    """`(("basic_auth",),)`: alternatives of scheme keys as a Python literal."""
+    inner = ", ".join(
+        "(" + "".join(python_string(key) + ", " for key in keys).rstrip(" ") + ")" for keys in alternatives
+    )
+    return f"({inner},)" if len(alternatives) == 1 else f"({inner})"
 
 
 def method_doc(operation: OperationIR) -> str | None:
@@ -159,12 +179,22 @@ class ResourceViews:
         args: list[ArgView] = []
         parameters = list(operation.parameters)
         for parameter in parameters:
-            args.append(self.argument(parameter.name, parameter.type, parameter.required, False, params=True))
+            arg = self.argument(parameter.name, parameter.type, parameter.required, False, params=True)
+            if parameter.required and parameter.has_default and parameter.default is not None:
+                # A required parameter with a default need not be given: the default is sent.
+                default = parameter.default
+                arg = ArgView(
+                    arg.name, arg.annotation, python_string(default) if isinstance(default, str) else repr(default)
+                )
+            args.append(arg)
         body_fields: list[FieldIR] = []
         file_fields: list[FieldIR] = []
         body_arg = content_arg = None
         body = operation.body
-        if body is not None and body.model is None:
+        if body is not None and body.is_text:
+            body_arg = "body"
+            args.append(ArgView("body", "str", None) if body.required else self.optional_file("body", "str"))
+        elif body is not None and body.model is None:
             content_arg = "body"
             args.append(
                 ArgView("body", "FileContent", None) if body.required else self.optional_file("body", "FileContent")
@@ -199,6 +229,11 @@ class ResourceViews:
         flag = operation.stream.flag if operation.stream is not None and operation.stream.flag else ""
         texts += [a.annotation for a in args] + [returns, async_returns]
         path_args = tuple(self.entries(parameters, "path"))
+        path_values = "{" + ", ".join(f"{python_string(e.key)}: {e.value}" for e in path_args) + "}"
+        path_styles = self.styles(parameters, ("path",))
+        path_items: tuple[str, ...] = (python_string(operation.path), path_values)
+        if path_styles:
+            path_items += ("{" + ", ".join(f"{e.key}: {e.value}" for e in path_styles) + "}",)
         view = MethodView(
             name=operation.name,
             doc=self.doc_with_args(method_doc(operation), operation, args),
@@ -217,7 +252,7 @@ class ResourceViews:
             http_method=operation.http_method,
             path=python_string(operation.path),
             path_args=path_args,
-            path_items=(python_string(operation.path), *(f"{e.key}={e.value}" for e in path_args)),
+            path_items=path_items,
             server=python_string(operation.server or ""),
             query=tuple(self.entries(parameters, "query")),
             body=tuple(EntryView(python_string(f.wire_name), f.name) for f in body_fields),
@@ -227,6 +262,15 @@ class ResourceViews:
             content_arg=content_arg,
             headers=self.headers(parameters, operation),
             deprecated=operation.deprecated,
+            cookies=tuple(self.entries(parameters, "cookie")),
+            styles=self.styles(parameters, ("query", "header", "cookie")),
+            content_type=self.content_type(operation),
+            encoding=tuple(
+                EntryView(python_string(e.wire_name), f"({python_string(e.style)}, {e.explode})")
+                for e in (body.encoding if body is not None else ())
+            ),
+            json_without_files=body is not None and body.json_without_files,
+            security=security_literal(operation.security) if operation.security is not None else "",
         )
         return view, imports, texts
 
@@ -260,6 +304,26 @@ class ResourceViews:
         if operation.response_media is not None and "accept" not in declared:
             entries.append(EntryView(python_string("Accept"), python_string(operation.response_media)))
         return tuple(entries)
+
+    @staticmethod
+    def styles(parameters: list[ParameterIR], locations: tuple[str, ...]) -> tuple[EntryView, ...]:
+        """`"wire": (style, explode)` of parameters not in their location's default style."""
+        entries = []
+        for p in parameters:
+            if p.location not in locations:
+                continue
+            style, explode = p.serialization
+            default = ("form", True) if p.location in ("query", "cookie") else ("simple", False)
+            if (style, explode) != default:
+                entries.append(EntryView(python_string(p.wire_name), f"({python_string(style)}, {explode})"))
+        return tuple(entries)
+
+    @staticmethod
+    def content_type(operation: OperationIR) -> str:
+        body = operation.body
+        if body is None or body.is_raw or body.is_multipart or body.content_type == "application/json":
+            return ""
+        return python_string(body.content_type)
 
     def entries(self, parameters: list[ParameterIR], where: str) -> list[EntryView]:
         return [
@@ -305,7 +369,7 @@ class ResourceViews:
         if operation.response is None and operation.response_media is not None:
             if is_text_media(operation.response_media):
                 return "text", "str", "", "str", "str", none
-            return "binary", "bytes", "", "bytes", "bytes", none
+            return "binary", "BinaryResponse", "", "BinaryResponse", "BinaryResponse", none
         if operation.response is None:
             return "no_content", "None", "", "None", "None", none
         response = model(operation.response)
@@ -335,6 +399,7 @@ class ResourceViews:
             methods=tuple(methods),
             children=children,
             imports=tuple(self.import_lines(imported, texts, methods, children)),
+            downloads=tuple(m.name for m in methods if m.kind == "binary"),
         )
 
     def import_lines(
@@ -372,6 +437,14 @@ class ResourceViews:
             runtime["_types"] = ", ".join(["NOT_GIVEN", "Body", *files, "Headers", "NotGiven", "Query", "Timeout"])
         if "page" in kinds:
             runtime["_pagination"] = "AsyncPaginator, SyncPage"
+        if "binary" in kinds:
+            runtime["_binary"] = "BinaryResponse"
+            runtime["_response"] = ", ".join(
+                sorted(
+                    runtime["_response"].split(", ")
+                    + ["async_to_streamed_response_wrapper", "to_streamed_response_wrapper"]
+                )
+            )
         if kinds & {"stream", "maybe_stream"}:
             runtime["_streaming"] = "AsyncStream, Stream"
         lines += [f"from ..{module} import {names}" for module, names in sorted(runtime.items())]

@@ -9,6 +9,7 @@ from typing import Mapping, Optional, Union
 
 import httpx
 
+from ._auth import Credentials, Scheme
 from ._base_client import (
     DEFAULT_MAX_RETRIES,
     DEFAULT_TIMEOUT,
@@ -33,13 +34,16 @@ __all__ = ["AsyncClient", "Client"]
 
 DEFAULT_BASE_URL = "https://api.digitalocean.com"
 INFERENCE_DEFAULT_BASE_URL = "https://inference.do-ai.run"
+SECURITY_SCHEMES = {
+    "bearer_auth": Scheme("bearer"),
+}
 
 
 class Client(SyncAPIClient):
     """A client for the Shared API.
 
-    The token is `api_key`, or else the `DIGITALOCEAN_ACCESS_TOKEN` environment
-    variable. Failed requests are retried `max_retries` times (connection errors,
+    Credentials: `api_key` (else the `DIGITALOCEAN_ACCESS_TOKEN` environment
+    variable). Failed requests are retried `max_retries` times (connection errors,
     408, 409, 429, 5xx) with exponential backoff, honouring `Retry-After`.
     """
 
@@ -52,16 +56,23 @@ class Client(SyncAPIClient):
         timeout: Timeout = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
         default_headers: Optional[Mapping[str, str]] = None,
+        strict_response_validation: bool = False,
         http_client: Optional[httpx.Client] = None,
     ) -> None:
         if api_key is None:
             api_key = os.environ.get("DIGITALOCEAN_ACCESS_TOKEN")
-        if not api_key:
-            raise SDKError(
-                "No API token: pass api_key=... or set the environment variable "
-                "DIGITALOCEAN_ACCESS_TOKEN"
-            )
         self.api_key = api_key
+        credentials = Credentials(
+            SECURITY_SCHEMES,
+            {
+                "bearer_auth": (api_key,),
+            },
+            (("bearer_auth",),),
+        )
+        if credentials.required:
+            raise SDKError(
+                "No credentials: pass api_key=...; or set DIGITALOCEAN_ACCESS_TOKEN"
+            )
         super().__init__(
             version=__version__,
             base_urls={
@@ -72,10 +83,11 @@ class Client(SyncAPIClient):
                 or os.environ.get("SHARED_SDK_INFERENCE_BASE_URL")
                 or INFERENCE_DEFAULT_BASE_URL,
             },
-            auth_headers={"Authorization": f"Bearer {api_key}"},
+            credentials=credentials,
             timeout=timeout,
             max_retries=max_retries,
             default_headers=default_headers,
+            strict_response_validation=strict_response_validation,
             http_client=http_client,
         )
 
@@ -123,8 +135,8 @@ class Client(SyncAPIClient):
 class AsyncClient(AsyncAPIClient):
     """An async client for the Shared API.
 
-    The token is `api_key`, or else the `DIGITALOCEAN_ACCESS_TOKEN` environment
-    variable. Failed requests are retried `max_retries` times (connection errors,
+    Credentials: `api_key` (else the `DIGITALOCEAN_ACCESS_TOKEN` environment
+    variable). Failed requests are retried `max_retries` times (connection errors,
     408, 409, 429, 5xx) with exponential backoff, honouring `Retry-After`.
     """
 
@@ -137,16 +149,23 @@ class AsyncClient(AsyncAPIClient):
         timeout: Timeout = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
         default_headers: Optional[Mapping[str, str]] = None,
+        strict_response_validation: bool = False,
         http_client: Optional[httpx.AsyncClient] = None,
     ) -> None:
         if api_key is None:
             api_key = os.environ.get("DIGITALOCEAN_ACCESS_TOKEN")
-        if not api_key:
-            raise SDKError(
-                "No API token: pass api_key=... or set the environment variable "
-                "DIGITALOCEAN_ACCESS_TOKEN"
-            )
         self.api_key = api_key
+        credentials = Credentials(
+            SECURITY_SCHEMES,
+            {
+                "bearer_auth": (api_key,),
+            },
+            (("bearer_auth",),),
+        )
+        if credentials.required:
+            raise SDKError(
+                "No credentials: pass api_key=...; or set DIGITALOCEAN_ACCESS_TOKEN"
+            )
         super().__init__(
             version=__version__,
             base_urls={
@@ -157,10 +176,11 @@ class AsyncClient(AsyncAPIClient):
                 or os.environ.get("SHARED_SDK_INFERENCE_BASE_URL")
                 or INFERENCE_DEFAULT_BASE_URL,
             },
-            auth_headers={"Authorization": f"Bearer {api_key}"},
+            credentials=credentials,
             timeout=timeout,
             max_retries=max_retries,
             default_headers=default_headers,
+            strict_response_validation=strict_response_validation,
             http_client=http_client,
         )
 

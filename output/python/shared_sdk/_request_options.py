@@ -6,12 +6,14 @@ from __future__ import annotations
 import datetime
 import json
 import os
+import re
 from dataclasses import dataclass, field, replace
 from typing import Any, Dict, List, Mapping, Optional, Tuple, Union
-from urllib.parse import quote
 
 import pydantic
 
+from ._auth import Security
+from ._serialize import Style, form_fields, header_value, path_value, query_fields, text
 from ._types import (
     NOT_GIVEN,
     Body,
@@ -23,10 +25,18 @@ from ._types import (
     Timeout,
 )
 
-__all__ = ["RAW_RESPONSE_HEADER", "RequestOptions", "path_template"]
+__all__ = [
+    "RAW_RESPONSE_HEADER",
+    "STREAMED_RESPONSE_HEADER",
+    "RequestOptions",
+    "path_template",
+]
 
 RAW_RESPONSE_HEADER = "X-Sdkgen-Raw-Response"
 """Set by `with_raw_response` wrappers; never sent."""
+STREAMED_RESPONSE_HEADER = "X-Sdkgen-Streamed-Response"
+"""Set by `with_streaming_response` wrappers; never sent."""
+MARKERS = frozenset({RAW_RESPONSE_HEADER.lower(), STREAMED_RESPONSE_HEADER.lower()})
 
 
 def to_jsonable(value: object) -> object:
@@ -46,14 +56,8 @@ def to_jsonable(value: object) -> object:
     return value
 
 
-def _query_value(value: object) -> object:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (list, tuple)):
-        return [_query_value(v) for v in value]
-    if isinstance(value, (datetime.datetime, datetime.date)):
-        return value.isoformat()
-    return value
+def _given(value: object) -> bool:
+    return not isinstance(value, NotGiven) and value is not None
 
 
 FormValue = Union[str, List[str]]
@@ -70,7 +74,7 @@ def _form_value(value: object) -> FormValue:
         return [v if isinstance(v, str) else json.dumps(to_jsonable(v)) for v in value]
     if isinstance(value, (bool, dict, list, tuple)) or value is None:
         return json.dumps(to_jsonable(value))
-    return str(_query_value(value))
+    return text(value)
 
 
 def read_content(content: FileContent) -> bytes:
@@ -98,15 +102,23 @@ def _upload(name: str, value: FileTypes) -> Upload:
     return name, (filename, read_content(value), None)
 
 
-def path_template(template: str, **values: object) -> str:
-    """The path with each value percent-encoded: no value can change the path."""
-    encoded = {}
-    for name, value in values.items():
-        text = str(_query_value(value))
-        if not text:
+def path_template(
+    template: str,
+    values: Mapping[str, object],
+    styles: Optional[Mapping[str, Style]] = None,
+) -> str:
+    """The path with each `{name}` replaced by its value, percent-encoded in its style
+    (`simple` by default): no value can change the path."""
+
+    def fill(match: re.Match[str]) -> str:
+        name = match.group(1)
+        value = values[name]
+        encoded = path_value(name, value, (styles or {}).get(name, ("simple", False)))
+        if not encoded or value is None:
             raise ValueError(f"the path parameter {name!r} must not be empty")
-        encoded[name] = quote(text, safe="")
-    return template.format(**encoded)
+        return encoded
+
+    return re.sub(r"{([^{}]+)}", fill, template)
 
 
 @dataclass(frozen=True)
@@ -120,10 +132,13 @@ class RequestOptions:
     headers: Mapping[str, Union[str, NotGiven]] = field(default_factory=dict)
     timeout: Union[Timeout, NotGiven] = NOT_GIVEN
     form: Optional[Dict[str, FormValue]] = None
-    """A multipart body's form fields; with `files`, the body is sent as multipart."""
+    """Form fields: with `files` a multipart body, else a form-urlencoded one."""
     files: Optional[List[Upload]] = None
     content: Optional[bytes] = None
-    """A raw body, sent as `application/octet-stream`."""
+    """A raw body (its `Content-Type` is in `headers`)."""
+    cookies: Mapping[str, str] = field(default_factory=dict)
+    security: Optional[Security] = None
+    """The operation's own security; None when the API's default applies."""
 
     @classmethod
     def build(
@@ -135,53 +150,89 @@ class RequestOptions:
         query: Optional[Mapping[str, object]] = None,
         body: object = None,
         headers: Optional[Mapping[str, object]] = None,
+        cookies: Optional[Mapping[str, object]] = None,
+        styles: Optional[Mapping[str, Style]] = None,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         files: Optional[Mapping[str, Union[FileTypes, NotGiven]]] = None,
         content: Union[FileContent, NotGiven, None] = None,
+        content_type: Optional[str] = None,
+        encoding: Optional[Mapping[str, Style]] = None,
+        json_without_files: bool = False,
+        security: Optional[Security] = None,
     ) -> RequestOptions:
         """Options from a method's arguments: `NOT_GIVEN` left out, `None` as null.
 
-        With `files` the body goes as multipart form fields beside the files, with
-        `content` as raw bytes; otherwise as JSON.
+        Query parameters, headers and cookies go in their `styles` (by wire name;
+        OpenAPI's defaults otherwise). The body goes by `content_type`: multipart as
+        form fields beside `files` (as JSON when `json_without_files` and no file is
+        given), `application/x-www-form-urlencoded` as form fields in their
+        `encoding` styles, `text/plain` or `content` as bytes, anything else as JSON.
         """
-        params: Dict[str, object] = {}
-        for name, value in {**(query or {}), **(extra_query or {})}.items():
-            if not isinstance(value, NotGiven) and value is not None:
-                params[name] = _query_value(value)
+        styles = styles or {}
+        given = {
+            k: v
+            for k, v in {**(query or {}), **(extra_query or {})}.items()
+            if _given(v)
+        }
+        params = query_fields(given, styles)
         json_body: object = NOT_GIVEN
         form: Optional[Dict[str, FormValue]] = None
         uploads: Optional[List[Upload]] = None
         raw: Optional[bytes] = None
+        fields = (
+            {**(body or {}), **(extra_body or {})}
+            if isinstance(body, Mapping) or body is None
+            else {}
+        )
         if files is not None:
-            fields = (
-                {**(body or {}), **(extra_body or {})}
-                if isinstance(body, Mapping) or body is None
-                else {}
-            )
-            form = {
-                str(k): _form_value(v)
-                for k, v in fields.items()
-                if not isinstance(v, NotGiven)
-            }
             uploads = [
                 _upload(k, v) for k, v in files.items() if not isinstance(v, NotGiven)
             ]
+            if uploads or not json_without_files:
+                form = {
+                    str(k): _form_value(v)
+                    for k, v in fields.items()
+                    if not isinstance(v, NotGiven)
+                }
+                content_type = None
+            else:
+                uploads = None
+                json_body, content_type = to_jsonable(fields), "application/json"
+        elif content_type == "application/x-www-form-urlencoded":
+            form = form_fields(
+                {str(k): v for k, v in fields.items() if _given(v)}, encoding or {}
+            )
+            content_type = None  # httpx sets it
+        elif content_type == "text/plain":
+            raw = str(body).encode() if _given(body) else None
+            content_type = "text/plain; charset=utf-8" if raw is not None else None
         elif content is not None and not isinstance(content, NotGiven):
             raw = read_content(content)
+            content_type = content_type or "application/octet-stream"
         elif isinstance(body, Mapping) or (body is None and extra_body is not None):
-            json_body = to_jsonable({**(body or {}), **(extra_body or {})})
+            json_body = to_jsonable(fields)
         elif body is not None:
             json_body = to_jsonable(body)  # an array or a scalar body is sent as it is
         all_headers: Dict[str, Union[str, NotGiven]] = {}
         for name, value in (headers or {}).items():
-            if not isinstance(value, NotGiven) and value is not None:
-                all_headers[name] = str(_query_value(value))
-        if raw is not None:
-            all_headers.setdefault("Content-Type", "application/octet-stream")
+            if _given(value):
+                all_headers[name] = header_value(
+                    value, styles.get(name, ("simple", False))[1]
+                )
+        if content_type is not None and (
+            raw is not None or not isinstance(json_body, NotGiven)
+        ):
+            all_headers.setdefault("Content-Type", content_type)
         all_headers.update(extra_headers or {})
+        sent_cookies = {k: v for k, v in (cookies or {}).items() if _given(v)}
+        cookie_fields = query_fields(sent_cookies, styles)
+        jar = {
+            k: v if isinstance(v, str) else ",".join(v)
+            for k, v in cookie_fields.items()
+        }
         return cls(
             method,
             path,
@@ -193,6 +244,8 @@ class RequestOptions:
             form,
             uploads,
             raw,
+            jar,
+            security,
         )
 
     def with_query(self, values: Mapping[str, object]) -> RequestOptions:
@@ -211,16 +264,22 @@ class RequestOptions:
     def wants_raw_response(self) -> bool:
         return any(name.lower() == RAW_RESPONSE_HEADER.lower() for name in self.headers)
 
+    @property
+    def wants_streamed_response(self) -> bool:
+        return any(
+            name.lower() == STREAMED_RESPONSE_HEADER.lower() for name in self.headers
+        )
+
     def sent_headers(self, defaults: Mapping[str, str]) -> Dict[str, str]:
         """The default headers overlaid with this call's.
 
-        A header set to `NOT_GIVEN` removes a default one; the raw-response marker is
-        not sent.
+        A header set to `NOT_GIVEN` removes a default one; the markers of raw and
+        streamed responses are not sent.
         """
         merged: Dict[str, Any] = {**defaults}
         lowered = {name.lower(): name for name in merged}
         for name, value in self.headers.items():
-            if name.lower() == RAW_RESPONSE_HEADER.lower():
+            if name.lower() in MARKERS:
                 continue
             existing = lowered.get(name.lower())
             if existing is not None:

@@ -77,7 +77,7 @@ class Actions(SyncAPIResource):
             ActionRetrieveResponse,
             RequestOptions.build(
                 "get",
-                path_template("/v2/actions/{action_id}", action_id=action_id),
+                path_template("/v2/actions/{action_id}", {"action_id": action_id}),
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 extra_body=extra_body,
@@ -147,7 +147,7 @@ class AsyncActions(AsyncAPIResource):
             ActionRetrieveResponse,
             RequestOptions.build(
                 "get",
-                path_template("/v2/actions/{action_id}", action_id=action_id),
+                path_template("/v2/actions/{action_id}", {"action_id": action_id}),
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 extra_body=extra_body,

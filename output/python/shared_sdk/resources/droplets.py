@@ -184,7 +184,7 @@ class Droplets(SyncAPIResource):
             DropletRetrieveResponse,
             RequestOptions.build(
                 "get",
-                path_template("/v2/droplets/{droplet_id}", droplet_id=droplet_id),
+                path_template("/v2/droplets/{droplet_id}", {"droplet_id": droplet_id}),
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 extra_body=extra_body,
@@ -209,7 +209,7 @@ class Droplets(SyncAPIResource):
         return self._client.request_no_content(
             RequestOptions.build(
                 "delete",
-                path_template("/v2/droplets/{droplet_id}", droplet_id=droplet_id),
+                path_template("/v2/droplets/{droplet_id}", {"droplet_id": droplet_id}),
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 extra_body=extra_body,
@@ -384,7 +384,7 @@ class AsyncDroplets(AsyncAPIResource):
             DropletRetrieveResponse,
             RequestOptions.build(
                 "get",
-                path_template("/v2/droplets/{droplet_id}", droplet_id=droplet_id),
+                path_template("/v2/droplets/{droplet_id}", {"droplet_id": droplet_id}),
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 extra_body=extra_body,
@@ -409,7 +409,7 @@ class AsyncDroplets(AsyncAPIResource):
         return await self._client.request_no_content(
             RequestOptions.build(
                 "delete",
-                path_template("/v2/droplets/{droplet_id}", droplet_id=droplet_id),
+                path_template("/v2/droplets/{droplet_id}", {"droplet_id": droplet_id}),
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 extra_body=extra_body,

@@ -52,7 +52,7 @@ class RegistryGarbageCollections(SyncAPIResource):
                 "post",
                 path_template(
                     "/v2/registry/{registry_name}/garbage-collection",
-                    registry_name=registry_name,
+                    {"registry_name": registry_name},
                 ),
                 body={
                     "type": type,
@@ -89,7 +89,7 @@ class RegistryGarbageCollections(SyncAPIResource):
                 "get",
                 path_template(
                     "/v2/registry/{registry_name}/garbage-collections",
-                    registry_name=registry_name,
+                    {"registry_name": registry_name},
                 ),
                 query={
                     "per_page": per_page,
@@ -140,7 +140,7 @@ class AsyncRegistryGarbageCollections(AsyncAPIResource):
                 "post",
                 path_template(
                     "/v2/registry/{registry_name}/garbage-collection",
-                    registry_name=registry_name,
+                    {"registry_name": registry_name},
                 ),
                 body={
                     "type": type,
@@ -178,7 +178,7 @@ class AsyncRegistryGarbageCollections(AsyncAPIResource):
                 "get",
                 path_template(
                     "/v2/registry/{registry_name}/garbage-collections",
-                    registry_name=registry_name,
+                    {"registry_name": registry_name},
                 ),
                 query={
                     "per_page": per_page,

@@ -81,7 +81,7 @@ class Droplet(BaseModel):
     of the specific network depending on the type of network it is.
     """
 
-    next_backup_window: Optional[DropletNextBackupWindow]
+    next_backup_window: Optional[DropletNextBackupWindow] = None
     """The details of the Droplet's backups feature, if backups are configured for the
     Droplet. This object contains keys for the start and end times of the window
     during which the backup will start.

@@ -9,6 +9,7 @@ from typing import Mapping, Optional, Union
 
 import httpx
 
+from ._auth import Credentials, Scheme
 from ._base_client import (
     DEFAULT_MAX_RETRIES,
     DEFAULT_TIMEOUT,
@@ -28,12 +29,15 @@ from .resources.records import AsyncRecords, Records
 __all__ = ["AsyncClient", "Client"]
 
 DEFAULT_BASE_URL = "https://api.pets.example"
+SECURITY_SCHEMES = {
+    "token": Scheme("bearer"),
+}
 
 
 class Client(SyncAPIClient):
     """A client for the Pet Store API.
 
-    The token is `api_key`, or else the `PETSTORE_TOKEN` environment variable. Failed
+    Credentials: `api_key` (else the `PETSTORE_TOKEN` environment variable). Failed
     requests are retried `max_retries` times (connection errors, 408, 409, 429, 5xx)
     with exponential backoff, honouring `Retry-After`.
     """
@@ -46,16 +50,21 @@ class Client(SyncAPIClient):
         timeout: Timeout = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
         default_headers: Optional[Mapping[str, str]] = None,
+        strict_response_validation: bool = False,
         http_client: Optional[httpx.Client] = None,
     ) -> None:
         if api_key is None:
             api_key = os.environ.get("PETSTORE_TOKEN")
-        if not api_key:
-            raise SDKError(
-                "No API token: pass api_key=... or set the environment variable "
-                "PETSTORE_TOKEN"
-            )
         self.api_key = api_key
+        credentials = Credentials(
+            SECURITY_SCHEMES,
+            {
+                "token": (api_key,),
+            },
+            (("token",),),
+        )
+        if credentials.required:
+            raise SDKError("No credentials: pass api_key=...; or set PETSTORE_TOKEN")
         super().__init__(
             version=__version__,
             base_urls={
@@ -63,10 +72,11 @@ class Client(SyncAPIClient):
                 or os.environ.get("CLIENT_RESOURCES_SDK_BASE_URL")
                 or DEFAULT_BASE_URL,
             },
-            auth_headers={"Authorization": f"Bearer {api_key}"},
+            credentials=credentials,
             timeout=timeout,
             max_retries=max_retries,
             default_headers=default_headers,
+            strict_response_validation=strict_response_validation,
             http_client=http_client,
         )
 
@@ -98,7 +108,7 @@ class Client(SyncAPIClient):
 class AsyncClient(AsyncAPIClient):
     """An async client for the Pet Store API.
 
-    The token is `api_key`, or else the `PETSTORE_TOKEN` environment variable. Failed
+    Credentials: `api_key` (else the `PETSTORE_TOKEN` environment variable). Failed
     requests are retried `max_retries` times (connection errors, 408, 409, 429, 5xx)
     with exponential backoff, honouring `Retry-After`.
     """
@@ -111,16 +121,21 @@ class AsyncClient(AsyncAPIClient):
         timeout: Timeout = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
         default_headers: Optional[Mapping[str, str]] = None,
+        strict_response_validation: bool = False,
         http_client: Optional[httpx.AsyncClient] = None,
     ) -> None:
         if api_key is None:
             api_key = os.environ.get("PETSTORE_TOKEN")
-        if not api_key:
-            raise SDKError(
-                "No API token: pass api_key=... or set the environment variable "
-                "PETSTORE_TOKEN"
-            )
         self.api_key = api_key
+        credentials = Credentials(
+            SECURITY_SCHEMES,
+            {
+                "token": (api_key,),
+            },
+            (("token",),),
+        )
+        if credentials.required:
+            raise SDKError("No credentials: pass api_key=...; or set PETSTORE_TOKEN")
         super().__init__(
             version=__version__,
             base_urls={
@@ -128,10 +143,11 @@ class AsyncClient(AsyncAPIClient):
                 or os.environ.get("CLIENT_RESOURCES_SDK_BASE_URL")
                 or DEFAULT_BASE_URL,
             },
-            auth_headers={"Authorization": f"Bearer {api_key}"},
+            credentials=credentials,
             timeout=timeout,
             max_retries=max_retries,
             default_headers=default_headers,
+            strict_response_validation=strict_response_validation,
             http_client=http_client,
         )
 

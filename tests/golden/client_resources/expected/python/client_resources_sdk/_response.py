@@ -9,13 +9,16 @@ from typing import Any, Awaitable, Callable, Dict, Generic, Optional, TypeVar, c
 import httpx
 from typing_extensions import ParamSpec
 
-from ._request_options import RAW_RESPONSE_HEADER
+from ._binary import AsyncStreamedBinaryResponse, BinaryResponse, StreamedBinaryResponse
+from ._request_options import RAW_RESPONSE_HEADER, STREAMED_RESPONSE_HEADER
 
 __all__ = [
     "APIResponse",
     "AsyncAPIResponse",
-    "to_raw_response_wrapper",
     "async_to_raw_response_wrapper",
+    "async_to_streamed_response_wrapper",
+    "to_raw_response_wrapper",
+    "to_streamed_response_wrapper",
 ]
 
 P = ParamSpec("P")
@@ -83,5 +86,38 @@ def async_to_raw_response_wrapper(
         _mark_raw(kwargs)
         response = await method(*args, **kwargs)
         return cast(AsyncAPIResponse[R], response)
+
+    return wrapped
+
+
+def _mark_streamed(kwargs: Dict[str, Any]) -> None:
+    kwargs["extra_headers"] = {
+        **(kwargs.get("extra_headers") or {}),
+        STREAMED_RESPONSE_HEADER: "true",
+    }
+
+
+def to_streamed_response_wrapper(
+    method: Callable[P, BinaryResponse],
+) -> Callable[P, StreamedBinaryResponse]:
+    """A download method returning its body unread."""
+
+    @functools.wraps(method)
+    def wrapped(*args: P.args, **kwargs: P.kwargs) -> StreamedBinaryResponse:
+        _mark_streamed(kwargs)
+        return cast(StreamedBinaryResponse, method(*args, **kwargs))
+
+    return wrapped
+
+
+def async_to_streamed_response_wrapper(
+    method: Callable[P, Awaitable[BinaryResponse]],
+) -> Callable[P, Awaitable[AsyncStreamedBinaryResponse]]:
+    """An async download method returning its body unread."""
+
+    @functools.wraps(method)
+    async def wrapped(*args: P.args, **kwargs: P.kwargs) -> AsyncStreamedBinaryResponse:
+        _mark_streamed(kwargs)
+        return cast(AsyncStreamedBinaryResponse, await method(*args, **kwargs))
 
     return wrapped

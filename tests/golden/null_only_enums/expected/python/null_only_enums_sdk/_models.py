@@ -28,11 +28,16 @@ class BaseModel(pydantic.BaseModel):
 
     def to_dict(self) -> Dict[str, Any]:
         """The JSON-compatible dict of the fields that were set, by wire name."""
-        return self.model_dump(mode="json", by_alias=True, exclude_unset=True)
+        # A response kept as received (`_tolerant.py`) dumps its values as they came.
+        return self.model_dump(
+            mode="json", by_alias=True, exclude_unset=True, warnings=False
+        )
 
     def to_json(self, *, indent: int = 2) -> str:
         """The JSON text of the fields that were set, by wire name."""
-        return self.model_dump_json(by_alias=True, exclude_unset=True, indent=indent)
+        return self.model_dump_json(
+            by_alias=True, exclude_unset=True, indent=indent, warnings=False
+        )
 
 
 def rebuild_models(package: str, modules: List[str]) -> None:

@@ -2,6 +2,9 @@
 """Python SDK for the Events 3.2 API."""
 
 from . import types as types
+from ._binary import AsyncStreamedBinaryResponse as AsyncStreamedBinaryResponse
+from ._binary import BinaryResponse as BinaryResponse
+from ._binary import StreamedBinaryResponse as StreamedBinaryResponse
 from ._client import AsyncClient as AsyncClient
 from ._client import Client as Client
 from ._exceptions import APIConnectionError as APIConnectionError

@@ -9,13 +9,13 @@ from typing import Mapping, Optional, Union
 
 import httpx
 
+from ._auth import Credentials
 from ._base_client import (
     DEFAULT_MAX_RETRIES,
     DEFAULT_TIMEOUT,
     AsyncAPIClient,
     SyncAPIClient,
 )
-from ._exceptions import SDKError
 from ._types import Timeout
 from ._version import __version__
 from .resources.events import AsyncEvents, Events
@@ -28,29 +28,20 @@ DEFAULT_BASE_URL = "https://api.example.com"
 class Client(SyncAPIClient):
     """A client for the Events 3.2 API.
 
-    The token is `api_key`, or else the `OPENAPI_32_SDK_API_KEY` environment
-    variable. Failed requests are retried `max_retries` times (connection errors,
-    408, 409, 429, 5xx) with exponential backoff, honouring `Retry-After`.
+    Failed requests are retried `max_retries` times (connection errors, 408, 409,
+    429, 5xx) with exponential backoff, honouring `Retry-After`.
     """
 
     def __init__(
         self,
         *,
-        api_key: Optional[str] = None,
         base_url: Union[str, httpx.URL, None] = None,
         timeout: Timeout = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
         default_headers: Optional[Mapping[str, str]] = None,
+        strict_response_validation: bool = False,
         http_client: Optional[httpx.Client] = None,
     ) -> None:
-        if api_key is None:
-            api_key = os.environ.get("OPENAPI_32_SDK_API_KEY")
-        if not api_key:
-            raise SDKError(
-                "No API token: pass api_key=... or set the environment variable "
-                "OPENAPI_32_SDK_API_KEY"
-            )
-        self.api_key = api_key
         super().__init__(
             version=__version__,
             base_urls={
@@ -58,10 +49,11 @@ class Client(SyncAPIClient):
                 or os.environ.get("OPENAPI_32_SDK_BASE_URL")
                 or DEFAULT_BASE_URL,
             },
-            auth_headers={"Authorization": f"Bearer {api_key}"},
+            credentials=Credentials({}, {}, ()),
             timeout=timeout,
             max_retries=max_retries,
             default_headers=default_headers,
+            strict_response_validation=strict_response_validation,
             http_client=http_client,
         )
 
@@ -73,29 +65,20 @@ class Client(SyncAPIClient):
 class AsyncClient(AsyncAPIClient):
     """An async client for the Events 3.2 API.
 
-    The token is `api_key`, or else the `OPENAPI_32_SDK_API_KEY` environment
-    variable. Failed requests are retried `max_retries` times (connection errors,
-    408, 409, 429, 5xx) with exponential backoff, honouring `Retry-After`.
+    Failed requests are retried `max_retries` times (connection errors, 408, 409,
+    429, 5xx) with exponential backoff, honouring `Retry-After`.
     """
 
     def __init__(
         self,
         *,
-        api_key: Optional[str] = None,
         base_url: Union[str, httpx.URL, None] = None,
         timeout: Timeout = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
         default_headers: Optional[Mapping[str, str]] = None,
+        strict_response_validation: bool = False,
         http_client: Optional[httpx.AsyncClient] = None,
     ) -> None:
-        if api_key is None:
-            api_key = os.environ.get("OPENAPI_32_SDK_API_KEY")
-        if not api_key:
-            raise SDKError(
-                "No API token: pass api_key=... or set the environment variable "
-                "OPENAPI_32_SDK_API_KEY"
-            )
-        self.api_key = api_key
         super().__init__(
             version=__version__,
             base_urls={
@@ -103,10 +86,11 @@ class AsyncClient(AsyncAPIClient):
                 or os.environ.get("OPENAPI_32_SDK_BASE_URL")
                 or DEFAULT_BASE_URL,
             },
-            auth_headers={"Authorization": f"Bearer {api_key}"},
+            credentials=Credentials({}, {}, ()),
             timeout=timeout,
             max_retries=max_retries,
             default_headers=default_headers,
+            strict_response_validation=strict_response_validation,
             http_client=http_client,
         )
 

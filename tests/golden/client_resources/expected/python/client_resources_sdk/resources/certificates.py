@@ -5,9 +5,15 @@ from __future__ import annotations
 from functools import cached_property
 from typing import Optional, Union
 
+from .._binary import BinaryResponse
 from .._request_options import RequestOptions, path_template
 from .._resource import AsyncAPIResource, SyncAPIResource
-from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
+from .._response import (
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
+)
 from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 
 __all__ = ["AsyncCertificates", "Certificates"]
@@ -19,6 +25,11 @@ class Certificates(SyncAPIResource):
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return CertificatesWithRawResponse(self)
 
+    @cached_property
+    def with_streaming_response(self) -> CertificatesWithStreamingResponse:
+        """The download methods, returning the body unread, to iterate or write."""
+        return CertificatesWithStreamingResponse(self)
+
     def retrieve(
         self,
         *,
@@ -27,12 +38,12 @@ class Certificates(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
-    ) -> bytes:
+    ) -> BinaryResponse:
         """The pet's certificate as a PDF."""
         return self._client.request_binary(
             RequestOptions.build(
                 "get",
-                path_template("/v1/pets/{pet_id}/certificate", pet_id=pet_id),
+                path_template("/v1/pets/{pet_id}/certificate", {"pet_id": pet_id}),
                 headers={
                     "Accept": "application/pdf",
                 },
@@ -50,6 +61,11 @@ class AsyncCertificates(AsyncAPIResource):
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AsyncCertificatesWithRawResponse(self)
 
+    @cached_property
+    def with_streaming_response(self) -> AsyncCertificatesWithStreamingResponse:
+        """The download methods, returning the body unread, to iterate or write."""
+        return AsyncCertificatesWithStreamingResponse(self)
+
     async def retrieve(
         self,
         *,
@@ -58,12 +74,12 @@ class AsyncCertificates(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
-    ) -> bytes:
+    ) -> BinaryResponse:
         """The pet's certificate as a PDF."""
         return await self._client.request_binary(
             RequestOptions.build(
                 "get",
-                path_template("/v1/pets/{pet_id}/certificate", pet_id=pet_id),
+                path_template("/v1/pets/{pet_id}/certificate", {"pet_id": pet_id}),
                 headers={
                     "Accept": "application/pdf",
                 },
@@ -83,3 +99,13 @@ class CertificatesWithRawResponse:
 class AsyncCertificatesWithRawResponse:
     def __init__(self, resource: AsyncCertificates) -> None:
         self.retrieve = async_to_raw_response_wrapper(resource.retrieve)
+
+
+class CertificatesWithStreamingResponse:
+    def __init__(self, resource: Certificates) -> None:
+        self.retrieve = to_streamed_response_wrapper(resource.retrieve)
+
+
+class AsyncCertificatesWithStreamingResponse:
+    def __init__(self, resource: AsyncCertificates) -> None:
+        self.retrieve = async_to_streamed_response_wrapper(resource.retrieve)

@@ -114,7 +114,7 @@ class Pets(SyncAPIResource):
             Pet,
             RequestOptions.build(
                 "get",
-                path_template("/v1/pets/{pet_id}", pet_id=pet_id),
+                path_template("/v1/pets/{pet_id}", {"pet_id": pet_id}),
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 extra_body=extra_body,
@@ -135,7 +135,7 @@ class Pets(SyncAPIResource):
         return self._client.request_no_content(
             RequestOptions.build(
                 "delete",
-                path_template("/v1/pets/{pet_id}", pet_id=pet_id),
+                path_template("/v1/pets/{pet_id}", {"pet_id": pet_id}),
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 extra_body=extra_body,
@@ -241,7 +241,7 @@ class AsyncPets(AsyncAPIResource):
             Pet,
             RequestOptions.build(
                 "get",
-                path_template("/v1/pets/{pet_id}", pet_id=pet_id),
+                path_template("/v1/pets/{pet_id}", {"pet_id": pet_id}),
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 extra_body=extra_body,
@@ -262,7 +262,7 @@ class AsyncPets(AsyncAPIResource):
         return await self._client.request_no_content(
             RequestOptions.build(
                 "delete",
-                path_template("/v1/pets/{pet_id}", pet_id=pet_id),
+                path_template("/v1/pets/{pet_id}", {"pet_id": pet_id}),
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 extra_body=extra_body,

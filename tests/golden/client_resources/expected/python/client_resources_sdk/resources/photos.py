@@ -41,7 +41,7 @@ class Photos(SyncAPIResource):
             PhotoUploadResponse,
             RequestOptions.build(
                 "post",
-                path_template("/v1/pets/{pet_id}/photos", pet_id=pet_id),
+                path_template("/v1/pets/{pet_id}/photos", {"pet_id": pet_id}),
                 body={
                     "caption": caption,
                     "tags": tags,
@@ -84,7 +84,7 @@ class AsyncPhotos(AsyncAPIResource):
             PhotoUploadResponse,
             RequestOptions.build(
                 "post",
-                path_template("/v1/pets/{pet_id}/photos", pet_id=pet_id),
+                path_template("/v1/pets/{pet_id}/photos", {"pet_id": pet_id}),
                 body={
                     "caption": caption,
                     "tags": tags,

@@ -33,7 +33,7 @@ class Records(SyncAPIResource):
         return self._client.request_no_content(
             RequestOptions.build(
                 "put",
-                path_template("/v1/pets/{pet_id}/records", pet_id=pet_id),
+                path_template("/v1/pets/{pet_id}/records", {"pet_id": pet_id}),
                 content=body,
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -63,7 +63,7 @@ class AsyncRecords(AsyncAPIResource):
         return await self._client.request_no_content(
             RequestOptions.build(
                 "put",
-                path_template("/v1/pets/{pet_id}/records", pet_id=pet_id),
+                path_template("/v1/pets/{pet_id}/records", {"pet_id": pet_id}),
                 content=body,
                 extra_headers=extra_headers,
                 extra_query=extra_query,

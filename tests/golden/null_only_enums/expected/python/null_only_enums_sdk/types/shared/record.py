@@ -12,7 +12,7 @@ __all__ = ["Record"]
 
 
 class Record(BaseModel):
-    cleared: None
+    cleared: None = None
 
     placeholder: Optional[NullEnum] = None
     """An enum of only null."""

@@ -13,10 +13,10 @@ __all__ = ["Record"]
 class Record(BaseModel):
     id: int
 
-    note: Optional[str]
+    note: Optional[str] = None
     """Required but may be null."""
 
-    window: Optional[Window]
+    window: Optional[Window] = None
 
     usage: Optional[Window] = None
     """Nullable through allOf, as the public DigitalOcean spec writes it."""

@@ -13,10 +13,10 @@ __all__ = ["Record"]
 class Record(BaseModel):
     id: int
 
-    note: Optional[str]
+    note: Optional[str] = None
     """Required but may be null."""
 
-    finish_reason: Optional[Literal["stop", "length"]]
+    finish_reason: Optional[Literal["stop", "length"]] = None
 
     usage: Optional[Usage] = None
 
