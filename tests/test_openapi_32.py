@@ -40,7 +40,7 @@ def client_answering(sdk: ModuleType, seen: list[httpx.Request], content_type: s
         seen.append(request)
         return httpx.Response(200, headers={"content-type": content_type}, content=body)
 
-    return sdk.Client(api_key="k", http_client=httpx.Client(transport=httpx.MockTransport(handler)))
+    return sdk.Client(http_client=httpx.Client(transport=httpx.MockTransport(handler)))
 
 
 def test_querystring_properties_are_query_arguments_and_json_lines_stream(sdk: ModuleType) -> None:

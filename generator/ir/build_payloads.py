@@ -179,15 +179,17 @@ class PayloadReader:
 
     @staticmethod
     def other_media(response: Any) -> str | None:
-        """The first media type of a success response that is neither JSON nor a stream."""
+        """The first media type of a success response that is neither JSON nor a stream of items."""
         if response is None:
             return None
         body, _ = response
         content = body.get("content") if isinstance(body, dict) else None
         if not isinstance(content, dict):
             return None
-        for media_type in content:
+        for media_type, media in content.items():
             base = str(media_type).split(";")[0].strip()
+            if base in JSON_SEQUENCE_TYPES and isinstance(media, dict) and "itemSchema" in media:
+                continue  # a stream of JSON items (OpenAPI 3.2), not a download
             if base not in JSON_TYPES and not base.endswith("+json") and base != SSE_TYPE:
                 return str(media_type)
         return None
