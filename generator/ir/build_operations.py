@@ -30,7 +30,7 @@ from .model import (
     StreamIR,
     TypeIR,
 )
-from .naming import field_name, module_name, pascal_case, singular, snake_case
+from .naming import field_name, module_name, parameter_name, pascal_case, singular, snake_case
 
 if TYPE_CHECKING:
     from .context import SchemaContext
@@ -231,7 +231,7 @@ class OperationsBuilder(PayloadReader):
         annotations = self.api.annotations(schema, schema_location)
         example = param.get("example", schema.get("example") if isinstance(schema, dict) else None)
         return ParameterIR(
-            name=field_name(param["name"]),
+            name=parameter_name(param["name"]),
             wire_name=param["name"],
             location=where,
             type=type_,

@@ -199,6 +199,12 @@ class ResourceViews:
         flag = operation.stream.flag if operation.stream is not None and operation.stream.flag else ""
         texts += [a.annotation for a in args] + [returns, async_returns]
         path_args = tuple(self.entries(parameters, "path"))
+        # The template names each parameter by its argument: a wire name (`hyphen-in-path`,
+        # `a.b`) need not be an identifier, nor mean the same to `str.format`.
+        template = operation.path
+        for p in parameters:
+            if p.location == "path":
+                template = template.replace("{" + p.wire_name + "}", "{" + p.name + "}")
         view = MethodView(
             name=operation.name,
             doc=self.doc_with_args(method_doc(operation), operation, args),
@@ -217,7 +223,7 @@ class ResourceViews:
             http_method=operation.http_method,
             path=python_string(operation.path),
             path_args=path_args,
-            path_items=(python_string(operation.path), *(f"{e.key}={e.value}" for e in path_args)),
+            path_items=(python_string(template), *(f"{e.value}={e.value}" for e in path_args)),
             server=python_string(operation.server or ""),
             query=tuple(self.entries(parameters, "query")),
             body=tuple(EntryView(python_string(f.wire_name), f.name) for f in body_fields),

@@ -98,7 +98,7 @@ def _upload(name: str, value: FileTypes) -> Upload:
     return name, (filename, read_content(value), None)
 
 
-def path_template(template: str, **values: object) -> str:
+def path_template(template: str, /, **values: object) -> str:
     """The path with each value percent-encoded: no value can change the path."""
     encoded = {}
     for name, value in values.items():
