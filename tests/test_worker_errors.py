@@ -23,9 +23,10 @@ def test_a_spec_error_survives_pickling_with_its_diagnostics() -> None:
 
 
 def large_api(tmp_path: Path) -> ApiIR:
-    schemas = "\n".join(f"    M{i}:\n      type: object\n      properties:\n        a: {{type: string}}" for i in range(160))
+    schemas = "\n".join(f"    M{i}: {{type: object, properties: {{a: {{type: string}}}}}}" for i in range(160))
     spec = tmp_path / "spec.yaml"
-    spec.write_text(f"openapi: 3.1.0\ninfo: {{title: t, version: '1'}}\npaths: {{}}\ncomponents:\n  schemas:\n{schemas}\n")
+    head = "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n"
+    spec.write_text(head + schemas + "\n")
     api, _ = build(spec, "big")
     assert len(api.models) >= parallel.PARALLEL_THRESHOLD
     return api
