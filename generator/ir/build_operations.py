@@ -78,6 +78,8 @@ class OperationsBuilder(PayloadReader):
             self.diagnostics.error("paths must be a mapping", self.api.locate(root))
             return
         seen_ids: dict[str, Location] = {}
+        # OpenAPI 3.0 requires `responses` on every operation; 3.1 does not.
+        self.responses_required = str(document.get("openapi", "")).startswith("3.0")
         for path, item in paths.items():
             item_location = root.child(str(path))
             item, item_location = self.api.resolver.follow(item, item_location)
@@ -206,7 +208,11 @@ class OperationsBuilder(PayloadReader):
         in_path = set(re.findall(r"{([^}]+)}", path))
         declared = {wire for where, wire in found if where == "path"}
         for missing in sorted(in_path - declared):
-            self.diagnostics.error(f"path parameter {{{missing}}} of {path} is not declared", self.api.locate(location))
+            self.diagnostics.warning(
+                f"path parameter {{{missing}}} of {path} is not declared; taken as a required string",
+                self.api.locate(location),
+            )
+            found[("path", missing)] = ParameterIR(parameter_name(missing), missing, "path", PrimitiveType("str"), True)
         for extra in sorted(declared - in_path):
             self.diagnostics.error(
                 f"path parameter {extra!r} is not in the path {path}", self.api.locate(location.child("parameters"))

@@ -43,6 +43,8 @@ class PayloadReader:
         self.api = api
         self.body_models: list[ModelIR] = []
         """Request bodies, built as models in the `params` namespace."""
+        self.responses_required = False
+        """Whether an operation without `responses` is warned about (OpenAPI 3.0)."""
 
     @property
     def diagnostics(self) -> Any:
@@ -84,7 +86,13 @@ class PayloadReader:
     def success_response(self, op: dict[str, Any], location: Location) -> tuple[str | None, Any]:
         responses = op.get("responses")
         if not isinstance(responses, dict):
-            self.diagnostics.error("an operation needs responses", self.api.locate(location))
+            if responses is not None:
+                self.diagnostics.warning("responses must be a mapping; ignored", self.api.locate(location))
+            elif self.responses_required:
+                self.diagnostics.warning(
+                    "an operation without responses (OpenAPI 3.0 requires them); it returns nothing",
+                    self.api.locate(location),
+                )
             return None, None
         for status in SUCCESS_STATUSES:
             for key in (status, int(status) if status.isdigit() else status):

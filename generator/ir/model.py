@@ -191,7 +191,9 @@ class ParameterIR:
     """A path, query or header parameter, passed as a keyword-only argument."""
 
     name: str
+    """The Python keyword argument (`date_sent_before`), always an identifier."""
     wire_name: str
+    """The name sent on the wire (`DateSent<`), as the spec spells it."""
     location: str
     """`path`, `query` or `header`."""
     type: TypeIR
