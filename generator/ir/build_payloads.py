@@ -74,6 +74,13 @@ class PayloadReader:
         """The type of a parameter: primitives, enums, arrays of them; anything needing a class is
         sent as given and warned about."""
         type_, nullable, needs_classes = self.standalone_type(schema, location)
+        if needs_classes or isinstance(type_, ClassType):
+            # A `$ref` (or an `allOf` of one) to a string, enum or number schema names an
+            # alias: the parameter takes the aliased type itself, written out.
+            target, target_location = self.api.value_schema(schema, location)
+            if target is not schema:
+                type_, target_nullable, needs_classes = self.standalone_type(target, target_location)
+                nullable = nullable or target_nullable
         if isinstance(type_, ConstrainedType):
             type_ = type_.base  # the server validates its own parameters
         if needs_classes or isinstance(type_, ClassType):
