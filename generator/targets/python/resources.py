@@ -22,6 +22,7 @@ from ...ir.model import (
     ListType,
     OperationIR,
     ParameterIR,
+    PrimitiveType,
     ResourceIR,
     TypeIR,
     class_types,
@@ -280,7 +281,8 @@ class ResourceViews:
 
     def is_a_class_at_runtime(self, type_: TypeIR) -> bool:
         """Whether type checkers see the type's runtime value as `Type[...]` of itself: a model
-        class, `List[X]` and `Dict[str, X]`, and aliases of them (a cast would be redundant)."""
+        class, a builtin, `List[X]` and `Dict[str, X]`, and aliases of them (a cast would be
+        redundant)."""
         seen = set()
         while isinstance(type_, ClassType) and (type_.name, type_.module) in self.aliases:
             if (type_.name, type_.module) in seen:
@@ -292,6 +294,8 @@ class ResourceViews:
             type_ = alias.type
         if isinstance(type_, ClassType):
             return (type_.name, type_.module) in self.model_classes
+        if isinstance(type_, PrimitiveType):
+            return type_.name != "None"  # `str`, `object`, `datetime` ... are classes
         return isinstance(type_, (ListType, DictType))
 
     def returns(
