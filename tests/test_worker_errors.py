@@ -44,3 +44,40 @@ def test_a_spec_error_raised_in_a_worker_reaches_the_caller_located(
     with pytest.raises(SpecError) as caught:
         package.result()
     assert caught.value.diagnostics == [DIAGNOSTIC]
+
+
+NAMING = """
+openapi: 3.1.0
+info: {title: t, version: '1'}
+paths:
+  /naming/{name}:
+    get:
+      operationId: getName
+      parameters:
+        - {name: name, in: path, required: true, schema: {type: string}}
+      responses:
+        '204': {description: done}
+"""
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_generated_file_that_is_not_python_is_a_located_error_at_its_operation(
+    workers: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(NAMING)
+    api, _ = build(spec, "naming_sdk")
+    broken = "value = call(hyphen-in-path=1, " + "x" * 90 + ")\n"  # long: the formatter parses it
+
+    def render(*args: object, **kwargs: object) -> dict[str, str]:
+        return {"python/naming_sdk/resources/naming.py": broken}
+
+    monkeypatch.setattr(parallel, "render_python", render)
+    monkeypatch.setattr(parallel.os, "cpu_count", lambda: workers)
+    monkeypatch.setattr(parallel, "PARALLEL_THRESHOLD", 0)
+    with pytest.raises(SpecError) as caught:
+        parallel.PythonPackage(api, "spec.yaml", None).result()
+    (diagnostic,) = caught.value.diagnostics
+    assert diagnostic.location.pointer == "/paths/~1naming~1{name}/get"
+    assert diagnostic.message.startswith("internal error: generated python/naming_sdk/resources/naming.py is not valid")
+    assert diagnostic.message.endswith("it comes from the operations of client.naming")

@@ -35,8 +35,8 @@ from .resolve import NamedSchema
 from .schema_facts import (
     Annotations,
     ObjectShape,
-    default_error,
     coerced_enum,
+    default_error,
     is_nullable_schema,
     primitive_type,
     read_constraints,

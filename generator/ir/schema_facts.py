@@ -7,7 +7,6 @@ These functions look through the wrappers specs use (`$ref` with siblings,
 from __future__ import annotations
 
 import json
-
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
