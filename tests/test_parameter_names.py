@@ -31,6 +31,7 @@ paths:
         - {name: "filter[name]", in: query, schema: {type: string}}
         - {name: X-Request-ID, in: header, schema: {type: string}}
         - {name: template, in: query, schema: {type: string}}
+        - {name: path_template, in: query, schema: {type: string}}
       responses:
         '204': {description: done}
 """
@@ -69,6 +70,7 @@ def test_odd_parameter_names_are_snake_case_arguments_sent_under_their_wire_name
         filter_name="f",
         x_request_id="r1",
         template="t",
+        path_template_query="p",
     )
     (request,) = seen
     assert request.url.path == "/naming/x y/dot/7"
@@ -79,6 +81,7 @@ def test_odd_parameter_names_are_snake_case_arguments_sent_under_their_wire_name
         "from": "me",
         "filter[name]": "f",
         "template": "t",
+        "path_template": "p",
     }
     assert request.headers["X-Request-ID"] == "r1"
 

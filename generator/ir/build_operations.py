@@ -38,8 +38,11 @@ if TYPE_CHECKING:
 HTTP_METHODS = ("get", "put", "post", "patch", "delete", "head", "options")
 VERB_METHODS = {"post": "create", "put": "update", "patch": "update", "delete": "delete"}
 VERSION_SEGMENT = re.compile(r"^(v\d+(\.\d+)*|api)$")
-# Keyword arguments every generated method takes; spec parameters must not shadow them.
-RESERVED_ARGUMENTS = frozenset({"extra_headers", "extra_query", "extra_body", "timeout", "self", "cls"})
+# Keyword arguments every generated method takes, and names its body uses: spec parameters
+# must not shadow them.
+RESERVED_ARGUMENTS = frozenset(
+    {"extra_headers", "extra_query", "extra_body", "timeout", "self", "cls", "cast", "path_template", "options"}
+)
 
 
 @dataclass
