@@ -99,7 +99,19 @@ class Resolver:
     def _cycle_from(self, schema: Any, location: Location) -> tuple[list[str], Diagnostic] | None:
         """The pointers of the `$ref` cycle this chain runs into, and its error; None if none
         (other problems of the chain are reported where the chain is used)."""
+        node, seen = schema, set()
         try:
+            # Within this document only: a remote or another file's target is fetched, and
+            # its problems reported, where the chain is used.
+            while isinstance(node, dict) and set(node) == {"$ref"} and isinstance(node["$ref"], str):
+                if not node["$ref"].startswith("#/") or node["$ref"] in seen:
+                    break
+                seen.add(node["$ref"])
+                node = self.store.resolve_pointer(self.ref_of(node, location), location)
+            else:
+                return None
+            if not node["$ref"].startswith("#/"):
+                return None
             self.follow(schema, location)
         except SpecError as exc:
             diagnostic = exc.diagnostics[0]
