@@ -11,6 +11,7 @@ import sys
 import time
 import traceback
 from collections.abc import Callable
+from dataclasses import replace
 from functools import wraps
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -91,9 +92,9 @@ def _generate(settings: Settings, strict: bool, no_cache: bool, allow_remote_ref
 
     generated = generate_files(settings.spec, settings.package, None if no_cache else cache_dir(), allow_remote_refs)
     if generated.warnings:
-        _print_diagnostics(generated.warnings)
         if strict:
-            raise SpecError(generated.warnings)
+            raise SpecError([replace(warning, severity="error") for warning in generated.warnings])
+        _print_diagnostics(generated.warnings)
     return generated
 
 

@@ -59,6 +59,11 @@ class SpecError(Exception):
         self.diagnostics = diagnostics
         super().__init__("\n".join(d.message for d in diagnostics))
 
+    def __reduce__(self) -> tuple[type[SpecError], tuple[list[Diagnostic]]]:
+        # Raised in a forked worker, it crosses back pickled: rebuilt from its diagnostics,
+        # not from the joined message `Exception` would pass to `__init__`.
+        return (SpecError, (self.diagnostics,))
+
 
 @dataclass
 class Diagnostics:

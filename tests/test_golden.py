@@ -28,9 +28,16 @@ def test_golden(case: str, tmp_path: Path) -> None:
     case_dir = GOLDEN / case
     expected = case_dir / "expected"
     generated = generate_files(case_dir / "spec.yaml", f"{case}_sdk", cache=tmp_path / "cache")
+    # A case that generates with warnings pins them in warnings.txt (no file: no warnings).
+    warnings = "".join(w.format(case_dir) + "\n" for w in generated.warnings)
+    warnings_file = case_dir / "warnings.txt"
     if UPDATE:
         shutil.rmtree(expected, ignore_errors=True)
         write(expected, generated, force=True)
+        warnings_file.unlink(missing_ok=True)
+        if warnings:
+            warnings_file.write_text(warnings)
+    assert warnings == (warnings_file.read_text() if warnings_file.exists() else ""), "warnings differ"
     out = tmp_path / "out"
     write(out, generated, force=False)
     assert tree(out) == tree(expected), f"file lists differ for {case}; run `make update-goldens`"

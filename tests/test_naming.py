@@ -6,7 +6,15 @@ import keyword
 
 import pydantic
 import pytest
-from sdkgen.ir.naming import RESERVED_FIELD_NAMES, field_name, module_name, pascal_case, singular, snake_case
+from sdkgen.ir.naming import (
+    RESERVED_FIELD_NAMES,
+    field_name,
+    module_name,
+    parameter_name,
+    pascal_case,
+    singular,
+    snake_case,
+)
 
 
 def test_reserved_field_names_are_exactly_pydantics_public_methods() -> None:
@@ -16,6 +24,32 @@ def test_reserved_field_names_are_exactly_pydantics_public_methods() -> None:
         if not name.startswith("_") and not name.startswith("model_") and callable(getattr(pydantic.BaseModel, name))
     }
     assert RESERVED_FIELD_NAMES == public
+
+
+@pytest.mark.parametrize(
+    ("wire", "python"),
+    [
+        ("DateSent<", "date_sent_before"),
+        ("DateSent>", "date_sent_after"),
+        ("StartTime>=", "start_time_on_or_after"),
+        ("EndTime<=", "end_time_on_or_before"),
+        ("hyphen-in-path", "hyphen_in_path"),
+        ("filter[name]", "filter_name"),
+        ("a.b", "a_b"),
+        ("from", "from_"),
+        ("2fa", "param_2fa"),
+        ("PageSize", "page_size"),
+        ("X-Request-ID", "x_request_id"),
+        ("per_page", "per_page"),
+        ("_private", "private"),
+        ("json", "json"),
+        ("<", "param"),
+    ],
+)
+def test_parameter_names_are_snake_case_arguments(wire: str, python: str) -> None:
+    name = parameter_name(wire)
+    assert name == python
+    assert name.isidentifier() and not keyword.iskeyword(name)
 
 
 @pytest.mark.parametrize(

@@ -39,8 +39,8 @@ from .resolve import NamedSchema
 from .schema_facts import (
     Annotations,
     ObjectShape,
+    coerced_enum,
     default_error,
-    enum_type_errors,
     extends_itself,
     is_nullable_schema,
     primitive_type,
@@ -297,6 +297,13 @@ class ModelBuilder:
                 tag_wire = tag_property if isinstance(tag_property, str) else None
                 return self._union(schema[keyword], location.child(keyword), hint, nullable, tag_wire)
         declared = schema.get("type")
+        if "type" in schema and (declared is None or isinstance(declared, list) and None in declared):
+            # `type: null` unquoted is YAML's null, not the string: read it as the author meant.
+            api.diagnostics.warning(
+                "type null is written unquoted (a YAML null); read as 'null'", api.locate(location.child("type"))
+            )
+            declared = "null" if declared is None else ["null" if t is None else t for t in declared]
+            schema = {**schema, "type": declared}
         if declared is not None and not (
             isinstance(declared, str) or (isinstance(declared, list) and all(isinstance(t, str) for t in declared))
         ):
@@ -418,8 +425,9 @@ class ModelBuilder:
         if not isinstance(values, list) or not values:
             self.api.diagnostics.error("enum must be a non-empty list", self.api.locate(location.child("enum")))
             return OBJECT, nullable
-        for message, index in enum_type_errors(schema):
-            self.api.diagnostics.error(message, self.api.locate(location.child("enum", index)))
+        values, mismatches = coerced_enum(schema)
+        for message, index in mismatches:
+            self.api.diagnostics.warning(message, self.api.locate(location.child("enum", index)))
         if any(isinstance(v, float) for v in values):
             # `Literal[1.5]` is not a valid type: a float enum is a float.
             self.api.diagnostics.warning(

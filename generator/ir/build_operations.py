@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import Location
 from ..text import description_of
-from .build_payloads import RESERVED_ARGUMENTS, PayloadReader
+from .build_payloads import PayloadReader
 from .model import (
     BodyIR,
     ClassIR,
@@ -31,7 +31,7 @@ from .model import (
     TypeIR,
     is_text_media,
 )
-from .naming import argument_name, field_name, module_name, pascal_case, singular, snake_case
+from .naming import RESERVED_ARGUMENTS, field_name, module_name, parameter_name, pascal_case, singular, snake_case
 from .security import requirements
 
 if TYPE_CHECKING:
@@ -95,6 +95,8 @@ class OperationsBuilder(PayloadReader):
             self.diagnostics.error("paths must be a mapping", self.api.locate(root))
             return
         seen_ids: dict[str, Location] = {}
+        # OpenAPI 3.0 requires `responses` on every operation; 3.1 does not.
+        self.responses_required = str(document.get("openapi", "")).startswith("3.0")
         for path, item in paths.items():
             item_location = root.child(str(path))
             item, item_location = self.api.resolver.follow(item, item_location)
@@ -252,7 +254,11 @@ class OperationsBuilder(PayloadReader):
         in_path = set(re.findall(r"{([^}]+)}", path))
         declared = {wire for where, wire in found if where == "path"}
         for missing in sorted(in_path - declared):
-            self.diagnostics.error(f"path parameter {{{missing}}} of {path} is not declared", self.api.locate(location))
+            self.diagnostics.warning(
+                f"path parameter {{{missing}}} of {path} is not declared; taken as a required string",
+                self.api.locate(location),
+            )
+            found[("path", missing)] = ParameterIR(parameter_name(missing), missing, "path", PrimitiveType("str"), True)
         for extra in sorted(declared - in_path):
             self.diagnostics.error(
                 f"path parameter {extra!r} is not in the path {path}", self.api.locate(location.child("parameters"))
@@ -287,7 +293,7 @@ class OperationsBuilder(PayloadReader):
         annotations = self.api.annotations(schema, schema_location)
         example = param.get("example", schema.get("example") if isinstance(schema, dict) else None)
         return ParameterIR(
-            name=argument_name(param["name"]),
+            name=parameter_name(param["name"]),
             wire_name=param["name"],
             location=where,
             type=type_,

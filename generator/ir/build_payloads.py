@@ -29,7 +29,7 @@ from .model import (
     PrimitiveType,
     TypeIR,
 )
-from .naming import argument_name
+from .naming import RESERVED_ARGUMENTS, argument_name
 from .resolve import NamedSchema
 
 if TYPE_CHECKING:
@@ -90,8 +90,6 @@ def choose_body_media(content: dict[str, Any]) -> tuple[str, str, bool] | None:
 SSE_TYPE = "text/event-stream"
 JSON_SEQUENCE_TYPES = ("application/jsonl", "application/x-ndjson", "application/x-jsonlines", "application/json-seq")
 """One JSON value per line: streamed like server-sent events when described by `itemSchema`."""
-# Keyword arguments every generated method takes; spec parameters must not shadow them.
-RESERVED_ARGUMENTS = frozenset({"extra_headers", "extra_query", "extra_body", "timeout", "self", "cls"})
 
 
 class PayloadReader:
@@ -101,6 +99,8 @@ class PayloadReader:
         self.api = api
         self.body_models: list[ModelIR] = []
         """Request bodies, built as models in the `params` namespace."""
+        self.responses_required = False
+        """Whether an operation without `responses` is warned about (OpenAPI 3.0)."""
 
     @property
     def diagnostics(self) -> Any:
@@ -130,13 +130,13 @@ class PayloadReader:
         """The type of a parameter: primitives, enums, arrays of them, and (where a style can
         send one) objects as plain dicts; elsewhere an object is sent as given and warned about."""
         type_, nullable, needs_classes = self.standalone_type(schema, location)
-        if isinstance(type_, ClassType) and self.api.object_shape(schema, location) is None:
-            # A named enum or scalar: its values inline, as a parameter takes no model.
-            target, target_location = self.api.resolver.follow(schema, location)
-            type_, nullable, needs_classes = self.standalone_type(
-                {k: v for k, v in target.items() if k != "title"} if isinstance(target, dict) else target,
-                target_location,
-            )
+        if needs_classes or isinstance(type_, ClassType):
+            # A `$ref` (or an `allOf` of one) to a string, enum or number schema names an
+            # alias: the parameter takes the aliased type itself, written out.
+            target, target_location = self.api.value_schema(schema, location)
+            if target is not schema:
+                type_, target_nullable, needs_classes = self.standalone_type(target, target_location)
+                nullable = nullable or target_nullable
         if isinstance(type_, ConstrainedType):
             type_ = type_.base  # the server validates its own parameters
         if needs_classes or isinstance(type_, ClassType):
@@ -151,7 +151,13 @@ class PayloadReader:
     def success_response(self, op: dict[str, Any], location: Location) -> tuple[str | None, Any]:
         responses = op.get("responses")
         if not isinstance(responses, dict):
-            self.diagnostics.error("an operation needs responses", self.api.locate(location))
+            if responses is not None:
+                self.diagnostics.warning("responses must be a mapping; ignored", self.api.locate(location))
+            elif self.responses_required:
+                self.diagnostics.warning(
+                    "an operation without responses (OpenAPI 3.0 requires them); it returns nothing",
+                    self.api.locate(location),
+                )
             return None, None
         for status in SUCCESS_STATUSES:
             for key in (status, int(status) if status.isdigit() else status):

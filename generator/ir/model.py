@@ -220,7 +220,9 @@ class ParameterIR:
     """A path, query, header or cookie parameter, passed as a keyword-only argument."""
 
     name: str
+    """The Python keyword argument (`date_sent_before`), always an identifier."""
     wire_name: str
+    """The name sent on the wire (`DateSent<`), as the spec spells it."""
     location: str
     """`path`, `query`, `header` or `cookie`."""
     type: TypeIR

@@ -109,6 +109,28 @@ def argument_name(wire_name: str) -> str:
     return field_name(snake_case(text))
 
 
+# Comparison suffixes of filter parameters (`DateSent<`, `StartTime>=`), spelled out so the
+# two sides of a range keep apart as arguments.
+_COMPARISONS = (("<=", "_on_or_before"), (">=", "_on_or_after"), ("<", "_before"), (">", "_after"))
+
+
+def parameter_name(wire_name: str) -> str:
+    """A snake_case keyword argument for a path, query, header or cookie parameter:
+    `DateSent<` -> `date_sent_before`, `hyphen-in-path` -> `hyphen_in_path`,
+    `filter[name]` -> `filter_name`, `from` -> `from_`. The wire name is kept for sending."""
+    name = wire_name
+    for suffix, words in _COMPARISONS:
+        if name.endswith(suffix) and len(name) > len(suffix):
+            name = name[: -len(suffix)] + words
+            break
+    if not (name.isidentifier() and name.isascii() and name == name.lower()):
+        name = snake_case(name)
+    name = name.strip("_") or "param"
+    if name[0].isdigit():
+        name = "param_" + name
+    return name + "_" if keyword.iskeyword(name) else name
+
+
 MAX_MODULE_NAME = 64
 # File names Windows reserves in every folder, whatever the extension.
 WINDOWS_RESERVED = frozenset(
@@ -144,3 +166,10 @@ def singular(word: str) -> str:
     if lower.endswith("s") and not lower.endswith(("ss", "us", "is")) and len(word) > 1:
         return word[:-1]
     return word
+
+
+RESERVED_ARGUMENTS = frozenset(
+    {"extra_headers", "extra_query", "extra_body", "timeout", "self", "cls", "cast", "path_template", "options"}
+)
+"""Keyword arguments every generated method takes, and names its body uses: spec
+parameters and body properties must not shadow them."""

@@ -78,14 +78,46 @@ class Resolver:
             self._register(Ref(self.root_file, base.child(key).pointer), str(key), components[key])
         # A component that is only a `$ref` to a schema in another file lends that schema its
         # name, so other references to the same file share the class.
+        cycles: dict[frozenset[str], Diagnostic] = {}
         for key in components:
             schema = components[key]
             if isinstance(schema, dict) and set(schema) == {"$ref"}:
                 location = base.child(key)
+                cycle = self._cycle_from(schema, location)
+                if cycle is not None:
+                    cycles.setdefault(frozenset(cycle[0]), cycle[1])
+                    continue
                 ref = self.ref_of(schema, location)
                 if ref not in self._names and ref.file != self.root_file:
                     named = self._names[Ref(self.root_file, location.pointer)]
                     self._names[ref] = named
+        if cycles:
+            # Components that only refer to each other have nothing to build, even when
+            # nothing refers to them: refused, each cycle once.
+            raise SpecError(list(cycles.values()))
+
+    def _cycle_from(self, schema: Any, location: Location) -> tuple[list[str], Diagnostic] | None:
+        """The pointers of the `$ref` cycle this chain runs into, and its error; None if none
+        (other problems of the chain are reported where the chain is used)."""
+        node, seen = schema, set()
+        try:
+            # Within this document only: a remote or another file's target is fetched, and
+            # its problems reported, where the chain is used.
+            while isinstance(node, dict) and set(node) == {"$ref"} and isinstance(node["$ref"], str):
+                if not node["$ref"].startswith("#/") or node["$ref"] in seen:
+                    break
+                seen.add(node["$ref"])
+                node = self.store.resolve_pointer(self.ref_of(node, location), location)
+            else:
+                return None
+            if not node["$ref"].startswith("#/"):
+                return None
+            self.follow(schema, location)
+        except SpecError as exc:
+            diagnostic = exc.diagnostics[0]
+            if diagnostic.message.startswith("$ref cycle"):
+                return diagnostic.message.split(": ", 1)[1].split(" -> "), diagnostic
+        return None
 
     def named(self, ref: Ref) -> NamedSchema:
         """The named schema at `ref`, naming it now (from its file or pointer) if it is new."""

@@ -6,6 +6,7 @@ These functions look through the wrappers specs use (`$ref` with siblings,
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -89,29 +90,59 @@ def is_nullable_schema(schema: Any) -> bool:
     return (
         schema.get("nullable") is True
         or types == "null"
-        or (isinstance(types, list) and "null" in types)
+        or (types is None and "type" in schema)  # `type: null` unquoted
+        or (isinstance(types, list) and ("null" in types or None in types))
         or (isinstance(schema.get("enum"), list) and None in schema["enum"])
     )
 
 
-def enum_type_errors(schema: dict[str, Any]) -> list[tuple[str, int]]:
-    """Enum values that do not match the schema's declared `type`."""
+def coerced_enum(schema: dict[str, Any]) -> tuple[list[Any], list[tuple[str, int]]]:
+    """The enum's values, each that does not match the declared `type` coerced to it where it
+    reads as one (`3` under `type: string` is `"3"`, `"2"` under `integer` is `2`) and kept as
+    written where it does not; and a warning for each such value, with its index."""
     declared = schema.get("type")
     types = declared if isinstance(declared, list) else [declared]
     allowed: tuple[type, ...] = ()
     for json_type in types:
         if isinstance(json_type, str) and json_type in _PYTHON_TYPES_OF_JSON:
             allowed += _PYTHON_TYPES_OF_JSON[json_type]
+    values = list(schema["enum"])
     if not allowed:
-        return []
-    errors = []
-    for index, value in enumerate(schema["enum"]):
-        if value is None:
+        return values, []
+    warnings = []
+    for index, value in enumerate(values):
+        if value is None or isinstance(value, allowed) and not (isinstance(value, bool) and bool not in allowed):
             continue
-        wrong_bool = isinstance(value, bool) and bool not in allowed
-        if wrong_bool or not isinstance(value, allowed):
-            errors.append((f"enum value {value!r} does not match type {declared!r}", index))
-    return errors
+        coerced = _coerce(value, [t for t in types if isinstance(t, str) and t in _PYTHON_TYPES_OF_JSON])
+        message = f"enum value {value!r} does not match type {declared!r}"
+        if coerced is _NOT_COERCED:
+            warnings.append((f"{message}; kept as written", index))
+        else:
+            values[index] = coerced
+            warnings.append((f"{message}; read as {coerced!r}", index))
+    return values, warnings
+
+
+_NOT_COERCED = object()
+
+
+def _coerce(value: Any, json_types: list[str]) -> Any:
+    """`value` as the first of `json_types` it reads as, or `_NOT_COERCED`."""
+    for json_type in json_types:
+        if json_type == "string" and isinstance(value, (bool, int, float)):
+            return json.dumps(value)
+        if json_type == "boolean" and value in ("true", "false"):
+            return value == "true"
+        if json_type in ("integer", "number") and isinstance(value, (str, float)) and not isinstance(value, bool):
+            try:
+                number = float(value)
+            except ValueError:
+                continue
+            if number.is_integer():
+                return int(number)
+            if json_type == "number":
+                return number
+    return _NOT_COERCED
 
 
 def default_error(type_: TypeIR, nullable: bool, value: Any) -> str | None:

@@ -26,7 +26,6 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from ...errors import Diagnostic, Location, SpecError
 from .layout import bracketed
 
 LINE_LENGTH = 88
@@ -303,10 +302,13 @@ class FormatCache:
             pass  # a read-only cache only costs speed
 
 
-def _invalid(path: str, exc: Exception) -> SpecError:
-    # A template produced invalid Python: a bug of the generator, not of the spec.
-    message = f"internal error: generated {path} is not valid Python ({exc})"
-    return SpecError([Diagnostic("error", message, Location(Path(path)))])
+class InvalidPython(Exception):
+    """A generated file is not valid Python: a bug of the generator, reported (by the caller,
+    which knows the IR) at the spec construct the file came from."""
+
+    def __init__(self, path: str, detail: str) -> None:
+        super().__init__(path, detail)
+        self.path, self.detail = path, detail
 
 
 def format_files(files: dict[str, str], cache: Path | None) -> dict[str, str]:
@@ -330,6 +332,6 @@ def format_files(files: dict[str, str], cache: Path | None) -> dict[str, str]:
         try:
             result[path] = black._format_long(text, lines, long_lines)
         except Exception as exc:  # black's parse errors have no common base class
-            raise _invalid(path, exc) from exc
+            raise InvalidPython(path, str(exc)) from exc
         disk.store(text, result[path])
     return result

@@ -134,7 +134,7 @@ class ParamExport:
     name: str
 
 
-def type_exports(api: ApiIR, twins: list[ModelIR]) -> list[tuple[str, str]]:
+def type_exports(api: ApiIR, twins: list[ModelIR], suffix: str) -> list[tuple[str, str]]:
     """`(module, name)` for everything `package.types` re-exports, in import-sorted order."""
     exports: list[tuple[str, str]] = []
     for model in api.models:
@@ -142,7 +142,7 @@ def type_exports(api: ApiIR, twins: list[ModelIR]) -> list[tuple[str, str]]:
             exports.append(("shared", model.name))
         else:
             exports.append((model.module, model.name))
-    exports += [("shared_params", model.name + "Param") for model in twins]
+    exports += [("shared_params", model.name + suffix) for model in twins]
     return sorted(exports, key=lambda e: (natural_key(e[0]), e[1].lower(), e[1]))
 
 
@@ -315,7 +315,7 @@ def render_python(api: ApiIR, source_name: str, part: tuple[int, int] = (0, 1)) 
     )
     files[f"{root}/_version.py"] = render("python/package/_version.py.jinja", **context)
     files[f"{root}/py.typed"] = ""
-    exports = type_exports(api, twins)
+    exports = type_exports(api, twins, names.suffix)
     files[f"{root}/types/__init__.py"] = render("python/package/types/__init__.py.jinja", exports=exports, **context)
     shared = sorted((m for m in api.models if m.namespace == "shared"), key=lambda m: natural_key(m.module))
     files[f"{root}/{SHARED}/__init__.py"] = render(
@@ -328,7 +328,7 @@ def render_python(api: ApiIR, source_name: str, part: tuple[int, int] = (0, 1)) 
         files[f"{root}/types/shared_params/__init__.py"] = render(
             "python/package/types/shared/__init__.py.jinja",
             models=[
-                ParamExport(m.module, m.name + "Param") for m in sorted(twins, key=lambda m: natural_key(m.module))
+                ParamExport(m.module, m.name + names.suffix) for m in sorted(twins, key=lambda m: natural_key(m.module))
             ],
             rebuild=[],
             **context,

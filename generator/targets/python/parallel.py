@@ -14,8 +14,9 @@ import os
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
+from ...errors import Diagnostic, Location, SpecError
 from ...ir.model import ApiIR
-from .formatting import format_files
+from .formatting import InvalidPython, format_files
 from .package import render_python
 
 PARALLEL_THRESHOLD = 150
@@ -29,7 +30,27 @@ def _render_share(share: int, shares: int) -> dict[str, str]:
     assert _JOB is not None, "workers are forked with the job set"
     gc.enable()
     api, source_name, cache = _JOB
-    return format_files(render_python(api, source_name, (share, shares)), cache)
+    try:
+        return format_files(render_python(api, source_name, (share, shares)), cache)
+    except InvalidPython as exc:
+        raise located(api, source_name, exc) from None
+
+
+def located(api: ApiIR, source_name: str, exc: InvalidPython) -> SpecError:
+    """A generated file that is not valid Python, reported at the schema or the operation of
+    the spec it was generated from (a bug of sdkgen's, but one the spec construct explains)."""
+    folder, _, module = exc.path.removesuffix(".py").rpartition("/")
+    pointer, what = "", "the package itself"
+    if folder.endswith("/resources"):
+        resource = next((r for top in api.resources for r in top.walk() if r.module == module), None)
+        if resource is not None and resource.operations:
+            pointer, what = resource.operations[0].pointer, f"the operations of client.{'.'.join(resource.path)}"
+    elif "/types" in folder:
+        model = next((m for m in api.models if m.module == module), None)
+        if model is not None:
+            pointer, what = model.pointer, f"the schema of {model.name}"
+    message = f"internal error: generated {exc.path} is not valid Python ({exc.detail}); it comes from {what}"
+    return SpecError([Diagnostic("error", message, Location(Path(source_name), pointer))])
 
 
 class PythonPackage:
@@ -53,7 +74,10 @@ class PythonPackage:
 
     def result(self) -> dict[str, str]:
         if self._pool is None:
-            return format_files(render_python(self.api, self.source_name), self.cache)
+            try:
+                return format_files(render_python(self.api, self.source_name), self.cache)
+            except InvalidPython as exc:
+                raise located(self.api, self.source_name, exc) from None
         files: dict[str, str] = {}
         with self._pool:
             for future in self._futures:

@@ -60,10 +60,19 @@ class ParamNames:
 
     def __init__(self, api: ApiIR) -> None:
         self.namespace = {m.module: m.namespace for m in api.models}
+        # `Param`, unless a twin would then take the name of a model (a schema `PetParam`
+        # beside the twin of `Pet`): a resource module imports both, `types` exports both.
+        taken = {d.name for m in api.models for d in m.definitions}
+        twinned = [d.name for m in api.models if m.namespace == "shared" for d in m.definitions]
+        self.suffix = next(
+            suffix
+            for suffix in ("Param", "RequestParam", "InputParam", "ParamDict")
+            if suffix == "ParamDict" or not any(name + suffix in taken for name in twinned)
+        )
 
     def name(self, class_type: ClassType) -> str:
         if self.namespace.get(class_type.module) == "shared":
-            return class_type.name + "Param"
+            return class_type.name + self.suffix
         return class_type.name
 
     def module_path(self, class_type: ClassType) -> str:
@@ -112,7 +121,7 @@ def shared_modules_needed(api: ApiIR) -> list[ModelIR]:
 def params_module_view(model: ModelIR, names: ParamNames) -> ParamsModuleView:
     twin = model.namespace == "shared"
     own = {d.name for d in model.definitions}
-    suffix = "Param" if twin else ""
+    suffix = names.suffix if twin else ""
     definitions: list[TypedDictView | ParamAliasView] = []
     annotations: list[str] = []
     imported: dict[str, set[str]] = {}

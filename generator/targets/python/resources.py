@@ -13,12 +13,16 @@ from dataclasses import dataclass
 
 from ...ir.model import (
     FILE_FORMAT,
+    AliasIR,
     ApiIR,
     ClassIR,
     ClassType,
+    DictType,
     FieldIR,
+    ListType,
     OperationIR,
     ParameterIR,
+    PrimitiveType,
     ResourceIR,
     TypeIR,
     class_types,
@@ -138,6 +142,7 @@ class ResourceViews:
         self.names = ParamNames(api)
         self.namespace = {m.module: m.namespace for m in api.models}
         self.model_classes = set(classes_by_type(api.models))
+        self.aliases = {(d.name, m.module): d for m in api.models for d in m.definitions if isinstance(d, AliasIR)}
 
     # -- names and imports ------------------------------------------------------------------
 
@@ -332,6 +337,25 @@ class ResourceViews:
             if p.location == where
         ]
 
+    def is_a_class_at_runtime(self, type_: TypeIR) -> bool:
+        """Whether type checkers see the type's runtime value as `Type[...]` of itself: a model
+        class, a builtin, `List[X]` and `Dict[str, X]`, and aliases of them (a cast would be
+        redundant)."""
+        seen = set()
+        while isinstance(type_, ClassType) and (type_.name, type_.module) in self.aliases:
+            if (type_.name, type_.module) in seen:
+                return False
+            seen.add((type_.name, type_.module))
+            alias = self.aliases[(type_.name, type_.module)]
+            if alias.nullable:
+                return False  # `Optional[...]`: a union
+            type_ = alias.type
+        if isinstance(type_, ClassType):
+            return (type_.name, type_.module) in self.model_classes
+        if isinstance(type_, PrimitiveType):
+            return type_.name != "None"  # `str`, `object`, `datetime` ... are classes
+        return isinstance(type_, (ListType, DictType))
+
     def returns(
         self, operation: OperationIR, imports: list[tuple[str, str]]
     ) -> tuple[str, str, str, str, str, tuple[str, str]]:
@@ -348,9 +372,7 @@ class ResourceViews:
             """What the runtime parses into: a model class as it is; anything else (a union
             alias, a list) through `cast` so type checkers see `Type[X]`."""
             text = model(type_)
-            if isinstance(type_, ClassType) and (type_.name, type_.module) in self.model_classes:
-                return text
-            return f"cast(Type[{text}], {text})"
+            return text if self.is_a_class_at_runtime(type_) else f"cast(Type[{text}], {text})"
 
         if operation.stream is not None:
             event = model(operation.stream.event_type)

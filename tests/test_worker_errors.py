@@ -1,0 +1,83 @@
+"""Errors raised in the forked workers that render a large package reach the caller as
+themselves: a `SpecError` keeps its located diagnostics across the process boundary."""
+
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+
+import pytest
+from sdkgen.errors import Diagnostic, Location, SpecError
+from sdkgen.ir.model import ApiIR
+from sdkgen.pipeline import build
+from sdkgen.targets.python import parallel
+
+DIAGNOSTIC = Diagnostic("error", "something is wrong", Location(Path("spec.yaml"), "/paths/~1x/get", 12, 5))
+
+
+def test_a_spec_error_survives_pickling_with_its_diagnostics() -> None:
+    copy = pickle.loads(pickle.dumps(SpecError([DIAGNOSTIC])))
+    assert isinstance(copy, SpecError)
+    assert copy.diagnostics == [DIAGNOSTIC]
+    assert str(copy) == "something is wrong"
+
+
+def large_api(tmp_path: Path) -> ApiIR:
+    schemas = "\n".join(f"    M{i}: {{type: object, properties: {{a: {{type: string}}}}}}" for i in range(160))
+    spec = tmp_path / "spec.yaml"
+    head = "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n"
+    spec.write_text(head + schemas + "\n")
+    api, _ = build(spec, "big")
+    assert len(api.models) >= parallel.PARALLEL_THRESHOLD
+    return api
+
+
+def test_a_spec_error_raised_in_a_worker_reaches_the_caller_located(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def failing(*args: object, **kwargs: object) -> dict[str, str]:
+        raise SpecError([DIAGNOSTIC])
+
+    monkeypatch.setattr(parallel, "render_python", failing)  # the forked workers inherit it
+    monkeypatch.setattr(parallel.os, "cpu_count", lambda: 2)
+    package = parallel.PythonPackage(large_api(tmp_path), "spec.yaml", None)
+    with pytest.raises(SpecError) as caught:
+        package.result()
+    assert caught.value.diagnostics == [DIAGNOSTIC]
+
+
+NAMING = """
+openapi: 3.1.0
+info: {title: t, version: '1'}
+paths:
+  /naming/{name}:
+    get:
+      operationId: getName
+      parameters:
+        - {name: name, in: path, required: true, schema: {type: string}}
+      responses:
+        '204': {description: done}
+"""
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_generated_file_that_is_not_python_is_a_located_error_at_its_operation(
+    workers: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(NAMING)
+    api, _ = build(spec, "naming_sdk")
+    broken = "value = call(hyphen-in-path=1, " + "x" * 90 + ")\n"  # long: the formatter parses it
+
+    def render(*args: object, **kwargs: object) -> dict[str, str]:
+        return {"python/naming_sdk/resources/naming.py": broken}
+
+    monkeypatch.setattr(parallel, "render_python", render)
+    monkeypatch.setattr(parallel.os, "cpu_count", lambda: workers)
+    monkeypatch.setattr(parallel, "PARALLEL_THRESHOLD", 0)
+    with pytest.raises(SpecError) as caught:
+        parallel.PythonPackage(api, "spec.yaml", None).result()
+    (diagnostic,) = caught.value.diagnostics
+    assert diagnostic.location.pointer == "/paths/~1naming~1{name}/get"
+    assert diagnostic.message.startswith("internal error: generated python/naming_sdk/resources/naming.py is not valid")
+    assert diagnostic.message.endswith("it comes from the operations of client.naming")
