@@ -61,34 +61,7 @@ REFUSED: dict[str, str] = {
 # KNOWN GAPS, OWNED BY PART B of the issue (JSON Schema 2020-12 / OpenAPI 3.1 and 3.2
 # coverage): specs that fail today only for want of those features. The lead empties this
 # table when part B merges; every entry must still fail as described, or the test says so.
-KNOWN_GAPS_PART_B: dict[str, str] = {
-    # boolean schemas and tuples (`items: false`, `items: [...]`, `prefixItems`)
-    OPENAPI + "allof_no_merge_boolean_false_nested.yaml": "a schema must be an object or a boolean",
-    OPENAPI + "allof_no_merge_boolean_false_ref.yaml": "a schema must be an object or a boolean",
-    OPENAPI + "allof_no_merge_constraint_type_shape.yaml": "a schema must be an object or a boolean",
-    OPENAPI + "allof_partial_unconstrained_schemas.yaml": "a schema must be an object or a boolean",
-    OPENAPI + "allof_required_inherited_rw_c3.yaml": "a schema must be an object or a boolean",
-    OPENAPI + "body_and_parameters.yaml": "a schema must be an object or a boolean",
-    OPENAPI + "enum_models.yaml": "a schema must be an object or a boolean",
-    OPENAPI + "not_real_string.json": "a schema must be an object or a boolean",
-    # an allOf cycle
-    OPENAPI + "allof_required_inherited_rw_cycle.yaml": "RecursionError",
-    # OpenAPI 3.2 documents
-    OPENAPI + "item_schema.yaml": "OpenAPI 3.2.0 is not supported",
-    OPENAPI + "querystring_parameter_31.yaml": "a parameter needs a name",
-    # recursive type aliases, within and across modules
-    OPENAPI + "type_alias_recursive.yaml": "NameError",
-    OPENAPI + "type_alias_mutual_recursive.yaml": "ImportError",
-    OPENAPI + "type_alias_forward_ref_multiple.yaml": "ImportError",
-    OPENAPI + "type_alias_cross_module_collision/b.yaml": "NameError",
-    OPENAPI + "discriminator_duplicate_value.yaml": "NameError",
-    "openapi-python-client/end_to_end_tests/baseline_openapi_3.0.json": "ImportError",
-    "openapi-python-client/end_to_end_tests/baseline_openapi_3.1.yaml": "ImportError",
-    # enums of only null, and object `const` values
-    OPENAPI + "null_only_enum.yaml": "SyntaxError",
-    "openapi-python-client/end_to_end_tests/openapi_3.1_enums.yaml": "SyntaxError",
-    OPENAPI + "const_optional_values_31.yaml": "TypeError",
-}
+KNOWN_GAPS_PART_B: dict[str, str] = {}
 
 MYPY_PEERS = [
     "openapi-python-client/end_to_end_tests/docstrings_on_attributes.yml",

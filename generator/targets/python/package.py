@@ -72,7 +72,7 @@ class CredentialView:
 class AuthView:
     arguments: tuple[CredentialView, ...]
     schemes: tuple[tuple[str, str], ...]
-    """`(key, Scheme(...))` of every scheme, as printed."""
+    """`(key, _auth.Scheme(...))` of every scheme, as printed."""
     values: tuple[tuple[str, str], ...]
     """`(key, (argument, ...))` of every scheme, as printed."""
     default: str
@@ -171,7 +171,7 @@ def auth_view(auth: AuthIR) -> AuthView:
         spelled = [python_string(scheme.kind)]
         if scheme.kind == "api_key":
             spelled += [python_string(scheme.location), python_string(scheme.name)]
-        schemes.append((python_string(scheme.key), f"Scheme({', '.join(spelled)})"))
+        schemes.append((python_string(scheme.key), f"_auth.Scheme({', '.join(spelled)})"))
     values = tuple(
         (python_string(s.key), "(" + ", ".join(s.arguments) + ("," if len(s.arguments) == 1 else "") + ")")
         for s in auth.schemes

@@ -9,7 +9,7 @@ from typing import Mapping, Optional, Union
 
 import httpx
 
-from ._auth import Credentials, Scheme
+from . import _auth
 from ._base_client import (
     DEFAULT_MAX_RETRIES,
     DEFAULT_TIMEOUT,
@@ -35,7 +35,7 @@ __all__ = ["AsyncClient", "Client"]
 DEFAULT_BASE_URL = "https://api.digitalocean.com"
 INFERENCE_DEFAULT_BASE_URL = "https://inference.do-ai.run"
 SECURITY_SCHEMES = {
-    "bearer_auth": Scheme("bearer"),
+    "bearer_auth": _auth.Scheme("bearer"),
 }
 
 
@@ -62,7 +62,7 @@ class Client(SyncAPIClient):
         if api_key is None:
             api_key = os.environ.get("DIGITALOCEAN_ACCESS_TOKEN")
         self.api_key = api_key
-        credentials = Credentials(
+        credentials = _auth.Credentials(
             SECURITY_SCHEMES,
             {
                 "bearer_auth": (api_key,),
@@ -155,7 +155,7 @@ class AsyncClient(AsyncAPIClient):
         if api_key is None:
             api_key = os.environ.get("DIGITALOCEAN_ACCESS_TOKEN")
         self.api_key = api_key
-        credentials = Credentials(
+        credentials = _auth.Credentials(
             SECURITY_SCHEMES,
             {
                 "bearer_auth": (api_key,),

@@ -9,7 +9,7 @@ from typing import Mapping, Optional, Union
 
 import httpx
 
-from ._auth import Credentials, Scheme
+from . import _auth
 from ._base_client import (
     DEFAULT_MAX_RETRIES,
     DEFAULT_TIMEOUT,
@@ -30,7 +30,7 @@ __all__ = ["AsyncClient", "Client"]
 
 DEFAULT_BASE_URL = "https://api.pets.example"
 SECURITY_SCHEMES = {
-    "token": Scheme("bearer"),
+    "token": _auth.Scheme("bearer"),
 }
 
 
@@ -56,7 +56,7 @@ class Client(SyncAPIClient):
         if api_key is None:
             api_key = os.environ.get("PETSTORE_TOKEN")
         self.api_key = api_key
-        credentials = Credentials(
+        credentials = _auth.Credentials(
             SECURITY_SCHEMES,
             {
                 "token": (api_key,),
@@ -127,7 +127,7 @@ class AsyncClient(AsyncAPIClient):
         if api_key is None:
             api_key = os.environ.get("PETSTORE_TOKEN")
         self.api_key = api_key
-        credentials = Credentials(
+        credentials = _auth.Credentials(
             SECURITY_SCHEMES,
             {
                 "token": (api_key,),

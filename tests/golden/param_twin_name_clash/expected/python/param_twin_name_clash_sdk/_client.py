@@ -9,7 +9,7 @@ from typing import Mapping, Optional, Union
 
 import httpx
 
-from ._auth import Credentials
+from . import _auth
 from ._base_client import (
     DEFAULT_MAX_RETRIES,
     DEFAULT_TIMEOUT,
@@ -49,7 +49,7 @@ class Client(SyncAPIClient):
                 or os.environ.get("PARAM_TWIN_NAME_CLASH_SDK_BASE_URL")
                 or DEFAULT_BASE_URL,
             },
-            credentials=Credentials({}, {}, ()),
+            credentials=_auth.Credentials({}, {}, ()),
             timeout=timeout,
             max_retries=max_retries,
             default_headers=default_headers,
@@ -86,7 +86,7 @@ class AsyncClient(AsyncAPIClient):
                 or os.environ.get("PARAM_TWIN_NAME_CLASH_SDK_BASE_URL")
                 or DEFAULT_BASE_URL,
             },
-            credentials=Credentials({}, {}, ()),
+            credentials=_auth.Credentials({}, {}, ()),
             timeout=timeout,
             max_retries=max_retries,
             default_headers=default_headers,

@@ -108,7 +108,7 @@ class BaseClient:
         self.timeout = timeout
         self.max_retries = max_retries
         self._version = version
-        self.credentials = credentials
+        self._credentials = credentials
         self.strict_response_validation = strict_response_validation
         self.default_headers: Dict[str, str] = {
             "Accept": "application/json",
@@ -131,7 +131,7 @@ class BaseClient:
         options: RequestOptions,
         stream: bool,
     ) -> httpx.Request:
-        sent = self.credentials.for_request(options.security)
+        sent = self._credentials.for_request(options.security)
         # Credentials are default headers: `default_headers` or a call's
         # `extra_headers` can replace or remove them.
         headers = options.sent_headers({**sent.headers, **self.default_headers})

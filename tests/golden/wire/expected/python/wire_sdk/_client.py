@@ -9,7 +9,7 @@ from typing import Mapping, Optional, Union
 
 import httpx
 
-from ._auth import Credentials, Scheme
+from . import _auth
 from ._base_client import (
     DEFAULT_MAX_RETRIES,
     DEFAULT_TIMEOUT,
@@ -32,13 +32,13 @@ __all__ = ["AsyncClient", "Client"]
 DEFAULT_BASE_URL = "https://{region}.api.example.com/{version}"
 UPLOAD_DEFAULT_BASE_URL = "https://{zone}.upload.example.com"
 SECURITY_SCHEMES = {
-    "bearer_auth": Scheme("bearer"),
-    "basic_auth": Scheme("basic"),
-    "header_key": Scheme("api_key", "header", "X-API-Key"),
-    "query_key": Scheme("api_key", "query", "api_key"),
-    "cookie_key": Scheme("api_key", "cookie", "session"),
-    "token_auth": Scheme("api_key", "header", "Authorization"),
-    "oauth": Scheme("bearer"),
+    "bearer_auth": _auth.Scheme("bearer"),
+    "basic_auth": _auth.Scheme("basic"),
+    "header_key": _auth.Scheme("api_key", "header", "X-API-Key"),
+    "query_key": _auth.Scheme("api_key", "query", "api_key"),
+    "cookie_key": _auth.Scheme("api_key", "cookie", "session"),
+    "token_auth": _auth.Scheme("api_key", "header", "Authorization"),
+    "oauth": _auth.Scheme("bearer"),
 }
 
 
@@ -104,7 +104,7 @@ class Client(SyncAPIClient):
         self.cookie_key = cookie_key
         self.token_auth = token_auth
         self.oauth = oauth
-        credentials = Credentials(
+        credentials = _auth.Credentials(
             SECURITY_SCHEMES,
             {
                 "bearer_auth": (bearer_auth,),
@@ -249,7 +249,7 @@ class AsyncClient(AsyncAPIClient):
         self.cookie_key = cookie_key
         self.token_auth = token_auth
         self.oauth = oauth
-        credentials = Credentials(
+        credentials = _auth.Credentials(
             SECURITY_SCHEMES,
             {
                 "bearer_auth": (bearer_auth,),
