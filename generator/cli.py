@@ -205,5 +205,40 @@ def check(
     click.echo(f"sdkgen: {settings.output} is up to date")
 
 
+# -- sdkgen diff: what a spec change does to the SDK's callers (generator/diff/) --------------
+
+
+@main.command("diff")
+@click.argument("specs", nargs=-1, type=click.Path(dir_okay=False))
+@click.option("--base", "base_ref", metavar="GIT_REF", help="Compare with the spec as it is at this commit.")
+@click.option("--package", help="Python package name of the generated SDK.")
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json"]), default="text", show_default=True)
+@click.option("--fail-on", type=click.Choice(["breaking", "none"]), default="breaking", show_default=True)
+@click.option("--changelog", type=click.Path(dir_okay=False), help="Append the report to this CHANGELOG.md.")
+@click.option("-v", "--verbose", is_flag=True, help="Show a traceback with errors.")
+@_reports_errors
+def diff_command(
+    specs: tuple[str, ...],
+    base_ref: str | None,
+    package: str | None,
+    fmt: str,
+    fail_on: str,
+    changelog: str | None,
+    verbose: bool,
+) -> None:
+    """Compare two specs' SDKs (OLD NEW, or --base GIT_REF [SPEC]); exit 1 if callers break."""
+    import tempfile
+
+    from .diff.run import run_diff
+
+    if len(specs) != (1 if base_ref else 2) and not (base_ref and not specs):
+        raise click.UsageError("give OLD and NEW specs, or --base GIT_REF and at most one spec")
+    with tempfile.TemporaryDirectory(prefix="sdkgen-base-") as scratch:
+        text, breaking = run_diff(Path.cwd(), specs, base_ref, package, fmt, changelog, Path(scratch))
+    click.echo(text, nl=False)
+    if breaking and fail_on == "breaking":
+        sys.exit(EXIT_STALE)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()
