@@ -232,7 +232,8 @@ def diff_command(
     from .diff.run import run_diff
 
     if len(specs) != (1 if base_ref else 2) and not (base_ref and not specs):
-        raise click.UsageError("give OLD and NEW specs, or --base GIT_REF and at most one spec")
+        click.echo("sdkgen diff: give OLD and NEW specs, or --base GIT_REF and at most one spec", err=True)
+        sys.exit(EXIT_BAD_INPUT)
     with tempfile.TemporaryDirectory(prefix="sdkgen-base-") as scratch:
         text, breaking = run_diff(Path.cwd(), specs, base_ref, package, fmt, changelog, Path(scratch))
     click.echo(text, nl=False)

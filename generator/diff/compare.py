@@ -13,7 +13,6 @@ BREAKING = {
     "model_removed",
     "model_renamed",
     "field_removed",
-    "field_renamed",
     "field_type_changed",
     "return_type_changed",
     "argument_removed",
@@ -23,7 +22,6 @@ BREAKING = {
     "argument_type_changed",
     "enum_value_removed",
     "path_parameter_renamed",
-    "auth_added",
     "auth_changed",
     "server_removed",
 }
@@ -38,7 +36,6 @@ ADDITIONS = {
     "argument_made_optional",
     "argument_type_widened",
     "enum_value_added",
-    "auth_removed",
     "server_added",
 }
 """Kinds that add to what callers can do: a minor release."""
@@ -77,14 +74,10 @@ def semver_bump(changes: list[Change]) -> str:
 def _client(old: Surface, new: Surface) -> list[Change]:
     changes: list[Change] = []
     if old.env_var != new.env_var:
-        if old.env_var is None:
-            message = f"the API now takes a bearer token: pass api_key= or set {new.env_var}"
-            changes.append(Change("auth_added", "client.Client(api_key)", message))
-        elif new.env_var is None:
-            changes.append(Change("auth_removed", "client.Client(api_key)", "the API no longer takes a token"))
-        else:
-            message = f"the token's environment variable is now {new.env_var} (was {old.env_var})"
-            changes.append(Change("auth_changed", "client.Client(api_key)", message))
+        # The token's environment variable, or whether the client takes a token at all.
+        before, after = old.env_var or "no token", new.env_var or "no token"
+        message = f"the token's environment variable is now {after} (was {before})"
+        changes.append(Change("auth_changed", "client.Client(api_key)", message))
     for name in sorted(old.servers.keys() | new.servers.keys()):
         argument = f"client.Client({name}_base_url)" if name else "client.Client(base_url)"
         if name not in new.servers:
@@ -225,16 +218,11 @@ def _model(path: str, old: Model, new: Model) -> list[Change]:
     if old.annotation != new.annotation:
         message = f"now {new.annotation or 'a model'} (was {old.annotation or 'a model'})"
         changes.append(Change("field_type_changed", path, message))
-    by_wire = {f.wire_name: name for name, f in new.fields.items() if name not in old.fields}
+    # A field renamed on the wire is one removed and one added: callers see both.
     for name in sorted(old.fields.keys() - new.fields.keys()):
-        renamed = by_wire.pop(old.fields[name].wire_name, None)
-        if renamed is not None:
-            changes.append(Change("field_renamed", f"{path}.{name}", f"renamed to {renamed}"))
-        else:
-            changes.append(Change("field_removed", f"{path}.{name}", "field removed"))
+        changes.append(Change("field_removed", f"{path}.{name}", "field removed"))
     for name in sorted(new.fields.keys() - old.fields.keys()):
-        if name in by_wire.values():
-            changes.append(Change("field_added", f"{path}.{name}", f"new field: {new.fields[name].annotation}"))
+        changes.append(Change("field_added", f"{path}.{name}", f"new field: {new.fields[name].annotation}"))
     for name in sorted(old.fields.keys() & new.fields.keys()):
         before, after = old.fields[name], new.fields[name]
         if before.annotation != after.annotation:
