@@ -232,7 +232,7 @@ def test_a_bad_spec_is_reported_with_its_location(tmp_path: Path) -> None:
     )
     result = CliRunner().invoke(main, ["diff", str(BASE), str(bad)])
     assert result.exit_code == 2
-    assert "bad.yaml:7:" in result.stderr and "unknown schema type 'strng'" in result.stderr
+    assert "bad.yaml:6:9: error" in result.stderr and "unknown schema type 'strng'" in result.stderr
 
 
 def test_changelog_gets_a_section_per_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
