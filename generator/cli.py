@@ -77,18 +77,29 @@ def _reports_errors(command: F) -> F:
 
 
 def _settings(spec: str | None, output: str | None, package: str | None) -> Settings:
+    templates = click.get_current_context().meta.get(_TEMPLATES)
     return read_settings(
         Path.cwd(),
         Path(spec) if spec else None,
         Path(output) if output else None,
         package,
+        Path(templates) if templates else None,
     )
+
+
+_TEMPLATES = "sdkgen.templates"
+
+
+def _keep_templates(context: click.Context, _: click.Parameter, value: str | None) -> None:
+    context.meta[_TEMPLATES] = value
 
 
 def _generate(settings: Settings, strict: bool, no_cache: bool, allow_remote_refs: bool) -> Generated:
     # Imported here: a run with nothing to do should not pay for loading the pipeline.
     from .pipeline import generate_files
+    from .targets.render import use_templates
 
+    use_templates(settings.templates)
     generated = generate_files(settings.spec, settings.package, None if no_cache else cache_dir(), allow_remote_refs)
     if generated.warnings:
         _print_diagnostics(generated.warnings)
@@ -106,6 +117,13 @@ def _common(command: F) -> F:
         click.option("--no-cache", is_flag=True, help="Format everything again, ignoring the cache."),
         click.option("--allow-remote-refs", is_flag=True, help="Fetch $refs to http(s) URLs (refused otherwise)."),
         click.option("-v", "--verbose", is_flag=True, help="Show a traceback with errors."),
+        click.option(
+            "--templates",
+            type=click.Path(file_okay=False),
+            expose_value=False,
+            callback=_keep_templates,
+            help="A folder of templates (the tree of templates/) that replace the built-in ones of the same path.",
+        ),
     ]
     for option in reversed(options):
         command = option(command)
@@ -137,7 +155,7 @@ def generate(
     settings = _settings(spec, output, package)
     record_path = (
         None
-        if no_cache or allow_remote_refs
+        if no_cache or allow_remote_refs or settings.templates  # the record does not follow user templates
         else RunRecord.path(cache_dir(), settings.spec, settings.package, settings.output)
     )
     record = RunRecord.load(record_path) if record_path is not None else None
