@@ -100,7 +100,8 @@ def _generate(settings: Settings, strict: bool, no_cache: bool, allow_remote_ref
     from .targets.render import use_templates
 
     use_templates(settings.templates)
-    generated = generate_files(settings.spec, settings.package, None if no_cache else cache_dir(), allow_remote_refs)
+    cache = None if no_cache else cache_dir()
+    generated = generate_files(settings.spec, settings.package, cache, allow_remote_refs, settings.version)
     if generated.warnings:
         _print_diagnostics(generated.warnings)
         if strict:
@@ -156,7 +157,8 @@ def generate(
     record_path = (
         None
         if no_cache or allow_remote_refs or settings.templates  # the record does not follow user templates
-        else RunRecord.path(cache_dir(), settings.spec, settings.package, settings.output)
+        # the configured version is part of the record's key: another version, another record
+        else RunRecord.path(cache_dir(), settings.spec, f"{settings.package}\0{settings.version}", settings.output)
     )
     record = RunRecord.load(record_path) if record_path is not None else None
     if record is not None and not (strict and record.warnings) and record.still_holds(settings.output):

@@ -16,6 +16,8 @@ class Settings:
     package: str
     templates: Path | None = None
     """A folder of templates layered over the built-in ones (`--templates`, `templates = ...`)."""
+    version: str | None = None
+    """The generated package's version (`version = ...`); None: the spec's `info.version`."""
 
 
 def read_settings(
@@ -43,7 +45,8 @@ def read_settings(
     if templates is not None and not templates.is_dir():
         message = f"templates folder not found: {templates}"
         raise SpecError([Diagnostic("error", message, Location(pyproject))])
-    return Settings(spec=spec, output=output, package=package, templates=templates)
+    version = str(table["version"]) if "version" in table else None
+    return Settings(spec=spec, output=output, package=package, templates=templates, version=version)
 
 
 def _package_from_spec(spec: Path) -> str:

@@ -32,5 +32,5 @@ def run_diff(
     if changelog is not None:
         path = cwd / changelog
         before = path.read_text(encoding="utf-8") if path.is_file() else "# Changelog\n\n"
-        path.write_text(before + changelog_entry(new_api.version, changes), encoding="utf-8")
+        path.write_text(before + changelog_entry(settings.version or new_api.version, changes), encoding="utf-8")
     return report(changes, fmt), any(c.breaking for c in changes)
