@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from functools import cached_property
-from typing import Optional, Type, Union, cast
+from typing import Optional, Union
 
 from .._request_options import RequestOptions
 from .._resource import AsyncAPIResource, SyncAPIResource
 from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
 from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
-from ..types.owner_list_response import OwnerListResponse
+from ..types.owner_retrieve_response import OwnerRetrieveResponse
 
 __all__ = ["AsyncOwners", "Owners"]
 
@@ -20,16 +20,16 @@ class Owners(SyncAPIResource):
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return OwnersWithRawResponse(self)
 
-    def list(
+    def retrieve(
         self,
         *,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
-    ) -> OwnerListResponse:
+    ) -> OwnerRetrieveResponse:
         return self._client.request(
-            cast(Type[OwnerListResponse], OwnerListResponse),
+            OwnerRetrieveResponse,
             RequestOptions.build(
                 "get",
                 "/v1/owners",
@@ -47,16 +47,16 @@ class AsyncOwners(AsyncAPIResource):
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AsyncOwnersWithRawResponse(self)
 
-    async def list(
+    async def retrieve(
         self,
         *,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
-    ) -> OwnerListResponse:
+    ) -> OwnerRetrieveResponse:
         return await self._client.request(
-            cast(Type[OwnerListResponse], OwnerListResponse),
+            OwnerRetrieveResponse,
             RequestOptions.build(
                 "get",
                 "/v1/owners",
@@ -70,9 +70,9 @@ class AsyncOwners(AsyncAPIResource):
 
 class OwnersWithRawResponse:
     def __init__(self, resource: Owners) -> None:
-        self.list = to_raw_response_wrapper(resource.list)
+        self.retrieve = to_raw_response_wrapper(resource.retrieve)
 
 
 class AsyncOwnersWithRawResponse:
     def __init__(self, resource: AsyncOwners) -> None:
-        self.list = async_to_raw_response_wrapper(resource.list)
+        self.retrieve = async_to_raw_response_wrapper(resource.retrieve)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import List
 
-from typing_extensions import TypeAlias
-
+from .._models import BaseModel
 from .shared.owner import Owner
 
-__all__ = ["OwnerListResponse"]
+__all__ = ["OwnerRetrieveResponse"]
 
 
-OwnerListResponse: TypeAlias = List[Owner]
+class OwnerRetrieveResponse(BaseModel):
+    owners: List[Owner]

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import List
 
-from typing_extensions import TypeAlias
-
+from .._models import BaseModel
 from .shared.pet import Pet
 
-__all__ = ["PetListResponse"]
+__all__ = ["PetRetrieveResponse"]
 
 
-PetListResponse: TypeAlias = List[Pet]
+class PetRetrieveResponse(BaseModel):
+    pets: List[Pet]
