@@ -78,19 +78,31 @@ def _reports_errors(command: F) -> F:
 
 
 def _settings(spec: str | None, output: str | None, package: str | None) -> Settings:
+    templates = click.get_current_context().meta.get(_TEMPLATES)
     return read_settings(
         Path.cwd(),
         Path(spec) if spec else None,
         Path(output) if output else None,
         package,
+        Path(templates) if templates else None,
     )
+
+
+_TEMPLATES = "sdkgen.templates"
+
+
+def _keep_templates(context: click.Context, _: click.Parameter, value: str | None) -> None:
+    context.meta[_TEMPLATES] = value
 
 
 def _generate(settings: Settings, strict: bool, no_cache: bool, allow_remote_refs: bool) -> Generated:
     # Imported here: a run with nothing to do should not pay for loading the pipeline.
     from .pipeline import generate_files
+    from .targets.render import use_templates
 
-    generated = generate_files(settings.spec, settings.package, None if no_cache else cache_dir(), allow_remote_refs)
+    use_templates(settings.templates)
+    cache = None if no_cache else cache_dir()
+    generated = generate_files(settings.spec, settings.package, cache, allow_remote_refs, settings.version)
     if generated.warnings:
         if strict:
             raise SpecError([replace(warning, severity="error") for warning in generated.warnings])
@@ -107,6 +119,13 @@ def _common(command: F) -> F:
         click.option("--no-cache", is_flag=True, help="Format everything again, ignoring the cache."),
         click.option("--allow-remote-refs", is_flag=True, help="Fetch $refs to http(s) URLs (refused otherwise)."),
         click.option("-v", "--verbose", is_flag=True, help="Show a traceback with errors."),
+        click.option(
+            "--templates",
+            type=click.Path(file_okay=False),
+            expose_value=False,
+            callback=_keep_templates,
+            help="A folder of templates (the tree of templates/) that replace the built-in ones of the same path.",
+        ),
     ]
     for option in reversed(options):
         command = option(command)
@@ -138,8 +157,9 @@ def generate(
     settings = _settings(spec, output, package)
     record_path = (
         None
-        if no_cache or allow_remote_refs
-        else RunRecord.path(cache_dir(), settings.spec, settings.package, settings.output)
+        if no_cache or allow_remote_refs or settings.templates  # the record does not follow user templates
+        # the configured version is part of the record's key: another version, another record
+        else RunRecord.path(cache_dir(), settings.spec, f"{settings.package}\0{settings.version}", settings.output)
     )
     record = RunRecord.load(record_path) if record_path is not None else None
     if record is not None and not (strict and record.warnings) and record.still_holds(settings.output):
@@ -204,6 +224,42 @@ def check(
         click.echo(f"sdkgen: {settings.output} is stale; run `make regenerate`", err=True)
         sys.exit(EXIT_STALE)
     click.echo(f"sdkgen: {settings.output} is up to date")
+
+
+# -- sdkgen diff: what a spec change does to the SDK's callers (generator/diff/) --------------
+
+
+@main.command("diff")
+@click.argument("specs", nargs=-1, type=click.Path(dir_okay=False))
+@click.option("--base", "base_ref", metavar="GIT_REF", help="Compare with the spec as it is at this commit.")
+@click.option("--package", help="Python package name of the generated SDK.")
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json"]), default="text", show_default=True)
+@click.option("--fail-on", type=click.Choice(["breaking", "none"]), default="breaking", show_default=True)
+@click.option("--changelog", type=click.Path(dir_okay=False), help="Append the report to this CHANGELOG.md.")
+@click.option("-v", "--verbose", is_flag=True, help="Show a traceback with errors.")
+@_reports_errors
+def diff_command(
+    specs: tuple[str, ...],
+    base_ref: str | None,
+    package: str | None,
+    fmt: str,
+    fail_on: str,
+    changelog: str | None,
+    verbose: bool,
+) -> None:
+    """Compare two specs' SDKs (OLD NEW, or --base GIT_REF [SPEC]); exit 1 if callers break."""
+    import tempfile
+
+    from .diff.run import run_diff
+
+    if len(specs) != (1 if base_ref else 2) and not (base_ref and not specs):
+        click.echo("sdkgen diff: give OLD and NEW specs, or --base GIT_REF and at most one spec", err=True)
+        sys.exit(EXIT_BAD_INPUT)
+    with tempfile.TemporaryDirectory(prefix="sdkgen-base-") as scratch:
+        text, breaking = run_diff(Path.cwd(), specs, base_ref, package, fmt, changelog, Path(scratch))
+    click.echo(text, nl=False)
+    if breaking and fail_on == "breaking":
+        sys.exit(EXIT_STALE)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -14,9 +14,15 @@ class Settings:
     spec: Path
     output: Path
     package: str
+    templates: Path | None = None
+    """A folder of templates layered over the built-in ones (`--templates`, `templates = ...`)."""
+    version: str | None = None
+    """The generated package's version (`version = ...`); None: the spec's `info.version`."""
 
 
-def read_settings(project_dir: Path, spec: Path | None, output: Path | None, package: str | None) -> Settings:
+def read_settings(
+    project_dir: Path, spec: Path | None, output: Path | None, package: str | None, templates: Path | None = None
+) -> Settings:
     table: dict[str, object] = {}
     pyproject = project_dir / "pyproject.toml"
     if pyproject.is_file():
@@ -35,7 +41,12 @@ def read_settings(project_dir: Path, spec: Path | None, output: Path | None, pac
     if not package.isidentifier() or not package.isascii():
         message = f"package name {package!r} is not a Python identifier"
         raise SpecError([Diagnostic("error", message, Location(pyproject))])
-    return Settings(spec=spec, output=output, package=package)
+    templates = templates or (project_dir / str(table["templates"]) if "templates" in table else None)
+    if templates is not None and not templates.is_dir():
+        message = f"templates folder not found: {templates}"
+        raise SpecError([Diagnostic("error", message, Location(pyproject))])
+    version = str(table["version"]) if "version" in table else None
+    return Settings(spec=spec, output=output, package=package, templates=templates, version=version)
 
 
 def _package_from_spec(spec: Path) -> str:

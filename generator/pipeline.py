@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -71,8 +71,12 @@ def build_with_inputs(
     return api, diagnostics.warnings, inputs
 
 
-def generate_files(spec: Path, package: str, cache: Path | None, allow_remote: bool = False) -> Generated:
+def generate_files(
+    spec: Path, package: str, cache: Path | None, allow_remote: bool = False, version: str | None = None
+) -> Generated:
     api, warnings, inputs = build_with_inputs(spec, package, allow_remote)
+    if version is not None:  # `version = ...` in [tool.sdkgen] instead of the spec's info.version
+        api = replace(api, version=version)
     # Compiled templates are kept however `cache` is set, as Python keeps its bytecode: they are
     # checked against their source. Loaded before the workers fork, so that none compiles any.
     load_templates(cache_dir())

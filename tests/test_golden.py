@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from sdkgen.pipeline import generate_files, write
+from sdkgen.targets.render import use_templates
 from sdkgen.write.writer import plan, unified_diff
 
 from .conftest import GOLDEN, golden_cases
@@ -27,7 +28,12 @@ def tree(root: Path) -> set[str]:
 def test_golden(case: str, tmp_path: Path) -> None:
     case_dir = GOLDEN / case
     expected = case_dir / "expected"
-    generated = generate_files(case_dir / "spec.yaml", f"{case}_sdk", cache=tmp_path / "cache")
+    # A case with a `templates/` folder layers it over the built-in templates (`--templates`).
+    use_templates(case_dir / "templates" if (case_dir / "templates").is_dir() else None)
+    try:
+        generated = generate_files(case_dir / "spec.yaml", f"{case}_sdk", cache=tmp_path / "cache")
+    finally:
+        use_templates(None)
     # A case that generates with warnings pins them in warnings.txt (no file: no warnings).
     warnings = "".join(w.format(case_dir) + "\n" for w in generated.warnings)
     warnings_file = case_dir / "warnings.txt"

@@ -22,11 +22,30 @@ from ..text import code_block, code_span, description_html, docstring, markdown_
 from .python.layout import bracketed
 from .python.types import import_order
 
+_user_templates: list[Path] = []
+"""The folder of the user's templates (`--templates`, `templates = ...`), if any."""
+
+
+def use_templates(folder: Path | None) -> None:
+    """Layer `folder` (the same tree as `templates/`) over the built-in templates, or stop doing so."""
+    if _user_templates != ([folder] if folder else []):
+        _user_templates[:] = [folder] if folder else []
+        environment.cache_clear()
+        html_environment.cache_clear()
+
+
+def _loader(root: Path | None = None) -> jinja2.BaseLoader:
+    """A user's template replaces the built-in one of the same path; the rest are the built-in ones."""
+    builtin = jinja2.FileSystemLoader(str(root or templates_dir()))
+    if not _user_templates:
+        return builtin
+    return jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(_user_templates[0])), builtin])
+
 
 @cache
 def environment(root: Path | None = None) -> jinja2.Environment:
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(root or templates_dir())),
+        loader=_loader(root),
         autoescape=False,
         keep_trailing_newline=True,
         trim_blocks=True,
@@ -77,6 +96,7 @@ def _options_key(env: jinja2.Environment) -> str:
         sorted(env.extensions),
         sorted(env.filters),
         sorted(env.tests),
+        [str(folder.resolve()) for folder in _user_templates],
     )
     return hashlib.sha256(repr(options).encode()).hexdigest()[:16]
 
@@ -111,7 +131,7 @@ def render(template: str, **context: Any) -> str:
 def html_environment() -> jinja2.Environment:
     """For HTML pages: every value is escaped unless it is `Markup` (rendered Markdown)."""
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(templates_dir())),
+        loader=_loader(),
         autoescape=True,
         keep_trailing_newline=True,
         trim_blocks=True,
