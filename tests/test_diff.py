@@ -116,6 +116,10 @@ def remove_auth(spec: Spec) -> None:
     del spec["components"]["securitySchemes"]
 
 
+def optional_security(spec: Spec) -> None:
+    spec["security"] = [{"token": []}, {}]  # `{}`: an alternative with no credentials
+
+
 def change_auth(spec: Spec) -> None:
     spec["components"]["securitySchemes"]["token"]["x-sdk-env-var"] = "PETS_API_KEY"
 
@@ -151,6 +155,7 @@ CASES: dict[str, Callable[[Spec], None]] = {
         remove_enum_value,
         rename_path_parameter,
         remove_auth,
+        optional_security,
         change_auth,
         add_server,
         change_server_url,

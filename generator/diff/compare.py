@@ -37,6 +37,7 @@ ADDITIONS = {
     "argument_type_widened",
     "enum_value_added",
     "server_added",
+    "auth_relaxed",
 }
 """Kinds that add to what callers can do: a minor release."""
 
@@ -73,11 +74,22 @@ def semver_bump(changes: list[Change]) -> str:
 
 def _client(old: Surface, new: Surface) -> list[Change]:
     changes: list[Change] = []
-    if old.env_var != new.env_var:
-        # The token's environment variable, or whether the client takes a token at all.
-        before, after = old.env_var or "no token", new.env_var or "no token"
-        message = f"the token's environment variable is now {after} (was {before})"
-        changes.append(Change("auth_changed", "client.Client(api_key)", message))
+    for argument in sorted(old.credentials.keys() | new.credentials.keys()):
+        path = f"client.Client({argument})"
+        before, after = old.credentials.get(argument), new.credentials.get(argument)
+        if after is None:
+            changes.append(Change("auth_changed", path, "credential argument removed"))
+        elif before is None and new.credentials_required:
+            changes.append(Change("auth_changed", path, f"new credential argument (or {after}) the client needs"))
+        elif before is None:
+            changes.append(Change("auth_relaxed", path, f"new optional credential argument (or {after})"))
+        elif before != after:
+            changes.append(Change("auth_changed", path, f"read from {after} when not given (was {before})"))
+    if old.credentials and new.credentials and old.credentials_required != new.credentials_required:
+        if new.credentials_required:
+            changes.append(Change("auth_changed", "client.Client", "credentials are now required"))
+        else:
+            changes.append(Change("auth_relaxed", "client.Client", "credentials are now optional"))
     for name in sorted(old.servers.keys() | new.servers.keys()):
         argument = f"client.Client({name}_base_url)" if name else "client.Client(base_url)"
         if name not in new.servers:

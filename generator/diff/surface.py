@@ -53,8 +53,11 @@ class Surface:
     resources: frozenset[str]
     methods: dict[str, Method]
     models: dict[str, Model]
-    env_var: str | None
-    """The bearer token's environment variable; None when the API takes no token."""
+    credentials: dict[str, str]
+    """The client's credential arguments (`api_key`, `username` ...), each with the
+    environment variable it falls back to; empty when the API takes none."""
+    credentials_required: bool
+    """Whether the API's default security needs credentials (a client given none refuses)."""
     servers: dict[str, str]
     """Named servers (each a `<name>_base_url` client argument) and the default (`""`) by URL."""
 
@@ -96,7 +99,11 @@ def surface(api: ApiIR) -> Surface:
                     view.returns,
                     view.doc or "",
                 )
-    return Surface(frozenset(resources), methods, _models(api), api.auth.env_var if api.auth else None, _servers(api))
+    credentials: dict[str, str] = {}
+    for scheme in api.auth.schemes if api.auth else ():
+        credentials.update(zip(scheme.arguments, scheme.env_vars, strict=True))
+    required = bool(api.auth and api.auth.default and all(api.auth.default))
+    return Surface(frozenset(resources), methods, _models(api), credentials, required, _servers(api))
 
 
 def _models(api: ApiIR) -> dict[str, Model]:
