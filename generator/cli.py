@@ -1,16 +1,18 @@
 """The `sdkgen` command: `generate` writes the SDK and docs, `check` reports drift.
 
-Exit codes: 0 success; 1 `check` found the output stale (or `generate` refused to overwrite
-edited files); 2 the input is wrong; 70 a bug in sdkgen (reported without a traceback).
+Exit codes by cause are in `exits.py` (and the README): 0 success, 1 stale or refused,
+2 the input is wrong, 73/74 the environment, 75 locked, 128 + n a signal, 70 a bug.
 """
 
 from __future__ import annotations
 
 import gc
+import shutil
 import sys
 import time
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import wraps
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -19,16 +21,25 @@ import click
 
 from . import __version__
 from .config import Settings, read_settings
-from .errors import Diagnostic, SpecError
+from .errors import Diagnostic, Location, SpecError
+from .exits import (
+    EXIT_BAD_INPUT,
+    EXIT_CANTCREAT,
+    EXIT_INTERNAL,
+    EXIT_LOCKED,
+    EXIT_OSERR,
+    EXIT_STALE,
+    Interrupted,
+    handle_stop_signals,
+    os_error_exit,
+)
+from .load.spec_file import DEFAULT_MAX_SPEC_BYTES, STDIN, SpecFileError, read_spec_bytes, read_stdin
+from .write.lock import OutputLocked, output_lock
 from .write.run_record import RunRecord, cache_dir, file_digest
-from .write.writer import MANIFEST
+from .write.writer import MANIFEST, OutputNotWritable, check_writable
 
 if TYPE_CHECKING:
     from .pipeline import Generated
-
-EXIT_STALE = 1
-EXIT_BAD_INPUT = 2
-EXIT_INTERNAL = 70
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -58,6 +69,24 @@ def _reports_errors(command: F) -> F:
             count = len(exc.diagnostics)
             click.echo(f"sdkgen: {count} error{'s' if count != 1 else ''}; nothing was written", err=True)
             sys.exit(EXIT_BAD_INPUT)
+        except Interrupted as stop:
+            click.echo(f"sdkgen: interrupted by {stop}; stopped the workers and removed the unfinished tree", err=True)
+            sys.exit(stop.exit_code)
+        except OutputLocked as exc:
+            click.echo(f"sdkgen: {exc}; nothing was written (run again without --no-wait to wait)", err=True)
+            sys.exit(EXIT_LOCKED)
+        except OutputNotWritable as exc:
+            click.echo(f"sdkgen: {exc}; nothing was written", err=True)
+            sys.exit(EXIT_CANTCREAT)
+        except OSError as exc:  # the environment, not a bug: no space, read-only, EIO ...
+            if kwargs.get("verbose"):
+                traceback.print_exc()
+            code, message = os_error_exit(exc)
+            click.echo(f"sdkgen: {message}", err=True)
+            sys.exit(code)
+        except MemoryError:
+            click.echo("sdkgen: out of memory; the output is as it was", err=True)
+            sys.exit(EXIT_OSERR)
         except RecursionError:
             if kwargs.get("verbose"):
                 traceback.print_exc()
@@ -76,20 +105,51 @@ def _reports_errors(command: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def _settings(spec: str | None, output: str | None, package: str | None) -> Settings:
-    return read_settings(
-        Path.cwd(),
-        Path(spec) if spec else None,
-        Path(output) if output else None,
-        package,
-    )
+@contextmanager
+def _settings(spec: str | None, output: str | None, package: str | None, max_spec_size: float) -> Iterator[Settings]:
+    """The run's settings; a spec of `-` is standard input, read (capped) into a temporary file."""
+    limit = int(max_spec_size * 1024 * 1024)
+    if spec != STDIN:
+        settings = read_settings(Path.cwd(), Path(spec) if spec else None, Path(output) if output else None, package)
+        try:  # before anything reads it, even to hash it
+            read_spec_bytes(settings.spec, limit, check_only=True)
+        except SpecFileError as exc:
+            raise SpecError([Diagnostic("error", str(exc), Location(settings.spec))]) from None
+        except OSError:
+            pass  # the loader reports a missing or unreadable spec, located
+        yield settings
+        return
+    try:
+        path = read_stdin(limit)
+    except SpecFileError as exc:
+        raise SpecError([Diagnostic("error", str(exc), Location(Path("<stdin>")))]) from None
+    try:
+        yield read_settings(Path.cwd(), path, Path(output) if output else None, package)
+    finally:
+        shutil.rmtree(path.parent, ignore_errors=True)
 
 
-def _generate(settings: Settings, strict: bool, no_cache: bool, allow_remote_refs: bool) -> Generated:
+def _wait_message(output: Path) -> Callable[[str], None]:
+    def say(holder: str) -> None:
+        owner = f" (pid {holder})" if holder else ""
+        click.echo(f"sdkgen: waiting for another sdkgen run on {output}{owner} to finish", err=True)
+
+    return say
+
+
+def _generate(
+    settings: Settings, strict: bool, no_cache: bool, allow_remote_refs: bool, max_spec_size: float
+) -> Generated:
     # Imported here: a run with nothing to do should not pay for loading the pipeline.
     from .pipeline import generate_files
 
-    generated = generate_files(settings.spec, settings.package, None if no_cache else cache_dir(), allow_remote_refs)
+    generated = generate_files(
+        settings.spec,
+        settings.package,
+        None if no_cache else cache_dir(),
+        allow_remote_refs,
+        int(max_spec_size * 1024 * 1024),
+    )
     if generated.warnings:
         _print_diagnostics(generated.warnings)
         if strict:
@@ -99,12 +159,20 @@ def _generate(settings: Settings, strict: bool, no_cache: bool, allow_remote_ref
 
 def _common(command: F) -> F:
     options = [
-        click.argument("spec", required=False, type=click.Path(dir_okay=False)),
-        click.option("-o", "--output", type=click.Path(file_okay=False), help="Output directory."),
+        click.argument("spec", required=False, type=click.Path(allow_dash=True)),
+        click.option("-o", "--output", type=click.Path(), help="Output directory."),
         click.option("--package", help="Python package name of the generated SDK."),
         click.option("--strict", is_flag=True, help="Treat warnings as errors."),
         click.option("--no-cache", is_flag=True, help="Format everything again, ignoring the cache."),
         click.option("--allow-remote-refs", is_flag=True, help="Fetch $refs to http(s) URLs (refused otherwise)."),
+        click.option(
+            "--max-spec-size",
+            type=click.FloatRange(min=0),
+            default=DEFAULT_MAX_SPEC_BYTES / (1024 * 1024),
+            show_default=True,
+            help="Refuse a spec file (or standard input) larger than this many MB, before reading it.",
+        ),
+        click.option("--no-wait", is_flag=True, help="Fail at once (exit 75) if another run holds the output."),
         click.option("-v", "--verbose", is_flag=True, help="Show a traceback with errors."),
     ]
     for option in reversed(options):
@@ -116,6 +184,7 @@ def _common(command: F) -> F:
 @click.version_option(__version__, prog_name="sdkgen")
 def main() -> None:
     """Generate a typed Python SDK and its reference docs from an OpenAPI description."""
+    handle_stop_signals()
 
 
 @main.command()
@@ -129,31 +198,37 @@ def generate(
     strict: bool,
     no_cache: bool,
     allow_remote_refs: bool,
+    max_spec_size: float,
+    no_wait: bool,
     verbose: bool,
     force: bool,
 ) -> None:
     """Generate the SDK and docs into the output directory."""
     started = time.perf_counter()
-    settings = _settings(spec, output, package)
-    record_path = (
-        None
-        if no_cache or allow_remote_refs
-        else RunRecord.path(cache_dir(), settings.spec, settings.package, settings.output)
-    )
-    record = RunRecord.load(record_path) if record_path is not None else None
-    if record is not None and not (strict and record.warnings) and record.still_holds(settings.output):
-        for line in record.warnings:
-            click.echo(line, err=True)
-        elapsed = time.perf_counter() - started
-        click.echo(
-            f"sdkgen: {record.models} models, {record.files} files in {settings.output} "
-            f"(nothing changed: inputs and output as the last run left them) in {elapsed:.2f}s"
+    with _settings(spec, output, package, max_spec_size) as settings:
+        check_writable(settings.output)
+        record_path = (
+            None
+            if no_cache or allow_remote_refs or spec == STDIN
+            else RunRecord.path(cache_dir(), settings.spec, settings.package, settings.output)
         )
-        return
-    generated = _generate(settings, strict, no_cache, allow_remote_refs)
+        record = RunRecord.load(record_path) if record_path is not None else None
+        if record is not None and not (strict and record.warnings) and record.still_holds(settings.output):
+            for line in record.warnings:
+                click.echo(line, err=True)
+            elapsed = time.perf_counter() - started
+            click.echo(
+                f"sdkgen: {record.models} models, {record.files} files in {settings.output} "
+                f"(nothing changed: inputs and output as the last run left them) in {elapsed:.2f}s"
+            )
+            return
+        generated = _generate(settings, strict, no_cache, allow_remote_refs, max_spec_size)
     from .pipeline import write
 
-    the_plan = write(settings.output, generated, force)
+    # Planning to swap under the output's lock: a concurrent run waits, then plans against our tree.
+    with output_lock(settings.output, exclusive=True, wait=not no_wait, on_wait=_wait_message(settings.output)):
+        the_plan = write(settings.output, generated, force)
+        manifest = file_digest(settings.output / MANIFEST)
     if the_plan.conflicts and not force:
         for path in the_plan.foreign:
             click.echo(f"{settings.output / path}: exists and was not written by sdkgen", err=True)
@@ -163,14 +238,12 @@ def generate(
         sys.exit(EXIT_STALE)
     for path in the_plan.kept:
         click.echo(f"{settings.output / path}: no longer generated, but edited by hand: kept", err=True)
-    if record_path is not None and generated.inputs is not None and not the_plan.kept:
-        manifest = file_digest(settings.output / MANIFEST)
-        if manifest is not None:
-            cwd = Path.cwd()
-            warnings = [w.format(cwd) for w in generated.warnings]
-            RunRecord(generated.inputs, manifest, len(generated.api.models), len(generated.files), warnings).save(
-                record_path
-            )
+    if record_path is not None and generated.inputs is not None and not the_plan.kept and manifest is not None:
+        cwd = Path.cwd()
+        warnings = [w.format(cwd) for w in generated.warnings]
+        RunRecord(generated.inputs, manifest, len(generated.api.models), len(generated.files), warnings).save(
+            record_path
+        )
     elapsed = time.perf_counter() - started
     click.echo(
         f"sdkgen: {len(generated.api.models)} models, {len(generated.files)} files in {settings.output} "
@@ -188,14 +261,18 @@ def check(
     strict: bool,
     no_cache: bool,
     allow_remote_refs: bool,
+    max_spec_size: float,
+    no_wait: bool,
     verbose: bool,
 ) -> None:
     """Exit 1 with a diff if the output directory is not what `generate` would write."""
-    settings = _settings(spec, output, package)
-    generated = _generate(settings, strict, no_cache, allow_remote_refs)
+    with _settings(spec, output, package, max_spec_size) as settings:
+        generated = _generate(settings, strict, no_cache, allow_remote_refs, max_spec_size)
     from .pipeline import diff
 
-    the_plan, text = diff(settings.output, generated)
+    # A shared lock: never read a tree a `generate` is swapping.
+    with output_lock(settings.output, exclusive=False, wait=not no_wait, on_wait=_wait_message(settings.output)):
+        the_plan, text = diff(settings.output, generated)
     if text:
         click.echo(text, nl=False)
         for path in the_plan.edited:
