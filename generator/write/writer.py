@@ -222,8 +222,11 @@ def check_writable(output: Path) -> None:
     if not existing.is_dir():
         raise OutputNotWritable(f"cannot create output: {existing} is not a directory")
     for directory in (existing, existing.parent) if existing == output else (existing,):
-        if not os.access(directory, os.W_OK | os.X_OK):
-            raise OutputNotWritable(f"cannot write output: permission denied: {directory}")
+        if os.access(directory, os.W_OK | os.X_OK):
+            continue
+        if os.statvfs(directory).f_flag & os.ST_RDONLY:
+            raise OSError(errno.EROFS, os.strerror(errno.EROFS), str(directory))
+        raise OutputNotWritable(f"cannot write output: permission denied: {directory}")
 
 
 def _match_directory(building: Path, output: Path) -> None:
@@ -294,8 +297,13 @@ def _write_file(target: Path, data: bytes, made: set[Path]) -> None:
     except FileNotFoundError:
         pass
     descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o666)
-    with open(descriptor, "wb") as handle:
-        handle.write(data)
+    try:
+        with open(descriptor, "wb") as handle:
+            handle.write(data)
+    except OSError as exc:  # ENOSPC, EIO ... from write(2), which names no file: name it
+        if exc.filename is not None:
+            raise
+        raise OSError(exc.errno, exc.strerror, str(target)) from exc
 
 
 def _sync_tree(root: Path) -> None:
