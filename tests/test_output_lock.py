@@ -20,10 +20,6 @@ from .conftest import DO_SPEC_DIR, ROOT
 from .runs import SMALL_SPEC, STRESS, command, leftovers, sdkgen, snapshot, trials, variant
 
 
-NO_WAIT = ("--package", "run_sdk", "--no-wait", "--no-cache")
-"""`--no-cache` too: with nothing changed, a run would finish from its record without the lock."""
-
-
 def race(spec_a: Path, spec_b: Path, output: Path, *extra: str) -> None:
     runs = [
         subprocess.Popen(command(spec, output, *extra), cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
