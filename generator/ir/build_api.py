@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +38,24 @@ def bearer_auth(components: Any, package: str) -> AuthIR:
             if isinstance(env_var, str) and env_var.isidentifier():
                 return AuthIR(env_var)
     return AuthIR(f"{package.upper()}_API_KEY")
+
+
+HEADER_NAME = re.compile(r"^[A-Za-z0-9!#$%&'*+.^_`|~-]+$")
+DEFAULT_IDEMPOTENCY_HEADER = "Idempotency-Key"
+
+
+def idempotency_header(document: dict[str, Any], context: SchemaContext) -> str:
+    """`x-sdk-idempotency-header` at the top of the document: a header name, or `false` for none."""
+    found = document.get("x-sdk-idempotency-header", DEFAULT_IDEMPOTENCY_HEADER)
+    if found is False:
+        return ""
+    if isinstance(found, str) and HEADER_NAME.match(found):
+        return found
+    context.diagnostics.error(
+        f"x-sdk-idempotency-header must be a header name or false, not {found!r}",
+        context.locate(Location(context.root_file, "/x-sdk-idempotency-header")),
+    )
+    return DEFAULT_IDEMPOTENCY_HEADER
 
 
 class ApiBuilder:
@@ -86,4 +105,5 @@ class ApiBuilder:
             resources=resources,
             servers=tuple(servers),
             auth=bearer_auth(components, package) if resources else None,
+            idempotency_header=idempotency_header(document, context),
         )

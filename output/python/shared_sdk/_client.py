@@ -40,7 +40,10 @@ class Client(SyncAPIClient):
 
     The token is `api_key`, or else the `DIGITALOCEAN_ACCESS_TOKEN` environment
     variable. Failed requests are retried `max_retries` times (connection errors,
-    408, 409, 429, 5xx) with exponential backoff, honouring `Retry-After`.
+    408, 409, 429, 5xx) with exponential backoff, honouring `Retry-After`; a POST or
+    PATCH only when it may be repeated safely (it carries an idempotency key, or
+    never reached the server). A number as `timeout` bounds each whole attempt;
+    `max_in_flight` requests at most are sent at once, the others queue.
     """
 
     def __init__(
@@ -53,6 +56,7 @@ class Client(SyncAPIClient):
         max_retries: int = DEFAULT_MAX_RETRIES,
         default_headers: Optional[Mapping[str, str]] = None,
         http_client: Optional[httpx.Client] = None,
+        max_in_flight: Optional[int] = None,
     ) -> None:
         if api_key is None:
             api_key = os.environ.get("DIGITALOCEAN_ACCESS_TOKEN")
@@ -77,6 +81,7 @@ class Client(SyncAPIClient):
             max_retries=max_retries,
             default_headers=default_headers,
             http_client=http_client,
+            max_in_flight=max_in_flight,
         )
 
     @cached_property
@@ -125,7 +130,10 @@ class AsyncClient(AsyncAPIClient):
 
     The token is `api_key`, or else the `DIGITALOCEAN_ACCESS_TOKEN` environment
     variable. Failed requests are retried `max_retries` times (connection errors,
-    408, 409, 429, 5xx) with exponential backoff, honouring `Retry-After`.
+    408, 409, 429, 5xx) with exponential backoff, honouring `Retry-After`; a POST or
+    PATCH only when it may be repeated safely (it carries an idempotency key, or
+    never reached the server). A number as `timeout` bounds each whole attempt;
+    `max_in_flight` requests at most are sent at once, the others queue.
     """
 
     def __init__(
@@ -138,6 +146,7 @@ class AsyncClient(AsyncAPIClient):
         max_retries: int = DEFAULT_MAX_RETRIES,
         default_headers: Optional[Mapping[str, str]] = None,
         http_client: Optional[httpx.AsyncClient] = None,
+        max_in_flight: Optional[int] = None,
     ) -> None:
         if api_key is None:
             api_key = os.environ.get("DIGITALOCEAN_ACCESS_TOKEN")
@@ -162,6 +171,7 @@ class AsyncClient(AsyncAPIClient):
             max_retries=max_retries,
             default_headers=default_headers,
             http_client=http_client,
+            max_in_flight=max_in_flight,
         )
 
     @cached_property
