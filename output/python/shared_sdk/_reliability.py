@@ -51,8 +51,11 @@ IDEMPOTENCY_HEADER = "Idempotency-Key"
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"})
 NOT_ACTED_ON_STATUSES = frozenset({408, 429})
 """The server says it did not act on the request: safe to send again whatever the method."""
-DEFAULT_MAX_IN_FLIGHT = 100
-"""httpx's default connection pool size: more requests at once would only queue inside httpx."""
+DEFAULT_MAX_IN_FLIGHT = 20
+"""httpx's default keep-alive pool size: more requests at once would only queue inside httpx
+(which looks at every waiting request whenever a connection frees) or open connections it
+closes again. The generated package depends on `sniffio`: without it, httpcore retries a
+failed import for every lock it makes, a dozen a request."""
 
 
 def idempotency_headers(method: str) -> Tuple[Tuple[str, str], ...]:
