@@ -85,7 +85,7 @@ def _reports_errors(command: F) -> F:
             click.echo(f"sdkgen: {message}", err=True)
             sys.exit(code)
         except MemoryError:
-            click.echo("sdkgen: out of memory; the output is as it was", err=True)
+            click.echo("sdkgen: out of memory", err=True)
             sys.exit(EXIT_OSERR)
         except RecursionError:
             if kwargs.get("verbose"):

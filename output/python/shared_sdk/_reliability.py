@@ -213,12 +213,12 @@ def keep_deadlines(http: httpx.Client) -> None:
         *getattr(http, "_mounts", {}).values(),
     ]
     for transport in transports:
-        pool = getattr(transport, "_pool", None)
+        pool: Any = getattr(transport, "_pool", None)
         backend = getattr(pool, "_network_backend", None)
         if isinstance(backend, httpcore.NetworkBackend) and not isinstance(
             backend, _DeadlineBackend
         ):
-            setattr(pool, "_network_backend", _DeadlineBackend(backend))
+            pool._network_backend = _DeadlineBackend(backend)
 
 
 # -- the in-flight limit ------------------------------------------------------------------------
