@@ -34,6 +34,7 @@ from ._reliability import (
     may_retry,
     reached_server,
     sync_deadline,
+    within_deadline,
 )
 from ._request_options import RequestOptions
 from ._response import APIResponse, AsyncAPIResponse
@@ -111,7 +112,7 @@ class BaseClient:
         self.timeout = timeout
         self.max_retries = max_retries
         self.max_in_flight = max_in_flight or DEFAULT_MAX_IN_FLIGHT
-        """Requests of this client on the wire at once; the rest queue (see `_reliability`)."""
+        """Requests on the wire at once; the rest queue (see `_reliability`)."""
         self._version = version
         self.default_headers: Dict[str, str] = {
             "Accept": "application/json",
@@ -278,7 +279,10 @@ class SyncAPIClient(BaseClient):
         self.close()
 
     def _send(self, options: RequestOptions, stream: bool = False) -> httpx.Response:
-        """Send with retries: returns a success, or raises the last error (`_reliability` says which are retried)."""
+        """Send with retries: returns a success, or raises the last error.
+
+        Which failures are retried, the deadline, the in-flight limit: `_reliability`.
+        """
         request = self._build_request(self._http, options, stream)
         deadline = attempt_deadline(self._timeout(options))
         attempt = 0
@@ -394,22 +398,23 @@ class AsyncAPIClient(BaseClient):
     async def _send(
         self, options: RequestOptions, stream: bool = False
     ) -> httpx.Response:
-        """Send with retries: returns a success, or raises the last error (`_reliability` says which are retried)."""
+        """Send with retries: returns a success, or raises the last error.
+
+        Which failures are retried, the deadline, the in-flight limit: `_reliability`.
+        """
         request = self._build_request(self._http, options, stream)
         deadline = attempt_deadline(self._timeout(options))
         attempt = 0
         while True:
             try:
                 async with self._in_flight:
-                    if deadline is None:
-                        response = await self._http.send(request, stream=stream)
-                    else:
-                        response = await asyncio.wait_for(
-                            self._http.send(request, stream=stream), deadline
-                        )
-            except (httpx.TransportError, asyncio.TimeoutError) as exc:
-                sent = not isinstance(exc, httpx.TransportError) or reached_server(exc)
-                if attempt < self.max_retries and may_retry(request, sent):
+                    response = await within_deadline(
+                        self._http.send(request, stream=stream), deadline, request
+                    )
+            except httpx.TransportError as exc:
+                if attempt < self.max_retries and may_retry(
+                    request, reached_server(exc)
+                ):
                     await asyncio.sleep(self._retry_delay(attempt, None))
                     attempt += 1
                     continue
