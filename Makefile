@@ -60,7 +60,7 @@ fuzz: $(STAMP)
 ## The long variants of the concurrency, signal and load tests: 50 racing runs on a small spec and
 ## 5 on the DigitalOcean bundle, 15 stop signals of each kind, 10,000 concurrent async calls.
 stress: $(STAMP)
-	SDKGEN_STRESS=1 $(BIN)/python -m pytest -p no:cacheprovider -q tests/test_output_lock.py tests/test_stop_signals.py tests/client/test_reliability.py
+	SDKGEN_STRESS=1 $(BIN)/python -m pytest -p no:cacheprovider -q -rP tests/test_output_lock.py tests/test_stop_signals.py tests/client/test_reliability.py
 
 ## Rewrite tests/golden/*/expected from the current templates (review the diff!).
 update-goldens: $(STAMP)

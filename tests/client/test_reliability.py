@@ -184,7 +184,7 @@ def test_async_redirect_loops_and_corrupt_gzip_are_sdk_errors(looping: RawServer
 
 
 def test_thousands_of_concurrent_async_calls_all_succeed(api: FakeAPI) -> None:
-    count = trials(1_500, 10_000)
+    count = trials(1_000, 10_000)
 
     async def main() -> list[int]:
         async with AsyncClient(api_key="t", base_url=api.url, max_retries=0) as client:
