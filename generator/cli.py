@@ -7,6 +7,7 @@ Exit codes by cause are in `exits.py` (and the README): 0 success, 1 stale or re
 from __future__ import annotations
 
 import gc
+import os
 import shutil
 import sys
 import time
@@ -71,7 +72,11 @@ def _reports_errors(command: F) -> F:
             sys.exit(EXIT_BAD_INPUT)
         except Interrupted as stop:
             click.echo(f"sdkgen: interrupted by {stop}; stopped the workers and removed the unfinished tree", err=True)
-            sys.exit(stop.exit_code)
+            sys.stdout.flush()
+            sys.stderr.flush()
+            # Every `finally` has run; exiting now skips the executor's exit hook, which could
+            # wait for ever on a result a killed worker never finished writing.
+            os._exit(stop.exit_code)
         except OutputLocked as exc:
             click.echo(f"sdkgen: {exc}; nothing was written (run again without --no-wait to wait)", err=True)
             sys.exit(EXIT_LOCKED)

@@ -111,4 +111,6 @@ class PythonPackage:
             if process.is_alive():
                 process.kill()
                 process.join()
-        self._pool.shutdown(wait=True, cancel_futures=True)
+        # Not waiting: the executor's thread may be blocked reading a result a killed worker
+        # never finished writing.
+        self._pool.shutdown(wait=False, cancel_futures=True)
