@@ -12,7 +12,7 @@ BENCH_STAMP := $(VENV)/.bench-stamp
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: regenerate docs check test lint update-goldens prism browser bench bench-client fuzz clean
+.PHONY: regenerate docs check test lint update-goldens prism browser bench bench-client fuzz stress clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -56,6 +56,11 @@ lint: $(STAMP)
 ## The property-based tests at full length: 10,000 random valid specs and 10,000 corruptions.
 fuzz: $(STAMP)
 	SDKGEN_FUZZ_EXAMPLES=10000 $(BIN)/python -m pytest tests/test_fuzz.py -p no:cacheprovider -q
+
+## The long variants of the concurrency, signal and load tests: 50 racing runs on a small spec and
+## 5 on the DigitalOcean bundle, 15 stop signals of each kind, 10,000 concurrent async calls.
+stress: $(STAMP)
+	SDKGEN_STRESS=1 $(BIN)/python -m pytest -p no:cacheprovider -q -rP tests/test_output_lock.py tests/test_stop_signals.py tests/client/test_reliability.py
 
 ## Rewrite tests/golden/*/expected from the current templates (review the diff!).
 update-goldens: $(STAMP)

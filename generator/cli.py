@@ -1,16 +1,19 @@
 """The `sdkgen` command: `generate` writes the SDK and docs, `check` reports drift.
 
-Exit codes: 0 success; 1 `check` found the output stale (or `generate` refused to overwrite
-edited files); 2 the input is wrong; 70 a bug in sdkgen (reported without a traceback).
+Exit codes by cause are in `exits.py` (and the README): 0 success, 1 stale or refused,
+2 the input is wrong, 73/74 the environment, 75 locked, 128 + n a signal, 70 a bug.
 """
 
 from __future__ import annotations
 
 import gc
+import os
+import shutil
 import sys
 import time
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from functools import wraps
 from pathlib import Path
@@ -20,16 +23,25 @@ import click
 
 from . import __version__
 from .config import Settings, read_settings
-from .errors import Diagnostic, SpecError
+from .errors import Diagnostic, Location, SpecError
+from .exits import (
+    EXIT_BAD_INPUT,
+    EXIT_CANTCREAT,
+    EXIT_INTERNAL,
+    EXIT_LOCKED,
+    EXIT_OSERR,
+    EXIT_STALE,
+    Interrupted,
+    handle_stop_signals,
+    os_error_exit,
+)
+from .load.spec_file import DEFAULT_MAX_SPEC_BYTES, STDIN, SpecFileError, read_spec_bytes, read_stdin
+from .write.lock import OutputLocked, output_lock
 from .write.run_record import RunRecord, cache_dir, file_digest
-from .write.writer import MANIFEST
+from .write.writer import MANIFEST, OutputNotWritable, check_writable
 
 if TYPE_CHECKING:
     from .pipeline import Generated
-
-EXIT_STALE = 1
-EXIT_BAD_INPUT = 2
-EXIT_INTERNAL = 70
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -59,6 +71,28 @@ def _reports_errors(command: F) -> F:
             count = len(exc.diagnostics)
             click.echo(f"sdkgen: {count} error{'s' if count != 1 else ''}; nothing was written", err=True)
             sys.exit(EXIT_BAD_INPUT)
+        except Interrupted as stop:
+            click.echo(f"sdkgen: interrupted by {stop}; stopped the workers and removed the unfinished tree", err=True)
+            sys.stdout.flush()
+            sys.stderr.flush()
+            # Every `finally` has run; exiting now skips the executor's exit hook, which could
+            # wait for ever on a result a killed worker never finished writing.
+            os._exit(stop.exit_code)
+        except OutputLocked as exc:
+            click.echo(f"sdkgen: {exc}; nothing was written (run again without --no-wait to wait)", err=True)
+            sys.exit(EXIT_LOCKED)
+        except OutputNotWritable as exc:
+            click.echo(f"sdkgen: {exc}; nothing was written", err=True)
+            sys.exit(EXIT_CANTCREAT)
+        except OSError as exc:  # the environment, not a bug: no space, read-only, EIO ...
+            if kwargs.get("verbose"):
+                traceback.print_exc()
+            code, message = os_error_exit(exc)
+            click.echo(f"sdkgen: {message}", err=True)
+            sys.exit(code)
+        except MemoryError:
+            click.echo("sdkgen: out of memory", err=True)
+            sys.exit(EXIT_OSERR)
         except RecursionError:
             if kwargs.get("verbose"):
                 traceback.print_exc()
@@ -77,15 +111,32 @@ def _reports_errors(command: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def _settings(spec: str | None, output: str | None, package: str | None) -> Settings:
-    templates = click.get_current_context().meta.get(_TEMPLATES)
-    return read_settings(
-        Path.cwd(),
-        Path(spec) if spec else None,
-        Path(output) if output else None,
-        package,
-        Path(templates) if templates else None,
-    )
+@contextmanager
+def _settings(spec: str | None, output: str | None, package: str | None, max_spec_size: float) -> Iterator[Settings]:
+    """The run's settings; a spec of `-` is standard input, read (capped) into a temporary file."""
+    limit = int(max_spec_size * 1024 * 1024)
+    given = click.get_current_context().meta.get(_TEMPLATES)
+    templates = Path(given) if given else None
+    if spec != STDIN:
+        settings = read_settings(
+            Path.cwd(), Path(spec) if spec else None, Path(output) if output else None, package, templates
+        )
+        try:  # before anything reads it, even to hash it
+            read_spec_bytes(settings.spec, limit, check_only=True)
+        except SpecFileError as exc:
+            raise SpecError([Diagnostic("error", str(exc), Location(settings.spec))]) from None
+        except OSError:
+            pass  # the loader reports a missing or unreadable spec, located
+        yield settings
+        return
+    try:
+        path = read_stdin(limit)
+    except SpecFileError as exc:
+        raise SpecError([Diagnostic("error", str(exc), Location(Path("<stdin>")))]) from None
+    try:
+        yield read_settings(Path.cwd(), path, Path(output) if output else None, package, templates)
+    finally:
+        shutil.rmtree(path.parent, ignore_errors=True)
 
 
 _TEMPLATES = "sdkgen.templates"
@@ -95,14 +146,30 @@ def _keep_templates(context: click.Context, _: click.Parameter, value: str | Non
     context.meta[_TEMPLATES] = value
 
 
-def _generate(settings: Settings, strict: bool, no_cache: bool, allow_remote_refs: bool) -> Generated:
+def _wait_message(output: Path) -> Callable[[str], None]:
+    def say(holder: str) -> None:
+        owner = f" (pid {holder})" if holder else ""
+        click.echo(f"sdkgen: waiting for another sdkgen run on {output}{owner} to finish", err=True)
+
+    return say
+
+
+def _generate(
+    settings: Settings, strict: bool, no_cache: bool, allow_remote_refs: bool, max_spec_size: float
+) -> Generated:
     # Imported here: a run with nothing to do should not pay for loading the pipeline.
     from .pipeline import generate_files
     from .targets.render import use_templates
 
     use_templates(settings.templates)
-    cache = None if no_cache else cache_dir()
-    generated = generate_files(settings.spec, settings.package, cache, allow_remote_refs, settings.version)
+    generated = generate_files(
+        settings.spec,
+        settings.package,
+        None if no_cache else cache_dir(),
+        allow_remote_refs,
+        version=settings.version,
+        max_spec_bytes=int(max_spec_size * 1024 * 1024),
+    )
     if generated.warnings:
         if strict:
             raise SpecError([replace(warning, severity="error") for warning in generated.warnings])
@@ -112,13 +179,19 @@ def _generate(settings: Settings, strict: bool, no_cache: bool, allow_remote_ref
 
 def _common(command: F) -> F:
     options = [
-        click.argument("spec", required=False, type=click.Path(dir_okay=False)),
-        click.option("-o", "--output", type=click.Path(file_okay=False), help="Output directory."),
+        click.argument("spec", required=False, type=click.Path(allow_dash=True)),
+        click.option("-o", "--output", type=click.Path(), help="Output directory."),
         click.option("--package", help="Python package name of the generated SDK."),
         click.option("--strict", is_flag=True, help="Treat warnings as errors."),
         click.option("--no-cache", is_flag=True, help="Format everything again, ignoring the cache."),
         click.option("--allow-remote-refs", is_flag=True, help="Fetch $refs to http(s) URLs (refused otherwise)."),
-        click.option("-v", "--verbose", is_flag=True, help="Show a traceback with errors."),
+        click.option(
+            "--max-spec-size",
+            type=click.FloatRange(min=0),
+            default=DEFAULT_MAX_SPEC_BYTES / (1024 * 1024),
+            show_default=True,
+            help="Refuse a spec file (or standard input) larger than this many MB, before reading it.",
+        ),
         click.option(
             "--templates",
             type=click.Path(file_okay=False),
@@ -126,6 +199,8 @@ def _common(command: F) -> F:
             callback=_keep_templates,
             help="A folder of templates (the tree of templates/) that replace the built-in ones of the same path.",
         ),
+        click.option("--no-wait", is_flag=True, help="Fail at once (exit 75) if another run holds the output."),
+        click.option("-v", "--verbose", is_flag=True, help="Show a traceback with errors."),
     ]
     for option in reversed(options):
         command = option(command)
@@ -136,6 +211,7 @@ def _common(command: F) -> F:
 @click.version_option(__version__, prog_name="sdkgen")
 def main() -> None:
     """Generate a typed Python SDK and its reference docs from an OpenAPI description."""
+    handle_stop_signals()
 
 
 @main.command()
@@ -149,32 +225,38 @@ def generate(
     strict: bool,
     no_cache: bool,
     allow_remote_refs: bool,
+    max_spec_size: float,
+    no_wait: bool,
     verbose: bool,
     force: bool,
 ) -> None:
     """Generate the SDK and docs into the output directory."""
     started = time.perf_counter()
-    settings = _settings(spec, output, package)
-    record_path = (
-        None
-        if no_cache or allow_remote_refs or settings.templates  # the record does not follow user templates
-        # the configured version is part of the record's key: another version, another record
-        else RunRecord.path(cache_dir(), settings.spec, f"{settings.package}\0{settings.version}", settings.output)
-    )
-    record = RunRecord.load(record_path) if record_path is not None else None
-    if record is not None and not (strict and record.warnings) and record.still_holds(settings.output):
-        for line in record.warnings:
-            click.echo(line, err=True)
-        elapsed = time.perf_counter() - started
-        click.echo(
-            f"sdkgen: {record.models} models, {record.files} files in {settings.output} "
-            f"(nothing changed: inputs and output as the last run left them) in {elapsed:.2f}s"
+    with _settings(spec, output, package, max_spec_size) as settings:
+        check_writable(settings.output)
+        record_path = (
+            None
+            if no_cache or allow_remote_refs or spec == STDIN or settings.templates  # records do not follow templates
+            # the configured version is part of the record's key: another version, another record
+            else RunRecord.path(cache_dir(), settings.spec, f"{settings.package}\0{settings.version}", settings.output)
         )
-        return
-    generated = _generate(settings, strict, no_cache, allow_remote_refs)
+        record = RunRecord.load(record_path) if record_path is not None else None
+        if record is not None and not (strict and record.warnings) and record.still_holds(settings.output):
+            for line in record.warnings:
+                click.echo(line, err=True)
+            elapsed = time.perf_counter() - started
+            click.echo(
+                f"sdkgen: {record.models} models, {record.files} files in {settings.output} "
+                f"(nothing changed: inputs and output as the last run left them) in {elapsed:.2f}s"
+            )
+            return
+        generated = _generate(settings, strict, no_cache, allow_remote_refs, max_spec_size)
     from .pipeline import write
 
-    the_plan = write(settings.output, generated, force)
+    # Planning to swap under the output's lock: a concurrent run waits, then plans against our tree.
+    with output_lock(settings.output, exclusive=True, wait=not no_wait, on_wait=_wait_message(settings.output)):
+        the_plan = write(settings.output, generated, force)
+        manifest = file_digest(settings.output / MANIFEST)
     if the_plan.conflicts and not force:
         for path in the_plan.foreign:
             click.echo(f"{settings.output / path}: exists and was not written by sdkgen", err=True)
@@ -184,14 +266,12 @@ def generate(
         sys.exit(EXIT_STALE)
     for path in the_plan.kept:
         click.echo(f"{settings.output / path}: no longer generated, but edited by hand: kept", err=True)
-    if record_path is not None and generated.inputs is not None and not the_plan.kept:
-        manifest = file_digest(settings.output / MANIFEST)
-        if manifest is not None:
-            cwd = Path.cwd()
-            warnings = [w.format(cwd) for w in generated.warnings]
-            RunRecord(generated.inputs, manifest, len(generated.api.models), len(generated.files), warnings).save(
-                record_path
-            )
+    if record_path is not None and generated.inputs is not None and not the_plan.kept and manifest is not None:
+        cwd = Path.cwd()
+        warnings = [w.format(cwd) for w in generated.warnings]
+        RunRecord(generated.inputs, manifest, len(generated.api.models), len(generated.files), warnings).save(
+            record_path
+        )
     elapsed = time.perf_counter() - started
     click.echo(
         f"sdkgen: {len(generated.api.models)} models, {len(generated.files)} files in {settings.output} "
@@ -209,14 +289,18 @@ def check(
     strict: bool,
     no_cache: bool,
     allow_remote_refs: bool,
+    max_spec_size: float,
+    no_wait: bool,
     verbose: bool,
 ) -> None:
     """Exit 1 with a diff if the output directory is not what `generate` would write."""
-    settings = _settings(spec, output, package)
-    generated = _generate(settings, strict, no_cache, allow_remote_refs)
+    with _settings(spec, output, package, max_spec_size) as settings:
+        generated = _generate(settings, strict, no_cache, allow_remote_refs, max_spec_size)
     from .pipeline import diff
 
-    the_plan, text = diff(settings.output, generated)
+    # A shared lock: never read a tree a `generate` is swapping.
+    with output_lock(settings.output, exclusive=False, wait=not no_wait, on_wait=_wait_message(settings.output)):
+        the_plan, text = diff(settings.output, generated)
     if text:
         click.echo(text, nl=False)
         for path in the_plan.edited:

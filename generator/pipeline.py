@@ -10,6 +10,7 @@ from .errors import Diagnostic, Diagnostics, Location
 from .ir.build_api import ApiBuilder
 from .ir.model import ApiIR
 from .load.loader import DocumentStore
+from .load.spec_file import DEFAULT_MAX_SPEC_BYTES
 from .targets.docs.target import render_docs
 from .targets.python.parallel import PythonPackage
 from .targets.render import load_templates
@@ -55,10 +56,10 @@ def build(spec: Path, package: str, allow_remote: bool = False) -> tuple[ApiIR, 
 
 
 def build_with_inputs(
-    spec: Path, package: str, allow_remote: bool = False
+    spec: Path, package: str, allow_remote: bool = False, max_spec_bytes: int = DEFAULT_MAX_SPEC_BYTES
 ) -> tuple[ApiIR, list[Diagnostic], dict[str, str] | None]:
     diagnostics = Diagnostics()
-    store = DocumentStore(allow_remote)
+    store = DocumentStore(allow_remote, max_spec_bytes)
     try:
         document = store.load(spec)
         if not check_document(document, store.locate(Location(spec.resolve(), "")), diagnostics):
@@ -72,9 +73,14 @@ def build_with_inputs(
 
 
 def generate_files(
-    spec: Path, package: str, cache: Path | None, allow_remote: bool = False, version: str | None = None
+    spec: Path,
+    package: str,
+    cache: Path | None,
+    allow_remote: bool = False,
+    version: str | None = None,
+    max_spec_bytes: int = DEFAULT_MAX_SPEC_BYTES,
 ) -> Generated:
-    api, warnings, inputs = build_with_inputs(spec, package, allow_remote)
+    api, warnings, inputs = build_with_inputs(spec, package, allow_remote, max_spec_bytes)
     if version is not None:  # `version = ...` in [tool.sdkgen] instead of the spec's info.version
         api = replace(api, version=version)
     # Compiled templates are kept however `cache` is set, as Python keeps its bytecode: they are

@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +29,24 @@ def server_url(document: dict[str, Any]) -> str:
     if isinstance(servers, list) and servers and isinstance(servers[0], dict) and servers[0].get("url"):
         return str(servers[0]["url"]).rstrip("/")
     return "http://localhost"
+
+
+HEADER_NAME = re.compile(r"^[A-Za-z0-9!#$%&'*+.^_`|~-]+$")
+DEFAULT_IDEMPOTENCY_HEADER = "Idempotency-Key"
+
+
+def idempotency_header(document: dict[str, Any], context: SchemaContext) -> str:
+    """`x-sdk-idempotency-header` at the top of the document: a header name, or `false` for none."""
+    found = document.get("x-sdk-idempotency-header", DEFAULT_IDEMPOTENCY_HEADER)
+    if found is False:
+        return ""
+    if isinstance(found, str) and HEADER_NAME.match(found):
+        return found
+    context.diagnostics.error(
+        f"x-sdk-idempotency-header must be a header name or false, not {found!r}",
+        context.locate(Location(context.root_file, "/x-sdk-idempotency-header")),
+    )
+    return DEFAULT_IDEMPOTENCY_HEADER
 
 
 class ApiBuilder:
@@ -82,4 +101,5 @@ class ApiBuilder:
             resources=resources,
             servers=tuple(unique_variables(servers)),
             auth=auth if resources else None,
+            idempotency_header=idempotency_header(document, context),
         )

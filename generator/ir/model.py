@@ -456,6 +456,8 @@ class ApiIR:
     resources: tuple[ResourceIR, ...] = ()
     servers: tuple[ServerIR, ...] = ()
     auth: AuthIR | None = None
+    idempotency_header: str = "Idempotency-Key"
+    """Sent with a fresh key on every non-GET call (`x-sdk-idempotency-header`); empty: never."""
 
     @property
     def operations(self) -> tuple[OperationIR, ...]:

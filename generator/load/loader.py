@@ -25,6 +25,7 @@ import yaml
 from ..errors import Diagnostic, Location, SpecError
 from . import native_yaml
 from .positions import TextPositions
+from .spec_file import DEFAULT_MAX_SPEC_BYTES, SpecFileError, read_spec_bytes
 
 MAX_DEPTH = 128
 """Deeper documents are refused: no real API description nests this far, and it bounds recursion."""
@@ -76,7 +77,9 @@ def split_pointer(pointer: str) -> list[str]:
 class DocumentStore:
     """Parsed documents by path, each parsed once, plus lazy source positions."""
 
-    def __init__(self, allow_remote: bool = False) -> None:
+    def __init__(self, allow_remote: bool = False, max_bytes: int = DEFAULT_MAX_SPEC_BYTES) -> None:
+        self.max_bytes = max_bytes
+        """Every local file must be a regular file of at most this size (`spec_file.py`)."""
         self._documents: dict[Path, Any] = {}
         self._texts: dict[Path, str] = {}
         self._marks: dict[Path, yaml.Node | None] = {}
@@ -164,8 +167,11 @@ class DocumentStore:
         if path in self._documents:
             return self._documents[path]
         try:
-            data = path.read_bytes()
+            data = read_spec_bytes(path, self.max_bytes)
             text = data.decode("utf-8")
+        except SpecFileError as exc:
+            where = self.locate(referrer) if referrer else Location(path)
+            raise SpecError([Diagnostic("error", str(exc), where)]) from None
         except FileNotFoundError:
             where = self.locate(referrer) if referrer else Location(path)
             raise SpecError([Diagnostic("error", f"file not found: {_shown(path)}", where)]) from None

@@ -16,6 +16,7 @@ import json
 import os
 import shutil
 import signal
+import stat
 import sys
 import tempfile
 from dataclasses import dataclass, field
@@ -56,6 +57,30 @@ def _read(path: Path) -> bytes | None:
         return None
 
 
+LINKED = b"\0sdkgen: a symbolic link\0"
+"""What `plan` reads at a generated path that is, or lies under, a symbolic link: no file's bytes."""
+
+
+def _through_link(root: Path, path: str, seen: dict[str, bool]) -> bool:
+    """Whether `root/path` is a symbolic link or lies under one (checked once per directory)."""
+    parts = Path(path).parts
+    for depth in range(1, len(parts) + 1):
+        prefix = "/".join(parts[:depth])
+        linked = seen.get(prefix)
+        if linked is None:
+            linked = seen[prefix] = os.path.islink(root / prefix)
+        if linked:
+            return True
+    return False
+
+
+def _read_own(output: Path, path: str, seen: dict[str, bool]) -> bytes | None:
+    """A generated path's bytes; `LINKED` where a link would lead outside what sdkgen owns."""
+    if _through_link(output, path, seen):
+        return LINKED
+    return _read(output / path)
+
+
 @dataclass
 class Plan:
     """What `generate` would do to the output directory."""
@@ -80,23 +105,26 @@ class Plan:
 
 
 def plan(output: Path, files: dict[str, bytes]) -> Plan:
+    """Compare the new files with the output. A symbolic link at (or above) a generated path
+    is never followed: it is a foreign file, refused like a hand-edited one."""
     manifest = read_manifest(output)
     result = Plan()
+    seen: dict[str, bool] = {}
     for path in sorted(files):
-        on_disk = _read(output / path)
+        on_disk = _read_own(output, path, seen)
         if on_disk == files[path]:
             result.unchanged.append(path)
             continue
         result.writes.append(path)
         if on_disk is None:
             continue
-        if path not in manifest:
+        if path not in manifest or on_disk is LINKED:
             result.foreign.append(path)
         elif digest(on_disk) != manifest[path]:
             result.edited.append(path)
     for path in sorted(set(manifest) - set(files)):
-        on_disk = _read(output / path)
-        if on_disk is None:
+        on_disk = _read_own(output, path, seen)
+        if on_disk is None or on_disk is LINKED:  # gone, or not ours to delete any more
             continue
         if digest(on_disk) == manifest[path]:
             result.deletes.append(path)
@@ -137,16 +165,99 @@ def _exchange(a: Path, b: Path) -> bool:
     raise OSError(error, os.strerror(error), str(a))
 
 
+def _building_prefix(output: Path) -> str:
+    return f".{output.name}{NEXT_PREFIX}"
+
+
+def _owner_gone(name: str, prefix: str) -> bool:
+    """Whether the run that named a build directory `<prefix><pid>-<random>` is no longer alive.
+
+    A name without a pid (written by an older sdkgen) has no owner to ask: it is stale.
+    """
+    pid_text = name[len(prefix) :].partition("-")[0]
+    if not pid_text.isdigit():
+        return True
+    pid = int(pid_text)
+    if pid == os.getpid():
+        return True  # our own, from an earlier step of this run
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False
+    return False
+
+
 def remove_leftovers(output: Path) -> None:
-    """Remove trees an interrupted run was building beside the output (sdkgen's own)."""
+    """Remove trees an interrupted run was building beside the output: only our own, or
+    those whose owner is dead. The caller holds the output's exclusive lock."""
     output = output.resolve()
-    prefix = f".{output.name}{NEXT_PREFIX}"
+    prefix = _building_prefix(output)
     try:
         found = [p for p in output.parent.iterdir() if p.name.startswith(prefix) and p.is_dir()]
     except OSError:
         return
     for leftover in found:
-        shutil.rmtree(leftover, ignore_errors=True)
+        if _owner_gone(leftover.name, prefix):
+            shutil.rmtree(leftover, ignore_errors=True)
+
+
+class OutputNotWritable(Exception):
+    """The output directory (or where it would be created) is not the user's to write."""
+
+
+def check_writable(output: Path) -> None:
+    """Refuse, before anything is rendered or changed, an output sdkgen could not replace.
+
+    Replacing the output needs write access to it and to its parent (the swap renames it
+    there); creating it needs write access to the nearest folder that exists.
+    """
+    output = output.absolute()
+    if output.exists() and not output.is_dir():
+        raise OutputNotWritable(f"cannot create output: {output} exists and is not a directory")
+    existing = output
+    while not existing.exists() and existing != existing.parent:
+        existing = existing.parent
+    if not existing.is_dir():
+        raise OutputNotWritable(f"cannot create output: {existing} is not a directory")
+    for directory in (existing, existing.parent) if existing == output else (existing,):
+        if os.access(directory, os.W_OK | os.X_OK):
+            continue
+        if os.statvfs(directory).f_flag & os.ST_RDONLY:
+            raise OSError(errno.EROFS, os.strerror(errno.EROFS), str(directory))
+        raise OutputNotWritable(f"cannot write output: permission denied: {directory}")
+
+
+def _match_directory(building: Path, output: Path) -> None:
+    """Give the new tree the output's mode and owner (a `mkdtemp` folder is 0700, root's).
+
+    A new output gets the mode `mkdir` would give it under the current umask.
+    """
+    try:
+        info = os.stat(output)
+    except FileNotFoundError:
+        umask = os.umask(0o022)
+        os.umask(umask)
+        os.chmod(building, 0o777 & ~umask)
+        return
+    os.chmod(building, stat.S_IMODE(info.st_mode))
+    if (info.st_uid, info.st_gid) != (os.getuid(), os.getgid()):
+        try:
+            os.chown(building, info.st_uid, info.st_gid)
+        except PermissionError:
+            pass  # only root can give a folder away; the mode is kept all the same
+
+
+def _unlink_links(root: Path, path: str) -> None:
+    """Make every folder on the way to `root/path` a real one: a symbolic link there is
+    removed (never its target), so the write lands inside `root`. Only with `--force`."""
+    current = root
+    for part in Path(path).parts[:-1]:
+        current = current / part
+        if current.is_symlink():
+            current.unlink()
+            current.mkdir()
 
 
 def _link_tree(source: Path, target: Path) -> None:
@@ -159,6 +270,7 @@ def _link_tree(source: Path, target: Path) -> None:
                 os.symlink(os.readlink(Path(directory) / subdir), target / relative / subdir)
             else:
                 (target / relative / subdir).mkdir()
+                os.chmod(target / relative / subdir, stat.S_IMODE(os.lstat(Path(directory) / subdir).st_mode))
         subdirs[:] = [d for d in subdirs if not (Path(directory) / d).is_symlink()]
         for name in names:
             src, dst = Path(directory) / name, target / relative / name
@@ -185,8 +297,13 @@ def _write_file(target: Path, data: bytes, made: set[Path]) -> None:
     except FileNotFoundError:
         pass
     descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o666)
-    with open(descriptor, "wb") as handle:
-        handle.write(data)
+    try:
+        with open(descriptor, "wb") as handle:
+            handle.write(data)
+    except OSError as exc:  # ENOSPC, EIO ... from write(2), which names no file: name it
+        if exc.filename is not None:
+            raise
+        raise OSError(exc.errno, exc.strerror, str(target)) from exc
 
 
 def _sync_tree(root: Path) -> None:
@@ -215,18 +332,25 @@ def apply(output: Path, files: dict[str, bytes], the_plan: Plan) -> None:
     output = output.resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
     remove_leftovers(output)
-    building = Path(tempfile.mkdtemp(prefix=f".{output.name}{NEXT_PREFIX}", dir=output.parent))
+    building = Path(tempfile.mkdtemp(prefix=f"{_building_prefix(output)}{os.getpid()}-", dir=output.parent))
     try:
+        _match_directory(building, output)
         existed = output.is_dir()
         if existed:
             _link_tree(output, building)
         _fault_point("linked")
         made: set[Path] = {building}
+        seen: dict[str, bool] = {}
         for count, path in enumerate(the_plan.writes, 1):
+            if _through_link(building, path, seen):
+                _unlink_links(building, path)
+                seen.clear()
             _write_file(building / path, files[path], made)
             if count == len(the_plan.writes) // 2:
                 _fault_point("half-written")
         for path in the_plan.deletes:
+            if _through_link(building, path, seen):
+                continue
             (building / path).unlink(missing_ok=True)
             _remove_empty_parents(building, (building / path).parent)
         _write_file(building / MANIFEST, manifest_text(files).encode("utf-8"), made)
@@ -245,10 +369,16 @@ def apply(output: Path, files: dict[str, bytes], the_plan: Plan) -> None:
 
 def _apply_file_by_file(output: Path, building: Path, the_plan: Plan) -> None:
     """The fallback: move each new file into place (each move atomic), the manifest last."""
+    seen: dict[str, bool] = {}
     for path in the_plan.writes:
+        if _through_link(output, path, seen):
+            _unlink_links(output, path)
+            seen.clear()
         (output / path).parent.mkdir(parents=True, exist_ok=True)
         os.replace(building / path, output / path)
     for path in the_plan.deletes:
+        if _through_link(output, path, seen):
+            continue
         (output / path).unlink(missing_ok=True)
         _remove_empty_parents(output, (output / path).parent)
     os.replace(building / MANIFEST, output / MANIFEST)

@@ -26,6 +26,7 @@ RUNTIME_MODULES = (
     "_binary",
     "_exceptions",
     "_pagination",
+    "_reliability",
     "_request_options",
     "_resource",
     "_response",
@@ -244,7 +245,10 @@ def client_view(api: ApiIR) -> ClientView:
     auth = auth_doc.doc if auth_doc else ""
     retries = (
         "Failed requests are retried `max_retries` times (connection errors, 408, 409, 429, 5xx) "
-        "with exponential backoff, honouring `Retry-After`."
+        "with exponential backoff, honouring `Retry-After`; a POST or PATCH only when it may be "
+        "repeated safely (it carries an idempotency key, or never reached the server). "
+        "A number as `timeout` bounds each whole attempt; `max_in_flight` requests at most are "
+        "sent at once, the others queue."
     )
     doc = f"A client for the {api.title} API.\n\n{auth}{retries}"
     async_doc = f"An async client for the {api.title} API.\n\n{auth}{retries}"

@@ -8,9 +8,12 @@ fork, do it all in this process: starting workers would cost more than it saves.
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import multiprocessing
 import os
+import signal
+import sys
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
@@ -24,6 +27,31 @@ PARALLEL_THRESHOLD = 150
 
 _JOB: tuple[ApiIR, str, Path | None] | None = None
 """What forked workers render: set before they start, so fork hands it to them."""
+
+
+PR_SET_PDEATHSIG = 1
+WORKER_STOP_GRACE = 2.0
+"""Seconds a terminated worker gets to exit before it is killed."""
+
+
+def _die_with_parent(parent: int) -> None:
+    """Worker start-up: the parent alone answers signals, and the worker dies with it.
+
+    Ctrl-C reaches the whole process group, so workers ignore SIGINT (no traceback of
+    theirs) and the parent stops them; SIGTERM and SIGHUP end a worker at once. On Linux
+    `PR_SET_PDEATHSIG` has the kernel SIGKILL the worker when the parent dies, even by
+    SIGKILL; if the parent died before that was set, the worker leaves now.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGHUP, signal.SIG_DFL)
+    if sys.platform.startswith("linux"):
+        try:
+            ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:
+        os._exit(1)
 
 
 def _render_share(share: int, shares: int) -> dict[str, str]:
@@ -67,7 +95,12 @@ class PythonPackage:
             return
         _JOB = (api, source_name, cache)
         try:
-            self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"))
+            self._pool = ProcessPoolExecutor(
+                max_workers=workers,
+                mp_context=multiprocessing.get_context("fork"),
+                initializer=_die_with_parent,
+                initargs=(os.getpid(),),
+            )
             self._futures = [self._pool.submit(_render_share, share, workers) for share in range(workers)]
         finally:
             _JOB = None  # the workers have forked: submitting starts them all
@@ -79,11 +112,29 @@ class PythonPackage:
             except InvalidPython as exc:
                 raise located(self.api, self.source_name, exc) from None
         files: dict[str, str] = {}
-        with self._pool:
+        try:
             for future in self._futures:
                 files.update(future.result())
+        except BaseException:  # an error, or a signal's exception: the workers go too
+            self.cancel()
+            raise
+        self._pool.shutdown()
         return files
 
     def cancel(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
+        """Stop the workers now (SIGTERM, then SIGKILL after a grace period) and wait for them."""
+        if self._pool is None:
+            return
+        # The executor has no public way to stop running work; its processes are stopped directly.
+        processes = list((getattr(self._pool, "_processes", None) or {}).values())
+        for process in processes:
+            if process.is_alive():
+                process.terminate()
+        for process in processes:
+            process.join(WORKER_STOP_GRACE)
+            if process.is_alive():
+                process.kill()
+                process.join()
+        # Not waiting: the executor's thread may be blocked reading a result a killed worker
+        # never finished writing.
+        self._pool.shutdown(wait=False, cancel_futures=True)

@@ -29,7 +29,10 @@ class Client(SyncAPIClient):
     """A client for the Events 3.2 API.
 
     Failed requests are retried `max_retries` times (connection errors, 408, 409,
-    429, 5xx) with exponential backoff, honouring `Retry-After`.
+    429, 5xx) with exponential backoff, honouring `Retry-After`; a POST or PATCH only
+    when it may be repeated safely (it carries an idempotency key, or never reached
+    the server). A number as `timeout` bounds each whole attempt; `max_in_flight`
+    requests at most are sent at once, the others queue.
     """
 
     def __init__(
@@ -41,6 +44,7 @@ class Client(SyncAPIClient):
         default_headers: Optional[Mapping[str, str]] = None,
         strict_response_validation: bool = False,
         http_client: Optional[httpx.Client] = None,
+        max_in_flight: Optional[int] = None,
     ) -> None:
         super().__init__(
             version=__version__,
@@ -55,6 +59,7 @@ class Client(SyncAPIClient):
             default_headers=default_headers,
             strict_response_validation=strict_response_validation,
             http_client=http_client,
+            max_in_flight=max_in_flight,
         )
 
     @cached_property
@@ -66,7 +71,10 @@ class AsyncClient(AsyncAPIClient):
     """An async client for the Events 3.2 API.
 
     Failed requests are retried `max_retries` times (connection errors, 408, 409,
-    429, 5xx) with exponential backoff, honouring `Retry-After`.
+    429, 5xx) with exponential backoff, honouring `Retry-After`; a POST or PATCH only
+    when it may be repeated safely (it carries an idempotency key, or never reached
+    the server). A number as `timeout` bounds each whole attempt; `max_in_flight`
+    requests at most are sent at once, the others queue.
     """
 
     def __init__(
@@ -78,6 +86,7 @@ class AsyncClient(AsyncAPIClient):
         default_headers: Optional[Mapping[str, str]] = None,
         strict_response_validation: bool = False,
         http_client: Optional[httpx.AsyncClient] = None,
+        max_in_flight: Optional[int] = None,
     ) -> None:
         super().__init__(
             version=__version__,
@@ -92,6 +101,7 @@ class AsyncClient(AsyncAPIClient):
             default_headers=default_headers,
             strict_response_validation=strict_response_validation,
             http_client=http_client,
+            max_in_flight=max_in_flight,
         )
 
     @cached_property

@@ -35,7 +35,10 @@ class Client(SyncAPIClient):
 
     Credentials: `api_key` (else the `PETSTORE_TOKEN` environment variable). Failed
     requests are retried `max_retries` times (connection errors, 408, 409, 429, 5xx)
-    with exponential backoff, honouring `Retry-After`.
+    with exponential backoff, honouring `Retry-After`; a POST or PATCH only when it
+    may be repeated safely (it carries an idempotency key, or never reached the
+    server). A number as `timeout` bounds each whole attempt; `max_in_flight`
+    requests at most are sent at once, the others queue.
     """
 
     def __init__(
@@ -48,6 +51,7 @@ class Client(SyncAPIClient):
         default_headers: Optional[Mapping[str, str]] = None,
         strict_response_validation: bool = False,
         http_client: Optional[httpx.Client] = None,
+        max_in_flight: Optional[int] = None,
     ) -> None:
         if api_key is None:
             api_key = os.environ.get("PETSTORE_TOKEN")
@@ -74,6 +78,7 @@ class Client(SyncAPIClient):
             default_headers=default_headers,
             strict_response_validation=strict_response_validation,
             http_client=http_client,
+            max_in_flight=max_in_flight,
         )
 
     @cached_property
@@ -90,7 +95,10 @@ class AsyncClient(AsyncAPIClient):
 
     Credentials: `api_key` (else the `PETSTORE_TOKEN` environment variable). Failed
     requests are retried `max_retries` times (connection errors, 408, 409, 429, 5xx)
-    with exponential backoff, honouring `Retry-After`.
+    with exponential backoff, honouring `Retry-After`; a POST or PATCH only when it
+    may be repeated safely (it carries an idempotency key, or never reached the
+    server). A number as `timeout` bounds each whole attempt; `max_in_flight`
+    requests at most are sent at once, the others queue.
     """
 
     def __init__(
@@ -103,6 +111,7 @@ class AsyncClient(AsyncAPIClient):
         default_headers: Optional[Mapping[str, str]] = None,
         strict_response_validation: bool = False,
         http_client: Optional[httpx.AsyncClient] = None,
+        max_in_flight: Optional[int] = None,
     ) -> None:
         if api_key is None:
             api_key = os.environ.get("PETSTORE_TOKEN")
@@ -129,6 +138,7 @@ class AsyncClient(AsyncAPIClient):
             default_headers=default_headers,
             strict_response_validation=strict_response_validation,
             http_client=http_client,
+            max_in_flight=max_in_flight,
         )
 
     @cached_property

@@ -55,7 +55,10 @@ class Client(SyncAPIClient):
     `WIRE_SDK_TOKEN_AUTH` environment variable), `oauth` (else the `WIRE_SDK_OAUTH`
     environment variable). Failed requests are retried `max_retries` times
     (connection errors, 408, 409, 429, 5xx) with exponential backoff, honouring
-    `Retry-After`.
+    `Retry-After`; a POST or PATCH only when it may be repeated safely (it carries an
+    idempotency key, or never reached the server). A number as `timeout` bounds each
+    whole attempt; `max_in_flight` requests at most are sent at once, the others
+    queue.
     """
 
     def __init__(
@@ -79,6 +82,7 @@ class Client(SyncAPIClient):
         default_headers: Optional[Mapping[str, str]] = None,
         strict_response_validation: bool = False,
         http_client: Optional[httpx.Client] = None,
+        max_in_flight: Optional[int] = None,
     ) -> None:
         if bearer_auth is None:
             bearer_auth = os.environ.get("WIRE_SDK_BEARER_AUTH")
@@ -160,6 +164,7 @@ class Client(SyncAPIClient):
             default_headers=default_headers,
             strict_response_validation=strict_response_validation,
             http_client=http_client,
+            max_in_flight=max_in_flight,
         )
 
     @cached_property
@@ -200,7 +205,10 @@ class AsyncClient(AsyncAPIClient):
     `WIRE_SDK_TOKEN_AUTH` environment variable), `oauth` (else the `WIRE_SDK_OAUTH`
     environment variable). Failed requests are retried `max_retries` times
     (connection errors, 408, 409, 429, 5xx) with exponential backoff, honouring
-    `Retry-After`.
+    `Retry-After`; a POST or PATCH only when it may be repeated safely (it carries an
+    idempotency key, or never reached the server). A number as `timeout` bounds each
+    whole attempt; `max_in_flight` requests at most are sent at once, the others
+    queue.
     """
 
     def __init__(
@@ -224,6 +232,7 @@ class AsyncClient(AsyncAPIClient):
         default_headers: Optional[Mapping[str, str]] = None,
         strict_response_validation: bool = False,
         http_client: Optional[httpx.AsyncClient] = None,
+        max_in_flight: Optional[int] = None,
     ) -> None:
         if bearer_auth is None:
             bearer_auth = os.environ.get("WIRE_SDK_BEARER_AUTH")
@@ -305,6 +314,7 @@ class AsyncClient(AsyncAPIClient):
             default_headers=default_headers,
             strict_response_validation=strict_response_validation,
             http_client=http_client,
+            max_in_flight=max_in_flight,
         )
 
     @cached_property

@@ -1,0 +1,70 @@
+"""Exit codes by cause, and signals turned into an orderly stop.
+
+| code | cause |
+| 0 | done |
+| 1 | `check` found the output stale, or `generate` refused to overwrite |
+| 2 | the input is wrong |
+| 70 | a bug in sdkgen |
+| 71 | out of memory |
+| 73 | the output cannot be created or written (permission, not a directory) |
+| 74 | an I/O error (no space, read-only file system, EIO ...) |
+| 75 | the output is locked by another run and `--no-wait` was given |
+| 128 + n | stopped by signal n: 129 SIGHUP, 130 SIGINT, 143 SIGTERM |
+"""
+
+from __future__ import annotations
+
+import errno
+import signal
+from types import FrameType
+
+EXIT_OK = 0
+EXIT_STALE = 1
+EXIT_BAD_INPUT = 2
+EXIT_INTERNAL = 70
+EXIT_OSERR = 71
+EXIT_CANTCREAT = 73
+EXIT_IOERR = 74
+EXIT_LOCKED = 75
+
+STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)
+
+_CANNOT_CREATE = frozenset({errno.EACCES, errno.EPERM, errno.ENOTDIR, errno.EISDIR, errno.EEXIST})
+
+
+class Interrupted(BaseException):
+    """A stop signal arrived: raised where the run was, so every `finally` cleans up.
+
+    A `BaseException`, like `KeyboardInterrupt`, so no `except Exception` swallows it.
+    """
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signal.Signals(signum).name)
+        self.signum = signum
+
+    @property
+    def exit_code(self) -> int:
+        return 128 + self.signum
+
+
+def _stop(signum: int, frame: FrameType | None) -> None:
+    # One stop is enough: a second signal must not interrupt the cleanup of the first.
+    for other in STOP_SIGNALS:
+        signal.signal(other, signal.SIG_IGN)
+    raise Interrupted(signum)
+
+
+def handle_stop_signals() -> None:
+    """SIGTERM, SIGINT and SIGHUP raise `Interrupted` in the main thread."""
+    for signum in STOP_SIGNALS:
+        signal.signal(signum, _stop)
+
+
+def os_error_exit(exc: OSError) -> tuple[int, str]:
+    """The exit code and the one-line message for an error of the environment."""
+    name = errno.errorcode.get(exc.errno or 0, "")
+    where = exc.filename if exc.filename is not None else "?"
+    reason = f"{exc.strerror or exc} ({name})" if name else str(exc.strerror or exc)
+    if exc.errno in _CANNOT_CREATE:
+        return EXIT_CANTCREAT, f"cannot write output: {reason}: {where}"
+    return EXIT_IOERR, f"I/O error: {reason}: {where}"

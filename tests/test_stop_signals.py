@@ -1,0 +1,109 @@
+"""SIGTERM, SIGINT and SIGHUP at any moment of a run: the workers end with it, the unfinished
+tree is removed, the exit code says which signal (143, 130, 129), one line and no traceback;
+and a SIGKILLed run leaves no worker behind (`PR_SET_PDEATHSIG`). `make stress` runs more trials.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from .conftest import ROOT
+from .runs import command, large_spec, leftovers, snapshot, trials
+
+pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="process groups and prctl: Linux")
+
+
+def group_alive(pgid: int) -> bool:
+    try:
+        os.killpg(pgid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+def wait_for_group_to_end(pgid: int) -> bool:
+    """Whether every process of the group is gone, allowing up to a minute for exits to be reaped."""
+    for _ in range(600):
+        if not group_alive(pgid):
+            return True
+        time.sleep(0.1)
+    return False
+
+
+@pytest.fixture(scope="module")
+def large(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, float]:
+    """A spec rendered by forked workers, and how long a whole run of it takes here."""
+    folder = tmp_path_factory.mktemp("large")
+    spec = large_spec(folder / "large.yaml", 400)
+    started = time.monotonic()
+    run = subprocess.run(command(spec, folder / "timed", "--no-cache"), cwd=ROOT, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    return spec, time.monotonic() - started
+
+
+@pytest.mark.parametrize(
+    ("signum", "code"), [(signal.SIGTERM, 143), (signal.SIGINT, 130), (signal.SIGHUP, 129)], ids=["TERM", "INT", "HUP"]
+)
+def test_a_stop_signal_at_a_random_moment_ends_every_process_of_the_run(
+    large: tuple[Path, float], tmp_path: Path, signum: int, code: int
+) -> None:
+    spec, duration = large
+    rng = random.Random(signum)
+    interrupted = early = 0
+    for trial in range(trials(2, 15)):
+        output = tmp_path / f"out{trial}"
+        process = subprocess.Popen(
+            command(spec, output, "--no-cache"),
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            start_new_session=True,  # its own process group: the test can see every worker
+        )
+        time.sleep(rng.uniform(0.1, 0.6) * duration)
+        process.send_signal(signum)  # the parent only, as `kill` would
+        _, stderr = process.communicate()
+        assert "Traceback" not in stderr and "Aborted!" not in stderr
+        if process.returncode == 0:  # it finished first
+            continue
+        if process.returncode == -signum:  # still in Python's start-up, before sdkgen's handlers
+            assert stderr == "" and not output.exists() and leftovers(output) == []
+            assert wait_for_group_to_end(process.pid)
+            early += 1
+            continue
+        interrupted += 1
+        assert process.returncode == code, stderr
+        assert stderr.splitlines() == [
+            f"sdkgen: interrupted by {signal.Signals(signum).name}; stopped the workers and removed the unfinished tree"
+        ]
+        assert wait_for_group_to_end(process.pid), "a process of the interrupted run outlived it"
+        assert leftovers(output) == []
+        assert not output.exists() or snapshot(output)  # nothing half-made: absent, or a whole earlier tree
+    runs = trials(2, 15)
+    name = signal.Signals(signum).name
+    print(f"{name}: of {runs} runs, {interrupted} interrupted, {early} killed in start-up, the rest finished first")
+    assert interrupted > 0, "every run finished before its signal: nothing was tested"
+
+
+def test_a_sigkilled_run_leaves_no_worker_behind(large: tuple[Path, float], tmp_path: Path) -> None:
+    spec, duration = large
+    for trial in range(trials(1, 10)):
+        process = subprocess.Popen(
+            command(spec, tmp_path / f"out{trial}", "--no-cache"),
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+        time.sleep((0.4 + 0.1 * trial) * duration)
+        process.kill()
+        process.wait()
+        assert wait_for_group_to_end(process.pid), "a worker outlived its SIGKILLed parent"
