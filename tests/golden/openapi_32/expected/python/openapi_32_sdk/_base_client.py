@@ -23,13 +23,7 @@ import pydantic_core
 
 from ._auth import Credentials
 from ._binary import AsyncStreamedBinaryResponse, BinaryResponse, StreamedBinaryResponse
-from ._exceptions import (
-    APIConnectionError,
-    APIResponseValidationError,
-    APIStatusError,
-    APITimeoutError,
-    status_error_class,
-)
+from ._exceptions import APIResponseValidationError, APIStatusError, status_error_class
 from ._pagination import AsyncPage, SyncPage
 from ._reliability import (
     DEFAULT_MAX_IN_FLIGHT,
