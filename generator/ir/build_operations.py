@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import Location
 from ..text import description_of
 from .build_payloads import RESERVED_ARGUMENTS, PayloadReader
+from .method_names import PathIndex, name_operation
 from .model import (
     BodyIR,
     ClassIR,
@@ -31,7 +32,7 @@ from .model import (
     TypeIR,
     is_text_media,
 )
-from .naming import argument_name, field_name, module_name, pascal_case, singular, snake_case
+from .naming import argument_name, field_name, pascal_case, singular, snake_case
 from .security import requirements
 
 if TYPE_CHECKING:
@@ -40,11 +41,6 @@ if TYPE_CHECKING:
 HTTP_METHODS = ("get", "put", "post", "patch", "delete", "head", "options", "trace", "query")
 """The fixed fields of a path item that are operations (`query` is OpenAPI 3.2's); 3.2's
 `additionalOperations` maps any other method (`COPY`, `LINK`) to one."""
-VERB_METHODS = {"post": "create", "put": "update", "patch": "update", "delete": "delete"}
-VERSION_SEGMENT = re.compile(r"^(v\d+(\.\d+)*|api|\d{4}-\d{2}-\d{2})$")
-"""Leading path segments that name no resource: `v2`, `api`, a dated version (`2010-04-01`)."""
-FORMAT_SUFFIX = re.compile(r"\.(json|xml)$")
-"""A format extension on the last segment (`Messages.json`) is not part of the resource's name."""
 PARAMETER_STYLES = {
     "query": ("form", "spaceDelimited", "pipeDelimited", "deepObject"),
     "path": ("simple", "label", "matrix"),
@@ -63,16 +59,7 @@ class PendingOperation:
     operation: OperationIR
     items_property: str | None
     response_model: str | None
-
-
-def resource_path_of(path: str) -> tuple[str, ...]:
-    """`/v2/registry/{name}/garbage-collections` -> `("registry", "garbage_collections")`,
-    `/2010-04-01/Accounts/{AccountSid}/Messages.json` -> `("accounts", "messages")`."""
-    segments = [FORMAT_SUFFIX.sub("", s) for s in path.split("/") if s and not s.startswith("{")]
-    while len(segments) > 1 and VERSION_SEGMENT.match(segments[0]):
-        segments = segments[1:]
-    names = tuple(module_name(snake_case(s)) for s in segments)
-    return names or ("root",)
+    location: Location
 
 
 class OperationsBuilder(PayloadReader):
@@ -86,6 +73,8 @@ class OperationsBuilder(PayloadReader):
         self.servers: dict[str, tuple[str, dict[str, Any], Location]] = {}
         """Servers of operations or paths by name: URL, the server object and where it is."""
         self.pending: list[PendingOperation] = []
+        self.locations: dict[tuple[str, str], Location] = {}
+        self.index = PathIndex(())
         self.model_names: set[str] = set()
 
     def read_paths(self, document: dict[str, Any]) -> None:
@@ -95,6 +84,13 @@ class OperationsBuilder(PayloadReader):
             self.diagnostics.error("paths must be a mapping", self.api.locate(root))
             return
         seen_ids: dict[str, Location] = {}
+        self.index = PathIndex(
+            (str(path), method)
+            for path, item in paths.items()
+            if isinstance(item, dict)
+            for method in HTTP_METHODS
+            if method in item
+        )
         for path, item in paths.items():
             item_location = root.child(str(path))
             item, item_location = self.api.resolver.follow(item, item_location)
@@ -150,15 +146,6 @@ class OperationsBuilder(PayloadReader):
         item: dict[str, Any],
         item_location: Location,
     ) -> None:
-        explicit = op.get("x-sdk-resource")
-        if isinstance(explicit, str) and explicit.strip("."):
-            resource = tuple(module_name(snake_case(p)) for p in explicit.split(".") if p)
-        else:
-            resource = resource_path_of(path)
-            # `/v1/logs/tail` with `x-sdk-method: tail` is `client.logs.tail()`.
-            named = op.get("x-sdk-method")
-            if len(resource) > 1 and isinstance(named, str) and field_name(named) == resource[-1]:
-                resource = resource[:-1]
         found_id = op.get("operationId")
         operation_id = found_id if isinstance(found_id, str) else f"{method} {path}"
         parameters = self.read_parameters(path, op, location, item, item_location)
@@ -173,7 +160,8 @@ class OperationsBuilder(PayloadReader):
                 media = None
             else:
                 sse_schema = None  # audio that may also come as events: the audio, not an empty stream
-        name = self.method_name(method, path, op, paged_request, json_schema)
+        naming = name_operation(path, method, op, self.index, paged_request or self.returns_array(json_schema))
+        resource, name = naming.resource, naming.method
         singular_name = pascal_case(singular(resource[-1]))
         full_name = "".join(pascal_case(singular(p)) for p in resource)
         response_type: TypeIR | None = None
@@ -194,6 +182,7 @@ class OperationsBuilder(PayloadReader):
         server = self.server_of(op, location, item, item_location)
         operation = OperationIR(
             name=name,
+            name_source=naming.source,
             operation_id=operation_id,
             http_method=method,
             path=path,
@@ -213,21 +202,13 @@ class OperationsBuilder(PayloadReader):
         items_property = None
         if paged_request and json_schema is not None:
             items_property = self.items_property(*json_schema)
-        self.pending.append(PendingOperation(resource, operation, items_property, response_model))
+        self.pending.append(PendingOperation(resource, operation, items_property, response_model, location))
 
-    def method_name(
-        self, method: str, path: str, op: dict[str, Any], paged: bool, json_schema: tuple[Any, Location] | None
-    ) -> str:
-        explicit = op.get("x-sdk-method")
-        if isinstance(explicit, str) and explicit:
-            return field_name(explicit)
-        if method == "get":
-            returns_list = paged
-            if json_schema is not None:
-                schema, _ = self.api.resolver.follow(*json_schema)
-                returns_list = returns_list or (isinstance(schema, dict) and schema.get("type") == "array")
-            return "list" if returns_list and not path.rstrip("/").endswith("}") else "retrieve"
-        return VERB_METHODS.get(method, method)
+    def returns_array(self, json_schema: tuple[Any, Location] | None) -> bool:
+        if json_schema is None:
+            return False
+        schema, _ = self.api.resolver.follow(*json_schema)
+        return isinstance(schema, dict) and schema.get("type") == "array"
 
     def read_parameters(
         self, path: str, op: dict[str, Any], location: Location, item: dict[str, Any], item_location: Location
@@ -369,6 +350,7 @@ class OperationsBuilder(PayloadReader):
 
     def resources(self, models: dict[str, ModelIR]) -> tuple[ResourceIR, ...]:
         by_path: dict[tuple[str, ...], list[OperationIR]] = {}
+        self.locations = {(p.operation.http_method, p.operation.path): p.location for p in self.pending}
         for pending in self.pending:
             operation = pending.operation
             if pending.items_property is not None and pending.response_model is not None:
@@ -400,14 +382,20 @@ class OperationsBuilder(PayloadReader):
         taken = {child[-1] for child in by_path if len(child) == len(path) + 1 and child[:-1] == path}
         taken |= {"with_raw_response"}
         for operation in by_path[path]:
-            name = operation.name
+            name, source = operation.name, operation.name_source
             if name in taken:
-                name = field_name(snake_case(operation.operation_id))
+                name, source = field_name(snake_case(operation.operation_id)), "operationId"
             base, counter = name, 2
             while name in taken:
                 name, counter = f"{base}_{counter}", counter + 1
+            if name != operation.name:
+                self.diagnostics.warning(
+                    f"method name {'.'.join(path)}.{operation.name} is taken; "
+                    f"{operation.http_method.upper()} {operation.path} is {'.'.join(path)}.{name}",
+                    self.api.locate(self.locations[(operation.http_method, operation.path)]),
+                )
             taken.add(name)
-            operations.append(replace(operation, name=name))
+            operations.append(replace(operation, name=name, name_source=source))
         class_name = "".join(pascal_case(p) for p in path)
         # A resource module imports models by name: `Snapshots` the model keeps its name.
         if {class_name, "Async" + class_name} & self.model_names:

@@ -361,6 +361,8 @@ class OperationIR:
     description: str | None = None
     deprecated: bool = False
     pointer: str = ""
+    name_source: str = "path"
+    """Where the method's name came from: `path`, `operationId` or `override`."""
 
 
 @dataclass(frozen=True)

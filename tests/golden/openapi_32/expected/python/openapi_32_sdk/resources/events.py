@@ -36,7 +36,7 @@ class Events(SyncAPIResource):
         """The download methods, returning the body unread, to iterate or write."""
         return EventsWithStreamingResponse(self)
 
-    def retrieve(
+    def list(
         self,
         *,
         status: str,
@@ -132,7 +132,7 @@ class AsyncEvents(AsyncAPIResource):
         """The download methods, returning the body unread, to iterate or write."""
         return AsyncEventsWithStreamingResponse(self)
 
-    async def retrieve(
+    async def list(
         self,
         *,
         status: str,
@@ -215,23 +215,23 @@ class AsyncEvents(AsyncAPIResource):
 
 class EventsWithRawResponse:
     def __init__(self, resource: Events) -> None:
-        self.retrieve = to_raw_response_wrapper(resource.retrieve)
+        self.list = to_raw_response_wrapper(resource.list)
         self.query = to_raw_response_wrapper(resource.query)
         self.purge = to_raw_response_wrapper(resource.purge)
 
 
 class AsyncEventsWithRawResponse:
     def __init__(self, resource: AsyncEvents) -> None:
-        self.retrieve = async_to_raw_response_wrapper(resource.retrieve)
+        self.list = async_to_raw_response_wrapper(resource.list)
         self.query = async_to_raw_response_wrapper(resource.query)
         self.purge = async_to_raw_response_wrapper(resource.purge)
 
 
 class EventsWithStreamingResponse:
     def __init__(self, resource: Events) -> None:
-        self.retrieve = to_streamed_response_wrapper(resource.retrieve)
+        self.list = to_streamed_response_wrapper(resource.list)
 
 
 class AsyncEventsWithStreamingResponse:
     def __init__(self, resource: AsyncEvents) -> None:
-        self.retrieve = async_to_streamed_response_wrapper(resource.retrieve)
+        self.list = async_to_streamed_response_wrapper(resource.list)
