@@ -32,6 +32,7 @@ from .model import (
     TypeIR,
     is_text_media,
 )
+from .pagination import PagingPlan, declares_link_header, recognise, response_fields
 from .naming import argument_name, field_name, pascal_case, singular, snake_case
 from .security import requirements
 
@@ -57,7 +58,7 @@ class PendingOperation:
 
     resource: tuple[str, ...]
     operation: OperationIR
-    items_property: str | None
+    paging: PagingPlan | None
     response_model: str | None
     location: Location
 
@@ -149,8 +150,7 @@ class OperationsBuilder(PayloadReader):
         found_id = op.get("operationId")
         operation_id = found_id if isinstance(found_id, str) else f"{method} {path}"
         parameters = self.read_parameters(path, op, location, item, item_location)
-        wire_params = {p.wire_name for p in parameters if p.location == "query"}
-        paged_request = {"page", "per_page"} <= wire_params
+        query_params = [p.wire_name for p in parameters if p.location == "query"]
         _, response = self.success_response(op, location)
         self.name_error_schemas(op, location)
         json_schema, sse_schema = self.response_schemas(response)
@@ -160,7 +160,14 @@ class OperationsBuilder(PayloadReader):
                 media = None
             else:
                 sse_schema = None  # audio that may also come as events: the audio, not an empty stream
-        naming = name_operation(path, method, op, self.index, paged_request or self.returns_array(json_schema))
+        paging = None
+        if method == "get" and json_schema is not None:
+            schema, schema_location = json_schema
+            fields = response_fields(self.api, schema, schema_location)
+            items = self.items_property(schema, schema_location)
+            body_is_array = self.returns_array(json_schema)
+            paging = recognise(query_params, fields, items, body_is_array, declares_link_header(response))
+        naming = name_operation(path, method, op, self.index, paging is not None or self.returns_array(json_schema))
         resource, name = naming.resource, naming.method
         singular_name = pascal_case(singular(resource[-1]))
         full_name = "".join(pascal_case(singular(p)) for p in resource)
@@ -199,10 +206,10 @@ class OperationsBuilder(PayloadReader):
             pointer=location.pointer,
             security=requirements(op.get("security"), self.schemes),
         )
-        items_property = None
-        if paged_request and json_schema is not None:
-            items_property = self.items_property(*json_schema)
-        self.pending.append(PendingOperation(resource, operation, items_property, response_model, location))
+        if paging is not None and paging.scheme == "link_header" and isinstance(response_type, ListType):
+            operation = replace(operation, pagination=PaginationIR("", response_type.item, "link_header"))
+            paging = None
+        self.pending.append(PendingOperation(resource, operation, paging, response_model, location))
 
     def returns_array(self, json_schema: tuple[Any, Location] | None) -> bool:
         if json_schema is None:
@@ -353,8 +360,8 @@ class OperationsBuilder(PayloadReader):
         self.locations = {(p.operation.http_method, p.operation.path): p.location for p in self.pending}
         for pending in self.pending:
             operation = pending.operation
-            if pending.items_property is not None and pending.response_model is not None:
-                pagination = self.pagination(operation, models.get(pending.response_model), pending.items_property)
+            if pending.paging is not None and pending.response_model is not None:
+                pagination = self.pagination(models.get(pending.response_model), pending.paging)
                 operation = replace(operation, pagination=pagination)
             by_path.setdefault(pending.resource, []).append(operation)
         for path in list(by_path):
@@ -363,14 +370,16 @@ class OperationsBuilder(PayloadReader):
         self.model_names = set(models)
         return tuple(self._resource(path, by_path) for path in sorted(p for p in by_path if len(p) == 1))
 
-    def pagination(self, operation: OperationIR, model: ModelIR | None, items_wire: str) -> PaginationIR | None:
+    def pagination(self, model: ModelIR | None, plan: PagingPlan) -> PaginationIR | None:
         if model is None or not isinstance(model.main, ClassIR):
             return None
         fields: dict[str, FieldIR] = {f.wire_name: f for f in model.main.fields}
-        items = fields.get(items_wire)
+        items = fields.get(plan.items)
         if items is None or not isinstance(items.type, ListType):
             return None
-        return PaginationIR(items.name, items.type.item, "page", "per_page")
+        return PaginationIR(
+            items.name, items.type.item, plan.scheme, plan.param, plan.size_param, plan.next_field, plan.more_field
+        )
 
     def _resource(self, path: tuple[str, ...], by_path: dict[tuple[str, ...], list[OperationIR]]) -> ResourceIR:
         children = tuple(

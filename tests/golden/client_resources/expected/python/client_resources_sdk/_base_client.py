@@ -30,7 +30,7 @@ from ._exceptions import (
     APITimeoutError,
     status_error_class,
 )
-from ._pagination import AsyncPage, SyncPage
+from ._pagination import AsyncPage, Paging, SyncPage
 from ._request_options import RequestOptions
 from ._response import APIResponse, AsyncAPIResponse
 from ._streaming import AsyncStream, Stream
@@ -239,8 +239,7 @@ class BaseClient:
         model: type,
         items_field: str,
         options: RequestOptions,
-        page_param: str,
-        per_page_param: str,
+        paging: Paging,
         response: httpx.Response,
     ) -> Dict[str, Any]:
         data = self._json(response)
@@ -248,12 +247,14 @@ class BaseClient:
         return {
             "model": model,
             "items_field": items_field,
-            "items": list(getattr(parsed, items_field, None) or []),
+            "items": list(
+                (getattr(parsed, items_field, None) if items_field else parsed) or []
+            ),
             "response": parsed,
             "raw": data,
             "options": options.without_raw_marker(),
-            "page_param": page_param,
-            "per_page_param": per_page_param,
+            "paging": paging,
+            "next_link": response.links.get("next", {}).get("url"),
         }
 
 
@@ -346,21 +347,13 @@ class SyncAPIClient(BaseClient):
         return stream
 
     def request_page(
-        self,
-        model: type,
-        items_field: str,
-        options: RequestOptions,
-        page_param: str,
-        per_page_param: str,
+        self, model: type, items_field: str, options: RequestOptions, paging: Paging
     ) -> SyncPage[Any]:
         response = self._send(options)
 
         def parse(r: httpx.Response) -> SyncPage[Any]:
             return SyncPage(
-                client=self,
-                **self._page_kwargs(
-                    model, items_field, options, page_param, per_page_param, r
-                ),
+                client=self, **self._page_kwargs(model, items_field, options, paging, r)
             )
 
         page: SyncPage[Any] = self._finish(options, response, parse)
@@ -461,21 +454,13 @@ class AsyncAPIClient(BaseClient):
         return stream
 
     async def request_page(
-        self,
-        model: type,
-        items_field: str,
-        options: RequestOptions,
-        page_param: str,
-        per_page_param: str,
+        self, model: type, items_field: str, options: RequestOptions, paging: Paging
     ) -> AsyncPage[Any]:
         response = await self._send(options)
 
         def parse(r: httpx.Response) -> AsyncPage[Any]:
             return AsyncPage(
-                client=self,
-                **self._page_kwargs(
-                    model, items_field, options, page_param, per_page_param, r
-                ),
+                client=self, **self._page_kwargs(model, items_field, options, paging, r)
             )
 
         page: AsyncPage[Any] = self._finish(options, response, parse)
