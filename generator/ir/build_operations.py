@@ -18,6 +18,7 @@ from ..text import description_of
 from .build_payloads import RESERVED_ARGUMENTS, PayloadReader
 from .method_names import PathIndex, name_operation
 from .model import (
+    AliasIR,
     BodyIR,
     ClassIR,
     FieldIR,
@@ -32,8 +33,8 @@ from .model import (
     TypeIR,
     is_text_media,
 )
-from .pagination import PagingPlan, declares_link_header, recognise, response_fields
 from .naming import argument_name, field_name, pascal_case, singular, snake_case
+from .pagination import PagingPlan, declares_link_header, recognise, response_fields
 from .security import requirements
 
 if TYPE_CHECKING:
@@ -166,7 +167,9 @@ class OperationsBuilder(PayloadReader):
             fields = response_fields(self.api, schema, schema_location)
             items = self.items_property(schema, schema_location)
             body_is_array = self.returns_array(json_schema)
-            paging = recognise(query_params, fields, items, body_is_array, declares_link_header(response))
+            paging = recognise(
+                query_params, fields, items, body_is_array, declares_link_header(response and response[0])
+            )
         naming = name_operation(path, method, op, self.index, paging is not None or self.returns_array(json_schema))
         resource, name = naming.resource, naming.method
         singular_name = pascal_case(singular(resource[-1]))
@@ -371,6 +374,8 @@ class OperationsBuilder(PayloadReader):
         return tuple(self._resource(path, by_path) for path in sorted(p for p in by_path if len(p) == 1))
 
     def pagination(self, model: ModelIR | None, plan: PagingPlan) -> PaginationIR | None:
+        if model is not None and isinstance(model.main, AliasIR) and isinstance(model.main.type, ListType):
+            return PaginationIR("", model.main.type.item, plan.scheme) if plan.scheme == "link_header" else None
         if model is None or not isinstance(model.main, ClassIR):
             return None
         fields: dict[str, FieldIR] = {f.wire_name: f for f in model.main.fields}

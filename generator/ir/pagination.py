@@ -1,12 +1,13 @@
 """IR: which pagination scheme a list operation follows, recognised only where unambiguous.
 
-| scheme | request | response |
-| --- | --- | --- |
-| `page` | `page` + `per_page` | an array (`links.pages.next`, `meta.total` say when to stop) |
-| `offset` | `offset` (+ `limit`) | an array and `total`, `more` or `has_more` |
-| `cursor` | `after`, `cursor`, `PageToken` ... | an array and the next cursor (`next_cursor`, `next_page_token`), or `has_more` with the cursor taken from `last_id` or the last item's `id` |
-| `next_url` | anything | an array and the next page's URL (`next_page_url`, `next_page_uri`, `links.next`, `next`, also under `meta`) |
-| `link_header` | anything | an array as the whole body and a `Link` response header |
+- `page`: `page` + a size (`per_page`, `PageSize`); an array (`links.pages.next`, `meta.total`,
+  `has_next` stop it).
+- `offset`: `offset` (+ `limit`); an array and `total`, `more` or `has_more`.
+- `cursor`: `after`, `cursor`, `PageToken` ...; an array and the next cursor (`next_cursor`,
+  `next_page_token`), or `has_more` with the cursor from `last_id` or the last item's `id`.
+- `next_url`: an array and the next page's URL (`next_page_url`, `next_page_uri`, `next`,
+  also under `meta` or `links`).
+- `link_header`: an array as the whole body and a `Link` response header.
 
 An operation matching no scheme, or more than one, is not paged: it returns its model. The
 `x-sdk-pagination` extension (or the config) declares a scheme where it is not recognised.
@@ -22,12 +23,12 @@ if TYPE_CHECKING:
     from .context import SchemaContext
 
 SCHEMES = ("page", "offset", "cursor", "next_url", "link_header")
-CURSOR_PARAMS = ("after", "starting_after", "cursor", "page_token", "pagetoken", "marker", "next_token")
+CURSOR_PARAMS = ("after", "starting_after", "cursor", "page_token", "pagetoken", "marker", "next_token", "token")
 NEXT_CURSOR_FIELDS = ("next_cursor", "next_page_token", "nextpagetoken", "next_marker", "next_token")
 NEXT_URL_FIELDS = ("next_page_url", "next_page_uri", "next")
 WRAPPERS = ("", "meta", "links", "pagination", "paging")
 """Objects a page's bookkeeping may sit in (`meta.next_page_url`, `links.next`)."""
-SIZE_PARAMS = ("per_page", "limit", "page_size", "pagesize")
+SIZE_PARAMS = ("per_page", "limit", "page_size", "pagesize", "size")
 
 
 @dataclass(frozen=True)
@@ -82,8 +83,9 @@ def recognise(
         return PagingPlan("link_header", "") if link_header else None
     if items is None:
         return None
-    if "page" in query and "per_page" in query:
-        found.append(PagingPlan("page", items, query["page"], query["per_page"]))
+    if "page" in query and size:
+        has_next = _field(fields, ("has_next", "has_more"), "boolean") or ()
+        found.append(PagingPlan("page", items, query["page"], size, more_field=has_next))
     offset = _find(query, ("offset", "skip"))
     more = _field(fields, ("has_more", "more"), "boolean") or _field(fields, ("total", "total_count"), "integer")
     if offset is not None and more is not None:
@@ -99,9 +101,10 @@ def recognise(
     next_url = _field(fields, NEXT_URL_FIELDS, "string")
     if next_url is not None:
         found.append(PagingPlan("next_url", items, next_field=next_url))
-    # Page numbers beside a next URL (DigitalOcean's `links.pages.next`) are one scheme.
+    # Page numbers beside a next URL (Twilio's `Page` and `next_page_uri`): the URL carries
+    # what the number does not (`PageToken`).
     if len(found) == 2 and found[0].scheme == "page" and found[1].scheme == "next_url":
-        found = found[:1]
+        found = found[1:]
     return found[0] if len(found) == 1 else None
 
 

@@ -176,13 +176,16 @@ class BasePage(Generic[ItemT]):
     def next_page_number(self) -> Optional[int]:
         """For page-numbered lists: the next page's number, or None on the last page.
 
-        From `links.pages.next`, else `meta.total`, else a full page means more.
+        From `has_next` where the response has one, else `links.pages.next`, else
+        `meta.total`, else a full page means more.
         """
         if not self.items:
             return None
         page_param, per_page_param = self._paging.param, self._paging.size_param
         current = _positive_int(self._options.query.get(page_param, 1)) or 1
         raw = self._raw if isinstance(self._raw, dict) else {}
+        if self._paging.more_field:
+            return current + 1 if _dig(raw, self._paging.more_field) is True else None
         links = raw.get("links")
         pages = links.get("pages") if isinstance(links, dict) else None
         if isinstance(pages, dict) and (
