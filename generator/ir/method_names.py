@@ -104,7 +104,8 @@ class PathIndex:
     def is_action(self, path: str, method: str, operation_id: str | None) -> bool:
         """`POST /jobs/{id}/cancel`: a `POST` to a last segment that acts on what comes before it,
         not a collection: nothing below it, no `GET` of it, and either it follows an item
-        and is no plural noun, or the operationId starts with it (`cancelJob`)."""
+        and is no plural noun, or the operationId starts with it (`cancelJob`). An operationId
+        that names a standard verb (`CreateMessageFeedback`) says it is not."""
         segments = tuple(clean_segments(path))
         if method != "post" or len(segments) < 2 or segments[-1] == "{}":
             return False
@@ -112,6 +113,8 @@ class PathIndex:
             return False
         words = snake_case(segments[-1]).split("_")
         id_words = snake_case(operation_id).split("_") if operation_id else []
+        if operation_id_verb(operation_id)[0] is not None:
+            return False  # `CreateMessageFeedback`: a sub-resource created, not an action
         if id_words and id_words[0] == words[0] and id_words[0] not in VERBS:
             return True
         return segments[-2] == "{}" and singular(words[-1]) == words[-1] and words[0] not in VERBS
