@@ -34,6 +34,7 @@ from .model import (
     is_text_media,
 )
 from .naming import argument_name, field_name, pascal_case, singular, snake_case
+from .overrides import Overrides, declared_paging
 from .pagination import PagingPlan, declares_link_header, recognise, response_fields
 from .security import requirements
 
@@ -76,6 +77,8 @@ class OperationsBuilder(PayloadReader):
         """Servers of operations or paths by name: URL, the server object and where it is."""
         self.pending: list[PendingOperation] = []
         self.locations: dict[tuple[str, str], Location] = {}
+        self.overrides: Overrides
+        self.override_locations: dict[str, Location] = {}
         self.index = PathIndex(())
         self.model_names: set[str] = set()
 
@@ -86,6 +89,7 @@ class OperationsBuilder(PayloadReader):
             self.diagnostics.error("paths must be a mapping", self.api.locate(root))
             return
         seen_ids: dict[str, Location] = {}
+        self.overrides = Overrides(self.api)
         self.index = PathIndex(
             (str(path), method)
             for path, item in paths.items()
@@ -114,7 +118,11 @@ class OperationsBuilder(PayloadReader):
                         )
                         continue
                     seen_ids[operation_id] = op_location
+                extra, self.override_locations = self.overrides.extensions_for(operation_id, method, str(path))
+                if extra:
+                    op = {**op, **extra}
                 self.read_operation(str(path), method, op, op_location, item, item_location)
+        self.overrides.report_unused()
 
     def operations_of(self, item: dict[str, Any], location: Location) -> list[tuple[str, Any, Location]]:
         """A path item's operations: `(method, operation, where)`, the fixed methods first."""
@@ -162,7 +170,13 @@ class OperationsBuilder(PayloadReader):
             else:
                 sse_schema = None  # audio that may also come as events: the audio, not an empty stream
         paging = None
-        if method == "get" and json_schema is not None:
+        declared: PagingPlan | bool = True
+        if "x-sdk-pagination" in op:
+            where = self.override_locations.get("x-sdk-pagination", location.child("x-sdk-pagination"))
+            declared = declared_paging(self.api, op["x-sdk-pagination"], where)
+        if isinstance(declared, PagingPlan) and json_schema is not None:
+            paging = declared
+        elif declared is True and method == "get" and json_schema is not None:
             schema, schema_location = json_schema
             fields = response_fields(self.api, schema, schema_location)
             items = self.items_property(schema, schema_location)
