@@ -40,7 +40,7 @@ def client_answering(sdk: ModuleType, seen: list[httpx.Request], content_type: s
         seen.append(request)
         return httpx.Response(200, headers={"content-type": content_type}, content=body)
 
-    return sdk.Client(api_key="k", http_client=httpx.Client(transport=httpx.MockTransport(handler)))
+    return sdk.Client(http_client=httpx.Client(transport=httpx.MockTransport(handler)))
 
 
 def test_querystring_properties_are_query_arguments_and_json_lines_stream(sdk: ModuleType) -> None:
@@ -49,7 +49,7 @@ def test_querystring_properties_are_query_arguments_and_json_lines_stream(sdk: M
     # without its line end are both read.
     lines = b"\x1e" + json.dumps(EVENTS[0]).encode() + b"\n\n" + json.dumps(EVENTS[1]).encode()
     client = client_answering(sdk, seen, "application/jsonl; charset=utf-8", lines)
-    with client.events.retrieve(status="open", include_archived=True) as stream:
+    with client.events.list(status="open", include_archived=True) as stream:
         events = list(stream)
     assert [(e.id, e.name) for e in events] == [(1, "created"), (2, "deleted")]
     assert type(events[0]).__name__ == "Event"
