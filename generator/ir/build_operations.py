@@ -184,7 +184,9 @@ class OperationsBuilder(PayloadReader):
             paging = recognise(
                 query_params, fields, items, body_is_array, declares_link_header(response and response[0])
             )
-        naming = name_operation(path, method, op, self.index, paging is not None or self.returns_array(json_schema))
+        paged_request = {"page", "per_page"} <= set(query_params)
+        returns_list = paging is not None or paged_request or self.returns_array(json_schema)
+        naming = name_operation(path, method, op, self.index, returns_list)
         resource, name = naming.resource, naming.method
         singular_name = pascal_case(singular(resource[-1]))
         full_name = "".join(pascal_case(singular(p)) for p in resource)

@@ -76,7 +76,8 @@ def resource_path_of(path: str) -> tuple[str, ...]:
 
 
 def operation_id_verb(operation_id: str | None) -> tuple[str | None, list[str]]:
-    """`listWidgets` -> `("list", ["widgets"])`, `Widget_Get` -> `("retrieve", ["widget"])`:
+    """`listWidgets` -> `("list", ["widgets"])`, `Widget_Get` -> `("retrieve", ["widget"])`,
+    `droplets_list_backup_policies` -> `("list", ["droplets", "backup", "policies"])`:
     the standard method an operationId names, and the words left once it is stripped."""
     if not operation_id:
         return None, []
@@ -85,6 +86,8 @@ def operation_id_verb(operation_id: str | None) -> tuple[str | None, list[str]]:
         return VERBS[words[0]], words[1:]
     if words and words[-1] in VERBS:
         return VERBS[words[-1]], words[:-1]
+    if len(words) > 2 and words[1] in VERBS:  # `droplets_list_backup_policies`
+        return VERBS[words[1]], words[:1] + words[2:]
     return None, words
 
 
