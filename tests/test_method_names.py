@@ -63,6 +63,16 @@ CASES = [
         ["client.widgets.list -> GET /widgets (operationId)"],
     ),
     (
+        "the operationId's verb may be its second word (resource_verb_object)",
+        {"/droplets/backups/policies": {"get": op("droplets_list_backup_policies")}},
+        ["client.droplets.backups.policies.list -> GET /droplets/backups/policies (operationId)"],
+    ),
+    (
+        "an operationId naming a standard verb makes a singular sub-path a sub-resource",
+        {"/messages/{id}/feedback": {"parameters": ID, "post": op("CreateMessageFeedback")}},
+        ["client.messages.feedback.create -> POST /messages/{id}/feedback (path)"],
+    ),
+    (
         "an action on an item is a method of the parent resource",
         {
             "/fine_tuning/jobs/{id}": {"parameters": ID, "get": op()},
