@@ -375,7 +375,10 @@ class ResourceViews:
         response = model(operation.response)
         if operation.pagination is not None:
             item = model(operation.pagination.item_type)
-            page = runtime_type(operation.response)
+            # A body that is the list (`Link` header pages) is a `List[X]` alias: already a type.
+            page = (
+                model(operation.response) if not operation.pagination.items_field else runtime_type(operation.response)
+            )
             return "page", page, item, f"SyncPage[{item}]", f"AsyncPaginator[{item}]", none
         return "model", runtime_type(operation.response), "", response, response, none
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from functools import cached_property
-from typing import Optional, Type, Union, cast
+from typing import Optional, Union
 
 from .._pagination import AsyncPaginator, Paging, SyncPage
 from .._request_options import RequestOptions
@@ -33,7 +33,7 @@ class Headed(SyncAPIResource):
     ) -> SyncPage[Item]:
         """The next page in the `Link` header (GitHub)."""
         return self._client.request_page(
-            cast(Type[HeadedListResponse], HeadedListResponse),
+            HeadedListResponse,
             "",
             RequestOptions.build(
                 "get",
@@ -68,7 +68,7 @@ class AsyncHeaded(AsyncAPIResource):
         """The next page in the `Link` header (GitHub)."""
         return AsyncPaginator(
             self._client,
-            cast(Type[HeadedListResponse], HeadedListResponse),
+            HeadedListResponse,
             "",
             RequestOptions.build(
                 "get",
