@@ -109,7 +109,7 @@ def test_a_request_body_takes_recursive_values(recursive_aliases: ModuleType) ->
         return httpx.Response(200, json={"body": json.loads(request.content)["body"]})
 
     sdk = sys.modules["recursive_aliases_sdk"]
-    client = sdk.Client(api_key="k", http_client=httpx.Client(transport=httpx.MockTransport(handler)))
+    client = sdk.Client(http_client=httpx.Client(transport=httpx.MockTransport(handler)))
     document = client.documents.create(body={"a": ["b", {"c": None}]}, formula=[1, [2]])
     assert json.loads(seen[0].content) == {"body": {"a": ["b", {"c": None}]}, "formula": [1, [2]]}
     assert document.body == {"a": ["b", {"c": None}]}
