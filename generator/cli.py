@@ -346,5 +346,24 @@ def diff_command(
         sys.exit(EXIT_STALE)
 
 
+@main.command()
+@click.argument("spec", required=False, type=click.Path(dir_okay=False))
+@click.option("--package", help="Python package name of the generated SDK.")
+@click.option("--allow-remote-refs", is_flag=True, help="Fetch $refs to http(s) URLs (refused otherwise).")
+@click.option("-v", "--verbose", is_flag=True, help="Show a traceback with errors.")
+@_reports_errors
+def names(spec: str | None, package: str | None, allow_remote_refs: bool, verbose: bool) -> None:
+    """Print every method a user will call and the operation behind it:
+    `client.files.list -> GET /files  (path)`, with where the name came from."""
+    from .pipeline import build
+    from .surface import surface_lines
+
+    with _settings(spec, None, package, DEFAULT_MAX_SPEC_BYTES / (1024 * 1024)) as settings:
+        api, warnings = build(settings.spec, settings.package, allow_remote_refs)
+    _print_diagnostics(warnings)
+    for line in surface_lines(api):
+        click.echo(line)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -49,7 +49,7 @@ def test_querystring_properties_are_query_arguments_and_json_lines_stream(sdk: M
     # without its line end are both read.
     lines = b"\x1e" + json.dumps(EVENTS[0]).encode() + b"\n\n" + json.dumps(EVENTS[1]).encode()
     client = client_answering(sdk, seen, "application/jsonl; charset=utf-8", lines)
-    with client.events.retrieve(status="open", include_archived=True) as stream:
+    with client.events.list(status="open", include_archived=True) as stream:
         events = list(stream)
     assert [(e.id, e.name) for e in events] == [(1, "created"), (2, "deleted")]
     assert type(events[0]).__name__ == "Event"

@@ -16,7 +16,9 @@ from typing import TYPE_CHECKING, Any
 from ..errors import Location
 from ..text import description_of
 from .build_payloads import PayloadReader
+from .method_names import PathIndex, name_operation
 from .model import (
+    AliasIR,
     BodyIR,
     ClassIR,
     FieldIR,
@@ -31,7 +33,16 @@ from .model import (
     TypeIR,
     is_text_media,
 )
-from .naming import RESERVED_ARGUMENTS, field_name, module_name, parameter_name, pascal_case, singular, snake_case
+from .naming import (
+    RESERVED_ARGUMENTS,
+    field_name,
+    parameter_name,
+    pascal_case,
+    singular,
+    snake_case,
+)
+from .overrides import Overrides, declared_paging
+from .pagination import PagingPlan, declares_link_header, recognise, response_fields
 from .security import requirements
 
 if TYPE_CHECKING:
@@ -40,11 +51,6 @@ if TYPE_CHECKING:
 HTTP_METHODS = ("get", "put", "post", "patch", "delete", "head", "options", "trace", "query")
 """The fixed fields of a path item that are operations (`query` is OpenAPI 3.2's); 3.2's
 `additionalOperations` maps any other method (`COPY`, `LINK`) to one."""
-VERB_METHODS = {"post": "create", "put": "update", "patch": "update", "delete": "delete"}
-VERSION_SEGMENT = re.compile(r"^(v\d+(\.\d+)*|api|\d{4}-\d{2}-\d{2})$")
-"""Leading path segments that name no resource: `v2`, `api`, a dated version (`2010-04-01`)."""
-FORMAT_SUFFIX = re.compile(r"\.(json|xml)$")
-"""A format extension on the last segment (`Messages.json`) is not part of the resource's name."""
 PARAMETER_STYLES = {
     "query": ("form", "spaceDelimited", "pipeDelimited", "deepObject"),
     "path": ("simple", "label", "matrix"),
@@ -61,18 +67,9 @@ class PendingOperation:
 
     resource: tuple[str, ...]
     operation: OperationIR
-    items_property: str | None
+    paging: PagingPlan | None
     response_model: str | None
-
-
-def resource_path_of(path: str) -> tuple[str, ...]:
-    """`/v2/registry/{name}/garbage-collections` -> `("registry", "garbage_collections")`,
-    `/2010-04-01/Accounts/{AccountSid}/Messages.json` -> `("accounts", "messages")`."""
-    segments = [FORMAT_SUFFIX.sub("", s) for s in path.split("/") if s and not s.startswith("{")]
-    while len(segments) > 1 and VERSION_SEGMENT.match(segments[0]):
-        segments = segments[1:]
-    names = tuple(module_name(snake_case(s)) for s in segments)
-    return names or ("root",)
+    location: Location
 
 
 class OperationsBuilder(PayloadReader):
@@ -86,6 +83,10 @@ class OperationsBuilder(PayloadReader):
         self.servers: dict[str, tuple[str, dict[str, Any], Location]] = {}
         """Servers of operations or paths by name: URL, the server object and where it is."""
         self.pending: list[PendingOperation] = []
+        self.locations: dict[tuple[str, str], Location] = {}
+        self.overrides: Overrides
+        self.override_locations: dict[str, Location] = {}
+        self.index = PathIndex(())
         self.model_names: set[str] = set()
 
     def read_paths(self, document: dict[str, Any]) -> None:
@@ -97,6 +98,14 @@ class OperationsBuilder(PayloadReader):
         seen_ids: dict[str, Location] = {}
         # OpenAPI 3.0 requires `responses` on every operation; 3.1 does not.
         self.responses_required = str(document.get("openapi", "")).startswith("3.0")
+        self.overrides = Overrides(self.api)
+        self.index = PathIndex(
+            (str(path), method)
+            for path, item in paths.items()
+            if isinstance(item, dict)
+            for method in HTTP_METHODS
+            if method in item
+        )
         for path, item in paths.items():
             item_location = root.child(str(path))
             item, item_location = self.api.resolver.follow(item, item_location)
@@ -118,7 +127,11 @@ class OperationsBuilder(PayloadReader):
                         )
                         continue
                     seen_ids[operation_id] = op_location
+                extra, self.override_locations = self.overrides.extensions_for(operation_id, method, str(path))
+                if extra:
+                    op = {**op, **extra}
                 self.read_operation(str(path), method, op, op_location, item, item_location)
+        self.overrides.report_unused()
 
     def operations_of(self, item: dict[str, Any], location: Location) -> list[tuple[str, Any, Location]]:
         """A path item's operations: `(method, operation, where)`, the fixed methods first."""
@@ -152,20 +165,10 @@ class OperationsBuilder(PayloadReader):
         item: dict[str, Any],
         item_location: Location,
     ) -> None:
-        explicit = op.get("x-sdk-resource")
-        if isinstance(explicit, str) and explicit.strip("."):
-            resource = tuple(module_name(snake_case(p)) for p in explicit.split(".") if p)
-        else:
-            resource = resource_path_of(path)
-            # `/v1/logs/tail` with `x-sdk-method: tail` is `client.logs.tail()`.
-            named = op.get("x-sdk-method")
-            if len(resource) > 1 and isinstance(named, str) and field_name(named) == resource[-1]:
-                resource = resource[:-1]
         found_id = op.get("operationId")
         operation_id = found_id if isinstance(found_id, str) else f"{method} {path}"
         parameters = self.read_parameters(path, op, location, item, item_location)
-        wire_params = {p.wire_name for p in parameters if p.location == "query"}
-        paged_request = {"page", "per_page"} <= wire_params
+        query_params = [p.wire_name for p in parameters if p.location == "query"]
         _, response = self.success_response(op, location)
         self.name_error_schemas(op, location)
         json_schema, sse_schema = self.response_schemas(response)
@@ -175,7 +178,25 @@ class OperationsBuilder(PayloadReader):
                 media = None
             else:
                 sse_schema = None  # audio that may also come as events: the audio, not an empty stream
-        name = self.method_name(method, path, op, paged_request, json_schema)
+        paging = None
+        declared: PagingPlan | bool = True
+        if "x-sdk-pagination" in op:
+            where = self.override_locations.get("x-sdk-pagination", location.child("x-sdk-pagination"))
+            declared = declared_paging(self.api, op["x-sdk-pagination"], where)
+        if isinstance(declared, PagingPlan) and json_schema is not None:
+            paging = declared
+        elif declared is True and method == "get" and json_schema is not None:
+            schema, schema_location = json_schema
+            fields = response_fields(self.api, schema, schema_location)
+            items = self.items_property(schema, schema_location)
+            body_is_array = self.returns_array(json_schema)
+            paging = recognise(
+                query_params, fields, items, body_is_array, declares_link_header(response and response[0])
+            )
+        paged_request = {"page", "per_page"} <= set(query_params)
+        returns_list = paging is not None or paged_request or self.returns_array(json_schema)
+        naming = name_operation(path, method, op, self.index, returns_list)
+        resource, name = naming.resource, naming.method
         singular_name = pascal_case(singular(resource[-1]))
         full_name = "".join(pascal_case(singular(p)) for p in resource)
         response_type: TypeIR | None = None
@@ -196,6 +217,7 @@ class OperationsBuilder(PayloadReader):
         server = self.server_of(op, location, item, item_location)
         operation = OperationIR(
             name=name,
+            name_source=naming.source,
             operation_id=operation_id,
             http_method=method,
             path=path,
@@ -212,24 +234,16 @@ class OperationsBuilder(PayloadReader):
             pointer=location.pointer,
             security=requirements(op.get("security"), self.schemes),
         )
-        items_property = None
-        if paged_request and json_schema is not None:
-            items_property = self.items_property(*json_schema)
-        self.pending.append(PendingOperation(resource, operation, items_property, response_model))
+        if paging is not None and paging.scheme == "link_header" and isinstance(response_type, ListType):
+            operation = replace(operation, pagination=PaginationIR("", response_type.item, "link_header"))
+            paging = None
+        self.pending.append(PendingOperation(resource, operation, paging, response_model, location))
 
-    def method_name(
-        self, method: str, path: str, op: dict[str, Any], paged: bool, json_schema: tuple[Any, Location] | None
-    ) -> str:
-        explicit = op.get("x-sdk-method")
-        if isinstance(explicit, str) and explicit:
-            return field_name(explicit)
-        if method == "get":
-            returns_list = paged
-            if json_schema is not None:
-                schema, _ = self.api.resolver.follow(*json_schema)
-                returns_list = returns_list or (isinstance(schema, dict) and schema.get("type") == "array")
-            return "list" if returns_list and not path.rstrip("/").endswith("}") else "retrieve"
-        return VERB_METHODS.get(method, method)
+    def returns_array(self, json_schema: tuple[Any, Location] | None) -> bool:
+        if json_schema is None:
+            return False
+        schema, _ = self.api.resolver.follow(*json_schema)
+        return isinstance(schema, dict) and schema.get("type") == "array"
 
     def read_parameters(
         self, path: str, op: dict[str, Any], location: Location, item: dict[str, Any], item_location: Location
@@ -375,10 +389,11 @@ class OperationsBuilder(PayloadReader):
 
     def resources(self, models: dict[str, ModelIR]) -> tuple[ResourceIR, ...]:
         by_path: dict[tuple[str, ...], list[OperationIR]] = {}
+        self.locations = {(p.operation.http_method, p.operation.path): p.location for p in self.pending}
         for pending in self.pending:
             operation = pending.operation
-            if pending.items_property is not None and pending.response_model is not None:
-                pagination = self.pagination(operation, models.get(pending.response_model), pending.items_property)
+            if pending.paging is not None and pending.response_model is not None:
+                pagination = self.pagination(models.get(pending.response_model), pending.paging)
                 operation = replace(operation, pagination=pagination)
             by_path.setdefault(pending.resource, []).append(operation)
         for path in list(by_path):
@@ -387,14 +402,18 @@ class OperationsBuilder(PayloadReader):
         self.model_names = set(models)
         return tuple(self._resource(path, by_path) for path in sorted(p for p in by_path if len(p) == 1))
 
-    def pagination(self, operation: OperationIR, model: ModelIR | None, items_wire: str) -> PaginationIR | None:
+    def pagination(self, model: ModelIR | None, plan: PagingPlan) -> PaginationIR | None:
+        if model is not None and isinstance(model.main, AliasIR) and isinstance(model.main.type, ListType):
+            return PaginationIR("", model.main.type.item, plan.scheme) if plan.scheme == "link_header" else None
         if model is None or not isinstance(model.main, ClassIR):
             return None
         fields: dict[str, FieldIR] = {f.wire_name: f for f in model.main.fields}
-        items = fields.get(items_wire)
+        items = fields.get(plan.items)
         if items is None or not isinstance(items.type, ListType):
             return None
-        return PaginationIR(items.name, items.type.item, "page", "per_page")
+        return PaginationIR(
+            items.name, items.type.item, plan.scheme, plan.param, plan.size_param, plan.next_field, plan.more_field
+        )
 
     def _resource(self, path: tuple[str, ...], by_path: dict[tuple[str, ...], list[OperationIR]]) -> ResourceIR:
         children = tuple(
@@ -406,14 +425,20 @@ class OperationsBuilder(PayloadReader):
         taken = {child[-1] for child in by_path if len(child) == len(path) + 1 and child[:-1] == path}
         taken |= {"with_raw_response"}
         for operation in by_path[path]:
-            name = operation.name
+            name, source = operation.name, operation.name_source
             if name in taken:
-                name = field_name(snake_case(operation.operation_id))
+                name, source = field_name(snake_case(operation.operation_id)), "operationId"
             base, counter = name, 2
             while name in taken:
                 name, counter = f"{base}_{counter}", counter + 1
+            if name != operation.name:
+                self.diagnostics.warning(
+                    f"method name {'.'.join(path)}.{operation.name} is taken; "
+                    f"{operation.http_method.upper()} {operation.path} is {'.'.join(path)}.{name}",
+                    self.api.locate(self.locations[(operation.http_method, operation.path)]),
+                )
             taken.add(name)
-            operations.append(replace(operation, name=name))
+            operations.append(replace(operation, name=name, name_source=source))
         class_name = "".join(pascal_case(p) for p in path)
         # A resource module imports models by name: `Snapshots` the model keeps its name.
         if {class_name, "Async" + class_name} & self.model_names:

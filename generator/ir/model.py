@@ -310,14 +310,22 @@ class BodyIR:
 
 @dataclass(frozen=True)
 class PaginationIR:
-    """A page-numbered list: `page`/`per_page` in, an array plus `links.pages.next` out."""
+    """A list that auto-paginates: the items of each page and how to ask for the next
+    (`ir/pagination.py` lists the schemes)."""
 
     items_field: str
-    """The response property that holds the page's items (Python name)."""
+    """The response property that holds the page's items (Python name); `""`: the body is the list."""
     item_type: TypeIR
-    page_param: str
-    """The wire name of the page-number query parameter."""
-    per_page_param: str
+    scheme: str
+    """`page`, `offset`, `cursor`, `next_url` or `link_header`."""
+    param: str = ""
+    """The wire name of the query parameter that moves (`page`, `offset`, `after`)."""
+    size_param: str = ""
+    """The wire name of the page-size parameter (`per_page`, `limit`, `PageSize`), if any."""
+    next_field: tuple[str, ...] = ()
+    """Wire names down to the next URL or cursor in the response (`("meta", "next_page_url")`)."""
+    more_field: tuple[str, ...] = ()
+    """Wire names down to what says there is more (`has_more`, `more`, or a `total` count)."""
 
 
 @dataclass(frozen=True)
@@ -363,6 +371,8 @@ class OperationIR:
     description: str | None = None
     deprecated: bool = False
     pointer: str = ""
+    name_source: str = "path"
+    """Where the method's name came from: `path`, `operationId` or `override`."""
 
 
 @dataclass(frozen=True)

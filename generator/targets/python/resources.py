@@ -21,6 +21,7 @@ from ...ir.model import (
     FieldIR,
     ListType,
     OperationIR,
+    PaginationIR,
     ParameterIR,
     PrimitiveType,
     ResourceIR,
@@ -67,8 +68,8 @@ class MethodView:
     """For `maybe_stream`: the response and event annotations of the overloads."""
     overload_event: str
     items_field: str
-    page_param: str
-    per_page_param: str
+    paging: str
+    """For pages, the runtime's `Paging(...)` that says how to ask for the next page."""
     stream_flag: str
     http_method: str
     path: str
@@ -251,8 +252,7 @@ class ResourceViews:
             overload_response=overloads[0],
             overload_event=overloads[1],
             items_field=operation.pagination.items_field if operation.pagination else "",
-            page_param=operation.pagination.page_param if operation.pagination else "",
-            per_page_param=operation.pagination.per_page_param if operation.pagination else "",
+            paging=paging_expression(operation.pagination) if operation.pagination else "",
             stream_flag=flag,
             http_method=operation.http_method,
             path=python_string(operation.path),
@@ -397,7 +397,10 @@ class ResourceViews:
         response = model(operation.response)
         if operation.pagination is not None:
             item = model(operation.pagination.item_type)
-            page = runtime_type(operation.response)
+            # A body that is the list (`Link` header pages) is a `List[X]` alias: already a type.
+            page = (
+                model(operation.response) if not operation.pagination.items_field else runtime_type(operation.response)
+            )
             return "page", page, item, f"SyncPage[{item}]", f"AsyncPaginator[{item}]", none
         return "model", runtime_type(operation.response), "", response, response, none
 
@@ -458,7 +461,7 @@ class ResourceViews:
             files = sorted({"FileContent", "FileTypes"} & set(typing_names_in(texts, ("FileContent", "FileTypes"))))
             runtime["_types"] = ", ".join(["NOT_GIVEN", "Body", *files, "Headers", "NotGiven", "Query", "Timeout"])
         if "page" in kinds:
-            runtime["_pagination"] = "AsyncPaginator, SyncPage"
+            runtime["_pagination"] = "AsyncPaginator, Paging, SyncPage"
         if "binary" in kinds:
             runtime["_binary"] = "BinaryResponse"
             runtime["_response"] = ", ".join(
@@ -486,3 +489,18 @@ def resource_views(api: ApiIR, keep: Callable[[int], bool] = lambda index: True)
     views = ResourceViews(api)
     resources = [resource for top in api.resources for resource in top.walk()]
     return [views.resource(resource) for index, resource in enumerate(resources) if keep(index)]
+
+
+def paging_expression(pagination: PaginationIR) -> str:
+    """`Paging("cursor", "after", "limit", more_field=("has_more",))`: the scheme, as the
+    runtime's pages read it."""
+    args = [python_string(pagination.scheme)]
+    if pagination.param or pagination.size_param:
+        args.append(python_string(pagination.param))
+    if pagination.size_param:
+        args.append(python_string(pagination.size_param))
+    for keyword, path in (("next_field", pagination.next_field), ("more_field", pagination.more_field)):
+        if path:
+            names = ", ".join(python_string(name) for name in path)
+            args.append(f"{keyword}=({names},)" if len(path) == 1 else f"{keyword}=({names})")
+    return f"Paging({', '.join(args)})"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cached_property
 from typing import Literal, Optional, Union
 
-from .._pagination import AsyncPaginator, SyncPage
+from .._pagination import AsyncPaginator, Paging, SyncPage
 from .._request_options import RequestOptions
 from .._resource import AsyncAPIResource, SyncAPIResource
 from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
@@ -62,8 +62,7 @@ class Images(SyncAPIResource):
                 extra_body=extra_body,
                 timeout=timeout,
             ),
-            "page",
-            "per_page",
+            Paging("page", "page", "per_page"),
         )
 
 
@@ -114,8 +113,7 @@ class AsyncImages(AsyncAPIResource):
                 extra_body=extra_body,
                 timeout=timeout,
             ),
-            "page",
-            "per_page",
+            Paging("page", "page", "per_page"),
         )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cached_property
 from typing import Literal, Optional, Union
 
-from .._pagination import AsyncPaginator, SyncPage
+from .._pagination import AsyncPaginator, Paging, SyncPage
 from .._request_options import RequestOptions, path_template
 from .._resource import AsyncAPIResource, SyncAPIResource
 from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
@@ -100,8 +100,7 @@ class RegistryGarbageCollections(SyncAPIResource):
                 extra_body=extra_body,
                 timeout=timeout,
             ),
-            "page",
-            "per_page",
+            Paging("page", "page", "per_page"),
         )
 
 
@@ -189,8 +188,7 @@ class AsyncRegistryGarbageCollections(AsyncAPIResource):
                 extra_body=extra_body,
                 timeout=timeout,
             ),
-            "page",
-            "per_page",
+            Paging("page", "page", "per_page"),
         )
 
 

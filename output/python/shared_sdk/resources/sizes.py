@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cached_property
 from typing import Optional, Union
 
-from .._pagination import AsyncPaginator, SyncPage
+from .._pagination import AsyncPaginator, Paging, SyncPage
 from .._request_options import RequestOptions
 from .._resource import AsyncAPIResource, SyncAPIResource
 from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
@@ -53,8 +53,7 @@ class Sizes(SyncAPIResource):
                 extra_body=extra_body,
                 timeout=timeout,
             ),
-            "page",
-            "per_page",
+            Paging("page", "page", "per_page"),
         )
 
 
@@ -96,8 +95,7 @@ class AsyncSizes(AsyncAPIResource):
                 extra_body=extra_body,
                 timeout=timeout,
             ),
-            "page",
-            "per_page",
+            Paging("page", "page", "per_page"),
         )
 
 

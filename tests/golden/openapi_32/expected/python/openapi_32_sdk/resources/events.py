@@ -5,13 +5,17 @@ from __future__ import annotations
 from functools import cached_property
 from typing import Optional, Union
 
+from .._binary import BinaryResponse
 from .._request_options import RequestOptions
 from .._resource import AsyncAPIResource, SyncAPIResource
-from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
-from .._streaming import AsyncStream, Stream
+from .._response import (
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
+)
 from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ..types.event_query_response import EventQueryResponse
-from ..types.shared.event import Event
 from .events_feed import AsyncEventsFeed, EventsFeed
 
 __all__ = ["AsyncEvents", "Events"]
@@ -27,7 +31,12 @@ class Events(SyncAPIResource):
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return EventsWithRawResponse(self)
 
-    def retrieve(
+    @cached_property
+    def with_streaming_response(self) -> EventsWithStreamingResponse:
+        """The download methods, returning the body unread, to iterate or write."""
+        return EventsWithStreamingResponse(self)
+
+    def list(
         self,
         *,
         status: str,
@@ -37,14 +46,13 @@ class Events(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
-    ) -> Stream[Event]:
+    ) -> BinaryResponse:
         """Stream events as JSON Lines.
 
         Args:
           status: Only events in this status.
         """
-        return self._client.request_stream(
-            Event,
+        return self._client.request_binary(
             RequestOptions.build(
                 "get",
                 "/events",
@@ -54,6 +62,7 @@ class Events(SyncAPIResource):
                 },
                 headers={
                     "trace-id": trace_id,
+                    "Accept": "application/jsonl",
                 },
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -118,7 +127,12 @@ class AsyncEvents(AsyncAPIResource):
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AsyncEventsWithRawResponse(self)
 
-    async def retrieve(
+    @cached_property
+    def with_streaming_response(self) -> AsyncEventsWithStreamingResponse:
+        """The download methods, returning the body unread, to iterate or write."""
+        return AsyncEventsWithStreamingResponse(self)
+
+    async def list(
         self,
         *,
         status: str,
@@ -128,14 +142,13 @@ class AsyncEvents(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
-    ) -> AsyncStream[Event]:
+    ) -> BinaryResponse:
         """Stream events as JSON Lines.
 
         Args:
           status: Only events in this status.
         """
-        return await self._client.request_stream(
-            Event,
+        return await self._client.request_binary(
             RequestOptions.build(
                 "get",
                 "/events",
@@ -145,6 +158,7 @@ class AsyncEvents(AsyncAPIResource):
                 },
                 headers={
                     "trace-id": trace_id,
+                    "Accept": "application/jsonl",
                 },
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -201,13 +215,23 @@ class AsyncEvents(AsyncAPIResource):
 
 class EventsWithRawResponse:
     def __init__(self, resource: Events) -> None:
-        self.retrieve = to_raw_response_wrapper(resource.retrieve)
+        self.list = to_raw_response_wrapper(resource.list)
         self.query = to_raw_response_wrapper(resource.query)
         self.purge = to_raw_response_wrapper(resource.purge)
 
 
 class AsyncEventsWithRawResponse:
     def __init__(self, resource: AsyncEvents) -> None:
-        self.retrieve = async_to_raw_response_wrapper(resource.retrieve)
+        self.list = async_to_raw_response_wrapper(resource.list)
         self.query = async_to_raw_response_wrapper(resource.query)
         self.purge = async_to_raw_response_wrapper(resource.purge)
+
+
+class EventsWithStreamingResponse:
+    def __init__(self, resource: Events) -> None:
+        self.list = to_streamed_response_wrapper(resource.list)
+
+
+class AsyncEventsWithStreamingResponse:
+    def __init__(self, resource: AsyncEvents) -> None:
+        self.list = async_to_streamed_response_wrapper(resource.list)

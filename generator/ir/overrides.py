@@ -1,0 +1,119 @@
+"""IR: overrides for platform teams, from `sdkgen.yaml` beside the spec.
+
+    operations:
+      listFiles:                    # an operationId ...
+        method: list
+        pagination: {scheme: cursor, items: data, param: after, more_field: has_more}
+      POST /v1/jobs/{id}/cancel:    # ... or `METHOD /path`
+        resource: fine_tuning.jobs
+        method: cancel
+
+Each entry is the same as the operation's `x-sdk-resource`, `x-sdk-method` and
+`x-sdk-pagination` extensions, and wins over them. Unknown keys and targets that match no
+operation are located errors.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from ..errors import Location
+from .pagination import SCHEMES, PagingPlan
+
+if TYPE_CHECKING:
+    from .context import SchemaContext
+
+OVERRIDES_FILE = "sdkgen.yaml"
+OPERATION_KEYS = ("resource", "method", "pagination")
+PAGINATION_KEYS = ("scheme", "items", "param", "size_param", "next_field", "more_field")
+
+
+class Overrides:
+    """The `operations` of `sdkgen.yaml`, by operationId or `METHOD /path`."""
+
+    def __init__(self, api: SchemaContext) -> None:
+        self.api = api
+        self.entries: dict[str, tuple[dict[str, Any], Location]] = {}
+        self.used: set[str] = set()
+        path = api.root_file.parent / OVERRIDES_FILE
+        if not path.is_file():
+            return
+        document = api.store.load(path)
+        where = Location(path.resolve(), "")
+        if not isinstance(document, dict) or set(document) - {"operations"}:
+            unknown = sorted(set(document) - {"operations"}) if isinstance(document, dict) else []
+            message = (
+                f"unknown keys {unknown} in {OVERRIDES_FILE}" if unknown else f"{OVERRIDES_FILE} must be a mapping"
+            )
+            api.diagnostics.error(message, api.locate(where))
+            return
+        operations = document.get("operations") or {}
+        if not isinstance(operations, dict):
+            api.diagnostics.error("operations must be a mapping", api.locate(where.child("operations")))
+            return
+        for target, entry in operations.items():
+            entry_location = where.child("operations", str(target))
+            if not isinstance(entry, dict):
+                api.diagnostics.error("an override must be a mapping", api.locate(entry_location))
+                continue
+            for key in sorted(set(map(str, entry)) - set(OPERATION_KEYS)):
+                api.diagnostics.error(
+                    f"unknown override {key!r} (known: {', '.join(OPERATION_KEYS)})",
+                    api.locate(entry_location.child(key)),
+                )
+            self.entries[str(target)] = (entry, entry_location)
+
+    def extensions_for(self, operation_id: Any, method: str, path: str) -> tuple[dict[str, Any], dict[str, Location]]:
+        """The override of one operation as the `x-sdk-*` extensions it stands for, and where
+        each was written."""
+        found: dict[str, Any] = {}
+        where: dict[str, Location] = {}
+        for target in (operation_id, f"{method.upper()} {path}"):
+            if isinstance(target, str) and target in self.entries:
+                self.used.add(target)
+                entry, location = self.entries[target]
+                for key, value in entry.items():
+                    if key in OPERATION_KEYS:
+                        found[f"x-sdk-{key}"] = value
+                        where[f"x-sdk-{key}"] = location.child(str(key))
+        return found, where
+
+    def report_unused(self) -> None:
+        for target, (_, location) in self.entries.items():
+            if target not in self.used:
+                self.api.diagnostics.error(
+                    f"override target {target!r} is no operationId or `METHOD /path` of the spec",
+                    self.api.locate(location),
+                )
+
+
+def declared_paging(api: SchemaContext, value: Any, location: Location) -> PagingPlan | bool:
+    """`x-sdk-pagination`: a declared scheme, `False` for none; `True` when absent (recognise it)."""
+    if value is False:
+        return False
+    if not isinstance(value, dict):
+        api.diagnostics.error("x-sdk-pagination must be a mapping or false", api.locate(location))
+        return True
+    for key in sorted(set(map(str, value)) - set(PAGINATION_KEYS)):
+        api.diagnostics.error(
+            f"unknown pagination key {key!r} (known: {', '.join(PAGINATION_KEYS)})", api.locate(location.child(key))
+        )
+    scheme = value.get("scheme")
+    if scheme not in SCHEMES:
+        api.diagnostics.error(
+            f"unknown pagination scheme {scheme!r} (known: {', '.join(SCHEMES)})", api.locate(location.child("scheme"))
+        )
+        return True
+
+    def path_of(key: str) -> tuple[str, ...]:
+        found = value.get(key)
+        return tuple(str(found).split(".")) if found else ()
+
+    return PagingPlan(
+        str(scheme),
+        str(value.get("items", "")),
+        str(value.get("param", "")),
+        str(value.get("size_param", "")),
+        path_of("next_field"),
+        path_of("more_field"),
+    )

@@ -1,0 +1,139 @@
+"""IR: which pagination scheme a list operation follows, recognised only where unambiguous.
+
+- `page`: `page` + a size (`per_page`, `PageSize`); an array (`links.pages.next`, `meta.total`,
+  `has_next` stop it).
+- `offset`: `offset` (+ `limit`); an array and `total`, `more` or `has_more`.
+- `cursor`: `after`, `cursor`, `PageToken` ...; an array and the next cursor (`next_cursor`,
+  `next_page_token`), or `has_more` with the cursor from `last_id` or the last item's `id`.
+- `next_url`: an array and the next page's URL (`next_page_url`, `next_page_uri`, `next`,
+  also under `meta` or `links`).
+- `link_header`: an array as the whole body and a `Link` response header.
+
+An operation matching no scheme, or more than one, is not paged: it returns its model. The
+`x-sdk-pagination` extension (or the config) declares a scheme where it is not recognised.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ..errors import Location
+    from .context import SchemaContext
+
+SCHEMES = ("page", "offset", "cursor", "next_url", "link_header")
+CURSOR_PARAMS = ("after", "starting_after", "cursor", "page_token", "pagetoken", "marker", "next_token", "token")
+NEXT_CURSOR_FIELDS = ("next_cursor", "next_page_token", "nextpagetoken", "next_marker", "next_token")
+NEXT_URL_FIELDS = ("next_page_url", "next_page_uri", "next")
+WRAPPERS = ("", "meta", "links", "pagination", "paging")
+"""Objects a page's bookkeeping may sit in (`meta.next_page_url`, `links.next`)."""
+SIZE_PARAMS = ("per_page", "limit", "page_size", "pagesize", "size")
+
+
+@dataclass(frozen=True)
+class PagingPlan:
+    """A scheme as read from the raw spec; the response field of the items is its wire name."""
+
+    scheme: str
+    items: str
+    """The wire name of the array property of the items (`""`: the body is the array)."""
+    param: str = ""
+    """The query parameter that moves (`page`, `offset`, `after`); `""` when a URL does."""
+    size_param: str = ""
+    next_field: tuple[str, ...] = ()
+    """Where the next URL or cursor is read (`("meta", "next_page_url")`, `("last_id",)`)."""
+    more_field: tuple[str, ...] = ()
+    """What says there is more: `has_more`, `more`, or `total` (a count)."""
+
+
+def _find(query: dict[str, str], names: tuple[str, ...]) -> str | None:
+    """The wire name of the first parameter named one of `names` (compared in lower case)."""
+    for name in names:
+        if name in query:
+            return query[name]
+    return None
+
+
+def _field(fields: dict[tuple[str, ...], str], names: tuple[str, ...], kind: str) -> tuple[str, ...] | None:
+    for wrapper in WRAPPERS:
+        for name in names:
+            path = (wrapper, name) if wrapper else (name,)
+            if fields.get(path) == kind:
+                return path
+    return None
+
+
+def recognise(
+    query_params: list[str],
+    fields: dict[tuple[str, ...], str],
+    items: str | None,
+    body_is_array: bool,
+    link_header: bool,
+) -> PagingPlan | None:
+    """The one scheme a list operation follows, or None.
+
+    `fields` maps the response's properties (and those of `meta`, `links` ...) to a kind:
+    `string`, `integer`, `boolean`, `array`, `object`. `items` is the one array property.
+    """
+    query = {name.lower(): name for name in query_params}
+    size = _find(query, SIZE_PARAMS) or ""
+    found: list[PagingPlan] = []
+    if body_is_array:
+        return PagingPlan("link_header", "") if link_header else None
+    if items is None:
+        return None
+    if "page" in query and size:
+        has_next = _field(fields, ("has_next", "has_more"), "boolean") or ()
+        found.append(PagingPlan("page", items, query["page"], size, more_field=has_next))
+    offset = _find(query, ("offset", "skip"))
+    more = _field(fields, ("has_more", "more"), "boolean") or _field(fields, ("total", "total_count"), "integer")
+    if offset is not None and more is not None:
+        found.append(PagingPlan("offset", items, offset, size, more_field=more))
+    cursor = _find(query, CURSOR_PARAMS)
+    next_cursor = _field(fields, NEXT_CURSOR_FIELDS, "string")
+    has_more = _field(fields, ("has_more",), "boolean")
+    if cursor is not None and next_cursor is not None:
+        found.append(PagingPlan("cursor", items, cursor, size, next_field=next_cursor))
+    elif cursor is not None and has_more is not None and offset is None:
+        last = ("last_id",) if fields.get(("last_id",)) == "string" else ()
+        found.append(PagingPlan("cursor", items, cursor, size, next_field=last, more_field=has_more))
+    next_url = _field(fields, NEXT_URL_FIELDS, "string")
+    if next_url is not None:
+        found.append(PagingPlan("next_url", items, next_field=next_url))
+    # Page numbers beside a next URL (Twilio's `Page` and `next_page_uri`): the URL carries
+    # what the number does not (`PageToken`).
+    if len(found) == 2 and found[0].scheme == "page" and found[1].scheme == "next_url":
+        found = found[1:]
+    return found[0] if len(found) == 1 else None
+
+
+def response_fields(api: SchemaContext, schema: Any, location: Location) -> dict[tuple[str, ...], str]:
+    """A response object's properties, and those of its `meta`, `links` ..., by kind."""
+    fields: dict[tuple[str, ...], str] = {}
+    shape = api.object_shape(schema, location)
+    for name, prop, prop_location in shape.properties if shape else ():
+        value, value_location = api.value_schema(prop, prop_location)
+        kind = _kind(value)
+        fields[(name,)] = kind
+        if kind == "object" and name in WRAPPERS:
+            inner = api.object_shape(value, value_location)
+            for inner_name, inner_prop, inner_location in inner.properties if inner else ():
+                fields[(name, inner_name)] = _kind(api.value_schema(inner_prop, inner_location)[0])
+    return fields
+
+
+def _kind(schema: dict[str, Any]) -> str:
+    type_ = schema.get("type")
+    if isinstance(type_, list):
+        type_ = next((t for t in type_ if t != "null"), None)
+    if type_ is None and "properties" in schema:
+        return "object"
+    if type_ is None and "items" in schema:
+        return "array"
+    return str(type_)
+
+
+def declares_link_header(response: Any) -> bool:
+    headers = response.get("headers") if isinstance(response, dict) else None
+    return isinstance(headers, dict) and any(str(name).lower() == "link" for name in headers)

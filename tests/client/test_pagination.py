@@ -1,0 +1,187 @@
+"""Auto-pagination, one loopback server per scheme (golden case `pagination`): the generated
+client walks every page of seven items, three a page, with the exact number of requests,
+no item lost or repeated; sync and async."""
+
+from __future__ import annotations
+
+import asyncio
+import importlib
+import json
+import sys
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from types import ModuleType
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from ..conftest import GOLDEN
+
+PACKAGE = "pagination_sdk"
+ITEMS = [{"id": f"i{n}", "name": f"item {n}"} for n in range(1, 8)]
+IDS = [item["id"] for item in ITEMS]
+SIZE = 3
+
+
+class Server:
+    def __init__(self) -> None:
+        self.requests: list[tuple[str, dict[str, str]]] = []
+        self.url = ""
+        self.stuck = False
+        """`/linked` answers a next URL that is the request's own."""
+
+
+def answer(server: Server, path: str, query: dict[str, str]) -> tuple[Any, dict[str, str]]:
+    """The body and headers of one page: seven items, three a page, in each scheme's words."""
+    if path == "/numbered":
+        start = (int(query.get("page", "1")) - 1) * SIZE
+        return {"items": ITEMS[start : start + SIZE], "meta": {"total": len(ITEMS)}}, {}
+    if path in ("/offset-total", "/offset-more"):
+        start = int(query.get("offset", "0"))
+        page = ITEMS[start : start + SIZE]
+        if path == "/offset-total":
+            return {"data": page, "total": len(ITEMS)}, {}
+        return {"users": page, "more": start + SIZE < len(ITEMS)}, {}
+    if path == "/after":
+        start = IDS.index(query["after"]) + 1 if "after" in query else 0
+        page = ITEMS[start : start + SIZE]
+        last = page[-1]["id"] if page else None
+        return {"object": "list", "data": page, "last_id": last, "has_more": start + SIZE < len(ITEMS)}, {}
+    start = int(query.get("cursor") or query.get("PageToken") or query.get("since") or "0")
+    page = ITEMS[start : start + SIZE]
+    following = str(start + SIZE) if start + SIZE < len(ITEMS) else None
+    if path == "/cursor":
+        return {"entries": page, "next_cursor": following}, {}
+    if path == "/tokens":
+        return {"results": page, "next_page_token": following or ""}, {}
+    if path == "/linked":
+        own = f"{server.url}/linked?PageSize={query.get('PageSize', '')}"
+        if server.stuck:
+            return {"things": page, "meta": {"next_page_url": own}}, {}
+        url = f"{own}&Page={start // SIZE + 1}&PageToken={following}" if following else None
+        return {"things": page, "meta": {"page": start // SIZE, "page_size": SIZE, "next_page_url": url}}, {}
+    if path == "/headed":
+        headers = {"Link": f'<{server.url}/headed?since={following}>; rel="next"'} if following else {}
+        return page, headers
+    return {"items": ITEMS}, {}
+
+
+@pytest.fixture()
+def server() -> Iterator[Server]:
+    state = Server()
+
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+        def do_GET(self) -> None:
+            parts = urlsplit(self.path)
+            query = {name: values[-1] for name, values in parse_qs(parts.query).items()}
+            state.requests.append((parts.path, query))
+            body, headers = answer(state, parts.path, query)
+            data = json.dumps(body).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(data)))
+            for name, value in headers.items():
+                self.send_header(name, value)
+            self.end_headers()
+            self.wfile.write(data)
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    state.url = f"http://127.0.0.1:{httpd.server_address[1]}"
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield state
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+@pytest.fixture(scope="module")
+def sdk() -> Iterator[ModuleType]:
+    root = GOLDEN / "pagination" / "expected" / "python"
+    sys.path.insert(0, str(root))
+    try:
+        yield importlib.import_module(PACKAGE)
+    finally:
+        sys.path.remove(str(root))
+        for name in [m for m in sys.modules if m == PACKAGE or m.startswith(PACKAGE + ".")]:
+            del sys.modules[name]
+
+
+SCHEMES = [
+    ("numbered", {"per_page": SIZE}, "page", [{"per_page": "3"}, {"per_page": "3", "page": "2"}]),
+    ("offset_total", {"limit": SIZE}, "offset", [{"limit": "3"}, {"limit": "3", "offset": "3"}]),
+    ("offset_more", {"limit": SIZE}, "offset", [{"limit": "3"}, {"limit": "3", "offset": "3"}]),
+    ("after", {"limit": SIZE}, "after", [{"limit": "3"}, {"limit": "3", "after": "i3"}]),
+    ("cursor", {}, "cursor", [{}, {"cursor": "3"}]),
+    ("tokens", {"page_size": SIZE}, "PageToken", [{"PageSize": "3"}, {"PageSize": "3", "PageToken": "3"}]),
+    ("linked", {"page_size": SIZE}, "PageToken", [{"PageSize": "3"}, {"PageSize": "3", "Page": "1", "PageToken": "3"}]),
+    ("headed", {}, "since", [{}, {"since": "3"}]),
+]
+
+
+@pytest.mark.parametrize(("resource", "arguments", "moves", "first_two"), SCHEMES, ids=[s[0] for s in SCHEMES])
+def test_iterating_walks_every_item_of_every_page_once(
+    sdk: ModuleType,
+    server: Server,
+    resource: str,
+    arguments: dict[str, Any],
+    moves: str,
+    first_two: list[dict[str, str]],
+) -> None:
+    client = sdk.Client(base_url=server.url)
+    page = getattr(client, resource).list(**arguments)
+    assert len(server.requests) == 1  # the first page only, until iterated
+    assert [item.id for item in page.items] == IDS[:SIZE]
+    assert page.has_next_page()
+    assert moves in (page.next_page_info() or {})
+    assert [item.id for item in page] == IDS
+    assert len(server.requests) == 3
+    assert [query for _, query in server.requests[:2]] == first_two
+    assert {path for path, _ in server.requests} == {"/" + resource.replace("_", "-")}
+
+
+@pytest.mark.parametrize("resource", [s[0] for s in SCHEMES])
+def test_async_iteration_walks_every_item_once(sdk: ModuleType, server: Server, resource: str) -> None:
+    arguments = next(s[1] for s in SCHEMES if s[0] == resource)
+
+    async def walk() -> tuple[list[str], list[list[str]]]:
+        async with sdk.AsyncClient(base_url=server.url) as client:
+            items = [item.id async for item in getattr(client, resource).list(**arguments)]
+            first = await getattr(client, resource).list(**arguments)
+            pages = [[item.id for item in page.items] async for page in first.iter_pages()]
+            return items, pages
+
+    items, pages = asyncio.run(walk())
+    assert items == IDS
+    assert pages == [IDS[0:3], IDS[3:6], IDS[6:7]]
+    assert len(server.requests) == 6
+
+
+def test_iter_pages_ends_on_a_page_without_a_next(sdk: ModuleType, server: Server) -> None:
+    client = sdk.Client(base_url=server.url)
+    pages = list(client.after.list(limit=SIZE).iter_pages())
+    assert [[item.id for item in page.items] for page in pages] == [IDS[0:3], IDS[3:6], IDS[6:7]]
+    assert [page.has_more for page in pages] == [True, True, False]  # the page's own fields
+    assert pages[-1].next_page_info() is None and not pages[-1].has_next_page()
+    assert len(server.requests) == 3
+
+
+def test_a_next_link_that_does_not_move_stops(sdk: ModuleType, server: Server) -> None:
+    server.stuck = True
+    client = sdk.Client(base_url=server.url)
+    assert [item.id for item in client.linked.list(page_size=SIZE)] == IDS[:SIZE]
+    assert len(server.requests) == 1
+
+
+def test_a_list_wrapper_that_is_not_paged_returns_its_model(sdk: ModuleType, server: Server) -> None:
+    client = sdk.Client(base_url=server.url)
+    summary = client.summary.retrieve()
+    assert type(summary).__name__ == "SummaryRetrieveResponse"
+    assert [item.id for item in summary.items or []] == IDS
+    assert len(server.requests) == 1

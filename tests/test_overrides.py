@@ -1,0 +1,120 @@
+"""Overrides for platform teams: `sdkgen.yaml` beside the spec renames resources and methods
+and declares pagination, by operationId or `METHOD /path`; `x-sdk-pagination` does the same
+in the spec. Unknown keys and targets are located errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sdkgen.errors import SpecError
+from sdkgen.pipeline import build
+from sdkgen.surface import surface_lines
+
+PAGE = {
+    "type": "object",
+    "properties": {
+        "records": {"type": "array", "items": {"type": "object", "properties": {"id": {"type": "string"}}}},
+        "continuation": {"type": "string"},
+    },
+}
+QUERY = [{"name": "from", "in": "query", "schema": {"type": "string"}}]
+
+
+def spec(tmp_path: Path, operation: dict[str, Any] | None = None) -> Path:
+    listing = {
+        "operationId": "queryRecords",
+        "parameters": QUERY,
+        "responses": {"200": {"description": "ok", "content": {"application/json": {"schema": PAGE}}}},
+        **(operation or {}),
+    }
+    cancel = {"operationId": "stopJob", "responses": {"204": {"description": "done"}}}
+    paths = {
+        "/records": {"get": listing},
+        "/jobs/{id}/halt": {
+            "parameters": [{"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}],
+            "post": cancel,
+        },
+    }
+    path = tmp_path / "spec.json"
+    path.write_text(json.dumps({"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "paths": paths}))
+    return path
+
+
+def lines(path: Path) -> list[str]:
+    api, _ = build(path, "t_sdk")
+    return [" ".join(line.split()) for line in surface_lines(api)]
+
+
+def test_without_overrides_the_list_is_not_recognised(tmp_path: Path) -> None:
+    api, _ = build(spec(tmp_path), "t_sdk")
+    assert [op.pagination for op in api.operations] == [None, None]
+    assert lines(spec(tmp_path)) == [
+        "client.jobs.halt -> POST /jobs/{id}/halt (path)",
+        "client.records.retrieve -> GET /records (path)",
+    ]
+
+
+def test_sdkgen_yaml_renames_and_declares_pagination(tmp_path: Path) -> None:
+    path = spec(tmp_path)
+    (tmp_path / "sdkgen.yaml").write_text(
+        "operations:\n"
+        "  queryRecords:\n"
+        "    method: list\n"
+        "    pagination: {scheme: cursor, items: records, param: from, next_field: continuation}\n"
+        "  POST /jobs/{id}/halt:\n"
+        "    resource: batch.jobs\n"
+        "    method: stop\n"
+    )
+    assert lines(path) == [
+        "client.batch.jobs.stop -> POST /jobs/{id}/halt (override)",
+        "client.records.list -> GET /records (override)",
+    ]
+    api, _ = build(path, "t_sdk")
+    [paged] = [op.pagination for op in api.operations if op.pagination is not None]
+    assert (paged.scheme, paged.items_field, paged.param, paged.next_field) == (
+        "cursor",
+        "records",
+        "from",
+        ("continuation",),
+    )
+
+
+def test_x_sdk_pagination_in_the_spec(tmp_path: Path) -> None:
+    declared = {"scheme": "cursor", "items": "records", "param": "from", "next_field": "continuation"}
+    api, _ = build(spec(tmp_path, {"x-sdk-pagination": declared}), "t_sdk")
+    assert [op.pagination.scheme for op in api.operations if op.pagination] == ["cursor"]
+
+
+@pytest.mark.parametrize(
+    ("overrides", "message", "line"),
+    [
+        (
+            "operations:\n  queryRecords:\n    name: list\n",
+            "unknown override 'name' (known: resource, method, pagination)",
+            3,
+        ),
+        (
+            "operations:\n  listNothing:\n    method: list\n",
+            "override target 'listNothing' is no operationId or `METHOD /path` of the spec",
+            2,
+        ),
+        (
+            "operations:\n  GET /records:\n    pagination: {scheme: pages, items: records}\n",
+            "unknown pagination scheme 'pages' (known: page, offset, cursor, next_url, link_header)",
+            3,
+        ),
+        ("settings: {}\n", "unknown keys ['settings'] in sdkgen.yaml", 1),
+    ],
+)
+def test_unknown_keys_and_targets_are_located_errors(tmp_path: Path, overrides: str, message: str, line: int) -> None:
+    path = spec(tmp_path)
+    (tmp_path / "sdkgen.yaml").write_text(overrides)
+    with pytest.raises(SpecError) as raised:
+        build(path, "t_sdk")
+    [error] = raised.value.diagnostics
+    assert error.message == message
+    assert error.location.file.name == "sdkgen.yaml"
+    assert error.location.line == line
