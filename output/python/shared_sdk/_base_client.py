@@ -23,14 +23,21 @@ import pydantic_core
 
 from ._auth import Credentials
 from ._binary import AsyncStreamedBinaryResponse, BinaryResponse, StreamedBinaryResponse
-from ._exceptions import (
-    APIConnectionError,
-    APIResponseValidationError,
-    APIStatusError,
-    APITimeoutError,
-    status_error_class,
-)
+from ._exceptions import APIResponseValidationError, APIStatusError, status_error_class
 from ._pagination import AsyncPage, Paging, SyncPage
+from ._reliability import (
+    DEFAULT_MAX_IN_FLIGHT,
+    AsyncInFlightLimit,
+    InFlightLimit,
+    attempt_deadline,
+    idempotency_headers,
+    keep_deadlines,
+    map_http_error,
+    may_retry,
+    reached_server,
+    sync_deadline,
+    within_deadline,
+)
 from ._request_options import RequestOptions
 from ._response import APIResponse, AsyncAPIResponse
 from ._streaming import AsyncStream, Stream
@@ -97,6 +104,7 @@ class BaseClient:
         max_retries: int,
         default_headers: Optional[Mapping[str, str]],
         strict_response_validation: bool = False,
+        max_in_flight: Optional[int] = None,
     ) -> None:
         if max_retries < 0:
             raise ValueError("max_retries must be 0 or more")
@@ -107,8 +115,10 @@ class BaseClient:
         self._url_prefixes = {name: str(url) for name, url in self.base_urls.items()}
         self.timeout = timeout
         self.max_retries = max_retries
+        self.max_in_flight = max_in_flight or DEFAULT_MAX_IN_FLIGHT
+        """Requests on the wire at once; the rest queue (see `_reliability`)."""
         self._version = version
-        self.credentials = credentials
+        self._credentials = credentials
         self.strict_response_validation = strict_response_validation
         self.default_headers: Dict[str, str] = {
             "Accept": "application/json",
@@ -131,7 +141,7 @@ class BaseClient:
         options: RequestOptions,
         stream: bool,
     ) -> httpx.Request:
-        sent = self.credentials.for_request(options.security)
+        sent = self._credentials.for_request(options.security)
         # Credentials are default headers: `default_headers` or a call's
         # `extra_headers` can replace or remove them.
         headers = options.sent_headers({**sent.headers, **self.default_headers})
@@ -142,10 +152,11 @@ class BaseClient:
             headers["Cookie"] = "; ".join(
                 f"{name}={value}" for name, value in cookies.items()
             )
+        for name, key in idempotency_headers(options.method):
+            if not any(given.lower() == name.lower() for given in headers):
+                headers[name] = key
         url = self._url_prefixes[options.server] + options.path
-        timeout = (
-            self.timeout if isinstance(options.timeout, NotGiven) else options.timeout
-        )
+        timeout = self._timeout(options)
         json_body = (
             None if isinstance(options.json_body, NotGiven) else options.json_body
         )
@@ -160,6 +171,11 @@ class BaseClient:
             files=options.files,
             content=options.content,
             timeout=timeout,
+        )
+
+    def _timeout(self, options: RequestOptions) -> Timeout:
+        return (
+            self.timeout if isinstance(options.timeout, NotGiven) else options.timeout
         )
 
     # -- retries --------------------------------------------------------------
@@ -264,6 +280,8 @@ class SyncAPIClient(BaseClient):
     ) -> None:
         super().__init__(**kwargs)
         self._http = http_client or httpx.Client(follow_redirects=True)
+        keep_deadlines(self._http)
+        self._in_flight = InFlightLimit(self.max_in_flight)
 
     def close(self) -> None:
         self._http.close()
@@ -280,32 +298,42 @@ class SyncAPIClient(BaseClient):
         self.close()
 
     def _send(self, options: RequestOptions, stream: bool = False) -> httpx.Response:
-        """Send with retries: returns a success, or raises the last error."""
+        """Send with retries: returns a success, or raises the last error.
+
+        Which failures are retried, the deadline, the in-flight limit: `_reliability`.
+        """
         request = self._build_request(self._http, options, stream)
+        deadline = attempt_deadline(self._timeout(options))
         attempt = 0
         while True:
             try:
-                response = self._http.send(request, stream=stream)
-            except httpx.TimeoutException as exc:
-                if attempt < self.max_retries:
-                    time.sleep(self._retry_delay(attempt, None))
-                    attempt += 1
-                    continue
-                raise APITimeoutError(request) from exc
+                with self._in_flight, sync_deadline(deadline):
+                    response = self._http.send(request, stream=stream)
             except httpx.TransportError as exc:
-                if attempt < self.max_retries:
+                if attempt < self.max_retries and may_retry(
+                    request, reached_server(exc)
+                ):
                     time.sleep(self._retry_delay(attempt, None))
                     attempt += 1
                     continue
-                raise APIConnectionError(request, f"Connection error: {exc}") from exc
+                raise map_http_error(exc, request) from exc
+            except httpx.HTTPError as exc:
+                raise map_http_error(exc, request) from exc
             if response.is_success:
                 return response
-            if attempt < self.max_retries and self._should_retry(response):
+            if (
+                attempt < self.max_retries
+                and self._should_retry(response)
+                and may_retry(request, True, response.status_code)
+            ):
                 response.close()
                 time.sleep(self._retry_delay(attempt, response))
                 attempt += 1
                 continue
-            response.read()
+            try:
+                response.read()
+            except httpx.HTTPError as exc:
+                raise map_http_error(exc, request) from exc
             raise self._status_error(response)
 
     def _finish(
@@ -366,6 +394,7 @@ class AsyncAPIClient(BaseClient):
     ) -> None:
         super().__init__(**kwargs)
         self._http = http_client or httpx.AsyncClient(follow_redirects=True)
+        self._in_flight = AsyncInFlightLimit(self.max_in_flight)
 
     async def close(self) -> None:
         await self._http.aclose()
@@ -384,32 +413,44 @@ class AsyncAPIClient(BaseClient):
     async def _send(
         self, options: RequestOptions, stream: bool = False
     ) -> httpx.Response:
-        """Send with retries: returns a success, or raises the last error."""
+        """Send with retries: returns a success, or raises the last error.
+
+        Which failures are retried, the deadline, the in-flight limit: `_reliability`.
+        """
         request = self._build_request(self._http, options, stream)
+        deadline = attempt_deadline(self._timeout(options))
         attempt = 0
         while True:
             try:
-                response = await self._http.send(request, stream=stream)
-            except httpx.TimeoutException as exc:
-                if attempt < self.max_retries:
-                    await asyncio.sleep(self._retry_delay(attempt, None))
-                    attempt += 1
-                    continue
-                raise APITimeoutError(request) from exc
+                async with self._in_flight:
+                    response = await within_deadline(
+                        self._http.send(request, stream=stream), deadline, request
+                    )
             except httpx.TransportError as exc:
-                if attempt < self.max_retries:
+                if attempt < self.max_retries and may_retry(
+                    request, reached_server(exc)
+                ):
                     await asyncio.sleep(self._retry_delay(attempt, None))
                     attempt += 1
                     continue
-                raise APIConnectionError(request, f"Connection error: {exc}") from exc
+                raise map_http_error(exc, request) from exc
+            except httpx.HTTPError as exc:
+                raise map_http_error(exc, request) from exc
             if response.is_success:
                 return response
-            if attempt < self.max_retries and self._should_retry(response):
+            if (
+                attempt < self.max_retries
+                and self._should_retry(response)
+                and may_retry(request, True, response.status_code)
+            ):
                 await response.aclose()
                 await asyncio.sleep(self._retry_delay(attempt, response))
                 attempt += 1
                 continue
-            await response.aread()
+            try:
+                await response.aread()
+            except httpx.HTTPError as exc:
+                raise map_http_error(exc, request) from exc
             raise self._status_error(response)
 
     def _finish(

@@ -9,7 +9,7 @@ from typing import Mapping, Optional, Union
 
 import httpx
 
-from ._auth import Credentials
+from . import _auth
 from ._base_client import (
     DEFAULT_MAX_RETRIES,
     DEFAULT_TIMEOUT,
@@ -37,7 +37,10 @@ class Client(SyncAPIClient):
     """A client for the Pagination API.
 
     Failed requests are retried `max_retries` times (connection errors, 408, 409,
-    429, 5xx) with exponential backoff, honouring `Retry-After`.
+    429, 5xx) with exponential backoff, honouring `Retry-After`; a POST or PATCH only
+    when it may be repeated safely (it carries an idempotency key, or never reached
+    the server). A number as `timeout` bounds each whole attempt; `max_in_flight`
+    requests at most are sent at once, the others queue.
     """
 
     def __init__(
@@ -49,6 +52,7 @@ class Client(SyncAPIClient):
         default_headers: Optional[Mapping[str, str]] = None,
         strict_response_validation: bool = False,
         http_client: Optional[httpx.Client] = None,
+        max_in_flight: Optional[int] = None,
     ) -> None:
         super().__init__(
             version=__version__,
@@ -57,12 +61,13 @@ class Client(SyncAPIClient):
                 or os.environ.get("PAGINATION_SDK_BASE_URL")
                 or DEFAULT_BASE_URL,
             },
-            credentials=Credentials({}, {}, ()),
+            credentials=_auth.Credentials({}, {}, ()),
             timeout=timeout,
             max_retries=max_retries,
             default_headers=default_headers,
             strict_response_validation=strict_response_validation,
             http_client=http_client,
+            max_in_flight=max_in_flight,
         )
 
     @cached_property
@@ -106,7 +111,10 @@ class AsyncClient(AsyncAPIClient):
     """An async client for the Pagination API.
 
     Failed requests are retried `max_retries` times (connection errors, 408, 409,
-    429, 5xx) with exponential backoff, honouring `Retry-After`.
+    429, 5xx) with exponential backoff, honouring `Retry-After`; a POST or PATCH only
+    when it may be repeated safely (it carries an idempotency key, or never reached
+    the server). A number as `timeout` bounds each whole attempt; `max_in_flight`
+    requests at most are sent at once, the others queue.
     """
 
     def __init__(
@@ -118,6 +126,7 @@ class AsyncClient(AsyncAPIClient):
         default_headers: Optional[Mapping[str, str]] = None,
         strict_response_validation: bool = False,
         http_client: Optional[httpx.AsyncClient] = None,
+        max_in_flight: Optional[int] = None,
     ) -> None:
         super().__init__(
             version=__version__,
@@ -126,12 +135,13 @@ class AsyncClient(AsyncAPIClient):
                 or os.environ.get("PAGINATION_SDK_BASE_URL")
                 or DEFAULT_BASE_URL,
             },
-            credentials=Credentials({}, {}, ()),
+            credentials=_auth.Credentials({}, {}, ()),
             timeout=timeout,
             max_retries=max_retries,
             default_headers=default_headers,
             strict_response_validation=strict_response_validation,
             http_client=http_client,
+            max_in_flight=max_in_flight,
         )
 
     @cached_property

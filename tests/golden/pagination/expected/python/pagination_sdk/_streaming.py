@@ -202,7 +202,9 @@ class Stream(_StreamBase[T]):
                 value = self._value(event)
                 if value is not None and not self._done:
                     yield value
-        except httpx.TransportError as exc:
+        except (
+            httpx.HTTPError
+        ) as exc:  # broken off, or undecodable (a corrupt gzip body)
             raise APIConnectionError(
                 self.response.request, f"The stream broke off: {exc}"
             ) from exc
@@ -240,7 +242,9 @@ class AsyncStream(_StreamBase[T]):
                 value = self._value(event)
                 if value is not None and not self._done:
                     yield value
-        except httpx.TransportError as exc:
+        except (
+            httpx.HTTPError
+        ) as exc:  # broken off, or undecodable (a corrupt gzip body)
             raise APIConnectionError(
                 self.response.request, f"The stream broke off: {exc}"
             ) from exc

@@ -24,7 +24,7 @@ import pydantic_core
 from ._auth import Credentials
 from ._binary import AsyncStreamedBinaryResponse, BinaryResponse, StreamedBinaryResponse
 from ._exceptions import APIResponseValidationError, APIStatusError, status_error_class
-from ._pagination import AsyncPage, SyncPage
+from ._pagination import AsyncPage, Paging, SyncPage
 from ._reliability import (
     DEFAULT_MAX_IN_FLIGHT,
     AsyncInFlightLimit,
@@ -255,8 +255,7 @@ class BaseClient:
         model: type,
         items_field: str,
         options: RequestOptions,
-        page_param: str,
-        per_page_param: str,
+        paging: Paging,
         response: httpx.Response,
     ) -> Dict[str, Any]:
         data = self._json(response)
@@ -264,12 +263,14 @@ class BaseClient:
         return {
             "model": model,
             "items_field": items_field,
-            "items": list(getattr(parsed, items_field, None) or []),
+            "items": list(
+                (getattr(parsed, items_field, None) if items_field else parsed) or []
+            ),
             "response": parsed,
             "raw": data,
             "options": options.without_raw_marker(),
-            "page_param": page_param,
-            "per_page_param": per_page_param,
+            "paging": paging,
+            "next_link": response.links.get("next", {}).get("url"),
         }
 
 
@@ -374,21 +375,13 @@ class SyncAPIClient(BaseClient):
         return stream
 
     def request_page(
-        self,
-        model: type,
-        items_field: str,
-        options: RequestOptions,
-        page_param: str,
-        per_page_param: str,
+        self, model: type, items_field: str, options: RequestOptions, paging: Paging
     ) -> SyncPage[Any]:
         response = self._send(options)
 
         def parse(r: httpx.Response) -> SyncPage[Any]:
             return SyncPage(
-                client=self,
-                **self._page_kwargs(
-                    model, items_field, options, page_param, per_page_param, r
-                ),
+                client=self, **self._page_kwargs(model, items_field, options, paging, r)
             )
 
         page: SyncPage[Any] = self._finish(options, response, parse)
@@ -502,21 +495,13 @@ class AsyncAPIClient(BaseClient):
         return stream
 
     async def request_page(
-        self,
-        model: type,
-        items_field: str,
-        options: RequestOptions,
-        page_param: str,
-        per_page_param: str,
+        self, model: type, items_field: str, options: RequestOptions, paging: Paging
     ) -> AsyncPage[Any]:
         response = await self._send(options)
 
         def parse(r: httpx.Response) -> AsyncPage[Any]:
             return AsyncPage(
-                client=self,
-                **self._page_kwargs(
-                    model, items_field, options, page_param, per_page_param, r
-                ),
+                client=self, **self._page_kwargs(model, items_field, options, paging, r)
             )
 
         page: AsyncPage[Any] = self._finish(options, response, parse)

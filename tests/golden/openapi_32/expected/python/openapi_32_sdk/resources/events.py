@@ -5,17 +5,13 @@ from __future__ import annotations
 from functools import cached_property
 from typing import Optional, Union
 
-from .._binary import BinaryResponse
 from .._request_options import RequestOptions
 from .._resource import AsyncAPIResource, SyncAPIResource
-from .._response import (
-    async_to_raw_response_wrapper,
-    async_to_streamed_response_wrapper,
-    to_raw_response_wrapper,
-    to_streamed_response_wrapper,
-)
+from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
+from .._streaming import AsyncStream, Stream
 from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ..types.event_query_response import EventQueryResponse
+from ..types.shared.event import Event
 from .events_feed import AsyncEventsFeed, EventsFeed
 
 __all__ = ["AsyncEvents", "Events"]
@@ -31,11 +27,6 @@ class Events(SyncAPIResource):
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return EventsWithRawResponse(self)
 
-    @cached_property
-    def with_streaming_response(self) -> EventsWithStreamingResponse:
-        """The download methods, returning the body unread, to iterate or write."""
-        return EventsWithStreamingResponse(self)
-
     def list(
         self,
         *,
@@ -46,13 +37,14 @@ class Events(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
-    ) -> BinaryResponse:
+    ) -> Stream[Event]:
         """Stream events as JSON Lines.
 
         Args:
           status: Only events in this status.
         """
-        return self._client.request_binary(
+        return self._client.request_stream(
+            Event,
             RequestOptions.build(
                 "get",
                 "/events",
@@ -62,7 +54,6 @@ class Events(SyncAPIResource):
                 },
                 headers={
                     "trace-id": trace_id,
-                    "Accept": "application/jsonl",
                 },
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -127,11 +118,6 @@ class AsyncEvents(AsyncAPIResource):
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AsyncEventsWithRawResponse(self)
 
-    @cached_property
-    def with_streaming_response(self) -> AsyncEventsWithStreamingResponse:
-        """The download methods, returning the body unread, to iterate or write."""
-        return AsyncEventsWithStreamingResponse(self)
-
     async def list(
         self,
         *,
@@ -142,13 +128,14 @@ class AsyncEvents(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
-    ) -> BinaryResponse:
+    ) -> AsyncStream[Event]:
         """Stream events as JSON Lines.
 
         Args:
           status: Only events in this status.
         """
-        return await self._client.request_binary(
+        return await self._client.request_stream(
+            Event,
             RequestOptions.build(
                 "get",
                 "/events",
@@ -158,7 +145,6 @@ class AsyncEvents(AsyncAPIResource):
                 },
                 headers={
                     "trace-id": trace_id,
-                    "Accept": "application/jsonl",
                 },
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -225,13 +211,3 @@ class AsyncEventsWithRawResponse:
         self.list = async_to_raw_response_wrapper(resource.list)
         self.query = async_to_raw_response_wrapper(resource.query)
         self.purge = async_to_raw_response_wrapper(resource.purge)
-
-
-class EventsWithStreamingResponse:
-    def __init__(self, resource: Events) -> None:
-        self.list = to_streamed_response_wrapper(resource.list)
-
-
-class AsyncEventsWithStreamingResponse:
-    def __init__(self, resource: AsyncEvents) -> None:
-        self.list = async_to_streamed_response_wrapper(resource.list)

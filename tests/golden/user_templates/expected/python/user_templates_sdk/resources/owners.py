@@ -9,7 +9,7 @@ from .._request_options import RequestOptions
 from .._resource import AsyncAPIResource, SyncAPIResource
 from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
 from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
-from ..types.owner_retrieve_response import OwnerRetrieveResponse
+from ..types.owner_list_response import OwnerListResponse
 
 __all__ = ["AsyncOwners", "Owners"]
 
@@ -20,16 +20,16 @@ class Owners(SyncAPIResource):
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return OwnersWithRawResponse(self)
 
-    def retrieve(
+    def list(
         self,
         *,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
-    ) -> OwnerRetrieveResponse:
+    ) -> OwnerListResponse:
         return self._client.request(
-            OwnerRetrieveResponse,
+            OwnerListResponse,
             RequestOptions.build(
                 "get",
                 "/v1/owners",
@@ -47,16 +47,16 @@ class AsyncOwners(AsyncAPIResource):
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AsyncOwnersWithRawResponse(self)
 
-    async def retrieve(
+    async def list(
         self,
         *,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
-    ) -> OwnerRetrieveResponse:
+    ) -> OwnerListResponse:
         return await self._client.request(
-            OwnerRetrieveResponse,
+            OwnerListResponse,
             RequestOptions.build(
                 "get",
                 "/v1/owners",
@@ -70,9 +70,9 @@ class AsyncOwners(AsyncAPIResource):
 
 class OwnersWithRawResponse:
     def __init__(self, resource: Owners) -> None:
-        self.retrieve = to_raw_response_wrapper(resource.retrieve)
+        self.list = to_raw_response_wrapper(resource.list)
 
 
 class AsyncOwnersWithRawResponse:
     def __init__(self, resource: AsyncOwners) -> None:
-        self.retrieve = async_to_raw_response_wrapper(resource.retrieve)
+        self.list = async_to_raw_response_wrapper(resource.list)

@@ -9,7 +9,7 @@ from .._request_options import RequestOptions, path_template
 from .._resource import AsyncAPIResource, SyncAPIResource
 from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
 from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
-from ..types.pet_retrieve_response import PetRetrieveResponse
+from ..types.pet_list_response import PetListResponse
 from ..types.shared.pet import Pet
 
 __all__ = ["AsyncPets", "Pets"]
@@ -21,7 +21,7 @@ class Pets(SyncAPIResource):
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return PetsWithRawResponse(self)
 
-    def retrieve(
+    def list(
         self,
         *,
         kind: Union[Literal["cat", "dog"], NotGiven] = NOT_GIVEN,
@@ -30,10 +30,10 @@ class Pets(SyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
-    ) -> PetRetrieveResponse:
+    ) -> PetListResponse:
         """List pets."""
         return self._client.request(
-            PetRetrieveResponse,
+            PetListResponse,
             RequestOptions.build(
                 "get",
                 "/v1/pets",
@@ -74,7 +74,7 @@ class Pets(SyncAPIResource):
             ),
         )
 
-    def get_pet(
+    def retrieve(
         self,
         *,
         pet_id: int,
@@ -122,7 +122,7 @@ class AsyncPets(AsyncAPIResource):
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AsyncPetsWithRawResponse(self)
 
-    async def retrieve(
+    async def list(
         self,
         *,
         kind: Union[Literal["cat", "dog"], NotGiven] = NOT_GIVEN,
@@ -131,10 +131,10 @@ class AsyncPets(AsyncAPIResource):
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
-    ) -> PetRetrieveResponse:
+    ) -> PetListResponse:
         """List pets."""
         return await self._client.request(
-            PetRetrieveResponse,
+            PetListResponse,
             RequestOptions.build(
                 "get",
                 "/v1/pets",
@@ -175,7 +175,7 @@ class AsyncPets(AsyncAPIResource):
             ),
         )
 
-    async def get_pet(
+    async def retrieve(
         self,
         *,
         pet_id: int,
@@ -219,15 +219,15 @@ class AsyncPets(AsyncAPIResource):
 
 class PetsWithRawResponse:
     def __init__(self, resource: Pets) -> None:
-        self.retrieve = to_raw_response_wrapper(resource.retrieve)
+        self.list = to_raw_response_wrapper(resource.list)
         self.create = to_raw_response_wrapper(resource.create)
-        self.get_pet = to_raw_response_wrapper(resource.get_pet)
+        self.retrieve = to_raw_response_wrapper(resource.retrieve)
         self.delete = to_raw_response_wrapper(resource.delete)
 
 
 class AsyncPetsWithRawResponse:
     def __init__(self, resource: AsyncPets) -> None:
-        self.retrieve = async_to_raw_response_wrapper(resource.retrieve)
+        self.list = async_to_raw_response_wrapper(resource.list)
         self.create = async_to_raw_response_wrapper(resource.create)
-        self.get_pet = async_to_raw_response_wrapper(resource.get_pet)
+        self.retrieve = async_to_raw_response_wrapper(resource.retrieve)
         self.delete = async_to_raw_response_wrapper(resource.delete)

@@ -7,8 +7,8 @@ from typing import List
 from .._models import BaseModel
 from .shared.owner import Owner
 
-__all__ = ["OwnerRetrieveResponse"]
+__all__ = ["OwnerListResponse"]
 
 
-class OwnerRetrieveResponse(BaseModel):
+class OwnerListResponse(BaseModel):
     owners: List[Owner]

@@ -7,8 +7,8 @@ from typing import List
 from .._models import BaseModel
 from .shared.pet import Pet
 
-__all__ = ["PetRetrieveResponse"]
+__all__ = ["PetListResponse"]
 
 
-class PetRetrieveResponse(BaseModel):
+class PetListResponse(BaseModel):
     pets: List[Pet]
