@@ -276,7 +276,7 @@ def test_random_operations_generate_clients_that_send_every_parameter_under_its_
     sys.path.insert(0, str(python_root))
     try:
         module = importlib.import_module(package)
-        client = module.Client(api_key="k", http_client=httpx.Client(transport=httpx.MockTransport(handler)))
+        client = module.Client(http_client=httpx.Client(transport=httpx.MockTransport(handler)))
         for top in api.resources:
             for resource in top.walk():
                 target = client

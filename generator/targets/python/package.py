@@ -14,9 +14,10 @@ from ...ir.spelling import annotation
 from ...text import python_string
 from ..render import render
 from .layout import LINE_LENGTH
+from .literals import security_literal
 from .models import module_view
 from .params import ParamNames, params_module_view, shared_modules_needed
-from .resources import ChildView, resource_views, security_literal
+from .resources import ChildView, resource_views
 from .types import natural_key
 
 SHARED = "types/shared"

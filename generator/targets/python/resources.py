@@ -21,7 +21,6 @@ from ...ir.model import (
     FieldIR,
     ListType,
     OperationIR,
-    PaginationIR,
     ParameterIR,
     PrimitiveType,
     ResourceIR,
@@ -32,6 +31,7 @@ from ...ir.model import (
 )
 from ...ir.spelling import annotation, optional_annotation
 from ...text import normalize_description, python_string
+from .literals import paging_expression, security_literal
 from .params import ParamNames
 from .types import import_order, natural_key, typing_names_in
 
@@ -118,14 +118,6 @@ class ResourceView:
     imports: tuple[str, ...]
     downloads: tuple[str, ...] = ()
     """Methods returning a binary body, which `with_streaming_response` offers unread."""
-
-
-def security_literal(alternatives: tuple[tuple[str, ...], ...]) -> str:
-    """`(("basic_auth",),)`: alternatives of scheme keys as a Python literal."""
-    inner = ", ".join(
-        "(" + "".join(python_string(key) + ", " for key in keys).rstrip(" ") + ")" for keys in alternatives
-    )
-    return f"({inner},)" if len(alternatives) == 1 else f"({inner})"
 
 
 def method_doc(operation: OperationIR) -> str | None:
@@ -489,18 +481,3 @@ def resource_views(api: ApiIR, keep: Callable[[int], bool] = lambda index: True)
     views = ResourceViews(api)
     resources = [resource for top in api.resources for resource in top.walk()]
     return [views.resource(resource) for index, resource in enumerate(resources) if keep(index)]
-
-
-def paging_expression(pagination: PaginationIR) -> str:
-    """`Paging("cursor", "after", "limit", more_field=("has_more",))`: the scheme, as the
-    runtime's pages read it."""
-    args = [python_string(pagination.scheme)]
-    if pagination.param or pagination.size_param:
-        args.append(python_string(pagination.param))
-    if pagination.size_param:
-        args.append(python_string(pagination.size_param))
-    for keyword, path in (("next_field", pagination.next_field), ("more_field", pagination.more_field)):
-        if path:
-            names = ", ".join(python_string(name) for name in path)
-            args.append(f"{keyword}=({names},)" if len(path) == 1 else f"{keyword}=({names})")
-    return f"Paging({', '.join(args)})"

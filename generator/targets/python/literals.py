@@ -1,0 +1,29 @@
+"""Python literals the generated runtime reads: a method's security alternatives and its paging scheme."""
+
+from __future__ import annotations
+
+from ...ir.model import PaginationIR
+from ...text import python_string
+
+
+def security_literal(alternatives: tuple[tuple[str, ...], ...]) -> str:
+    """`(("basic_auth",),)`: alternatives of scheme keys as a Python literal."""
+    inner = ", ".join(
+        "(" + "".join(python_string(key) + ", " for key in keys).rstrip(" ") + ")" for keys in alternatives
+    )
+    return f"({inner},)" if len(alternatives) == 1 else f"({inner})"
+
+
+def paging_expression(pagination: PaginationIR) -> str:
+    """`Paging("cursor", "after", "limit", more_field=("has_more",))`: the scheme, as the
+    runtime's pages read it."""
+    args = [python_string(pagination.scheme)]
+    if pagination.param or pagination.size_param:
+        args.append(python_string(pagination.param))
+    if pagination.size_param:
+        args.append(python_string(pagination.size_param))
+    for keyword, path in (("next_field", pagination.next_field), ("more_field", pagination.more_field)):
+        if path:
+            names = ", ".join(python_string(name) for name in path)
+            args.append(f"{keyword}=({names},)" if len(path) == 1 else f"{keyword}=({names})")
+    return f"Paging({', '.join(args)})"
