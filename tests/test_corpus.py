@@ -67,7 +67,7 @@ MYPY_KNOWN_FAILURES: dict[str, str] = {
     # A page's item class named like the resource class it is imported into (a list of
     # `knowledge` items -> `Knowledge`, beside the resource `Knowledge`): the import must be
     # aliased. Open: it imports and runs, only mypy reports the redefinition.
-    "twilio/twilio_knowledge_v1.yaml": "Name \"Knowledge\" already defined",
+    "twilio/twilio_knowledge_v1.yaml": 'Name "Knowledge" already defined',
 }
 """Generated packages left out of the mypy sample, with the error they still give."""
 
@@ -146,7 +146,7 @@ def test_a_sample_of_the_generated_packages_passes_mypy_strict(corpus: tuple[Pat
         and (o.spec.startswith("twilio/") or o.spec in MYPY_PEERS)
         and o.spec not in MYPY_KNOWN_FAILURES
     ]
-    assert len(sample) == 55 + len(MYPY_PEERS)
+    assert len(sample) == 55 - len(MYPY_KNOWN_FAILURES) + len(MYPY_PEERS)
     roots = [workdir / o.package / "python" for o in sample]
     result = subprocess.run(
         [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "--cache-dir=/dev/null"]

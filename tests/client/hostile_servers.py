@@ -75,7 +75,10 @@ def trickle(delay: float, body_bytes: int, in_headers: bool) -> Callable[[socket
 
 def redirect_loop(connection: socket.socket, request: bytes) -> None:
     path = request.split(b" ", 2)[1]
-    connection.sendall(b"HTTP/1.1 302 Found\r\nLocation: " + path + b"\r\nContent-Length: 0\r\n\r\n")
+    # One request per connection, said so: a client reusing it could meet the close as a reset.
+    connection.sendall(
+        b"HTTP/1.1 302 Found\r\nLocation: " + path + b"\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+    )
 
 
 def corrupt_gzip(connection: socket.socket, request: bytes) -> None:
