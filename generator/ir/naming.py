@@ -95,11 +95,13 @@ def field_name(wire_name: str) -> str:
     return name
 
 
+# Comparison suffixes of filter parameters (`DateSent<`, `StartTime>=`), spelled out so the
+# two sides of a range keep apart as arguments.
 COMPARISON_SUFFIXES = (("<=", "_on_or_before"), (">=", "_on_or_after"), ("<", "_before"), (">", "_after"))
 
 
 def argument_name(wire_name: str) -> str:
-    """A keyword argument for a parameter or body property: snake_case, a comparison suffix
+    """A keyword argument for a request body property (parameters: `parameter_name`): snake_case, a comparison suffix
     spelled out (`DateSent<` -> `date_sent_before`), keywords suffixed (`From` -> `from_`)."""
     text = wire_name
     for symbol, words in COMPARISON_SUFFIXES:
@@ -109,17 +111,12 @@ def argument_name(wire_name: str) -> str:
     return field_name(snake_case(text))
 
 
-# Comparison suffixes of filter parameters (`DateSent<`, `StartTime>=`), spelled out so the
-# two sides of a range keep apart as arguments.
-_COMPARISONS = (("<=", "_on_or_before"), (">=", "_on_or_after"), ("<", "_before"), (">", "_after"))
-
-
 def parameter_name(wire_name: str) -> str:
     """A snake_case keyword argument for a path, query, header or cookie parameter:
     `DateSent<` -> `date_sent_before`, `hyphen-in-path` -> `hyphen_in_path`,
     `filter[name]` -> `filter_name`, `from` -> `from_`. The wire name is kept for sending."""
     name = wire_name
-    for suffix, words in _COMPARISONS:
+    for suffix, words in COMPARISON_SUFFIXES:
         if name.endswith(suffix) and len(name) > len(suffix):
             name = name[: -len(suffix)] + words
             break
