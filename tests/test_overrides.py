@@ -9,6 +9,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner
+from sdkgen.cli import main
+from sdkgen.config import read_settings
 from sdkgen.errors import SpecError
 from sdkgen.pipeline import build
 from sdkgen.surface import surface_lines
@@ -118,3 +121,95 @@ def test_unknown_keys_and_targets_are_located_errors(tmp_path: Path, overrides: 
     assert error.message == message
     assert error.location.file.name == "sdkgen.yaml"
     assert error.location.line == line
+
+
+# -- overrides in pyproject.toml: `[tool.sdkgen] overrides = "file"` or `[tool.sdkgen.overrides]` --
+
+
+def project(tmp_path: Path, tool: str) -> Path:
+    """A project whose spec sits in `api/` and whose pyproject.toml has `[tool.sdkgen]`."""
+    (tmp_path / "api").mkdir()
+    spec(tmp_path / "api")
+    (tmp_path / "pyproject.toml").write_text(f'[tool.sdkgen]\nspec = "api/spec.json"\n{tool}')
+    return tmp_path
+
+
+def names_in(root: Path) -> list[str]:
+    settings = read_settings(root, None, None, None)
+    api, _ = build(settings.spec, settings.package, overrides=settings.overrides)
+    return [" ".join(line.split()) for line in surface_lines(api)]
+
+
+def test_pyproject_names_an_overrides_file_relative_to_itself(tmp_path: Path) -> None:
+    root = project(tmp_path, 'overrides = "config/names.yaml"\n')
+    (root / "config").mkdir()
+    (root / "config" / "names.yaml").write_text("operations:\n  queryRecords:\n    method: list\n")
+    assert names_in(root)[1] == "client.records.list -> GET /records (override)"
+
+
+def test_pyproject_overrides_table(tmp_path: Path) -> None:
+    root = project(
+        tmp_path,
+        '[tool.sdkgen.overrides.operations.stopJob]\nresource = "batch.jobs"\nmethod = "stop"\n'
+        '[tool.sdkgen.overrides.operations."GET /records"]\nmethod = "list"\n',
+    )
+    assert names_in(root) == [
+        "client.batch.jobs.stop -> POST /jobs/{id}/halt (override)",
+        "client.records.list -> GET /records (override)",
+    ]
+
+
+def test_pyproject_overrides_win_over_sdkgen_yaml_beside_the_spec_with_a_warning(tmp_path: Path) -> None:
+    root = project(tmp_path, '[tool.sdkgen.overrides.operations.queryRecords]\nmethod = "list"\n')
+    (root / "api" / "sdkgen.yaml").write_text("operations:\n  queryRecords:\n    method: search\n")
+    settings = read_settings(root, None, None, None)
+    api, warnings = build(settings.spec, settings.package, overrides=settings.overrides)
+    assert "client.records.list ->" in surface_lines(api)[1]
+    [warning] = warnings
+    assert "sdkgen.yaml beside the spec is not read" in warning.message
+
+
+@pytest.mark.parametrize(
+    ("tool", "message", "pointer"),
+    [
+        (
+            '[tool.sdkgen.overrides.operations.stopJob]\nname = "stop"\n',
+            "unknown override 'name' (known: resource, method, pagination)",
+            "/tool/sdkgen/overrides/operations/stopJob/name",
+        ),
+        (
+            '[tool.sdkgen.overrides.operations.nothing]\nmethod = "stop"\n',
+            "override target 'nothing' is no operationId or `METHOD /path` of the spec",
+            "/tool/sdkgen/overrides/operations/nothing",
+        ),
+        (
+            "[tool.sdkgen.overrides]\nsettings = 1\n",
+            "unknown keys ['settings'] in pyproject.toml",
+            "/tool/sdkgen/overrides",
+        ),
+    ],
+)
+def test_pyproject_overrides_errors_name_the_file_and_key_path(
+    tmp_path: Path, tool: str, message: str, pointer: str
+) -> None:
+    root = project(tmp_path, tool)
+    with pytest.raises(SpecError) as raised:
+        names_in(root)
+    [error] = raised.value.diagnostics
+    assert (error.message, error.location.file.name, error.location.pointer) == (message, "pyproject.toml", pointer)
+
+
+def test_pyproject_overrides_file_that_is_missing_is_an_error(tmp_path: Path) -> None:
+    root = project(tmp_path, 'overrides = "nowhere.yaml"\n')
+    with pytest.raises(SpecError) as raised:
+        read_settings(root, None, None, None)
+    [error] = raised.value.diagnostics
+    assert "overrides file not found" in error.message and error.location.file.name == "pyproject.toml"
+
+
+def test_sdkgen_names_reads_the_pyproject_overrides(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = project(tmp_path, '[tool.sdkgen.overrides.operations.queryRecords]\nmethod = "list"\n')
+    monkeypatch.chdir(root)
+    result = CliRunner().invoke(main, ["names"])
+    assert result.exit_code == 0, result.output
+    assert "client.records.list -> GET /records" in result.output

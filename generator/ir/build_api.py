@@ -20,6 +20,7 @@ from .context import SchemaContext
 from .discriminators import resolve_discriminators
 from .inheritance import resolve_inheritance
 from .model import ApiIR, ModelIR, ServerIR
+from .overrides import OverridesConfig
 from .recursive_aliases import resolve_recursive_aliases
 from .security import read_auth, server_variables, unique_variables
 
@@ -52,8 +53,11 @@ def idempotency_header(document: dict[str, Any], context: SchemaContext) -> str:
 class ApiBuilder:
     """Builds the `ApiIR` of a whole document."""
 
-    def __init__(self, store: DocumentStore, root_file: Path, diagnostics: Diagnostics) -> None:
+    def __init__(
+        self, store: DocumentStore, root_file: Path, diagnostics: Diagnostics, overrides: OverridesConfig | None = None
+    ) -> None:
         self.context = SchemaContext(store, root_file, diagnostics)
+        self.overrides = overrides
 
     def build(self, document: dict[str, Any], package: str) -> ApiIR:
         context = self.context
@@ -73,6 +77,7 @@ class ApiBuilder:
         default_server = server_url(document)
         auth = read_auth(context, document, package)
         operations = OperationsBuilder(context, default_server, {s.key for s in auth.schemes} if auth else set())
+        operations.overrides_config = self.overrides
         try:
             operations.read_paths(document)
         except SpecError as exc:

@@ -41,7 +41,7 @@ from .naming import (
     singular,
     snake_case,
 )
-from .overrides import Overrides, declared_paging
+from .overrides import Overrides, OverridesConfig, declared_paging
 from .pagination import PagingPlan, declares_link_header, recognise, response_fields
 from .security import requirements
 
@@ -85,6 +85,7 @@ class OperationsBuilder(PayloadReader):
         self.pending: list[PendingOperation] = []
         self.locations: dict[tuple[str, str], Location] = {}
         self.overrides: Overrides
+        self.overrides_config: OverridesConfig | None = None
         self.override_locations: dict[str, Location] = {}
         self.index = PathIndex(())
         self.model_names: set[str] = set()
@@ -98,7 +99,7 @@ class OperationsBuilder(PayloadReader):
         seen_ids: dict[str, Location] = {}
         # OpenAPI 3.0 requires `responses` on every operation; 3.1 does not.
         self.responses_required = str(document.get("openapi", "")).startswith("3.0")
-        self.overrides = Overrides(self.api)
+        self.overrides = Overrides(self.api, self.overrides_config)
         self.index = PathIndex(
             (str(path), method)
             for path, item in paths.items()

@@ -1,4 +1,6 @@
-"""IR: overrides for platform teams, from `sdkgen.yaml` beside the spec.
+"""IR: overrides for platform teams, from `sdkgen.yaml` beside the spec, or from the project's
+`pyproject.toml`: `[tool.sdkgen] overrides = "path/to/sdkgen.yaml"` (relative to the
+pyproject) or an `[tool.sdkgen.overrides]` table of the same keys.
 
     operations:
       listFiles:                    # an operationId ...
@@ -15,6 +17,8 @@ operation are located errors.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import Location
@@ -24,27 +28,45 @@ if TYPE_CHECKING:
     from .context import SchemaContext
 
 OVERRIDES_FILE = "sdkgen.yaml"
+TOP_KEYS = ("operations",)
 OPERATION_KEYS = ("resource", "method", "pagination")
 PAGINATION_KEYS = ("scheme", "items", "param", "size_param", "next_field", "more_field")
 
 
-class Overrides:
-    """The `operations` of `sdkgen.yaml`, by operationId or `METHOD /path`."""
+@dataclass(frozen=True)
+class OverridesConfig:
+    """Where the overrides are, when `[tool.sdkgen]` says: a YAML file it names (`document`
+    None), or its own `[tool.sdkgen.overrides]` table, located by `pointer` in the pyproject."""
 
-    def __init__(self, api: SchemaContext) -> None:
+    file: Path
+    document: dict[str, Any] | None = None
+    pointer: str = ""
+
+
+class Overrides:
+    """The `operations` of the overrides, by operationId or `METHOD /path`: from the config's
+    `[tool.sdkgen]` when it has some, else from `sdkgen.yaml` beside the spec."""
+
+    def __init__(self, api: SchemaContext, config: OverridesConfig | None = None) -> None:
         self.api = api
         self.entries: dict[str, tuple[dict[str, Any], Location]] = {}
         self.used: set[str] = set()
-        path = api.root_file.parent / OVERRIDES_FILE
-        if not path.is_file():
-            return
-        document = api.store.load(path)
-        where = Location(path.resolve(), "")
-        if not isinstance(document, dict) or set(document) - {"operations"}:
-            unknown = sorted(set(document) - {"operations"}) if isinstance(document, dict) else []
-            message = (
-                f"unknown keys {unknown} in {OVERRIDES_FILE}" if unknown else f"{OVERRIDES_FILE} must be a mapping"
+        beside = api.root_file.parent / OVERRIDES_FILE
+        if config is None:
+            if not beside.is_file():
+                return
+            config = OverridesConfig(beside)
+        elif beside.is_file() and beside.resolve() != config.file.resolve():
+            api.diagnostics.warning(
+                f"{OVERRIDES_FILE} beside the spec is not read: [tool.sdkgen] overrides are used instead",
+                Location(beside.resolve(), ""),
             )
+        document = api.store.load(config.file) if config.document is None else config.document
+        where = Location(config.file.resolve(), config.pointer)
+        name = config.file.name
+        if not isinstance(document, dict) or set(document) - set(TOP_KEYS):
+            unknown = sorted(map(str, set(document) - set(TOP_KEYS))) if isinstance(document, dict) else []
+            message = f"unknown keys {unknown} in {name}" if unknown else f"{name}: overrides must be a mapping"
             api.diagnostics.error(message, api.locate(where))
             return
         operations = document.get("operations") or {}
