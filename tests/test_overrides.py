@@ -96,7 +96,7 @@ def test_x_sdk_pagination_in_the_spec(tmp_path: Path) -> None:
     [
         (
             "operations:\n  queryRecords:\n    name: list\n",
-            "unknown override 'name' (known: resource, method, pagination)",
+            "unknown override 'name' (known: resource, method, pagination, parameters)",
             3,
         ),
         (
@@ -174,7 +174,7 @@ def test_pyproject_overrides_win_over_sdkgen_yaml_beside_the_spec_with_a_warning
     [
         (
             '[tool.sdkgen.overrides.operations.stopJob]\nname = "stop"\n',
-            "unknown override 'name' (known: resource, method, pagination)",
+            "unknown override 'name' (known: resource, method, pagination, parameters)",
             "/tool/sdkgen/overrides/operations/stopJob/name",
         ),
         (

@@ -41,7 +41,7 @@ from .naming import (
     singular,
     snake_case,
 )
-from .overrides import Overrides, OverridesConfig, declared_paging
+from .overrides import Overrides, declared_paging, is_argument_name, rename_parameters
 from .pagination import PagingPlan, declares_link_header, recognise, response_fields
 from .security import requirements
 
@@ -85,7 +85,6 @@ class OperationsBuilder(PayloadReader):
         self.pending: list[PendingOperation] = []
         self.locations: dict[tuple[str, str], Location] = {}
         self.overrides: Overrides
-        self.overrides_config: OverridesConfig | None = None
         self.override_locations: dict[str, Location] = {}
         self.index = PathIndex(())
         self.model_names: set[str] = set()
@@ -99,7 +98,6 @@ class OperationsBuilder(PayloadReader):
         seen_ids: dict[str, Location] = {}
         # OpenAPI 3.0 requires `responses` on every operation; 3.1 does not.
         self.responses_required = str(document.get("openapi", "")).startswith("3.0")
-        self.overrides = Overrides(self.api, self.overrides_config)
         self.index = PathIndex(
             (str(path), method)
             for path, item in paths.items()
@@ -169,6 +167,9 @@ class OperationsBuilder(PayloadReader):
         found_id = op.get("operationId")
         operation_id = found_id if isinstance(found_id, str) else f"{method} {path}"
         parameters = self.read_parameters(path, op, location, item, item_location)
+        if "x-sdk-parameters" in op:
+            where = self.override_locations.get("x-sdk-parameters", location.child("x-sdk-parameters"))
+            parameters = rename_parameters(self.api, parameters, op["x-sdk-parameters"], where)
         query_params = [p.wire_name for p in parameters if p.location == "query"]
         _, response = self.success_response(op, location)
         self.name_error_schemas(op, location)
@@ -307,8 +308,13 @@ class OperationsBuilder(PayloadReader):
         type_, nullable = self.scalar_type(schema, schema_location, allow_objects=True)
         annotations = self.api.annotations(schema, schema_location)
         example = param.get("example", schema.get("example") if isinstance(schema, dict) else None)
+        chosen = param.get("x-sdk-name")
+        if chosen is not None and not is_argument_name(chosen):
+            message = f"x-sdk-name must be a Python argument name, not {chosen!r}"
+            self.diagnostics.error(message, self.api.locate(location.child("x-sdk-name")))
+            chosen = None
         return ParameterIR(
-            name=parameter_name(param["name"]),
+            name=chosen or parameter_name(param["name"]),
             wire_name=param["name"],
             location=where,
             type=type_,

@@ -142,6 +142,8 @@ class FieldIR:
     default: JsonScalar = None
     has_default: bool = False
     pointer: str = ""
+    chosen_name: bool = False
+    """`name` is the spec's `x-sdk-name`: a keyword argument of a body takes it too."""
 
     @property
     def optional(self) -> bool:

@@ -17,19 +17,22 @@ operation are located errors.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import keyword
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import Location
+from .model import ParameterIR
+from .naming import RESERVED_ARGUMENTS
 from .pagination import SCHEMES, PagingPlan
 
 if TYPE_CHECKING:
     from .context import SchemaContext
 
 OVERRIDES_FILE = "sdkgen.yaml"
-TOP_KEYS = ("operations",)
-OPERATION_KEYS = ("resource", "method", "pagination")
+TOP_KEYS = ("operations", "models")
+OPERATION_KEYS = ("resource", "method", "pagination", "parameters")
 PAGINATION_KEYS = ("scheme", "items", "param", "size_param", "next_field", "more_field")
 
 
@@ -51,6 +54,8 @@ class Overrides:
         self.api = api
         self.entries: dict[str, tuple[dict[str, Any], Location]] = {}
         self.used: set[str] = set()
+        self.models: dict[str, tuple[str, Location]] = {}
+        """New model names by the JSON pointer of their schema in the spec, and where each was written."""
         beside = api.root_file.parent / OVERRIDES_FILE
         if config is None:
             if not beside.is_file():
@@ -69,6 +74,7 @@ class Overrides:
             message = f"unknown keys {unknown} in {name}" if unknown else f"{name}: overrides must be a mapping"
             api.diagnostics.error(message, api.locate(where))
             return
+        self.read_models(document.get("models") or {}, where.child("models"))
         operations = document.get("operations") or {}
         if not isinstance(operations, dict):
             api.diagnostics.error("operations must be a mapping", api.locate(where.child("operations")))
@@ -84,6 +90,24 @@ class Overrides:
                     api.locate(entry_location.child(key)),
                 )
             self.entries[str(target)] = (entry, entry_location)
+
+    def read_models(self, models: Any, where: Location) -> None:
+        """`models: {Pet: Animal, "#/paths/~1pets/get/responses/200/content/application~1json/schema": PetPage}`:
+        a component schema by its key, any other schema by its JSON pointer."""
+        if not isinstance(models, dict):
+            self.api.diagnostics.error("models must be a mapping", self.api.locate(where))
+            return
+        components = Location(self.api.root_file, "/components/schemas")
+        for target, name in models.items():
+            location = where.child(str(target))
+            if not is_class_name(name):
+                self.api.diagnostics.error(
+                    f"a model's new name must be a Python class name, not {name!r}", self.api.locate(location)
+                )
+                continue
+            text = str(target)
+            pointer = text[1:] if text.startswith("#/") else components.child(text).pointer
+            self.models[pointer] = (str(name), location)
 
     def extensions_for(self, operation_id: Any, method: str, path: str) -> tuple[dict[str, Any], dict[str, Location]]:
         """The override of one operation as the `x-sdk-*` extensions it stands for, and where
@@ -107,6 +131,47 @@ class Overrides:
                     f"override target {target!r} is no operationId or `METHOD /path` of the spec",
                     self.api.locate(location),
                 )
+
+
+def rename_parameters(
+    api: SchemaContext, parameters: list[ParameterIR], names: Any, where: Location
+) -> list[ParameterIR]:
+    """`parameters: {<wire name>: <argument name>}` of an operation's override; the wire
+    name is still what is sent. A wire name the operation lacks, a name that is no
+    argument name or that another parameter has, are located errors."""
+    if not isinstance(names, dict):
+        api.diagnostics.error("parameters must be a mapping of wire names to names", api.locate(where))
+        return parameters
+    by_wire = {p.wire_name: p for p in parameters}
+    renamed = {}
+    for wire, name in names.items():
+        location = where.child(str(wire))
+        if wire not in by_wire:
+            known = ", ".join(sorted(by_wire)) or "none"
+            api.diagnostics.error(f"the operation has no parameter {wire!r} (it has: {known})", api.locate(location))
+        elif not is_argument_name(name):
+            api.diagnostics.error(
+                f"a parameter's new name must be a Python argument name, not {name!r}", api.locate(location)
+            )
+        else:
+            renamed[str(wire)] = str(name)
+    result = [replace(p, name=renamed.get(p.wire_name, p.name)) for p in parameters]
+    for wire, name in sorted(renamed.items()):
+        others = [p.wire_name for p in result if p.name == name and p.wire_name != wire]
+        if others:
+            api.diagnostics.error(
+                f"parameter name {name!r} is taken by the parameter {others[0]!r}",
+                api.locate(where.child(wire)),
+            )
+    return result
+
+
+def is_class_name(name: Any) -> bool:
+    return isinstance(name, str) and name.isidentifier() and name.isascii() and not keyword.iskeyword(name)
+
+
+def is_argument_name(name: Any) -> bool:
+    return is_class_name(name) and name not in RESERVED_ARGUMENTS and not name.startswith("_") and name == name.lower()
 
 
 def declared_paging(api: SchemaContext, value: Any, location: Location) -> PagingPlan | bool:
