@@ -213,3 +213,67 @@ def test_sdkgen_names_reads_the_pyproject_overrides(tmp_path: Path, monkeypatch:
     result = CliRunner().invoke(main, ["names"])
     assert result.exit_code == 0, result.output
     assert "client.records.list -> GET /records" in result.output
+
+
+# -- group_by: tags -------------------------------------------------------------------------
+
+TAGGED = {
+    "/v1/pets": {
+        "get": {"operationId": "listPets", "tags": ["Pet Store"], "responses": {"204": {"description": "ok"}}},
+        "post": {"operationId": "addPet", "tags": ["Pet Store"], "responses": {"204": {"description": "ok"}}},
+    },
+    "/v1/pets/{id}/toys": {
+        "parameters": [{"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}],
+        "get": {"operationId": "listToys", "tags": ["Pet Store", "toys"], "responses": {"204": {"description": "ok"}}},
+    },
+    "/v1/health": {"get": {"operationId": "health", "responses": {"204": {"description": "ok"}}}},
+    "/v1/owners": {
+        "get": {
+            "operationId": "listOwners",
+            "tags": ["people"],
+            "x-sdk-resource": "owners",
+            "responses": {"204": {"description": "ok"}},
+        }
+    },
+}
+
+
+def tagged_spec(tmp_path: Path, overrides: str) -> Path:
+    path = tmp_path / "spec.json"
+    path.write_text(json.dumps({"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "paths": TAGGED}))
+    (tmp_path / "sdkgen.yaml").write_text(overrides)
+    return path
+
+
+def test_group_by_tags_names_resources_after_the_first_tag(tmp_path: Path) -> None:
+    path = tagged_spec(tmp_path, "group_by: tags\n")
+    api, warnings = build(path, "t_sdk")
+    assert [" ".join(line.split()) for line in surface_lines(api)] == [
+        "client.health.retrieve -> GET /v1/health (path)",
+        "client.owners.list -> GET /v1/owners (override)",
+        "client.pet_store.list -> GET /v1/pets (operationId)",
+        "client.pet_store.create -> POST /v1/pets (path)",
+        "client.pet_store.list_toys -> GET /v1/pets/{id}/toys (operationId)",
+    ]
+    # The second `list` of the tag is resolved as a method collision, and reported.
+    [warning] = warnings
+    assert warning.message == "method name pet_store.list is taken; GET /v1/pets/{id}/toys is pet_store.list_toys"
+
+
+def test_group_by_path_is_the_default_and_an_unknown_grouping_is_a_located_error(tmp_path: Path) -> None:
+    assert "client.pets.toys.list -> GET /v1/pets/{id}/toys (operationId)" in [
+        " ".join(line.split()) for line in surface_lines(build(tagged_spec(tmp_path, "group_by: path\n"), "t")[0])
+    ]
+    with pytest.raises(SpecError) as raised:
+        build(tagged_spec(tmp_path, "group_by: tag\n"), "t_sdk")
+    [error] = raised.value.diagnostics
+    assert (error.message, error.location.line) == ("unknown group_by 'tag' (known: path, tags)", 1)
+
+
+def test_group_by_tags_in_pyproject(tmp_path: Path) -> None:
+    (tmp_path / "api").mkdir()
+    tagged_spec(tmp_path / "api", "group_by: path\n")
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.sdkgen]\nspec = "api/spec.json"\n[tool.sdkgen.overrides]\ngroup_by = "tags"\n'
+    )
+    assert "client.pet_store.list -> GET /v1/pets (operationId)" in names_in(tmp_path)

@@ -197,7 +197,7 @@ class OperationsBuilder(PayloadReader):
             )
         paged_request = {"page", "per_page"} <= set(query_params)
         returns_list = paging is not None or paged_request or self.returns_array(json_schema)
-        naming = name_operation(path, method, op, self.index, returns_list)
+        naming = name_operation(path, method, op, self.index, returns_list, self.overrides.group_by == "tags")
         resource, name = naming.resource, naming.method
         singular_name = pascal_case(singular(resource[-1]))
         full_name = "".join(pascal_case(singular(p)) for p in resource)

@@ -31,7 +31,9 @@ if TYPE_CHECKING:
     from .context import SchemaContext
 
 OVERRIDES_FILE = "sdkgen.yaml"
-TOP_KEYS = ("operations", "models")
+TOP_KEYS = ("operations", "models", "group_by")
+GROUPINGS = ("path", "tags")
+"""`group_by`: resources named after the path (the default) or after each operation's first tag."""
 OPERATION_KEYS = ("resource", "method", "pagination", "parameters")
 PAGINATION_KEYS = ("scheme", "items", "param", "size_param", "next_field", "more_field")
 
@@ -54,6 +56,7 @@ class Overrides:
         self.api = api
         self.entries: dict[str, tuple[dict[str, Any], Location]] = {}
         self.used: set[str] = set()
+        self.group_by = "path"
         self.models: dict[str, tuple[str, Location]] = {}
         """New model names by the JSON pointer of their schema in the spec, and where each was written."""
         beside = api.root_file.parent / OVERRIDES_FILE
@@ -75,6 +78,12 @@ class Overrides:
             api.diagnostics.error(message, api.locate(where))
             return
         self.read_models(document.get("models") or {}, where.child("models"))
+        group_by = document.get("group_by", "path")
+        if group_by in GROUPINGS:
+            self.group_by = str(group_by)
+        else:
+            message = f"unknown group_by {group_by!r} (known: {', '.join(GROUPINGS)})"
+            api.diagnostics.error(message, api.locate(where.child("group_by")))
         operations = document.get("operations") or {}
         if not isinstance(operations, dict):
             api.diagnostics.error("operations must be a mapping", api.locate(where.child("operations")))
