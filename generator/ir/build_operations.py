@@ -193,7 +193,12 @@ class OperationsBuilder(PayloadReader):
             items = self.items_property(schema, schema_location)
             body_is_array = self.returns_array(json_schema)
             paging = recognise(
-                query_params, fields, items, body_is_array, declares_link_header(response and response[0])
+                query_params,
+                fields,
+                items,
+                body_is_array,
+                declares_link_header(response and response[0]),
+                body_is_array and self.items_have_id(schema, schema_location),
             )
         paged_request = {"page", "per_page"} <= set(query_params)
         returns_list = paging is not None or paged_request or self.returns_array(json_schema)
@@ -236,10 +241,32 @@ class OperationsBuilder(PayloadReader):
             pointer=location.pointer,
             security=requirements(op.get("security"), self.schemes),
         )
-        if paging is not None and paging.scheme == "link_header" and isinstance(response_type, ListType):
-            operation = replace(operation, pagination=PaginationIR("", response_type.item, "link_header"))
+        if paging is not None and not paging.items and isinstance(response_type, ListType):
+            # The body is the array: a `Link` header, or a cursor from the items (Discord).
+            operation = replace(operation, pagination=self.pagination_of("", response_type.item, paging))
             paging = None
         self.pending.append(PendingOperation(resource, operation, paging, response_model, location))
+
+    def items_have_id(self, schema: Any, location: Location) -> bool:
+        """Whether an array's items are objects with an `id` (a cursor to page by)."""
+        array, where = self.api.resolver.follow(schema, location)
+        if not isinstance(array, dict) or "items" not in array:
+            return False
+        shape = self.api.object_shape(*self.api.resolver.follow(array["items"], where.child("items")))
+        return shape is not None and any(name == "id" for name, _, _ in shape.properties)
+
+    @staticmethod
+    def pagination_of(items_field: str, item_type: TypeIR, plan: PagingPlan) -> PaginationIR:
+        return PaginationIR(
+            items_field,
+            item_type,
+            plan.scheme,
+            plan.param,
+            plan.size_param,
+            plan.next_field,
+            plan.more_field,
+            plan.flag,
+        )
 
     def returns_array(self, json_schema: tuple[Any, Location] | None) -> bool:
         if json_schema is None:
@@ -411,16 +438,14 @@ class OperationsBuilder(PayloadReader):
 
     def pagination(self, model: ModelIR | None, plan: PagingPlan) -> PaginationIR | None:
         if model is not None and isinstance(model.main, AliasIR) and isinstance(model.main.type, ListType):
-            return PaginationIR("", model.main.type.item, plan.scheme) if plan.scheme == "link_header" else None
+            return self.pagination_of("", model.main.type.item, plan) if not plan.items else None
         if model is None or not isinstance(model.main, ClassIR):
             return None
         fields: dict[str, FieldIR] = {f.wire_name: f for f in model.main.fields}
         items = fields.get(plan.items)
         if items is None or not isinstance(items.type, ListType):
             return None
-        return PaginationIR(
-            items.name, items.type.item, plan.scheme, plan.param, plan.size_param, plan.next_field, plan.more_field
-        )
+        return self.pagination_of(items.name, items.type.item, plan)
 
     def _resource(self, path: tuple[str, ...], by_path: dict[tuple[str, ...], list[OperationIR]]) -> ResourceIR:
         children = tuple(

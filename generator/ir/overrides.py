@@ -35,7 +35,7 @@ TOP_KEYS = ("operations", "models", "group_by")
 GROUPINGS = ("path", "tags")
 """`group_by`: resources named after the path (the default) or after each operation's first tag."""
 OPERATION_KEYS = ("resource", "method", "pagination", "parameters")
-PAGINATION_KEYS = ("scheme", "items", "param", "size_param", "next_field", "more_field")
+PAGINATION_KEYS = ("scheme", "items", "param", "size_param", "next_field", "more_field", "flag")
 
 
 @dataclass(frozen=True)
@@ -212,4 +212,5 @@ def declared_paging(api: SchemaContext, value: Any, location: Location) -> Pagin
         str(value.get("size_param", "")),
         path_of("next_field"),
         path_of("more_field"),
+        str(value.get("flag", "")),
     )
