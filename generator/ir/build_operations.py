@@ -31,6 +31,7 @@ from .model import (
     ResourceIR,
     StreamIR,
     TypeIR,
+    class_types,
     is_text_media,
 )
 from .naming import (
@@ -243,7 +244,7 @@ class OperationsBuilder(PayloadReader):
         )
         if paging is not None and not paging.items and isinstance(response_type, ListType):
             # The body is the array: a `Link` header, or a cursor from the items (Discord).
-            operation = replace(operation, pagination=self.pagination_of("", response_type.item, paging))
+            operation = replace(operation, pagination=paging.pagination("", response_type.item))
             paging = None
         self.pending.append(PendingOperation(resource, operation, paging, response_model, location))
 
@@ -254,19 +255,6 @@ class OperationsBuilder(PayloadReader):
             return False
         shape = self.api.object_shape(*self.api.resolver.follow(array["items"], where.child("items")))
         return shape is not None and any(name == "id" for name, _, _ in shape.properties)
-
-    @staticmethod
-    def pagination_of(items_field: str, item_type: TypeIR, plan: PagingPlan) -> PaginationIR:
-        return PaginationIR(
-            items_field,
-            item_type,
-            plan.scheme,
-            plan.param,
-            plan.size_param,
-            plan.next_field,
-            plan.more_field,
-            plan.flag,
-        )
 
     def returns_array(self, json_schema: tuple[Any, Location] | None) -> bool:
         if json_schema is None:
@@ -438,14 +426,14 @@ class OperationsBuilder(PayloadReader):
 
     def pagination(self, model: ModelIR | None, plan: PagingPlan) -> PaginationIR | None:
         if model is not None and isinstance(model.main, AliasIR) and isinstance(model.main.type, ListType):
-            return self.pagination_of("", model.main.type.item, plan) if not plan.items else None
+            return plan.pagination("", model.main.type.item) if not plan.items else None
         if model is None or not isinstance(model.main, ClassIR):
             return None
         fields: dict[str, FieldIR] = {f.wire_name: f for f in model.main.fields}
         items = fields.get(plan.items)
         if items is None or not isinstance(items.type, ListType):
             return None
-        return self.pagination_of(items.name, items.type.item, plan)
+        return plan.pagination(items.name, items.type.item)
 
     def _resource(self, path: tuple[str, ...], by_path: dict[tuple[str, ...], list[OperationIR]]) -> ResourceIR:
         children = tuple(
@@ -472,8 +460,9 @@ class OperationsBuilder(PayloadReader):
             taken.add(name)
             operations.append(replace(operation, name=name, name_source=source))
         class_name = "".join(pascal_case(p) for p in path)
-        # A resource module imports models by name: `Snapshots` the model keeps its name.
-        if {class_name, "Async" + class_name} & self.model_names:
+        # A resource module imports models by name: `Snapshots` the model keeps its name, and
+        # so does a class it imports from inside a model's module (a page's item `Knowledge`).
+        if {class_name, "Async" + class_name} & (self.model_names | imported_class_names(operations)):
             class_name += "Resource"
         return ResourceIR(
             path=path,
@@ -482,6 +471,16 @@ class OperationsBuilder(PayloadReader):
             operations=tuple(operations),
             children=children,
         )
+
+
+def imported_class_names(operations: list[OperationIR]) -> set[str]:
+    """The classes a resource's methods name: what they return, page over, stream or take."""
+    types: list[TypeIR] = []
+    for operation in operations:
+        types += [p.type for p in operation.parameters]
+        types += [t for t in (operation.response, operation.stream and operation.stream.event_type) if t is not None]
+        types += [operation.pagination.item_type] if operation.pagination else []
+    return {class_type.name for type_ in types for class_type in class_types(type_)}
 
 
 def server_name(url: str) -> str:

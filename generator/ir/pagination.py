@@ -21,9 +21,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from .model import PaginationIR
+
 if TYPE_CHECKING:
     from ..errors import Location
     from .context import SchemaContext
+    from .model import TypeIR
 
 SCHEMES = ("page", "offset", "cursor", "next_url", "link_header")
 CURSOR_PARAMS = ("after", "starting_after", "cursor", "page_token", "pagetoken", "marker", "next_token", "token")
@@ -50,6 +53,11 @@ class PagingPlan:
     """What says there is more: `has_more`, `more`, or `total` (a count)."""
     flag: str = ""
     """A boolean query parameter sent `true` on every page (Box's `usemarker`)."""
+
+    def pagination(self, items_field: str, item_type: TypeIR) -> PaginationIR:
+        """The plan for the IR, once the items' field has its Python name and type."""
+        fields = (self.param, self.size_param, self.next_field, self.more_field, self.flag)
+        return PaginationIR(items_field, item_type, self.scheme, *fields)
 
 
 def _find(query: dict[str, str], names: tuple[str, ...]) -> str | None:
