@@ -53,10 +53,11 @@ class Paging:
     more_field: Tuple[str, ...] = ()
     """The response field that says there is more: `has_more`, `more`, a `total`."""
     flag: str = ""
-    """A query parameter sent `true` with every page unless the caller set it (Box's `usemarker`)."""
+    """A query parameter sent `true` with every page unless the caller set it
+    (Box's `usemarker`)."""
 
     def first(self, options: RequestOptions) -> RequestOptions:
-        """The first page's request: with the scheme's flag, unless the caller set it."""
+        """The first page's request: with the scheme's flag, unless set."""
         if self.flag and self.flag not in options.query:
             return options.with_query({self.flag: "true"})
         return options
@@ -166,8 +167,8 @@ class BasePage(Generic[ItemT]):
         return url if isinstance(url, str) and url else None
 
     def _next_path(self) -> Optional[str]:
-        """The path of the next URL, relative to the client's base URL, when it is another
-        path on the same origin; None to keep the operation's path."""
+        """The path of the next URL, relative to the client's base URL, when it is
+        another path on the same origin; None to keep the operation's path."""
         url = (
             self._next_url()
             if self._paging.scheme in ("next_url", "link_header")
@@ -222,10 +223,10 @@ class BasePage(Generic[ItemT]):
         return {paging.param: cursor, **({paging.flag: "true"} if paging.flag else {})}
 
     def _item_cursor(self) -> object:
-        """A cursor from the items alone (Discord's `after`/`before`): a page shorter than
-        the size asked for is the last; else the highest id (the lowest for `before`),
-        compared as numbers when they are, else the last item's (the first's for `before`).
-        """
+        """A cursor from the items alone (Discord's `after`/`before`): a page
+        shorter than the size asked for is the last; else the highest id (the
+        lowest for `before`), compared as numbers when they are, else the last
+        item's (the first's for `before`)."""
         paging = self._paging
         size = (
             _positive_int(self._options.query.get(paging.size_param))
