@@ -478,7 +478,8 @@ def imported_class_names(operations: list[OperationIR]) -> set[str]:
     types: list[TypeIR] = []
     for operation in operations:
         types += [p.type for p in operation.parameters]
-        types += [t for t in (operation.response, operation.stream and operation.stream.event_type) if t is not None]
+        types += [operation.response] if operation.response is not None else []
+        types += [operation.stream.event_type] if operation.stream is not None else []
         types += [operation.pagination.item_type] if operation.pagination else []
     return {class_type.name for type_ in types for class_type in class_types(type_)}
 
