@@ -142,6 +142,16 @@ def _settings(spec: str | None, output: str | None, package: str | None, max_spe
 _TEMPLATES = "sdkgen.templates"
 
 
+def _record_key(settings: Settings) -> str:
+    """What the run record is kept for besides the spec: the package, the configured version,
+    and the configured overrides (a file's text is an input the record hashes; a table's is here)."""
+    key = f"{settings.package}\0{settings.version}"
+    if settings.overrides is not None:
+        table = settings.overrides.document
+        key += f"\0{settings.overrides.file}\0{sorted(table.items()) if table else ''}"
+    return key
+
+
 def _keep_templates(context: click.Context, _: click.Parameter, value: str | None) -> None:
     context.meta[_TEMPLATES] = value
 
@@ -169,6 +179,7 @@ def _generate(
         allow_remote_refs,
         version=settings.version,
         max_spec_bytes=int(max_spec_size * 1024 * 1024),
+        overrides=settings.overrides,
     )
     if generated.warnings:
         if strict:
@@ -238,7 +249,7 @@ def generate(
             None
             if no_cache or allow_remote_refs or spec == STDIN or settings.templates  # records do not follow templates
             # the configured version is part of the record's key: another version, another record
-            else RunRecord.path(cache_dir(), settings.spec, f"{settings.package}\0{settings.version}", settings.output)
+            else RunRecord.path(cache_dir(), settings.spec, _record_key(settings), settings.output)
         )
         record = RunRecord.load(record_path) if record_path is not None else None
         if record is not None and not (strict and record.warnings) and record.still_holds(settings.output):
@@ -359,7 +370,7 @@ def names(spec: str | None, package: str | None, allow_remote_refs: bool, verbos
     from .surface import surface_lines
 
     with _settings(spec, None, package, DEFAULT_MAX_SPEC_BYTES / (1024 * 1024)) as settings:
-        api, warnings = build(settings.spec, settings.package, allow_remote_refs)
+        api, warnings = build(settings.spec, settings.package, allow_remote_refs, settings.overrides)
     _print_diagnostics(warnings)
     for line in surface_lines(api):
         click.echo(line)

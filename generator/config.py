@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import Diagnostic, Location, SpecError
+from .ir.overrides import OverridesConfig
 
 
 @dataclass(frozen=True)
@@ -18,6 +19,9 @@ class Settings:
     """A folder of templates layered over the built-in ones (`--templates`, `templates = ...`)."""
     version: str | None = None
     """The generated package's version (`version = ...`); None: the spec's `info.version`."""
+    overrides: OverridesConfig | None = None
+    """Overrides from `[tool.sdkgen]`: `overrides = "file.yaml"` or an `[tool.sdkgen.overrides]`
+    table; None: `sdkgen.yaml` beside the spec, if there is one."""
 
 
 def read_settings(
@@ -46,7 +50,26 @@ def read_settings(
         message = f"templates folder not found: {templates}"
         raise SpecError([Diagnostic("error", message, Location(pyproject))])
     version = str(table["version"]) if "version" in table else None
-    return Settings(spec=spec, output=output, package=package, templates=templates, version=version)
+    overrides = _overrides(pyproject, table.get("overrides"))
+    return Settings(
+        spec=spec, output=output, package=package, templates=templates, version=version, overrides=overrides
+    )
+
+
+def _overrides(pyproject: Path, found: object) -> OverridesConfig | None:
+    """`overrides = "path/to/sdkgen.yaml"` (relative to the pyproject) or `[tool.sdkgen.overrides]`."""
+    if found is None:
+        return None
+    if isinstance(found, str):
+        path = pyproject.parent / found
+        if not path.is_file():
+            message = f"overrides file not found: {path}"
+            raise SpecError([Diagnostic("error", message, Location(pyproject, "/tool/sdkgen/overrides"))])
+        return OverridesConfig(path)
+    if isinstance(found, dict):
+        return OverridesConfig(pyproject, found, "/tool/sdkgen/overrides")
+    message = "[tool.sdkgen] overrides must be a file name or a table"
+    raise SpecError([Diagnostic("error", message, Location(pyproject, "/tool/sdkgen/overrides"))])
 
 
 def _package_from_spec(spec: Path) -> str:

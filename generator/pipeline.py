@@ -9,6 +9,7 @@ from typing import Any
 from .errors import Diagnostic, Diagnostics, Location
 from .ir.build_api import ApiBuilder
 from .ir.model import ApiIR
+from .ir.overrides import OverridesConfig
 from .load.loader import DocumentStore
 from .load.spec_file import DEFAULT_MAX_SPEC_BYTES
 from .targets.docs.target import render_docs
@@ -49,14 +50,20 @@ def check_document(document: Any, location: Location, diagnostics: Diagnostics) 
     return True
 
 
-def build(spec: Path, package: str, allow_remote: bool = False) -> tuple[ApiIR, list[Diagnostic]]:
+def build(
+    spec: Path, package: str, allow_remote: bool = False, overrides: OverridesConfig | None = None
+) -> tuple[ApiIR, list[Diagnostic]]:
     """Load and resolve a spec into the IR; raises `SpecError` with every error found."""
-    api, warnings, _ = build_with_inputs(spec, package, allow_remote)
+    api, warnings, _ = build_with_inputs(spec, package, allow_remote, overrides=overrides)
     return api, warnings
 
 
 def build_with_inputs(
-    spec: Path, package: str, allow_remote: bool = False, max_spec_bytes: int = DEFAULT_MAX_SPEC_BYTES
+    spec: Path,
+    package: str,
+    allow_remote: bool = False,
+    max_spec_bytes: int = DEFAULT_MAX_SPEC_BYTES,
+    overrides: OverridesConfig | None = None,
 ) -> tuple[ApiIR, list[Diagnostic], dict[str, str] | None]:
     diagnostics = Diagnostics()
     store = DocumentStore(allow_remote, max_spec_bytes)
@@ -64,7 +71,7 @@ def build_with_inputs(
         document = store.load(spec)
         if not check_document(document, store.locate(Location(spec.resolve(), "")), diagnostics):
             diagnostics.raise_if_errors()
-        api = ApiBuilder(store, spec, diagnostics).build(document, package)
+        api = ApiBuilder(store, spec, diagnostics, overrides).build(document, package)
         inputs = store.local_inputs()
     finally:
         store.close()
@@ -79,8 +86,9 @@ def generate_files(
     allow_remote: bool = False,
     version: str | None = None,
     max_spec_bytes: int = DEFAULT_MAX_SPEC_BYTES,
+    overrides: OverridesConfig | None = None,
 ) -> Generated:
-    api, warnings, inputs = build_with_inputs(spec, package, allow_remote, max_spec_bytes)
+    api, warnings, inputs = build_with_inputs(spec, package, allow_remote, max_spec_bytes, overrides)
     if version is not None:  # `version = ...` in [tool.sdkgen] instead of the spec's info.version
         api = replace(api, version=version)
     # Compiled templates are kept however `cache` is set, as Python keeps its bytecode: they are

@@ -63,12 +63,7 @@ REFUSED: dict[str, str] = {
 # table when part B merges; every entry must still fail as described, or the test says so.
 KNOWN_GAPS_PART_B: dict[str, str] = {}
 
-MYPY_KNOWN_FAILURES: dict[str, str] = {
-    # A page's item class named like the resource class it is imported into (a list of
-    # `knowledge` items -> `Knowledge`, beside the resource `Knowledge`): the import must be
-    # aliased. Open: it imports and runs, only mypy reports the redefinition.
-    "twilio/twilio_knowledge_v1.yaml": 'Name "Knowledge" already defined',
-}
+MYPY_KNOWN_FAILURES: dict[str, str] = {}
 """Generated packages left out of the mypy sample, with the error they still give."""
 
 MYPY_PEERS = [

@@ -129,6 +129,19 @@ CASES = [
         ],
     ),
     (
+        "a word of letters and digits stays whole: a2p, v1beta, oauth2",
+        {
+            "/v1/a2p/BrandRegistrations": {"get": op("ListBrandRegistrations")},
+            "/v1beta/e2e/Tests": {"get": op("ListTests")},
+            "/oauth2/token": {"post": op("CreateToken")},
+        },
+        [
+            "client.a2p.brand_registrations.list -> GET /v1/a2p/BrandRegistrations (operationId)",
+            "client.v1beta.e2e.tests.list -> GET /v1beta/e2e/Tests (operationId)",
+            "client.oauth2.token.create -> POST /oauth2/token (path)",
+        ],
+    ),
+    (
         "Widget_Get style: the verb may come last",
         {"/widgets": {"get": op("Widget_List")}},
         ["client.widgets.list -> GET /widgets (operationId)"],

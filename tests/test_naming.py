@@ -78,6 +78,22 @@ def test_field_names_are_identifiers_that_pydantic_accepts(wire: str, python: st
         ("GPUInfo", "GPUInfo", "gpu_info"),
         ("NetworkV4", "NetworkV4", "network_v4"),
         ("droplet_next_backup_window", "DropletNextBackupWindow", "droplet_next_backup_window"),
+        # A word of letters and digits stays whole (it used to become `a2_p`, `v1_beta`).
+        ("a2p", "A2p", "a2p"),
+        ("b2b", "B2b", "b2b"),
+        ("e2e", "E2e", "e2e"),
+        ("s3", "S3", "s3"),
+        ("ec2", "Ec2", "ec2"),
+        ("oauth2", "Oauth2", "oauth2"),
+        ("v1beta", "V1beta", "v1beta"),
+        ("A2P", "A2P", "a2p"),
+        ("B2BMessaging", "B2BMessaging", "b2b_messaging"),
+        ("a2p_brand", "A2pBrand", "a2p_brand"),
+        ("oauth2Token", "Oauth2Token", "oauth2_token"),
+        # ... but a capital still starts a word: `S3Bucket`, `IPv4Address`, `V2Droplets`.
+        ("S3Bucket", "S3Bucket", "s3_bucket"),
+        ("IPv4Address", "IPv4Address", "i_pv4_address"),
+        ("V2Droplets", "V2Droplets", "v2_droplets"),
     ],
 )
 def test_class_and_module_names(text: str, pascal: str, snake: str) -> None:

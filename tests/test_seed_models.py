@@ -152,9 +152,9 @@ def test_every_seed_field_line_exists_with_its_type_format_and_constraints(api: 
                 f for f in reachable if (f.name, field_annotation(f, fold=4)) == (seed_field.name, seed_field.type)
             ]
             assert matches, f"{seed.name}: no field {seed_field.name}: {seed_field.type}"
-            assert any(
-                sorted(facts(f)) == sorted(seed_field.facts) for f in matches
-            ), f"{seed.name}.{seed_field.name}: {seed_field.facts}"
+            assert any(sorted(facts(f)) == sorted(seed_field.facts) for f in matches), (
+                f"{seed.name}.{seed_field.name}: {seed_field.facts}"
+            )
             assert any(f.deprecated == seed_field.deprecated for f in matches), f"{seed.name}.{seed_field.name}"
             checked += 1
     assert checked > 150

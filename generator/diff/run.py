@@ -27,7 +27,8 @@ def run_diff(
     new_spec = settings.spec
     old_spec = spec_at(base_ref, new_spec, scratch) if base_ref else Path(specs[0])
     old_api, _ = build(old_spec, settings.package)
-    new_api, _ = build(new_spec, settings.package)
+    # The configured overrides name the new SDK; the old spec is read as it was, without them.
+    new_api, _ = build(new_spec, settings.package, overrides=settings.overrides)
     changes = compare(surface(old_api), surface(new_api))
     if changelog is not None:
         path = cwd / changelog

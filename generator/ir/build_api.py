@@ -20,6 +20,7 @@ from .context import SchemaContext
 from .discriminators import resolve_discriminators
 from .inheritance import resolve_inheritance
 from .model import ApiIR, ModelIR, ServerIR
+from .overrides import Overrides, OverridesConfig
 from .recursive_aliases import resolve_recursive_aliases
 from .security import read_auth, server_variables, unique_variables
 
@@ -52,8 +53,11 @@ def idempotency_header(document: dict[str, Any], context: SchemaContext) -> str:
 class ApiBuilder:
     """Builds the `ApiIR` of a whole document."""
 
-    def __init__(self, store: DocumentStore, root_file: Path, diagnostics: Diagnostics) -> None:
+    def __init__(
+        self, store: DocumentStore, root_file: Path, diagnostics: Diagnostics, overrides: OverridesConfig | None = None
+    ) -> None:
         self.context = SchemaContext(store, root_file, diagnostics)
+        self.overrides = overrides
 
     def build(self, document: dict[str, Any], package: str) -> ApiIR:
         context = self.context
@@ -69,10 +73,13 @@ class ApiBuilder:
                 context.locate(Location(context.root_file, "/components/schemas")),
             )
             schemas = {}
+        overrides = Overrides(context, self.overrides)
+        context.resolver.renames.update(overrides.models)
         context.resolver.register_components(schemas)
         default_server = server_url(document)
         auth = read_auth(context, document, package)
         operations = OperationsBuilder(context, default_server, {s.key for s in auth.schemes} if auth else set())
+        operations.overrides = overrides
         try:
             operations.read_paths(document)
         except SpecError as exc:
@@ -83,6 +90,13 @@ class ApiBuilder:
                 models.append(ModelBuilder(context, named).build())
             except SpecError as exc:
                 context.diagnostics.items.extend(exc.diagnostics)
+        context.diagnostics.items.extend(context.resolver.errors)
+        for pointer, (name, where) in overrides.models.items():
+            if pointer not in context.resolver.renamed:
+                context.diagnostics.error(
+                    f"no model of the spec is at #{pointer} (to be named {name!r})",
+                    context.locate(where),
+                )
         models = resolve_recursive_aliases(resolve_inheritance(resolve_discriminators(models)))
         models.sort(key=lambda m: (m.name.lower(), m.name))
         resources = operations.resources({m.name: m for m in models})

@@ -172,7 +172,13 @@ class ModelBuilder:
         base: ClassType | None = None,
     ) -> ClassType:
         fields: list[FieldIR] = []
-        names = self.field_names([wire_name for wire_name, _, _ in shape.properties])
+        chosen: dict[str, str] = {}
+        named = [(w, p, at) for w, p, at in shape.properties if isinstance(p, dict) and "x-sdk-name" in p]
+        natural = {field_name(w) for w, _, _ in shape.properties} - {field_name(w) for w, _, _ in named}
+        for wire_name, prop, prop_location in named:
+            if self.usable_name(prop, prop_location, natural | set(chosen.values())):
+                chosen[wire_name] = prop["x-sdk-name"]
+        names = self.field_names([wire_name for wire_name, _, _ in shape.properties], chosen)
         self.field_names_used |= set(names.values())
         for wire_name, prop_schema, prop_location in shape.properties:
             python_name = names[wire_name]
@@ -185,7 +191,7 @@ class ModelBuilder:
                 # One broken property does not hide what is wrong with its siblings.
                 self.api.diagnostics.items.extend(exc.diagnostics)
                 continue
-            fields.append(field)
+            fields.append(replace(field, chosen_name=True) if wire_name in chosen else field)
         fields = self.unshadow(fields)
         self.definitions.append(
             ClassIR(name, tuple(fields), annotations.description, annotations.deprecated, location.pointer, base)
@@ -211,12 +217,25 @@ class ModelBuilder:
             result.append(field)
         return result
 
-    def field_names(self, wire_names: list[str]) -> dict[str, str]:
-        """Python names for a class's properties; a wire name that is already a usable name
-        keeps it, and sanitized names that collide take a suffix, deterministically."""
-        result: dict[str, str] = {}
-        used: set[str] = set()
-        exact_first = sorted(wire_names, key=lambda wire: field_name(wire) != wire)
+    def usable_name(self, prop: dict[str, Any], location: Location, others: set[str]) -> bool:
+        """A property's `x-sdk-name` is its field's name if it is one a field can have and no
+        other property of the class has it."""
+        name = prop["x-sdk-name"]
+        if isinstance(name, str) and field_name(name) == name and name not in self.taken:
+            if name not in others:
+                return True
+            message = f"x-sdk-name {name!r} is the name of another property"
+        else:
+            message = f"x-sdk-name must be a name a model field can have, not {name!r}"
+        self.api.diagnostics.error(message, self.api.locate(location.child("x-sdk-name")))
+        return False
+
+    def field_names(self, wire_names: list[str], chosen: dict[str, str] | None = None) -> dict[str, str]:
+        """Python names for a class's properties: those chosen (`x-sdk-name`), then a wire name
+        that is a usable name keeps it, and sanitized names that collide take a suffix."""
+        result: dict[str, str] = dict(chosen or {})
+        used: set[str] = set(result.values())
+        exact_first = sorted((w for w in wire_names if w not in result), key=lambda wire: field_name(wire) != wire)
         for wire_name in exact_first:
             python_name = field_name(wire_name)
             if python_name in self.taken:

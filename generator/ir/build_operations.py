@@ -31,6 +31,7 @@ from .model import (
     ResourceIR,
     StreamIR,
     TypeIR,
+    class_types,
     is_text_media,
 )
 from .naming import (
@@ -41,7 +42,7 @@ from .naming import (
     singular,
     snake_case,
 )
-from .overrides import Overrides, declared_paging
+from .overrides import Overrides, declared_paging, is_argument_name, rename_parameters
 from .pagination import PagingPlan, declares_link_header, recognise, response_fields
 from .security import requirements
 
@@ -98,7 +99,6 @@ class OperationsBuilder(PayloadReader):
         seen_ids: dict[str, Location] = {}
         # OpenAPI 3.0 requires `responses` on every operation; 3.1 does not.
         self.responses_required = str(document.get("openapi", "")).startswith("3.0")
-        self.overrides = Overrides(self.api)
         self.index = PathIndex(
             (str(path), method)
             for path, item in paths.items()
@@ -168,6 +168,9 @@ class OperationsBuilder(PayloadReader):
         found_id = op.get("operationId")
         operation_id = found_id if isinstance(found_id, str) else f"{method} {path}"
         parameters = self.read_parameters(path, op, location, item, item_location)
+        if "x-sdk-parameters" in op:
+            where = self.override_locations.get("x-sdk-parameters", location.child("x-sdk-parameters"))
+            parameters = rename_parameters(self.api, parameters, op["x-sdk-parameters"], where)
         query_params = [p.wire_name for p in parameters if p.location == "query"]
         _, response = self.success_response(op, location)
         self.name_error_schemas(op, location)
@@ -191,11 +194,16 @@ class OperationsBuilder(PayloadReader):
             items = self.items_property(schema, schema_location)
             body_is_array = self.returns_array(json_schema)
             paging = recognise(
-                query_params, fields, items, body_is_array, declares_link_header(response and response[0])
+                query_params,
+                fields,
+                items,
+                body_is_array,
+                declares_link_header(response and response[0]),
+                body_is_array and self.items_have_id(schema, schema_location),
             )
         paged_request = {"page", "per_page"} <= set(query_params)
         returns_list = paging is not None or paged_request or self.returns_array(json_schema)
-        naming = name_operation(path, method, op, self.index, returns_list)
+        naming = name_operation(path, method, op, self.index, returns_list, self.overrides.group_by == "tags")
         resource, name = naming.resource, naming.method
         singular_name = pascal_case(singular(resource[-1]))
         full_name = "".join(pascal_case(singular(p)) for p in resource)
@@ -234,10 +242,19 @@ class OperationsBuilder(PayloadReader):
             pointer=location.pointer,
             security=requirements(op.get("security"), self.schemes),
         )
-        if paging is not None and paging.scheme == "link_header" and isinstance(response_type, ListType):
-            operation = replace(operation, pagination=PaginationIR("", response_type.item, "link_header"))
+        if paging is not None and not paging.items and isinstance(response_type, ListType):
+            # The body is the array: a `Link` header, or a cursor from the items (Discord).
+            operation = replace(operation, pagination=paging.pagination("", response_type.item))
             paging = None
         self.pending.append(PendingOperation(resource, operation, paging, response_model, location))
+
+    def items_have_id(self, schema: Any, location: Location) -> bool:
+        """Whether an array's items are objects with an `id` (a cursor to page by)."""
+        array, where = self.api.resolver.follow(schema, location)
+        if not isinstance(array, dict) or "items" not in array:
+            return False
+        shape = self.api.object_shape(*self.api.resolver.follow(array["items"], where.child("items")))
+        return shape is not None and any(name == "id" for name, _, _ in shape.properties)
 
     def returns_array(self, json_schema: tuple[Any, Location] | None) -> bool:
         if json_schema is None:
@@ -306,8 +323,13 @@ class OperationsBuilder(PayloadReader):
         type_, nullable = self.scalar_type(schema, schema_location, allow_objects=True)
         annotations = self.api.annotations(schema, schema_location)
         example = param.get("example", schema.get("example") if isinstance(schema, dict) else None)
+        chosen = param.get("x-sdk-name")
+        if chosen is not None and not is_argument_name(chosen):
+            message = f"x-sdk-name must be a Python argument name, not {chosen!r}"
+            self.diagnostics.error(message, self.api.locate(location.child("x-sdk-name")))
+            chosen = None
         return ParameterIR(
-            name=parameter_name(param["name"]),
+            name=chosen or parameter_name(param["name"]),
             wire_name=param["name"],
             location=where,
             type=type_,
@@ -404,16 +426,14 @@ class OperationsBuilder(PayloadReader):
 
     def pagination(self, model: ModelIR | None, plan: PagingPlan) -> PaginationIR | None:
         if model is not None and isinstance(model.main, AliasIR) and isinstance(model.main.type, ListType):
-            return PaginationIR("", model.main.type.item, plan.scheme) if plan.scheme == "link_header" else None
+            return plan.pagination("", model.main.type.item) if not plan.items else None
         if model is None or not isinstance(model.main, ClassIR):
             return None
         fields: dict[str, FieldIR] = {f.wire_name: f for f in model.main.fields}
         items = fields.get(plan.items)
         if items is None or not isinstance(items.type, ListType):
             return None
-        return PaginationIR(
-            items.name, items.type.item, plan.scheme, plan.param, plan.size_param, plan.next_field, plan.more_field
-        )
+        return plan.pagination(items.name, items.type.item)
 
     def _resource(self, path: tuple[str, ...], by_path: dict[tuple[str, ...], list[OperationIR]]) -> ResourceIR:
         children = tuple(
@@ -440,8 +460,9 @@ class OperationsBuilder(PayloadReader):
             taken.add(name)
             operations.append(replace(operation, name=name, name_source=source))
         class_name = "".join(pascal_case(p) for p in path)
-        # A resource module imports models by name: `Snapshots` the model keeps its name.
-        if {class_name, "Async" + class_name} & self.model_names:
+        # A resource module imports models by name: `Snapshots` the model keeps its name, and
+        # so does a class it imports from inside a model's module (a page's item `Knowledge`).
+        if {class_name, "Async" + class_name} & (self.model_names | imported_class_names(operations)):
             class_name += "Resource"
         return ResourceIR(
             path=path,
@@ -450,6 +471,17 @@ class OperationsBuilder(PayloadReader):
             operations=tuple(operations),
             children=children,
         )
+
+
+def imported_class_names(operations: list[OperationIR]) -> set[str]:
+    """The classes a resource's methods name: what they return, page over, stream or take."""
+    types: list[TypeIR] = []
+    for operation in operations:
+        types += [p.type for p in operation.parameters]
+        types += [operation.response] if operation.response is not None else []
+        types += [operation.stream.event_type] if operation.stream is not None else []
+        types += [operation.pagination.item_type] if operation.pagination else []
+    return {class_type.name for type_ in types for class_type in class_types(type_)}
 
 
 def server_name(url: str) -> str:

@@ -47,7 +47,7 @@ def body_arguments(fields: tuple[FieldIR, ...]) -> tuple[FieldIR, ...]:
     for field in fields:
         if field.read_only:
             continue
-        name = argument_name(field.wire_name)
+        name = field.name if field.chosen_name else argument_name(field.wire_name)
         while name in taken:
             name += "_"
         taken.add(name)

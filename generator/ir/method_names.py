@@ -123,9 +123,22 @@ class PathIndex:
         return segments[-2] == "{}" and singular(words[-1]) == words[-1] and words[0] not in VERBS
 
 
-def name_operation(path: str, method: str, op: dict[str, Any], index: PathIndex, returns_list: bool) -> Naming:
+def name_operation(
+    path: str, method: str, op: dict[str, Any], index: PathIndex, returns_list: bool, by_tags: bool = False
+) -> Naming:
     """The resource and method name of one operation (`returns_list`: its success response
-    is an array or a page of one). A collection with a `GET` of its items is listed."""
+    is an array or a page of one). A collection with a `GET` of its items is listed.
+    `by_tags` (the config's `group_by: tags`): the resource is the operation's first tag,
+    unless `x-sdk-resource` names one; an operation without tags keeps its path's."""
+    naming = _name_operation(path, method, op, index, returns_list)
+    tags = op.get("tags")
+    first = tags[0] if isinstance(tags, list) and tags and isinstance(tags[0], str) else ""
+    if by_tags and snake_case(first) != "_" and not isinstance(op.get("x-sdk-resource"), str):
+        return Naming((module_name(snake_case(first)),), naming.method, naming.source)
+    return naming
+
+
+def _name_operation(path: str, method: str, op: dict[str, Any], index: PathIndex, returns_list: bool) -> Naming:
     operation_id = op.get("operationId") if isinstance(op.get("operationId"), str) else None
     explicit_method = op.get("x-sdk-method")
     explicit_resource = op.get("x-sdk-resource")

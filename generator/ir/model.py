@@ -142,6 +142,8 @@ class FieldIR:
     default: JsonScalar = None
     has_default: bool = False
     pointer: str = ""
+    chosen_name: bool = False
+    """`name` is the spec's `x-sdk-name`: a keyword argument of a body takes it too."""
 
     @property
     def optional(self) -> bool:
@@ -326,6 +328,8 @@ class PaginationIR:
     """Wire names down to the next URL or cursor in the response (`("meta", "next_page_url")`)."""
     more_field: tuple[str, ...] = ()
     """Wire names down to what says there is more (`has_more`, `more`, or a `total` count)."""
+    flag: str = ""
+    """A boolean query parameter the scheme needs on every page (Box's `usemarker`)."""
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,14 @@ import keyword
 import re
 import unicodedata
 
-_WORD = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+\d*|[A-Z]+\d*|\d+[a-z]*")
+_WORD = re.compile(
+    r"[A-Z]+\d+[A-Z]+(?![a-z])"  # `A2P`, `B2B`: letters around digits, in capitals, are one word
+    r"|[A-Z]+(?=[A-Z][a-z])"  # `API` of `APILinks`
+    r"|[A-Z]?[a-z]+(?:\d+[a-z]+)*\d*"  # `a2p`, `e2e`, `ec2`, `oauth2`, `v1beta`, `Links`
+    r"|[A-Z]\d+[a-z]+(?:\d+[a-z]+)*\d*"  # `A2p`, the class name of `a2p`
+    r"|[A-Z]+\d*"  # `V4` of `NetworkV4`
+    r"|\d+[a-z]*"
+)
 
 # Public methods of pydantic.BaseModel that a field must not shadow (`model_*` names are
 # handled by prefix); tests/test_naming.py checks the list against the installed pydantic.

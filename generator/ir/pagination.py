@@ -5,6 +5,9 @@
 - `offset`: `offset` (+ `limit`); an array and `total`, `more` or `has_more`.
 - `cursor`: `after`, `cursor`, `PageToken` ...; an array and the next cursor (`next_cursor`,
   `next_page_token`), or `has_more` with the cursor from `last_id` or the last item's `id`.
+  Box's `marker` + `next_marker` with `usemarker` (sent `true` on every page) wins over the
+  offset the same operation also takes. Discord's `after` (or `before`) on a bare array of
+  items with an `id`: the next cursor is the highest id (the lowest for `before`).
 - `next_url`: an array and the next page's URL (`next_page_url`, `next_page_uri`, `next`,
   also under `meta` or `links`).
 - `link_header`: an array as the whole body and a `Link` response header.
@@ -18,9 +21,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from .model import PaginationIR
+
 if TYPE_CHECKING:
     from ..errors import Location
     from .context import SchemaContext
+    from .model import TypeIR
 
 SCHEMES = ("page", "offset", "cursor", "next_url", "link_header")
 CURSOR_PARAMS = ("after", "starting_after", "cursor", "page_token", "pagetoken", "marker", "next_token", "token")
@@ -45,6 +51,13 @@ class PagingPlan:
     """Where the next URL or cursor is read (`("meta", "next_page_url")`, `("last_id",)`)."""
     more_field: tuple[str, ...] = ()
     """What says there is more: `has_more`, `more`, or `total` (a count)."""
+    flag: str = ""
+    """A boolean query parameter sent `true` on every page (Box's `usemarker`)."""
+
+    def pagination(self, items_field: str, item_type: TypeIR) -> PaginationIR:
+        """The plan for the IR, once the items' field has its Python name and type."""
+        fields = (self.param, self.size_param, self.next_field, self.more_field, self.flag)
+        return PaginationIR(items_field, item_type, self.scheme, *fields)
 
 
 def _find(query: dict[str, str], names: tuple[str, ...]) -> str | None:
@@ -70,19 +83,28 @@ def recognise(
     items: str | None,
     body_is_array: bool,
     link_header: bool,
+    item_has_id: bool = False,
 ) -> PagingPlan | None:
     """The one scheme a list operation follows, or None.
 
     `fields` maps the response's properties (and those of `meta`, `links` ...) to a kind:
     `string`, `integer`, `boolean`, `array`, `object`. `items` is the one array property.
+    `item_has_id`: the items (of a bare array) are objects with an `id`.
     """
     query = {name.lower(): name for name in query_params}
     size = _find(query, SIZE_PARAMS) or ""
     found: list[PagingPlan] = []
     if body_is_array:
-        return PagingPlan("link_header", "") if link_header else None
+        if link_header:
+            return PagingPlan("link_header", "")
+        # Discord: `after` (or only `before`) and a size, the cursor an item's `id`.
+        cursor = query.get("after") or (query.get("before") if "after" not in query else None)
+        return PagingPlan("cursor", "", cursor, size) if cursor and size and item_has_id else None
     if items is None:
         return None
+    marker, next_marker = query.get("marker"), _field(fields, ("next_marker",), "string")
+    if marker and next_marker and "usemarker" in query:
+        return PagingPlan("cursor", items, marker, size, next_field=next_marker, flag=query["usemarker"])
     if "page" in query and size:
         has_next = _field(fields, ("has_next", "has_more"), "boolean") or ()
         found.append(PagingPlan("page", items, query["page"], size, more_field=has_next))

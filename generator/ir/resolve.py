@@ -38,6 +38,12 @@ class Resolver:
         self._taken_names: set[str] = set(RESERVED_CLASS_NAMES)
         self._taken_modules: set[str] = {"shared", "shared_params"}
         self._pending: deque[NamedSchema] = deque()
+        self.renames: dict[str, tuple[str, Location]] = {}
+        """Chosen class names (the overrides' `models`, `x-sdk-name`) by the pointer of their
+        schema in the root document, and where each was chosen."""
+        self.renamed: set[str] = set()
+        self.errors: list[Diagnostic] = []
+        self._reported: set[str] = set()
 
     # -- references -----------------------------------------------------------------------
 
@@ -73,7 +79,16 @@ class Resolver:
         base = Location(self.root_file, "/components/schemas")
         # Keys that already are class names claim them first: `PetOwner` stays `PetOwner`
         # and `pet-owner` becomes `PetOwner2`, whatever the order in the document.
-        ordered = sorted(components, key=lambda key: pascal_case(str(key)) != key)
+        for key, schema in components.items():
+            chosen = schema.get("x-sdk-name") if isinstance(schema, dict) else None
+            if chosen is not None:  # the overrides' `models` win over the spec's `x-sdk-name`
+                self.renames.setdefault(base.child(key).pointer, (str(chosen), base.child(key, "x-sdk-name")))
+        self._check_renames(components, base)
+        # Chosen names first, then keys that already are class names.
+        ordered = sorted(
+            components,
+            key=lambda key: (base.child(key).pointer not in self.renames, pascal_case(str(key)) != key),
+        )
         for key in ordered:
             self._register(Ref(self.root_file, base.child(key).pointer), str(key), components[key])
         # A component that is only a `$ref` to a schema in another file lends that schema its
@@ -95,6 +110,28 @@ class Resolver:
             # Components that only refer to each other have nothing to build, even when
             # nothing refers to them: refused, each cycle once.
             raise SpecError(list(cycles.values()))
+
+    def _check_renames(self, components: dict[str, Any], base: Location) -> None:
+        """A chosen name must be a class name that no other model has: not another chosen
+        name, nor the name a component that is not renamed takes from its key."""
+        natural = {pascal_case(str(key)): key for key in components if base.child(key).pointer not in self.renames}
+        seen: dict[str, str] = {}
+        # The spec's own `x-sdk-name`s first: a name the config chooses again is the config's error.
+        for pointer, (name, where) in sorted(
+            self.renames.items(), key=lambda i: (i[1][1].file != self.root_file, i[0])
+        ):
+            clash = natural.get(name) if name in natural else None
+            problem = None
+            if not (name.isidentifier() and name.isascii()) or name in RESERVED_CLASS_NAMES:
+                problem = f"{name!r} cannot be a model name"
+            elif clash is not None:
+                problem = f"model name {name!r} is taken by the schema {clash!r}"
+            elif name in seen:
+                problem = f"model name {name!r} is chosen twice (also for {seen[name]})"
+            if problem is not None:
+                self.errors.append(Diagnostic("error", problem, self.store.locate(where)))
+                self._reported.add(name)
+            seen.setdefault(name, pointer)
 
     def _cycle_from(self, schema: Any, location: Location) -> tuple[list[str], Diagnostic] | None:
         """The pointers of the `$ref` cycle this chain runs into, and its error; None if none
@@ -129,8 +166,20 @@ class Resolver:
         schema = self.store.resolve_pointer(ref)
         return self._register(ref, hint, schema)
 
+    def _chosen(self, ref: Ref) -> str | None:
+        """The class name chosen for the schema at `ref`, claimed; a name already taken is an error."""
+        found = self.renames.get(ref.pointer) if ref.file == self.root_file else None
+        if found is None:
+            return None
+        name, where = found
+        self.renamed.add(ref.pointer)
+        if name in self._taken_names and name not in self._reported:
+            message = f"model name {name!r} is taken by another model"
+            self.errors.append(Diagnostic("error", message, self.store.locate(where)))
+        return self._unique_name(name)
+
     def _register(self, ref: Ref, hint: str, schema: Any, namespace: str = "shared") -> NamedSchema:
-        name = self._unique_name(pascal_case(hint))
+        name = self._chosen(ref) or self._unique_name(pascal_case(hint))
         module = self._unique_module(module_name(name))
         named = NamedSchema(name, module, ref, schema, namespace)
         self._names[ref] = named

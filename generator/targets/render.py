@@ -10,12 +10,13 @@ nothing, and a changed template is compiled again.
 from __future__ import annotations
 
 import hashlib
+import re
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from ..config import templates_dir
 from ..text import code_block, code_span, description_html, docstring, markdown_text, python_string, toml_string
@@ -139,7 +140,13 @@ def html_environment() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
     )
     env.filters["markdown"] = lambda text: Markup(description_html(text)) if text else ""
+    env.filters["code_spans"] = code_spans_html
     return env
+
+
+def code_spans_html(text: str) -> Markup:
+    """A line of our own words as HTML: its `code spans` as `<code>`, everything else escaped."""
+    return Markup(re.sub(r"`([^`]+)`", r"<code>\1</code>", str(escape(text))))
 
 
 def render_html(template: str, **context: Any) -> str:

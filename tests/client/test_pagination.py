@@ -31,6 +31,8 @@ class Server:
         self.url = ""
         self.stuck = False
         """`/linked` answers a next URL that is the request's own."""
+        self.foreign = ""
+        """`/moved-header` links its next page on this origin (`http://localhost:<port>`), another host name."""
 
 
 def answer(server: Server, path: str, query: dict[str, str]) -> tuple[Any, dict[str, str]]:
@@ -44,12 +46,25 @@ def answer(server: Server, path: str, query: dict[str, str]) -> tuple[Any, dict[
         if path == "/offset-total":
             return {"data": page, "total": len(ITEMS)}, {}
         return {"users": page, "more": start + SIZE < len(ITEMS)}, {}
+    if path == "/marker":
+        if query.get("usemarker") != "true":  # Box pages by offset unless asked for markers
+            return {"entries": ITEMS[:SIZE], "total_count": len(ITEMS)}, {}
+        start = int(query.get("marker", "m0")[1:])
+        more = start + SIZE < len(ITEMS)
+        return {"entries": ITEMS[start : start + SIZE], "next_marker": f"m{start + SIZE}" if more else None}, {}
+    if path == "/after-id":
+        start = IDS.index(query["after"]) + 1 if "after" in query else 0
+        return ITEMS[start : start + int(query["limit"])], {}
+    if path == "/before-id":  # snowflakes, newest first
+        newest = [{"id": str(100 + n), "name": f"item {n}"} for n in range(7, 0, -1)]
+        below = [item for item in newest if "before" not in query or int(item["id"]) < int(query["before"])]
+        return below[: int(query["limit"])], {}
     if path == "/after":
         start = IDS.index(query["after"]) + 1 if "after" in query else 0
         page = ITEMS[start : start + SIZE]
         last = page[-1]["id"] if page else None
         return {"object": "list", "data": page, "last_id": last, "has_more": start + SIZE < len(ITEMS)}, {}
-    start = int(query.get("cursor") or query.get("PageToken") or query.get("since") or "0")
+    start = int(query.get("cursor") or query.get("PageToken") or query.get("since") or query.get("page_token") or "0")
     page = ITEMS[start : start + SIZE]
     following = str(start + SIZE) if start + SIZE < len(ITEMS) else None
     if path == "/cursor":
@@ -62,6 +77,13 @@ def answer(server: Server, path: str, query: dict[str, str]) -> tuple[Any, dict[
             return {"things": page, "meta": {"next_page_url": own}}, {}
         url = f"{own}&Page={start // SIZE + 1}&PageToken={following}" if following else None
         return {"things": page, "meta": {"page": start // SIZE, "page_size": SIZE, "next_page_url": url}}, {}
+    if path in ("/moved", "/moved/pages"):
+        url = f"{server.url}/moved/pages?page_token={following}" if following else None
+        return {"records": page, "next": url}, {}
+    if path in ("/moved-header", "/moved-header/more", "/elsewhere"):
+        base = server.foreign or server.url
+        target = "/elsewhere" if server.foreign else "/moved-header/more"
+        return page, ({"Link": f'<{base}{target}?since={following}>; rel="next"'} if following else {})
     if path == "/headed":
         headers = {"Link": f'<{server.url}/headed?since={following}>; rel="next"'} if following else {}
         return page, headers
@@ -122,7 +144,18 @@ SCHEMES = [
     ("tokens", {"page_size": SIZE}, "PageToken", [{"PageSize": "3"}, {"PageSize": "3", "PageToken": "3"}]),
     ("linked", {"page_size": SIZE}, "PageToken", [{"PageSize": "3"}, {"PageSize": "3", "Page": "1", "PageToken": "3"}]),
     ("headed", {}, "since", [{}, {"since": "3"}]),
+    (
+        "marker",
+        {"limit": SIZE},
+        "marker",
+        [{"limit": "3", "usemarker": "true"}, {"limit": "3", "usemarker": "true", "marker": "m3"}],
+    ),
+    ("after_id", {"limit": SIZE}, "after", [{"limit": "3"}, {"limit": "3", "after": "i3"}]),
+    ("moved", {}, "page_token", [{}, {"page_token": "3"}]),
+    ("moved_header", {}, "since", [{}, {"since": "3"}]),
 ]
+PATHS = {"moved": {"/moved", "/moved/pages"}, "moved_header": {"/moved-header", "/moved-header/more"}}
+"""Schemes whose next URL names another path of the client's origin: the path is followed too."""
 
 
 @pytest.mark.parametrize(("resource", "arguments", "moves", "first_two"), SCHEMES, ids=[s[0] for s in SCHEMES])
@@ -143,7 +176,7 @@ def test_iterating_walks_every_item_of_every_page_once(
     assert [item.id for item in page] == IDS
     assert len(server.requests) == 3
     assert [query for _, query in server.requests[:2]] == first_two
-    assert {path for path, _ in server.requests} == {"/" + resource.replace("_", "-")}
+    assert {path for path, _ in server.requests} == PATHS.get(resource, {"/" + resource.replace("_", "-")})
 
 
 @pytest.mark.parametrize("resource", [s[0] for s in SCHEMES])
@@ -185,3 +218,35 @@ def test_a_list_wrapper_that_is_not_paged_returns_its_model(sdk: ModuleType, ser
     assert type(summary).__name__ == "SummaryRetrieveResponse"
     assert [item.id for item in summary.items or []] == IDS
     assert len(server.requests) == 1
+
+
+def test_box_markers_are_asked_for_unless_the_caller_says(sdk: ModuleType, server: Server) -> None:
+    client = sdk.Client(base_url=server.url)
+    assert [item.id for item in client.marker.list(limit=SIZE, usemarker=False)] == IDS[:SIZE]
+    assert server.requests == [("/marker", {"limit": "3", "usemarker": "false"})]
+
+
+def test_before_walks_back_from_the_lowest_id_of_each_page(sdk: ModuleType, server: Server) -> None:
+    client = sdk.Client(base_url=server.url)
+    page = client.before_id.list(limit=SIZE)
+    assert page.next_page_info() == {"before": "105"}
+    assert [item.id for item in page] == [str(100 + n) for n in range(7, 0, -1)]
+    # The third page is shorter than the limit: the last, without asking for an empty one.
+    assert [query for _, query in server.requests] == [
+        {"limit": "3"},
+        {"limit": "3", "before": "105"},
+        {"limit": "3", "before": "102"},
+    ]
+
+
+def test_a_next_link_on_another_origin_sends_only_its_query_to_the_clients_host(
+    sdk: ModuleType, server: Server
+) -> None:
+    server.foreign = server.url.replace("127.0.0.1", "localhost")
+    client = sdk.Client(base_url=server.url)
+    assert [item.id for item in client.moved_header.list()] == IDS
+    assert server.requests == [
+        ("/moved-header", {}),
+        ("/moved-header", {"since": "3"}),
+        ("/moved-header", {"since": "6"}),
+    ]

@@ -13,6 +13,7 @@ from ...ir.model import (
     ListType,
     LiteralType,
     OperationIR,
+    PaginationIR,
     PrimitiveType,
     ResourceIR,
     TypeIR,
@@ -87,7 +88,7 @@ def placeholder(type_: TypeIR) -> str:
 
 
 RETURNS_TEXT = {
-    "page": "A page; iterating it yields every item of every page, fetching pages as it goes.",
+    "page": "iterate it for every item across pages",
     "stream": "A stream of server-sent events; iterate it, inside `with` to release the connection.",
     "maybe_stream": "The parsed response; with `stream=True`, a stream of events instead.",
     "no_content": "Nothing: the response has no body.",
@@ -97,11 +98,33 @@ RETURNS_TEXT = {
 }
 
 
+def paging_words(pagination: PaginationIR) -> str:
+    """How a list pages, in a reader's words: `cursor paging by `after``."""
+    param, next_field = f"`{pagination.param}`", f"`{'.'.join(pagination.next_field)}`"
+    if pagination.scheme == "page":
+        return f"page numbers in {param}"
+    if pagination.scheme == "offset":
+        return f"offset paging by {param}"
+    if pagination.scheme == "next_url":
+        return f"the next page's URL in {next_field}"
+    if pagination.scheme == "link_header":
+        return "the next page's URL in the `Link` header"
+    words = f"cursor paging by {param}"
+    if pagination.flag:
+        words += f" with `{pagination.flag}=true`"
+    if pagination.next_field:
+        return f"{words}, the next cursor from {next_field}"
+    if pagination.more_field:
+        return f"{words}, the next cursor the last item's `id`"
+    return f"{words}, the next cursor an item's `id`"
+
+
 class MethodDocs:
     def __init__(self, api: ApiIR) -> None:
         self.api = api
         self.views = ResourceViews(api)
         self.main_names = {m.module: m.name for m in api.models}
+        self.models = {m.name: m for m in api.models}
         self.package = api.package
 
     def method(self, resource: ResourceIR, operation: OperationIR) -> MethodDoc:
@@ -123,10 +146,25 @@ class MethodDocs:
             signature=self.signature(call, view),
             arguments=arguments,
             returns=view.returns,
-            returns_text=RETURNS_TEXT[view.kind],
+            returns_text=self.returns_text(operation, view.kind),
             links=tuple(Link(t.name, anchor_of(t, self.main_names)) for t in links),
             example=self.example(call, operation, view),
         )
+
+    def returns_text(self, operation: OperationIR, kind: str) -> str:
+        if operation.pagination is not None:
+            return f"{RETURNS_TEXT['page']} ({paging_words(operation.pagination)})."
+        listed = self.listed_field(operation.response) if kind == "model" else None
+        if listed is not None:
+            return f"The parsed response: the model itself, not a page; its `{listed}` list is not paged."
+        return RETURNS_TEXT[kind]
+
+    def listed_field(self, response: TypeIR | None) -> str | None:
+        """The list field of a response that wraps one (`{"items": [...]}`), if it has one."""
+        model = self.models.get(response.name) if isinstance(response, ClassType) else None
+        if model is None or not isinstance(model.main, ClassIR):
+            return None
+        return next((f.name for f in model.main.fields if isinstance(f.type, ListType)), None)
 
     def linked_types(self, operation: OperationIR) -> set[ClassType]:
         types: set[ClassType] = set()

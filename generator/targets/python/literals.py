@@ -26,4 +26,6 @@ def paging_expression(pagination: PaginationIR) -> str:
         if path:
             names = ", ".join(python_string(name) for name in path)
             args.append(f"{keyword}=({names},)" if len(path) == 1 else f"{keyword}=({names})")
+    if pagination.flag:
+        args.append(f"flag={python_string(pagination.flag)}")
     return f"Paging({', '.join(args)})"

@@ -271,6 +271,7 @@ class BaseClient:
             "options": options.without_raw_marker(),
             "paging": paging,
             "next_link": response.links.get("next", {}).get("url"),
+            "base_url": self._url_prefixes[options.server],
         }
 
 
@@ -377,6 +378,7 @@ class SyncAPIClient(BaseClient):
     def request_page(
         self, model: type, items_field: str, options: RequestOptions, paging: Paging
     ) -> SyncPage[Any]:
+        options = paging.first(options)
         response = self._send(options)
 
         def parse(r: httpx.Response) -> SyncPage[Any]:
@@ -497,6 +499,7 @@ class AsyncAPIClient(BaseClient):
     async def request_page(
         self, model: type, items_field: str, options: RequestOptions, paging: Paging
     ) -> AsyncPage[Any]:
+        options = paging.first(options)
         response = await self._send(options)
 
         def parse(r: httpx.Response) -> AsyncPage[Any]:

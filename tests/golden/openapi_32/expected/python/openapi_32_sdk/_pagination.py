@@ -2,13 +2,18 @@
 """Auto-pagination: iterating a page walks every item of every page, lazily.
 
 Each list method says how its API pages (`Paging`): page numbers, an offset, a
-cursor in the query (from a response field or the last item), a next URL in the
-body, or a `Link` header.
+cursor in the query (from a response field or the items), a next URL in the body,
+or a `Link` header.
+
+A next URL on the client's own origin (scheme, host and port of its base URL) is
+followed whole, path and query; one on another origin is never requested: only its
+query is sent, to the operation's own path on the client's host, so that no
+credentials go to a host the client was not given.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import (
     TYPE_CHECKING,
     Any,
@@ -47,6 +52,15 @@ class Paging:
     """The response field of the next URL or cursor: `("meta", "next_page_url")`."""
     more_field: Tuple[str, ...] = ()
     """The response field that says there is more: `has_more`, `more`, a `total`."""
+    flag: str = ""
+    """A query parameter sent `true` with every page unless the caller set it
+    (Box's `usemarker`)."""
+
+    def first(self, options: RequestOptions) -> RequestOptions:
+        """The first page's request: with the scheme's flag, unless set."""
+        if self.flag and self.flag not in options.query:
+            return options.with_query({self.flag: "true"})
+        return options
 
 
 def _positive_int(value: object) -> Optional[int]:
@@ -61,6 +75,10 @@ def _dig(raw: object, path: Tuple[str, ...]) -> object:
     for name in path:
         raw = raw.get(name) if isinstance(raw, dict) else None
     return raw
+
+
+def _item_id(item: object) -> object:
+    return item.get("id") if isinstance(item, dict) else getattr(item, "id", None)
 
 
 def _query_of(url: str) -> Dict[str, object]:
@@ -87,6 +105,7 @@ class BasePage(Generic[ItemT]):
         options: RequestOptions,
         paging: Paging,
         next_link: Optional[str],
+        base_url: str = "",
     ) -> None:
         self.items = items
         self.response = response
@@ -94,6 +113,7 @@ class BasePage(Generic[ItemT]):
         self._options = options
         self._paging = paging
         self._next_link = next_link
+        self._base_url = base_url
 
     def __getattr__(self, name: str) -> Any:
         # The page's own fields (`page.has_more`, `page.meta`) are the response's.
@@ -126,12 +146,8 @@ class BasePage(Generic[ItemT]):
             return self._next_offset()
         if paging.scheme == "cursor":
             return self._next_cursor()
-        url = (
-            _dig(self._raw, paging.next_field)
-            if paging.scheme == "next_url"
-            else self._next_link
-        )
-        if not isinstance(url, str) or not url:
+        url = self._next_url()
+        if url is None:
             return None
         info = _query_of(url)
         query = self._options.query
@@ -139,7 +155,41 @@ class BasePage(Generic[ItemT]):
             name not in query or str(query[name]) != str(value)
             for name, value in info.items()
         )
-        return info if moves else None
+        return info if moves or self._next_path() is not None else None
+
+    def _next_url(self) -> Optional[str]:
+        paging = self._paging
+        url = (
+            _dig(self._raw, paging.next_field)
+            if paging.scheme == "next_url"
+            else self._next_link
+        )
+        return url if isinstance(url, str) and url else None
+
+    def _next_path(self) -> Optional[str]:
+        """The path of the next URL, relative to the client's base URL, when it is
+        another path on the same origin; None to keep the operation's path."""
+        url = (
+            self._next_url()
+            if self._paging.scheme in ("next_url", "link_header")
+            else None
+        )
+        if url is None:
+            return None
+        parts, base = urlsplit(url), urlsplit(self._base_url)
+        if (parts.scheme or parts.netloc) and (
+            parts.scheme.lower(),
+            parts.netloc.lower(),
+        ) != (
+            base.scheme.lower(),
+            base.netloc.lower(),
+        ):
+            return None  # another origin: its query only, on the client's own host
+        prefix = base.path.rstrip("/")
+        if not parts.path.startswith(prefix + "/"):
+            return None
+        path = parts.path[len(prefix) :]
+        return path if path != self._options.path else None
 
     def _next_offset(self) -> Optional[Dict[str, object]]:
         paging = self._paging
@@ -158,11 +208,10 @@ class BasePage(Generic[ItemT]):
             return None
         if paging.next_field:
             cursor = _dig(self._raw, paging.next_field)
+        elif paging.more_field:
+            cursor = _item_id(self.items[-1])
         else:
-            last = self.items[-1]
-            cursor = (
-                last.get("id") if isinstance(last, dict) else getattr(last, "id", None)
-            )
+            cursor = self._item_cursor()
         if (
             not isinstance(cursor, (str, int))
             or isinstance(cursor, bool)
@@ -171,7 +220,26 @@ class BasePage(Generic[ItemT]):
             return None
         if str(cursor) == str(self._options.query.get(paging.param)):
             return None  # a cursor that does not move would loop forever
-        return {paging.param: cursor}
+        return {paging.param: cursor, **({paging.flag: "true"} if paging.flag else {})}
+
+    def _item_cursor(self) -> object:
+        """A cursor from the items alone (Discord's `after`/`before`): a page
+        shorter than the size asked for is the last; else the highest id (the
+        lowest for `before`), compared as numbers when they are, else the last
+        item's (the first's for `before`)."""
+        paging = self._paging
+        size = (
+            _positive_int(self._options.query.get(paging.size_param))
+            if paging.size_param
+            else None
+        )
+        if size is not None and len(self.items) < size:
+            return None
+        ids = [_item_id(item) for item in self.items]
+        backwards = paging.param.lower() == "before"
+        if all(isinstance(i, int) or (isinstance(i, str) and i.isdigit()) for i in ids):
+            return (min if backwards else max)(ids, key=lambda i: int(str(i)))
+        return ids[0] if backwards else ids[-1]
 
     def next_page_number(self) -> Optional[int]:
         """For page-numbered lists: the next page's number, or None on the last page.
@@ -219,7 +287,9 @@ class BasePage(Generic[ItemT]):
         info = self.next_page_info()
         if info is None:
             raise RuntimeError("there is no next page; check has_next_page() first")
-        return self._options.with_query(info)
+        path = self._next_path()
+        options = self._options.with_query(info)
+        return replace(options, path=path) if path is not None else options
 
 
 class SyncPage(BasePage[ItemT]):

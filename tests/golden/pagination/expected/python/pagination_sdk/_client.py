@@ -19,9 +19,14 @@ from ._base_client import (
 from ._types import Timeout
 from ._version import __version__
 from .resources.after import After, AsyncAfter
+from .resources.after_id import AfterId, AsyncAfterId
+from .resources.before_id import AsyncBeforeId, BeforeId
 from .resources.cursor import AsyncCursor, Cursor
 from .resources.headed import AsyncHeaded, Headed
 from .resources.linked import AsyncLinked, Linked
+from .resources.marker import AsyncMarker, Marker
+from .resources.moved import AsyncMoved, Moved
+from .resources.moved_header import AsyncMovedHeader, MovedHeader
 from .resources.numbered import AsyncNumbered, Numbered
 from .resources.offset_more import AsyncOffsetMore, OffsetMore
 from .resources.offset_total import AsyncOffsetTotal, OffsetTotal
@@ -75,6 +80,14 @@ class Client(SyncAPIClient):
         return After(self)
 
     @cached_property
+    def after_id(self) -> AfterId:
+        return AfterId(self)
+
+    @cached_property
+    def before_id(self) -> BeforeId:
+        return BeforeId(self)
+
+    @cached_property
     def cursor(self) -> Cursor:
         return Cursor(self)
 
@@ -85,6 +98,18 @@ class Client(SyncAPIClient):
     @cached_property
     def linked(self) -> Linked:
         return Linked(self)
+
+    @cached_property
+    def marker(self) -> Marker:
+        return Marker(self)
+
+    @cached_property
+    def moved(self) -> Moved:
+        return Moved(self)
+
+    @cached_property
+    def moved_header(self) -> MovedHeader:
+        return MovedHeader(self)
 
     @cached_property
     def numbered(self) -> Numbered:
@@ -149,6 +174,14 @@ class AsyncClient(AsyncAPIClient):
         return AsyncAfter(self)
 
     @cached_property
+    def after_id(self) -> AsyncAfterId:
+        return AsyncAfterId(self)
+
+    @cached_property
+    def before_id(self) -> AsyncBeforeId:
+        return AsyncBeforeId(self)
+
+    @cached_property
     def cursor(self) -> AsyncCursor:
         return AsyncCursor(self)
 
@@ -159,6 +192,18 @@ class AsyncClient(AsyncAPIClient):
     @cached_property
     def linked(self) -> AsyncLinked:
         return AsyncLinked(self)
+
+    @cached_property
+    def marker(self) -> AsyncMarker:
+        return AsyncMarker(self)
+
+    @cached_property
+    def moved(self) -> AsyncMoved:
+        return AsyncMoved(self)
+
+    @cached_property
+    def moved_header(self) -> AsyncMovedHeader:
+        return AsyncMovedHeader(self)
 
     @cached_property
     def numbered(self) -> AsyncNumbered:

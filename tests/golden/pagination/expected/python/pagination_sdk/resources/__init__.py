@@ -2,12 +2,22 @@
 
 from .after import After as After
 from .after import AsyncAfter as AsyncAfter
+from .after_id import AfterId as AfterId
+from .after_id import AsyncAfterId as AsyncAfterId
+from .before_id import AsyncBeforeId as AsyncBeforeId
+from .before_id import BeforeId as BeforeId
 from .cursor import AsyncCursor as AsyncCursor
 from .cursor import Cursor as Cursor
 from .headed import AsyncHeaded as AsyncHeaded
 from .headed import Headed as Headed
 from .linked import AsyncLinked as AsyncLinked
 from .linked import Linked as Linked
+from .marker import AsyncMarker as AsyncMarker
+from .marker import Marker as Marker
+from .moved import AsyncMoved as AsyncMoved
+from .moved import Moved as Moved
+from .moved_header import AsyncMovedHeader as AsyncMovedHeader
+from .moved_header import MovedHeader as MovedHeader
 from .numbered import AsyncNumbered as AsyncNumbered
 from .numbered import Numbered as Numbered
 from .offset_more import AsyncOffsetMore as AsyncOffsetMore
