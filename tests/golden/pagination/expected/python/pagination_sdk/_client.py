@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 from functools import cached_property
-from typing import Mapping, Optional, Union
+from typing import TYPE_CHECKING, Mapping, Optional, Union
 
 import httpx
 
@@ -18,15 +18,17 @@ from ._base_client import (
 )
 from ._types import Timeout
 from ._version import __version__
-from .resources.after import After, AsyncAfter
-from .resources.cursor import AsyncCursor, Cursor
-from .resources.headed import AsyncHeaded, Headed
-from .resources.linked import AsyncLinked, Linked
-from .resources.numbered import AsyncNumbered, Numbered
-from .resources.offset_more import AsyncOffsetMore, OffsetMore
-from .resources.offset_total import AsyncOffsetTotal, OffsetTotal
-from .resources.summary import AsyncSummary, Summary
-from .resources.tokens import AsyncTokens, Tokens
+
+if TYPE_CHECKING:
+    from .resources.after import After, AsyncAfter
+    from .resources.cursor import AsyncCursor, Cursor
+    from .resources.headed import AsyncHeaded, Headed
+    from .resources.linked import AsyncLinked, Linked
+    from .resources.numbered import AsyncNumbered, Numbered
+    from .resources.offset_more import AsyncOffsetMore, OffsetMore
+    from .resources.offset_total import AsyncOffsetTotal, OffsetTotal
+    from .resources.summary import AsyncSummary, Summary
+    from .resources.tokens import AsyncTokens, Tokens
 
 __all__ = ["AsyncClient", "Client"]
 
@@ -72,38 +74,56 @@ class Client(SyncAPIClient):
 
     @cached_property
     def after(self) -> After:
+        from .resources.after import After
+
         return After(self)
 
     @cached_property
     def cursor(self) -> Cursor:
+        from .resources.cursor import Cursor
+
         return Cursor(self)
 
     @cached_property
     def headed(self) -> Headed:
+        from .resources.headed import Headed
+
         return Headed(self)
 
     @cached_property
     def linked(self) -> Linked:
+        from .resources.linked import Linked
+
         return Linked(self)
 
     @cached_property
     def numbered(self) -> Numbered:
+        from .resources.numbered import Numbered
+
         return Numbered(self)
 
     @cached_property
     def offset_more(self) -> OffsetMore:
+        from .resources.offset_more import OffsetMore
+
         return OffsetMore(self)
 
     @cached_property
     def offset_total(self) -> OffsetTotal:
+        from .resources.offset_total import OffsetTotal
+
         return OffsetTotal(self)
 
     @cached_property
     def summary(self) -> Summary:
+        from .resources.summary import Summary
+
         return Summary(self)
 
     @cached_property
     def tokens(self) -> Tokens:
+        from .resources.tokens import Tokens
+
         return Tokens(self)
 
 
@@ -146,36 +166,54 @@ class AsyncClient(AsyncAPIClient):
 
     @cached_property
     def after(self) -> AsyncAfter:
+        from .resources.after import AsyncAfter
+
         return AsyncAfter(self)
 
     @cached_property
     def cursor(self) -> AsyncCursor:
+        from .resources.cursor import AsyncCursor
+
         return AsyncCursor(self)
 
     @cached_property
     def headed(self) -> AsyncHeaded:
+        from .resources.headed import AsyncHeaded
+
         return AsyncHeaded(self)
 
     @cached_property
     def linked(self) -> AsyncLinked:
+        from .resources.linked import AsyncLinked
+
         return AsyncLinked(self)
 
     @cached_property
     def numbered(self) -> AsyncNumbered:
+        from .resources.numbered import AsyncNumbered
+
         return AsyncNumbered(self)
 
     @cached_property
     def offset_more(self) -> AsyncOffsetMore:
+        from .resources.offset_more import AsyncOffsetMore
+
         return AsyncOffsetMore(self)
 
     @cached_property
     def offset_total(self) -> AsyncOffsetTotal:
+        from .resources.offset_total import AsyncOffsetTotal
+
         return AsyncOffsetTotal(self)
 
     @cached_property
     def summary(self) -> AsyncSummary:
+        from .resources.summary import AsyncSummary
+
         return AsyncSummary(self)
 
     @cached_property
     def tokens(self) -> AsyncTokens:
+        from .resources.tokens import AsyncTokens
+
         return AsyncTokens(self)
