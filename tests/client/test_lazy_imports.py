@@ -12,11 +12,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import shared_sdk
-from shared_sdk import types
-from shared_sdk.types.shared.action_link import ActionLink
-from shared_sdk.types.shared.droplet import Droplet
-
 from ..conftest import ROOT
 
 PACKAGE_ROOT = ROOT / "output" / "python"
@@ -107,6 +102,11 @@ def test_a_name_of_types_loads_its_module_only() -> None:
 
 
 def test_lazy_names_are_the_classes_their_modules_define() -> None:
+    # imported here: other tests may have dropped the package from sys.modules since collection
+    import shared_sdk
+    from shared_sdk import types
+    from shared_sdk.types.shared.droplet import Droplet
+
     assert types.Droplet is Droplet and shared_sdk.types.shared.Droplet is Droplet
     names = dir(types)
     assert {"Droplet", "DropletCreateParams", "ChatCompletion"} <= set(names) and names == sorted(names)
@@ -122,6 +122,9 @@ def test_lazy_names_are_the_classes_their_modules_define() -> None:
 
 
 def test_models_reached_lazily_pickle_and_compare_as_before() -> None:
+    from shared_sdk import types
+    from shared_sdk.types.shared.action_link import ActionLink
+
     link = types.ActionLink.model_validate({"id": 3, "rel": "create", "href": "https://x/3"})
     again = pickle.loads(pickle.dumps(link))
     assert isinstance(again, ActionLink) and again == link and type(again) is types.shared.ActionLink
