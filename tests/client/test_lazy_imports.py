@@ -99,6 +99,9 @@ def test_a_name_of_types_loads_its_module_only() -> None:
     loaded = loaded_after("from shared_sdk.types import Droplet")
     assert "shared_sdk.types.shared.droplet" in loaded
     assert "shared_sdk.types.shared.firewall" not in loaded and "shared_sdk.resources" not in loaded
+    # `import *` takes every name, as it did when the package imported them all
+    everything = loaded_after("from shared_sdk.types import *\nassert Droplet and Firewall and ChatCompletion")
+    assert {"shared_sdk.types.shared.firewall", "shared_sdk.types.shared.chat_completion"} <= everything
 
 
 def test_lazy_names_are_the_classes_their_modules_define() -> None:
