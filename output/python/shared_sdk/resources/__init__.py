@@ -50,4 +50,5 @@ if TYPE_CHECKING:
     from .vpc_peerings import AsyncVpcPeerings as AsyncVpcPeerings
     from .vpc_peerings import VpcPeerings as VpcPeerings
 else:
+    __all__ = list(_MODULES)  # `import *` takes them all, as it would eager imports
     __getattr__, __dir__ = lazy_exports(__name__, _MODULES)

@@ -141,4 +141,5 @@ if TYPE_CHECKING:
         VpcPeeringListResponse as VpcPeeringListResponse,
     )
 else:
+    __all__ = list(_MODULES)  # `import *` takes them all, as it would eager imports
     __getattr__, __dir__ = lazy_exports(__name__, _MODULES)

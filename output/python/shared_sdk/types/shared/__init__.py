@@ -86,4 +86,5 @@ if TYPE_CHECKING:
     from .subscription_tier_base import SubscriptionTierBase as SubscriptionTierBase
     from .vpc_peering import VpcPeering as VpcPeering
 else:
+    __all__ = list(_MODULES)  # `import *` takes them all, as it would eager imports
     __getattr__, __dir__ = lazy_exports(__name__, _MODULES)

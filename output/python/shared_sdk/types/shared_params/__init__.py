@@ -14,4 +14,5 @@ if TYPE_CHECKING:
     from .chat_message import ChatMessageParam as ChatMessageParam
     from .firewall_rule_target import FirewallRuleTargetParam as FirewallRuleTargetParam
 else:
+    __all__ = list(_MODULES)  # `import *` takes them all, as it would eager imports
     __getattr__, __dir__ = lazy_exports(__name__, _MODULES)

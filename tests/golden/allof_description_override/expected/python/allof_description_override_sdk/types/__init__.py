@@ -27,4 +27,5 @@ if TYPE_CHECKING:
     from .shared import PinnedKernel as PinnedKernel
     from .shared import RequiredImage as RequiredImage
 else:
+    __all__ = list(_MODULES)  # `import *` takes them all, as it would eager imports
     __getattr__, __dir__ = lazy_exports(__name__, _MODULES)

@@ -13,4 +13,5 @@ _MODULES = {
 if TYPE_CHECKING:
     from .shared import Completion as Completion
 else:
+    __all__ = list(_MODULES)  # `import *` takes them all, as it would eager imports
     __getattr__, __dir__ = lazy_exports(__name__, _MODULES)

@@ -19,4 +19,5 @@ if TYPE_CHECKING:
     from .shared import Settings as Settings
     from .shared import Shipment as Shipment
 else:
+    __all__ = list(_MODULES)  # `import *` takes them all, as it would eager imports
     __getattr__, __dir__ = lazy_exports(__name__, _MODULES)

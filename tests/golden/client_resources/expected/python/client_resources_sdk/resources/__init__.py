@@ -34,4 +34,5 @@ if TYPE_CHECKING:
     from .records import AsyncRecords as AsyncRecords
     from .records import Records as Records
 else:
+    __all__ = list(_MODULES)  # `import *` takes them all, as it would eager imports
     __getattr__, __dir__ = lazy_exports(__name__, _MODULES)

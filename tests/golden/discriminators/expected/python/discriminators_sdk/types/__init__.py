@@ -25,4 +25,5 @@ if TYPE_CHECKING:
     from .shared import RecordA as RecordA
     from .shared import RecordMx as RecordMx
 else:
+    __all__ = list(_MODULES)  # `import *` takes them all, as it would eager imports
     __getattr__, __dir__ = lazy_exports(__name__, _MODULES)

@@ -15,4 +15,5 @@ if TYPE_CHECKING:
     from .shared import Sample as Sample
     from .shared import Urn as Urn
 else:
+    __all__ = list(_MODULES)  # `import *` takes them all, as it would eager imports
     __getattr__, __dir__ = lazy_exports(__name__, _MODULES)

@@ -21,4 +21,5 @@ if TYPE_CHECKING:
     from .shared import PetOwner2 as PetOwner2
     from .shared import Size as Size
 else:
+    __all__ = list(_MODULES)  # `import *` takes them all, as it would eager imports
     __getattr__, __dir__ = lazy_exports(__name__, _MODULES)

@@ -17,4 +17,5 @@ if TYPE_CHECKING:
     from .shared import NullType as NullType
     from .shared import Record as Record
 else:
+    __all__ = list(_MODULES)  # `import *` takes them all, as it would eager imports
     __getattr__, __dir__ = lazy_exports(__name__, _MODULES)

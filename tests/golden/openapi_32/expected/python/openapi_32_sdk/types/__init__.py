@@ -17,4 +17,5 @@ if TYPE_CHECKING:
     from .event_query_response import EventQueryResponse as EventQueryResponse
     from .shared import Event as Event
 else:
+    __all__ = list(_MODULES)  # `import *` takes them all, as it would eager imports
     __getattr__, __dir__ = lazy_exports(__name__, _MODULES)

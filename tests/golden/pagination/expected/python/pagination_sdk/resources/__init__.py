@@ -46,4 +46,5 @@ if TYPE_CHECKING:
     from .tokens import AsyncTokens as AsyncTokens
     from .tokens import Tokens as Tokens
 else:
+    __all__ = list(_MODULES)  # `import *` takes them all, as it would eager imports
     __getattr__, __dir__ = lazy_exports(__name__, _MODULES)

@@ -37,4 +37,5 @@ if TYPE_CHECKING:
     )
     from .token_list_response import TokenListResponse as TokenListResponse
 else:
+    __all__ = list(_MODULES)  # `import *` takes them all, as it would eager imports
     __getattr__, __dir__ = lazy_exports(__name__, _MODULES)

@@ -19,4 +19,5 @@ if TYPE_CHECKING:
     from .shared import PetParam as PetParam
     from .shared_params import PetRequestParam as PetRequestParam
 else:
+    __all__ = list(_MODULES)  # `import *` takes them all, as it would eager imports
     __getattr__, __dir__ = lazy_exports(__name__, _MODULES)

@@ -35,4 +35,5 @@ if TYPE_CHECKING:
     from .shared_params import OperationParam as OperationParam
     from .shared_params import ScalarParam as ScalarParam
 else:
+    __all__ = list(_MODULES)  # `import *` takes them all, as it would eager imports
     __getattr__, __dir__ = lazy_exports(__name__, _MODULES)

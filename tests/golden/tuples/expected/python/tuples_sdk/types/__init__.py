@@ -17,4 +17,5 @@ if TYPE_CHECKING:
     from .shared import Point as Point
     from .shared import Shape as Shape
 else:
+    __all__ = list(_MODULES)  # `import *` takes them all, as it would eager imports
     __getattr__, __dir__ = lazy_exports(__name__, _MODULES)

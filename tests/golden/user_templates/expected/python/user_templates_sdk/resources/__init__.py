@@ -18,4 +18,5 @@ if TYPE_CHECKING:
     from .pets import AsyncPets as AsyncPets
     from .pets import Pets as Pets
 else:
+    __all__ = list(_MODULES)  # `import *` takes them all, as it would eager imports
     __getattr__, __dir__ = lazy_exports(__name__, _MODULES)

@@ -21,4 +21,5 @@ if TYPE_CHECKING:
     from .shared import Owner as Owner
     from .shared import Pet as Pet
 else:
+    __all__ = list(_MODULES)  # `import *` takes them all, as it would eager imports
     __getattr__, __dir__ = lazy_exports(__name__, _MODULES)

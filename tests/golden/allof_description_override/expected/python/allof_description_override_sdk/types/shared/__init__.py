@@ -26,4 +26,5 @@ if TYPE_CHECKING:
     from .pinned_kernel import PinnedKernel as PinnedKernel
     from .required_image import RequiredImage as RequiredImage
 else:
+    __all__ = list(_MODULES)  # `import *` takes them all, as it would eager imports
     __getattr__, __dir__ = lazy_exports(__name__, _MODULES)

@@ -18,4 +18,5 @@ if TYPE_CHECKING:
     from .settings import Settings as Settings
     from .shipment import Shipment as Shipment
 else:
+    __all__ = list(_MODULES)  # `import *` takes them all, as it would eager imports
     __getattr__, __dir__ = lazy_exports(__name__, _MODULES)

@@ -24,4 +24,5 @@ if TYPE_CHECKING:
     from .record_a import RecordA as RecordA
     from .record_mx import RecordMx as RecordMx
 else:
+    __all__ = list(_MODULES)  # `import *` takes them all, as it would eager imports
     __getattr__, __dir__ = lazy_exports(__name__, _MODULES)

@@ -14,4 +14,5 @@ if TYPE_CHECKING:
     from .status import Status as Status
     from .task import Task as Task
 else:
+    __all__ = list(_MODULES)  # `import *` takes them all, as it would eager imports
     __getattr__, __dir__ = lazy_exports(__name__, _MODULES)

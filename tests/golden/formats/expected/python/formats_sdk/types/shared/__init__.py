@@ -14,4 +14,5 @@ if TYPE_CHECKING:
     from .sample import Sample as Sample
     from .urn import Urn as Urn
 else:
+    __all__ = list(_MODULES)  # `import *` takes them all, as it would eager imports
     __getattr__, __dir__ = lazy_exports(__name__, _MODULES)

@@ -12,4 +12,5 @@ _MODULES = {
 if TYPE_CHECKING:
     from .event import Event as Event
 else:
+    __all__ = list(_MODULES)  # `import *` takes them all, as it would eager imports
     __getattr__, __dir__ = lazy_exports(__name__, _MODULES)

@@ -20,4 +20,5 @@ if TYPE_CHECKING:
     from .pet_owner2 import PetOwner2 as PetOwner2
     from .size import Size as Size
 else:
+    __all__ = list(_MODULES)  # `import *` takes them all, as it would eager imports
     __getattr__, __dir__ = lazy_exports(__name__, _MODULES)

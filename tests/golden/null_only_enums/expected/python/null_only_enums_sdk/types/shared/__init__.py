@@ -16,4 +16,5 @@ if TYPE_CHECKING:
     from .null_type import NullType as NullType
     from .record import Record as Record
 else:
+    __all__ = list(_MODULES)  # `import *` takes them all, as it would eager imports
     __getattr__, __dir__ = lazy_exports(__name__, _MODULES)

@@ -20,4 +20,5 @@ if TYPE_CHECKING:
     from .setting import Setting as Setting
     from .target import Target as Target
 else:
+    __all__ = list(_MODULES)  # `import *` takes them all, as it would eager imports
     __getattr__, __dir__ = lazy_exports(__name__, _MODULES)

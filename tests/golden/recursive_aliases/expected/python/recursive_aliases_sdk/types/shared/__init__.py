@@ -24,4 +24,5 @@ if TYPE_CHECKING:
     from .operation import Operation as Operation
     from .scalar import Scalar as Scalar
 else:
+    __all__ = list(_MODULES)  # `import *` takes them all, as it would eager imports
     __getattr__, __dir__ = lazy_exports(__name__, _MODULES)

@@ -12,4 +12,5 @@ _MODULES = {
 if TYPE_CHECKING:
     from .message import Message as Message
 else:
+    __all__ = list(_MODULES)  # `import *` takes them all, as it would eager imports
     __getattr__, __dir__ = lazy_exports(__name__, _MODULES)
