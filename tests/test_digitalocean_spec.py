@@ -62,6 +62,28 @@ def test_the_whole_spec_generates_and_every_module_imports(generated: tuple[Gene
         print(f"  {warning.message} at {warning.location.pointer}")
 
 
+def test_the_client_and_one_resource_load_a_few_modules_of_the_sdk(generated: tuple[Generated, Path]) -> None:
+    """1,323 models: `import do_api; do_api.Client(...)` loads none of them and no resource,
+    and `client.droplets` loads the droplets module and the models it names (see
+    tests/client/test_lazy_imports.py for the exact sets on the committed SDK)."""
+    import json
+    import subprocess
+
+    def loaded(code: str) -> list[str]:
+        script = f"import json, sys\n{code}\nprint(json.dumps([m for m in sys.modules if m.startswith('do_api')]))"
+        root = generated[1] / "python"
+        run = subprocess.run([sys.executable, "-c", script], cwd=root, capture_output=True, text=True)
+        assert run.returncode == 0, run.stderr[-3000:]
+        return list(json.loads(run.stdout))
+
+    client = loaded("import do_api\ndo_api.Client(bearer_auth='t')")
+    assert not [m for m in client if m.startswith(("do_api.resources.", "do_api.types."))], client
+    droplets = loaded("import do_api\ndo_api.Client(bearer_auth='t').droplets")
+    assert [m for m in droplets if m.startswith("do_api.resources.")] == ["do_api.resources.droplets"]
+    models = [m for m in droplets if m.startswith("do_api.types.")]
+    assert "do_api.types.shared.droplet" in models and len(models) < 60, len(models)
+
+
 def examples(document: dict[str, Any]) -> Iterator[tuple[str, Any, str]]:
     """(pointer of the schema, example value, where) for schema and success-response examples."""
     for key, schema in document["components"]["schemas"].items():

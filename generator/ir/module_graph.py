@@ -2,9 +2,9 @@
 
 Two models in two modules may refer to each other; Python cannot import such modules at
 load time. Within each strongly connected component of the graph, the imports that only
-serve field annotations are deferred (`if TYPE_CHECKING:`), and pydantic resolves those
-fields once the package has loaded every module. Imports that a module needs while it
-runs (a `TypeAlias` value names its members) stay as they are.
+serve field annotations are deferred (`if TYPE_CHECKING:`), and each module of such a
+cycle ends by resolving those fields once every module of the cycle is loaded. Imports
+that a module needs while it runs (a `TypeAlias` value names its members) stay as they are.
 """
 
 from __future__ import annotations
@@ -78,23 +78,41 @@ def strongly_connected(graph: dict[str, set[str]]) -> list[set[str]]:
     return components
 
 
-def deferred_imports(models: list[ModelIR] | tuple[ModelIR, ...]) -> set[tuple[str, str]]:
-    """`(importer, imported)` module pairs to import for type checkers only."""
+def _graph(models: list[ModelIR] | tuple[ModelIR, ...]) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    """Each module's field edges and runtime edges."""
     field_edges: dict[str, set[str]] = {}
     runtime_edges: dict[str, set[str]] = {}
-    graph: dict[str, set[str]] = {}
     for model in models:
-        fields, runtime = module_edges(model)
-        field_edges[model.module] = fields
-        runtime_edges[model.module] = runtime
-        graph[model.module] = fields | runtime
+        field_edges[model.module], runtime_edges[model.module] = module_edges(model)
+    return field_edges, runtime_edges
+
+
+def _deferred_in(
+    component: set[str], field_edges: dict[str, set[str]], runtime_edges: dict[str, set[str]]
+) -> set[tuple[str, str]]:
+    """The edges of a cycle that only field annotations need."""
+    return {(a, b) for a in component for b in field_edges.get(a, set()) - runtime_edges[a] if b in component}
+
+
+def deferred_imports(models: list[ModelIR] | tuple[ModelIR, ...]) -> set[tuple[str, str]]:
+    """`(importer, imported)` module pairs to import for type checkers only."""
+    field_edges, runtime_edges = _graph(models)
+    graph = {module: field_edges[module] | runtime_edges[module] for module in field_edges}
     deferred: set[tuple[str, str]] = set()
     for component in strongly_connected(graph):
         if len(component) > 1:
-            deferred |= {
-                (a, b)
-                for a in component
-                for b in field_edges.get(a, set())
-                if b in component and b not in runtime_edges[a]
-            }
+            deferred |= _deferred_in(component, field_edges, runtime_edges)
     return deferred
+
+
+def import_cycles(models: list[ModelIR] | tuple[ModelIR, ...]) -> dict[str, tuple[str, ...]]:
+    """For each module of a cycle with deferred imports, the other modules of that cycle:
+    its models are finished (their deferred names resolved) once all of them are loaded."""
+    field_edges, runtime_edges = _graph(models)
+    graph = {module: field_edges[module] | runtime_edges[module] for module in field_edges}
+    cycles: dict[str, tuple[str, ...]] = {}
+    for component in strongly_connected(graph):
+        if len(component) > 1 and _deferred_in(component, field_edges, runtime_edges):
+            for module in component:
+                cycles[module] = tuple(sorted(component - {module}))
+    return cycles

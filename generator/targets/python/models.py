@@ -1,8 +1,9 @@
 """Model modules of the Python SDK: pydantic classes and aliases, and what each imports.
 
 Imports between model modules that would form a cycle (`Agent.workspace: Workspace` and
-`Workspace.agents: List[Agent]` in two modules) are made for type checkers only; the
-package finishes those models with `rebuild_models` once every module is loaded.
+`Workspace.agents: List[Agent]` in two modules) are made for type checkers only; each
+module of the cycle ends with `rebuild_models`, which finishes those models once every
+module of the cycle is loaded (so importing one model module loads its cycle, no more).
 """
 
 from __future__ import annotations
@@ -73,6 +74,8 @@ class ModuleView:
     definitions: tuple[ClassView | AliasView, ...]
     deferred_imports: tuple[str, ...] = ()
     """Imports for type checkers only (`if TYPE_CHECKING:`): they would close an import cycle."""
+    cycle: tuple[str, ...] = ()
+    """The other modules of this module's import cycle, relative to it, for `rebuild_models`."""
 
 
 def field_value(field: FieldIR) -> str | None:
@@ -92,7 +95,10 @@ def field_value(field: FieldIR) -> str | None:
 
 
 def module_view(
-    model: ModelIR, namespaces: dict[str, str] | None = None, deferred: set[tuple[str, str]] | None = None
+    model: ModelIR,
+    namespaces: dict[str, str] | None = None,
+    deferred: set[tuple[str, str]] | None = None,
+    cycle: tuple[str, ...] = (),
 ) -> ModuleView:
     typing: set[str] = set()
     dates: set[str] = set()
@@ -163,7 +169,11 @@ def module_view(
     if third_party:
         imports.extend([*third_party, ""])
     up = ".." if model.namespace == "" else "..."
-    runtime = [n for n, used in (("BaseModel", uses_base_model), ("JsonConst", uses_const)) if used]
+    runtime = [
+        n
+        for n, used in (("BaseModel", uses_base_model), ("JsonConst", uses_const), ("rebuild_models", bool(cycle)))
+        if used
+    ]
     if runtime:
         imports.append(f"from {up}_models import {', '.join(runtime)}")
     where = namespaces or {}
@@ -185,4 +195,5 @@ def module_view(
         for module in sorted(later, key=lambda m: natural_key(path_of(m)))
     )
     exports = tuple(d.name for d in model.definitions)
-    return ModuleView(model.module, tuple(imports), exports, tuple(definitions), checking_only)
+    others = tuple(sorted((path_of(module) for module in cycle), key=natural_key))
+    return ModuleView(model.module, tuple(imports), exports, tuple(definitions), checking_only, others)

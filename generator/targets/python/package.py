@@ -9,16 +9,17 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ...ir.model import AliasIR, ApiIR, AuthIR, ClassIR, ConstType, ModelIR, OperationIR, SecuritySchemeIR, TypeIR, walk
-from ...ir.module_graph import deferred_imports
+from ...ir.module_graph import deferred_imports, import_cycles
 from ...ir.spelling import annotation
 from ...text import python_string
 from ..render import render
+from .exports import lazy_exports_view
 from .layout import LINE_LENGTH
 from .literals import security_literal
 from .models import module_view
 from .params import ParamNames, params_module_view, shared_modules_needed
 from .resources import ChildView, resource_views
-from .types import natural_key
+from .types import import_order, natural_key
 
 SHARED = "types/shared"
 RUNTIME_MODULES = (
@@ -128,12 +129,6 @@ def readme_example(api: ApiIR) -> ExampleView:
             (f"async for item in {call}({arguments}):", "    print(item)"),
         )
     return ExampleView((f"print({call}({arguments}))",), (f"print(await {call}({arguments}))",))
-
-
-@dataclass(frozen=True)
-class ParamExport:
-    module: str
-    name: str
 
 
 def type_exports(api: ApiIR, twins: list[ModelIR], suffix: str) -> list[tuple[str, str]]:
@@ -286,6 +281,7 @@ def render_python(api: ApiIR, source_name: str, part: tuple[int, int] = (0, 1)) 
     client = client_view(api) if api.resources else None
     namespaces = {m.module: m.namespace for m in api.models}
     deferred = deferred_imports(api.models)
+    cycles = import_cycles(api.models)
     for index, model in enumerate(api.models):
         if not mine(index):
             continue
@@ -295,7 +291,9 @@ def render_python(api: ApiIR, source_name: str, part: tuple[int, int] = (0, 1)) 
             continue
         folder = SHARED if model.namespace == "shared" else "types"
         files[f"{root}/{folder}/{model.module}.py"] = render(
-            "python/package/types/shared/model.py.jinja", module=module_view(model, namespaces, deferred), **context
+            "python/package/types/shared/model.py.jinja",
+            module=module_view(model, namespaces, deferred, cycles.get(model.module, ())),
+            **context,
         )
     for index, model in enumerate(twins):
         if mine(index):
@@ -321,31 +319,34 @@ def render_python(api: ApiIR, source_name: str, part: tuple[int, int] = (0, 1)) 
     files[f"{root}/_version.py"] = render("python/package/_version.py.jinja", **context)
     files[f"{root}/py.typed"] = ""
     exports = type_exports(api, twins, names.suffix)
-    files[f"{root}/types/__init__.py"] = render("python/package/types/__init__.py.jinja", exports=exports, **context)
+    files[f"{root}/_lazy.py"] = render("python/package/_lazy.py.jinja", **context)
+    files[f"{root}/types/__init__.py"] = render(
+        "python/package/types/__init__.py.jinja", lazy=lazy_exports_view(exports), **context
+    )
     shared = sorted((m for m in api.models if m.namespace == "shared"), key=lambda m: natural_key(m.module))
     files[f"{root}/{SHARED}/__init__.py"] = render(
         "python/package/types/shared/__init__.py.jinja",
-        models=shared,
-        rebuild=sorted({m.module for m in shared}) if deferred else [],
+        lazy=lazy_exports_view([(m.module, m.name) for m in shared]),
         **context,
     )
     if twins:
         files[f"{root}/types/shared_params/__init__.py"] = render(
             "python/package/types/shared/__init__.py.jinja",
-            models=[
-                ParamExport(m.module, m.name + names.suffix) for m in sorted(twins, key=lambda m: natural_key(m.module))
-            ],
-            rebuild=[],
+            lazy=lazy_exports_view(
+                [(m.module, m.name + names.suffix) for m in sorted(twins, key=lambda m: natural_key(m.module))]
+            ),
             **context,
         )
     if client is not None:
         for runtime in RUNTIME_MODULES:
             files[f"{root}/{runtime}.py"] = render(f"python/package/{runtime}.py.jinja", **context)
         files[f"{root}/_client.py"] = render("python/package/_client.py.jinja", client=client, **context)
-        top = [ChildView(r.attribute, r.class_name, r.module) for r in api.resources]
+        top = sorted(api.resources, key=lambda r: natural_key(r.module))
         files[f"{root}/resources/__init__.py"] = render(
             "python/package/resources/__init__.py.jinja",
-            resources=sorted(top, key=lambda r: natural_key(r.module)),
+            lazy=lazy_exports_view(
+                [(r.module, name) for r in top for name in import_order([f"Async{r.class_name}", r.class_name])]
+            ),
             **context,
         )
     return files

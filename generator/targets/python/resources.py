@@ -435,13 +435,16 @@ class ResourceViews:
             typing |= {"Type", "cast"}
         if kinds:
             typing |= {"Optional", "Union"}
+        if children:
+            typing.add("TYPE_CHECKING")
         lines = ["from __future__ import annotations", ""]
         dates = typing_names_in(texts, ("date", "datetime"))
         if dates:
             lines.append(f"from datetime import {', '.join(sorted(dates))}")
         lines.append("from functools import cached_property")
         if typing:
-            lines.append(f"from typing import {', '.join(sorted(typing, key=lambda n: (n[0].islower(), n)))}")
+            order = sorted(typing, key=lambda n: (not n.isupper(), n[0].islower(), n))  # TYPE_CHECKING, Classes, cast
+            lines.append(f"from typing import {', '.join(order)}")
         lines.append("")
         if any("Field(" in text for text in texts):
             lines += ["from pydantic import Field", ""]
@@ -470,9 +473,11 @@ class ResourceViews:
             grouped.setdefault(module, set()).add(name)
         for module in sorted(grouped, key=lambda m: (m != "..types", natural_key(m))):
             lines.append(f"from {module} import {', '.join(import_order(grouped[module]))}")
+        if children:  # imported when first used (the properties import them): see _client.py
+            lines += ["", "if TYPE_CHECKING:"]
         for child in sorted(children, key=lambda c: natural_key(c.module)):
             names = import_order([f"Async{child.class_name}", child.class_name])
-            lines.append(f"from .{child.module} import {', '.join(names)}")
+            lines.append(f"    from .{child.module} import {', '.join(names)}")
         return lines
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 from functools import cached_property
-from typing import Mapping, Optional, Union
+from typing import TYPE_CHECKING, Mapping, Optional, Union
 
 import httpx
 
@@ -19,16 +19,18 @@ from ._base_client import (
 from ._exceptions import SDKError
 from ._types import Timeout
 from ._version import __version__
-from .resources.actions import Actions, AsyncActions
-from .resources.chat import AsyncChat, Chat
-from .resources.droplets import AsyncDroplets, Droplets
-from .resources.firewalls import AsyncFirewalls, Firewalls
-from .resources.images import AsyncImages, Images
-from .resources.regions import AsyncRegions, Regions
-from .resources.registry import AsyncRegistry, Registry
-from .resources.sizes import AsyncSizes, Sizes
-from .resources.snapshots import AsyncSnapshotsResource, SnapshotsResource
-from .resources.vpc_peerings import AsyncVpcPeerings, VpcPeerings
+
+if TYPE_CHECKING:
+    from .resources.actions import Actions, AsyncActions
+    from .resources.chat import AsyncChat, Chat
+    from .resources.droplets import AsyncDroplets, Droplets
+    from .resources.firewalls import AsyncFirewalls, Firewalls
+    from .resources.images import AsyncImages, Images
+    from .resources.regions import AsyncRegions, Regions
+    from .resources.registry import AsyncRegistry, Registry
+    from .resources.sizes import AsyncSizes, Sizes
+    from .resources.snapshots import AsyncSnapshotsResource, SnapshotsResource
+    from .resources.vpc_peerings import AsyncVpcPeerings, VpcPeerings
 
 __all__ = ["AsyncClient", "Client"]
 
@@ -98,42 +100,62 @@ class Client(SyncAPIClient):
 
     @cached_property
     def actions(self) -> Actions:
+        from .resources.actions import Actions
+
         return Actions(self)
 
     @cached_property
     def chat(self) -> Chat:
+        from .resources.chat import Chat
+
         return Chat(self)
 
     @cached_property
     def droplets(self) -> Droplets:
+        from .resources.droplets import Droplets
+
         return Droplets(self)
 
     @cached_property
     def firewalls(self) -> Firewalls:
+        from .resources.firewalls import Firewalls
+
         return Firewalls(self)
 
     @cached_property
     def images(self) -> Images:
+        from .resources.images import Images
+
         return Images(self)
 
     @cached_property
     def regions(self) -> Regions:
+        from .resources.regions import Regions
+
         return Regions(self)
 
     @cached_property
     def registry(self) -> Registry:
+        from .resources.registry import Registry
+
         return Registry(self)
 
     @cached_property
     def sizes(self) -> Sizes:
+        from .resources.sizes import Sizes
+
         return Sizes(self)
 
     @cached_property
     def snapshots(self) -> SnapshotsResource:
+        from .resources.snapshots import SnapshotsResource
+
         return SnapshotsResource(self)
 
     @cached_property
     def vpc_peerings(self) -> VpcPeerings:
+        from .resources.vpc_peerings import VpcPeerings
+
         return VpcPeerings(self)
 
 
@@ -196,40 +218,60 @@ class AsyncClient(AsyncAPIClient):
 
     @cached_property
     def actions(self) -> AsyncActions:
+        from .resources.actions import AsyncActions
+
         return AsyncActions(self)
 
     @cached_property
     def chat(self) -> AsyncChat:
+        from .resources.chat import AsyncChat
+
         return AsyncChat(self)
 
     @cached_property
     def droplets(self) -> AsyncDroplets:
+        from .resources.droplets import AsyncDroplets
+
         return AsyncDroplets(self)
 
     @cached_property
     def firewalls(self) -> AsyncFirewalls:
+        from .resources.firewalls import AsyncFirewalls
+
         return AsyncFirewalls(self)
 
     @cached_property
     def images(self) -> AsyncImages:
+        from .resources.images import AsyncImages
+
         return AsyncImages(self)
 
     @cached_property
     def regions(self) -> AsyncRegions:
+        from .resources.regions import AsyncRegions
+
         return AsyncRegions(self)
 
     @cached_property
     def registry(self) -> AsyncRegistry:
+        from .resources.registry import AsyncRegistry
+
         return AsyncRegistry(self)
 
     @cached_property
     def sizes(self) -> AsyncSizes:
+        from .resources.sizes import AsyncSizes
+
         return AsyncSizes(self)
 
     @cached_property
     def snapshots(self) -> AsyncSnapshotsResource:
+        from .resources.snapshots import AsyncSnapshotsResource
+
         return AsyncSnapshotsResource(self)
 
     @cached_property
     def vpc_peerings(self) -> AsyncVpcPeerings:
+        from .resources.vpc_peerings import AsyncVpcPeerings
+
         return AsyncVpcPeerings(self)

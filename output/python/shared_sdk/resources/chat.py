@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from .._resource import AsyncAPIResource, SyncAPIResource
-from .chat_completions import AsyncChatCompletions, ChatCompletions
+
+if TYPE_CHECKING:
+    from .chat_completions import AsyncChatCompletions, ChatCompletions
 
 __all__ = ["AsyncChat", "Chat"]
 
@@ -13,10 +16,14 @@ __all__ = ["AsyncChat", "Chat"]
 class Chat(SyncAPIResource):
     @cached_property
     def completions(self) -> ChatCompletions:
+        from .chat_completions import ChatCompletions
+
         return ChatCompletions(self._client)
 
 
 class AsyncChat(AsyncAPIResource):
     @cached_property
     def completions(self) -> AsyncChatCompletions:
+        from .chat_completions import AsyncChatCompletions
+
         return AsyncChatCompletions(self._client)

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from .._resource import AsyncAPIResource, SyncAPIResource
-from .registry_garbage_collections import (
-    AsyncRegistryGarbageCollections,
-    RegistryGarbageCollections,
-)
-from .registry_subscription import AsyncRegistrySubscription, RegistrySubscription
+
+if TYPE_CHECKING:
+    from .registry_garbage_collections import (
+        AsyncRegistryGarbageCollections,
+        RegistryGarbageCollections,
+    )
+    from .registry_subscription import AsyncRegistrySubscription, RegistrySubscription
 
 __all__ = ["AsyncRegistry", "Registry"]
 
@@ -17,18 +20,26 @@ __all__ = ["AsyncRegistry", "Registry"]
 class Registry(SyncAPIResource):
     @cached_property
     def garbage_collections(self) -> RegistryGarbageCollections:
+        from .registry_garbage_collections import RegistryGarbageCollections
+
         return RegistryGarbageCollections(self._client)
 
     @cached_property
     def subscription(self) -> RegistrySubscription:
+        from .registry_subscription import RegistrySubscription
+
         return RegistrySubscription(self._client)
 
 
 class AsyncRegistry(AsyncAPIResource):
     @cached_property
     def garbage_collections(self) -> AsyncRegistryGarbageCollections:
+        from .registry_garbage_collections import AsyncRegistryGarbageCollections
+
         return AsyncRegistryGarbageCollections(self._client)
 
     @cached_property
     def subscription(self) -> AsyncRegistrySubscription:
+        from .registry_subscription import AsyncRegistrySubscription
+
         return AsyncRegistrySubscription(self._client)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 from functools import cached_property
-from typing import Mapping, Optional, Union
+from typing import TYPE_CHECKING, Mapping, Optional, Union
 
 import httpx
 
@@ -19,12 +19,14 @@ from ._base_client import (
 from ._exceptions import SDKError
 from ._types import Timeout
 from ._version import __version__
-from .resources.certificates import AsyncCertificates, Certificates
-from .resources.exports import AsyncExports, Exports
-from .resources.logs import AsyncLogs, Logs
-from .resources.pets import AsyncPets, Pets
-from .resources.photos import AsyncPhotos, Photos
-from .resources.records import AsyncRecords, Records
+
+if TYPE_CHECKING:
+    from .resources.certificates import AsyncCertificates, Certificates
+    from .resources.exports import AsyncExports, Exports
+    from .resources.logs import AsyncLogs, Logs
+    from .resources.pets import AsyncPets, Pets
+    from .resources.photos import AsyncPhotos, Photos
+    from .resources.records import AsyncRecords, Records
 
 __all__ = ["AsyncClient", "Client"]
 
@@ -87,26 +89,38 @@ class Client(SyncAPIClient):
 
     @cached_property
     def certificates(self) -> Certificates:
+        from .resources.certificates import Certificates
+
         return Certificates(self)
 
     @cached_property
     def exports(self) -> Exports:
+        from .resources.exports import Exports
+
         return Exports(self)
 
     @cached_property
     def logs(self) -> Logs:
+        from .resources.logs import Logs
+
         return Logs(self)
 
     @cached_property
     def pets(self) -> Pets:
+        from .resources.pets import Pets
+
         return Pets(self)
 
     @cached_property
     def photos(self) -> Photos:
+        from .resources.photos import Photos
+
         return Photos(self)
 
     @cached_property
     def records(self) -> Records:
+        from .resources.records import Records
+
         return Records(self)
 
 
@@ -163,24 +177,36 @@ class AsyncClient(AsyncAPIClient):
 
     @cached_property
     def certificates(self) -> AsyncCertificates:
+        from .resources.certificates import AsyncCertificates
+
         return AsyncCertificates(self)
 
     @cached_property
     def exports(self) -> AsyncExports:
+        from .resources.exports import AsyncExports
+
         return AsyncExports(self)
 
     @cached_property
     def logs(self) -> AsyncLogs:
+        from .resources.logs import AsyncLogs
+
         return AsyncLogs(self)
 
     @cached_property
     def pets(self) -> AsyncPets:
+        from .resources.pets import AsyncPets
+
         return AsyncPets(self)
 
     @cached_property
     def photos(self) -> AsyncPhotos:
+        from .resources.photos import AsyncPhotos
+
         return AsyncPhotos(self)
 
     @cached_property
     def records(self) -> AsyncRecords:
+        from .resources.records import AsyncRecords
+
         return AsyncRecords(self)

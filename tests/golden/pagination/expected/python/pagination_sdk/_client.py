@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 from functools import cached_property
-from typing import Mapping, Optional, Union
+from typing import TYPE_CHECKING, Mapping, Optional, Union
 
 import httpx
 
@@ -18,20 +18,22 @@ from ._base_client import (
 )
 from ._types import Timeout
 from ._version import __version__
-from .resources.after import After, AsyncAfter
-from .resources.after_id import AfterId, AsyncAfterId
-from .resources.before_id import AsyncBeforeId, BeforeId
-from .resources.cursor import AsyncCursor, Cursor
-from .resources.headed import AsyncHeaded, Headed
-from .resources.linked import AsyncLinked, Linked
-from .resources.marker import AsyncMarker, Marker
-from .resources.moved import AsyncMoved, Moved
-from .resources.moved_header import AsyncMovedHeader, MovedHeader
-from .resources.numbered import AsyncNumbered, Numbered
-from .resources.offset_more import AsyncOffsetMore, OffsetMore
-from .resources.offset_total import AsyncOffsetTotal, OffsetTotal
-from .resources.summary import AsyncSummary, Summary
-from .resources.tokens import AsyncTokens, Tokens
+
+if TYPE_CHECKING:
+    from .resources.after import After, AsyncAfter
+    from .resources.after_id import AfterId, AsyncAfterId
+    from .resources.before_id import AsyncBeforeId, BeforeId
+    from .resources.cursor import AsyncCursor, Cursor
+    from .resources.headed import AsyncHeaded, Headed
+    from .resources.linked import AsyncLinked, Linked
+    from .resources.marker import AsyncMarker, Marker
+    from .resources.moved import AsyncMoved, Moved
+    from .resources.moved_header import AsyncMovedHeader, MovedHeader
+    from .resources.numbered import AsyncNumbered, Numbered
+    from .resources.offset_more import AsyncOffsetMore, OffsetMore
+    from .resources.offset_total import AsyncOffsetTotal, OffsetTotal
+    from .resources.summary import AsyncSummary, Summary
+    from .resources.tokens import AsyncTokens, Tokens
 
 __all__ = ["AsyncClient", "Client"]
 
@@ -77,58 +79,86 @@ class Client(SyncAPIClient):
 
     @cached_property
     def after(self) -> After:
+        from .resources.after import After
+
         return After(self)
 
     @cached_property
     def after_id(self) -> AfterId:
+        from .resources.after_id import AfterId
+
         return AfterId(self)
 
     @cached_property
     def before_id(self) -> BeforeId:
+        from .resources.before_id import BeforeId
+
         return BeforeId(self)
 
     @cached_property
     def cursor(self) -> Cursor:
+        from .resources.cursor import Cursor
+
         return Cursor(self)
 
     @cached_property
     def headed(self) -> Headed:
+        from .resources.headed import Headed
+
         return Headed(self)
 
     @cached_property
     def linked(self) -> Linked:
+        from .resources.linked import Linked
+
         return Linked(self)
 
     @cached_property
     def marker(self) -> Marker:
+        from .resources.marker import Marker
+
         return Marker(self)
 
     @cached_property
     def moved(self) -> Moved:
+        from .resources.moved import Moved
+
         return Moved(self)
 
     @cached_property
     def moved_header(self) -> MovedHeader:
+        from .resources.moved_header import MovedHeader
+
         return MovedHeader(self)
 
     @cached_property
     def numbered(self) -> Numbered:
+        from .resources.numbered import Numbered
+
         return Numbered(self)
 
     @cached_property
     def offset_more(self) -> OffsetMore:
+        from .resources.offset_more import OffsetMore
+
         return OffsetMore(self)
 
     @cached_property
     def offset_total(self) -> OffsetTotal:
+        from .resources.offset_total import OffsetTotal
+
         return OffsetTotal(self)
 
     @cached_property
     def summary(self) -> Summary:
+        from .resources.summary import Summary
+
         return Summary(self)
 
     @cached_property
     def tokens(self) -> Tokens:
+        from .resources.tokens import Tokens
+
         return Tokens(self)
 
 
@@ -171,56 +201,84 @@ class AsyncClient(AsyncAPIClient):
 
     @cached_property
     def after(self) -> AsyncAfter:
+        from .resources.after import AsyncAfter
+
         return AsyncAfter(self)
 
     @cached_property
     def after_id(self) -> AsyncAfterId:
+        from .resources.after_id import AsyncAfterId
+
         return AsyncAfterId(self)
 
     @cached_property
     def before_id(self) -> AsyncBeforeId:
+        from .resources.before_id import AsyncBeforeId
+
         return AsyncBeforeId(self)
 
     @cached_property
     def cursor(self) -> AsyncCursor:
+        from .resources.cursor import AsyncCursor
+
         return AsyncCursor(self)
 
     @cached_property
     def headed(self) -> AsyncHeaded:
+        from .resources.headed import AsyncHeaded
+
         return AsyncHeaded(self)
 
     @cached_property
     def linked(self) -> AsyncLinked:
+        from .resources.linked import AsyncLinked
+
         return AsyncLinked(self)
 
     @cached_property
     def marker(self) -> AsyncMarker:
+        from .resources.marker import AsyncMarker
+
         return AsyncMarker(self)
 
     @cached_property
     def moved(self) -> AsyncMoved:
+        from .resources.moved import AsyncMoved
+
         return AsyncMoved(self)
 
     @cached_property
     def moved_header(self) -> AsyncMovedHeader:
+        from .resources.moved_header import AsyncMovedHeader
+
         return AsyncMovedHeader(self)
 
     @cached_property
     def numbered(self) -> AsyncNumbered:
+        from .resources.numbered import AsyncNumbered
+
         return AsyncNumbered(self)
 
     @cached_property
     def offset_more(self) -> AsyncOffsetMore:
+        from .resources.offset_more import AsyncOffsetMore
+
         return AsyncOffsetMore(self)
 
     @cached_property
     def offset_total(self) -> AsyncOffsetTotal:
+        from .resources.offset_total import AsyncOffsetTotal
+
         return AsyncOffsetTotal(self)
 
     @cached_property
     def summary(self) -> AsyncSummary:
+        from .resources.summary import AsyncSummary
+
         return AsyncSummary(self)
 
     @cached_property
     def tokens(self) -> AsyncTokens:
+        from .resources.tokens import AsyncTokens
+
         return AsyncTokens(self)

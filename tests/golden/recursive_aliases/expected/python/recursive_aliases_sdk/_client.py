@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 from functools import cached_property
-from typing import Mapping, Optional, Union
+from typing import TYPE_CHECKING, Mapping, Optional, Union
 
 import httpx
 
@@ -18,7 +18,9 @@ from ._base_client import (
 )
 from ._types import Timeout
 from ._version import __version__
-from .resources.documents import AsyncDocuments, Documents
+
+if TYPE_CHECKING:
+    from .resources.documents import AsyncDocuments, Documents
 
 __all__ = ["AsyncClient", "Client"]
 
@@ -64,6 +66,8 @@ class Client(SyncAPIClient):
 
     @cached_property
     def documents(self) -> Documents:
+        from .resources.documents import Documents
+
         return Documents(self)
 
 
@@ -106,4 +110,6 @@ class AsyncClient(AsyncAPIClient):
 
     @cached_property
     def documents(self) -> AsyncDocuments:
+        from .resources.documents import AsyncDocuments
+
         return AsyncDocuments(self)

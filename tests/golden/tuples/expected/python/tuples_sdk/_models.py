@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import importlib
 import sys
 from typing import Any, Dict, List
 
@@ -40,18 +41,25 @@ class BaseModel(pydantic.BaseModel):
         )
 
 
-def rebuild_models(package: str, modules: List[str]) -> None:
-    """Finish models whose fields name models imported only for type checkers.
+def rebuild_models(module: str, cycle: List[str]) -> None:
+    """Finish the models of `module` and of the other modules of its import cycle
+    (`cycle`, relative to it), whose fields name models imported for type checkers only.
 
-    Called once by a package whose modules refer to each other in a cycle, after all of
-    them are loaded: every name they export is then available to resolve the fields.
+    Every module of the cycle calls this at its end, which imports the others. The first
+    one imported finishes them all: the calls made while it loads find it, or another
+    module of the cycle, still loading, and leave the work to it.
     """
-    loaded = [sys.modules[f"{package}.{module}"] for module in modules]
+    package = module.rpartition(".")[0]
+    loaded = [
+        sys.modules[module],
+        *(importlib.import_module(other, package) for other in cycle),
+    ]
     namespace: Dict[str, Any] = {}
-    for module in loaded:
-        namespace.update(
-            {name: getattr(module, name) for name in getattr(module, "__all__", [])}
-        )
+    for each in loaded:
+        names = vars(each).get("__all__")
+        if names is None or any(name not in vars(each) for name in names):
+            return  # still loading
+        namespace.update({name: vars(each)[name] for name in names})
     pending = [
         v
         for v in namespace.values()

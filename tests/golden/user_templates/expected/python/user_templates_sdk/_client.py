@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 from functools import cached_property
-from typing import Mapping, Optional, Union
+from typing import TYPE_CHECKING, Mapping, Optional, Union
 
 import httpx
 
@@ -19,8 +19,10 @@ from ._base_client import (
 from ._exceptions import SDKError
 from ._types import Timeout
 from ._version import __version__
-from .resources.owners import AsyncOwners, Owners
-from .resources.pets import AsyncPets, Pets
+
+if TYPE_CHECKING:
+    from .resources.owners import AsyncOwners, Owners
+    from .resources.pets import AsyncPets, Pets
 
 __all__ = ["AsyncClient", "Client"]
 
@@ -83,10 +85,14 @@ class Client(SyncAPIClient):
 
     @cached_property
     def owners(self) -> Owners:
+        from .resources.owners import Owners
+
         return Owners(self)
 
     @cached_property
     def pets(self) -> Pets:
+        from .resources.pets import Pets
+
         return Pets(self)
 
 
@@ -143,8 +149,12 @@ class AsyncClient(AsyncAPIClient):
 
     @cached_property
     def owners(self) -> AsyncOwners:
+        from .resources.owners import AsyncOwners
+
         return AsyncOwners(self)
 
     @cached_property
     def pets(self) -> AsyncPets:
+        from .resources.pets import AsyncPets
+
         return AsyncPets(self)

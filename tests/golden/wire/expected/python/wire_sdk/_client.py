@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 from functools import cached_property
-from typing import Mapping, Optional, Union
+from typing import TYPE_CHECKING, Mapping, Optional, Union
 
 import httpx
 
@@ -20,12 +20,14 @@ from ._exceptions import SDKError
 from ._serialize import server_url
 from ._types import Timeout
 from ._version import __version__
-from .resources.auth import AsyncAuth, Auth
-from .resources.bodies import AsyncBodies, Bodies
-from .resources.files import AsyncFiles, Files
-from .resources.params import AsyncParams, Params
-from .resources.speech import AsyncSpeech, Speech
-from .resources.uploads import AsyncUploads, Uploads
+
+if TYPE_CHECKING:
+    from .resources.auth import AsyncAuth, Auth
+    from .resources.bodies import AsyncBodies, Bodies
+    from .resources.files import AsyncFiles, Files
+    from .resources.params import AsyncParams, Params
+    from .resources.speech import AsyncSpeech, Speech
+    from .resources.uploads import AsyncUploads, Uploads
 
 __all__ = ["AsyncClient", "Client"]
 
@@ -169,26 +171,38 @@ class Client(SyncAPIClient):
 
     @cached_property
     def auth(self) -> Auth:
+        from .resources.auth import Auth
+
         return Auth(self)
 
     @cached_property
     def bodies(self) -> Bodies:
+        from .resources.bodies import Bodies
+
         return Bodies(self)
 
     @cached_property
     def files(self) -> Files:
+        from .resources.files import Files
+
         return Files(self)
 
     @cached_property
     def params(self) -> Params:
+        from .resources.params import Params
+
         return Params(self)
 
     @cached_property
     def speech(self) -> Speech:
+        from .resources.speech import Speech
+
         return Speech(self)
 
     @cached_property
     def uploads(self) -> Uploads:
+        from .resources.uploads import Uploads
+
         return Uploads(self)
 
 
@@ -319,24 +333,36 @@ class AsyncClient(AsyncAPIClient):
 
     @cached_property
     def auth(self) -> AsyncAuth:
+        from .resources.auth import AsyncAuth
+
         return AsyncAuth(self)
 
     @cached_property
     def bodies(self) -> AsyncBodies:
+        from .resources.bodies import AsyncBodies
+
         return AsyncBodies(self)
 
     @cached_property
     def files(self) -> AsyncFiles:
+        from .resources.files import AsyncFiles
+
         return AsyncFiles(self)
 
     @cached_property
     def params(self) -> AsyncParams:
+        from .resources.params import AsyncParams
+
         return AsyncParams(self)
 
     @cached_property
     def speech(self) -> AsyncSpeech:
+        from .resources.speech import AsyncSpeech
+
         return AsyncSpeech(self)
 
     @cached_property
     def uploads(self) -> AsyncUploads:
+        from .resources.uploads import AsyncUploads
+
         return AsyncUploads(self)

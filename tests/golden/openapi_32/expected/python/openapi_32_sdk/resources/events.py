@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from functools import cached_property
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 from .._request_options import RequestOptions
 from .._resource import AsyncAPIResource, SyncAPIResource
@@ -12,7 +12,9 @@ from .._streaming import AsyncStream, Stream
 from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ..types.event_query_response import EventQueryResponse
 from ..types.shared.event import Event
-from .events_feed import AsyncEventsFeed, EventsFeed
+
+if TYPE_CHECKING:
+    from .events_feed import AsyncEventsFeed, EventsFeed
 
 __all__ = ["AsyncEvents", "Events"]
 
@@ -20,6 +22,8 @@ __all__ = ["AsyncEvents", "Events"]
 class Events(SyncAPIResource):
     @cached_property
     def feed(self) -> EventsFeed:
+        from .events_feed import EventsFeed
+
         return EventsFeed(self._client)
 
     @cached_property
@@ -111,6 +115,8 @@ class Events(SyncAPIResource):
 class AsyncEvents(AsyncAPIResource):
     @cached_property
     def feed(self) -> AsyncEventsFeed:
+        from .events_feed import AsyncEventsFeed
+
         return AsyncEventsFeed(self._client)
 
     @cached_property

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from .._resource import AsyncAPIResource, SyncAPIResource
-from .accounts_messages import AccountsMessages, AsyncAccountsMessages
+
+if TYPE_CHECKING:
+    from .accounts_messages import AccountsMessages, AsyncAccountsMessages
 
 __all__ = ["AsyncAccounts", "Accounts"]
 
@@ -13,10 +16,14 @@ __all__ = ["AsyncAccounts", "Accounts"]
 class Accounts(SyncAPIResource):
     @cached_property
     def messages(self) -> AccountsMessages:
+        from .accounts_messages import AccountsMessages
+
         return AccountsMessages(self._client)
 
 
 class AsyncAccounts(AsyncAPIResource):
     @cached_property
     def messages(self) -> AsyncAccountsMessages:
+        from .accounts_messages import AsyncAccountsMessages
+
         return AsyncAccountsMessages(self._client)

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Union
 
 from typing_extensions import TypeAliasType
 
+from ..._models import rebuild_models
+
 if TYPE_CHECKING:
     from .operation import Operation
 
@@ -14,3 +16,8 @@ __all__ = ["Expression"]
 
 Expression = TypeAliasType("Expression", "Union[int, Operation]")
 """Refers to itself through an alias of another module."""
+
+
+# These models and those of the modules named here refer to each other: each module of
+# the cycle ends with this call, and the first one imported finishes them all.
+rebuild_models(__name__, [".operation"])

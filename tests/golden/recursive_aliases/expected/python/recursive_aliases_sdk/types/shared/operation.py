@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, List
 
 from typing_extensions import TypeAliasType
 
+from ..._models import rebuild_models
+
 if TYPE_CHECKING:
     from .expression import Expression
 
@@ -13,3 +15,8 @@ __all__ = ["Operation"]
 
 
 Operation = TypeAliasType("Operation", "List[Expression]")
+
+
+# These models and those of the modules named here refer to each other: each module of
+# the cycle ends with this call, and the first one imported finishes them all.
+rebuild_models(__name__, [".expression"])
