@@ -3,6 +3,7 @@
 the package does not import every model and resource."""
 
 import importlib
+import importlib.util
 import sys
 from typing import Any, Callable, Dict, List, Tuple
 
@@ -17,6 +18,11 @@ def lazy_exports(
     def __getattr__(name: str) -> Any:
         module = exports.get(name)
         if module is None:
+            # A subpackage not imported yet (`pkg.types.shared`), as an eager
+            # `__init__` would have made it an attribute.
+            submodule = f"{package}.{name}"
+            if not name.startswith("__") and importlib.util.find_spec(submodule):
+                return importlib.import_module(submodule)
             raise AttributeError(f"module {package!r} has no attribute {name!r}")
         value = getattr(importlib.import_module(module, package), name)
         namespace[name] = value  # found directly from now on
