@@ -84,16 +84,11 @@ _BLANK, _TAB = -1, -2
 def _indents(lines: Sequence[str]) -> list[int]:
     """Each line's indentation as `_content` measures it, once for the whole text: a scan for
     a collection's entries then skips the lines nested deeper by comparing numbers."""
-    result = []
-    for line in lines:
-        stripped = line.lstrip(" ")
-        if not stripped or stripped.startswith("#"):
-            result.append(_BLANK)
-        elif stripped.startswith("\t"):
-            result.append(_TAB)
-        else:
-            result.append(len(line) - len(stripped))
-    return result
+    return [
+        _BLANK if not stripped or stripped[0] == "#" else _TAB if stripped[0] == "\t" else len(line) - len(stripped)
+        for line in lines
+        for stripped in (line.lstrip(" "),)
+    ]
 
 
 def _entries(lines: Sequence[str], indents: Sequence[int], node: Position) -> Entries:
