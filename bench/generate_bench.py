@@ -102,17 +102,26 @@ def sdkgen(spec: Path, output: Path, cache: Path, *extra: str) -> tuple[float, i
 
 
 def scaled_spec(copies: int, directory: Path) -> Path:
-    """The bundle with its schemas repeated `copies` times under renamed keys (refs rewritten)."""
+    """The bundle with its schemas and its paths repeated `copies` times under renamed keys:
+    schemas `<Name>Copy<n>`, paths `/copy<n><path>` (a resource tree of their own) with
+    `<operationId>_copy<n>`; the copies' `$ref`s to schemas point at the copied schemas."""
     document = yaml.load(BUNDLE.read_text(), Loader=yaml.CSafeLoader)
-    schemas = document["components"]["schemas"]
-    text = json.dumps(schemas)
+    schemas_text = json.dumps(document["components"]["schemas"])
+    paths_text = json.dumps(document["paths"])
     for copy in range(2, copies + 1):
         suffix = f"Copy{copy}"
-        renamed = re.sub(
-            r'"#/components/schemas/([^"]+)"', lambda m, s=suffix: f'"#/components/schemas/{m.group(1)}{s}"', text
-        )
-        for key, schema in json.loads(renamed).items():
-            document["components"]["schemas"][f"{key}Copy{copy}"] = schema
+
+        def renamed(text: str, suffix: str = suffix) -> Any:
+            pattern = r'"#/components/schemas/([^"]+)"'
+            return json.loads(re.sub(pattern, lambda m: f'"#/components/schemas/{m.group(1)}{suffix}"', text))
+
+        for key, schema in renamed(schemas_text).items():
+            document["components"]["schemas"][f"{key}{suffix}"] = schema
+        for path, item in renamed(paths_text).items():
+            for operation in item.values():
+                if isinstance(operation, dict) and isinstance(operation.get("operationId"), str):
+                    operation["operationId"] += f"_copy{copy}"
+            document["paths"][f"/copy{copy}{path}"] = item
     path = directory / f"scaled-{copies}x.json"
     path.write_text(json.dumps(document))
     return path
@@ -252,9 +261,9 @@ def main() -> None:
     print(f"  peak memory: a {results['a'][1]} MB, d {results['d'][1]} MB (target a < d)")
     import_time(work / "a" / "out" / "python")
 
-    print("\nscaling: copies of the spec's schemas under renamed keys")
+    print("\nscaling: copies of the spec's schemas and paths under renamed keys")
     for copies in (1, 2, 4):
-        spec = BUNDLE if copies == 1 else scaled_spec(copies, work)
+        spec = scaled_spec(copies, work)  # 1x too: the same JSON form as the copies, parsed alike
 
         def scratch(spec: Path = spec, copies: int = copies) -> tuple[float, int, int]:
             clean(work / f"s{copies}")

@@ -11,7 +11,6 @@ import os
 import shutil
 import sys
 import time
-import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
@@ -38,7 +37,7 @@ from .exits import (
 from .load.spec_file import DEFAULT_MAX_SPEC_BYTES, STDIN, SpecFileError, read_spec_bytes, read_stdin
 from .write.lock import OutputLocked, output_lock
 from .write.run_record import RunRecord, cache_dir, file_digest
-from .write.writer import MANIFEST, OutputNotWritable, check_writable
+from .write.writer import MANIFEST, OutputNotWritable, check_writable, remove_leftovers, stale_leftovers
 
 if TYPE_CHECKING:
     from .pipeline import Generated
@@ -50,6 +49,13 @@ def _print_diagnostics(diagnostics: list[Diagnostic]) -> None:
     cwd = Path.cwd()
     for diagnostic in diagnostics:
         click.echo(diagnostic.format(cwd), err=True)
+
+
+def _traceback_if_verbose(options: dict[str, Any]) -> None:
+    if options.get("verbose"):
+        import traceback  # only on the way out with an error
+
+        traceback.print_exc()
 
 
 def _reports_errors(command: F) -> F:
@@ -65,8 +71,7 @@ def _reports_errors(command: F) -> F:
         try:
             return command(*args, **kwargs)
         except SpecError as exc:
-            if kwargs.get("verbose"):
-                traceback.print_exc()
+            _traceback_if_verbose(kwargs)
             _print_diagnostics(exc.diagnostics)
             count = len(exc.diagnostics)
             click.echo(f"sdkgen: {count} error{'s' if count != 1 else ''}; nothing was written", err=True)
@@ -85,8 +90,7 @@ def _reports_errors(command: F) -> F:
             click.echo(f"sdkgen: {exc}; nothing was written", err=True)
             sys.exit(EXIT_CANTCREAT)
         except OSError as exc:  # the environment, not a bug: no space, read-only, EIO ...
-            if kwargs.get("verbose"):
-                traceback.print_exc()
+            _traceback_if_verbose(kwargs)
             code, message = os_error_exit(exc)
             click.echo(f"sdkgen: {message}", err=True)
             sys.exit(code)
@@ -94,13 +98,11 @@ def _reports_errors(command: F) -> F:
             click.echo("sdkgen: out of memory", err=True)
             sys.exit(EXIT_OSERR)
         except RecursionError:
-            if kwargs.get("verbose"):
-                traceback.print_exc()
+            _traceback_if_verbose(kwargs)
             click.echo("sdkgen: error: the spec nests too deeply to process; nothing was written", err=True)
             sys.exit(EXIT_BAD_INPUT)
         except Exception as exc:  # a bug: say so plainly, and keep the output as it was
-            if kwargs.get("verbose"):
-                traceback.print_exc()
+            _traceback_if_verbose(kwargs)
             click.echo(
                 f"sdkgen: internal error: {type(exc).__name__}: {exc}\n"
                 "sdkgen: this is a bug in sdkgen; nothing was written. Run with --verbose for the traceback.",
@@ -188,6 +190,18 @@ def _generate(
     return generated
 
 
+def _remove_stale_leftovers(output: Path) -> None:
+    """What a killed run left beside an output that is otherwise as it should be (killed after
+    its swap, say): a full run removes it before it builds; a run with nothing to do, here."""
+    if not stale_leftovers(output):
+        return
+    try:
+        with output_lock(output, exclusive=True, wait=False):
+            remove_leftovers(output)
+    except OutputLocked:
+        pass  # a run is writing this output now, and removes them itself
+
+
 def _common(command: F) -> F:
     options = [
         click.argument("spec", required=False, type=click.Path(allow_dash=True)),
@@ -253,6 +267,7 @@ def generate(
         )
         record = RunRecord.load(record_path) if record_path is not None else None
         if record is not None and not (strict and record.warnings) and record.still_holds(settings.output):
+            _remove_stale_leftovers(settings.output)
             for line in record.warnings:
                 click.echo(line, err=True)
             elapsed = time.perf_counter() - started

@@ -26,7 +26,9 @@ class Location:
     def child(self, *segments: str | int) -> Location:
         pointer = self.pointer
         for segment in segments:
-            text = str(segment).replace("~", "~0").replace("/", "~1")
+            text = str(segment)
+            if "~" in text or "/" in text:  # rare in keys: most need no escaping
+                text = text.replace("~", "~0").replace("/", "~1")
             pointer = f"{pointer}/{text}"
         return Location(self.file, pointer)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import math
 import os
 from pathlib import Path
@@ -11,6 +12,7 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from sdkgen.errors import SpecError
 from sdkgen.load import loader, native_yaml
 from sdkgen.load.loader import MAX_DEPTH, DocumentStore, SpecYamlLoader
 
@@ -173,6 +175,34 @@ def test_the_loader_uses_the_native_reading(monkeypatch: pytest.MonkeyPatch, tmp
     spec.write_text("openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths: {}\n", encoding="utf-8")
     assert DocumentStore().load(spec) == {"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "paths": {}}
     assert calls == []
+
+
+@pytest.mark.parametrize("levels", [MAX_DEPTH - 1, MAX_DEPTH, MAX_DEPTH + 1, MAX_DEPTH + 2])
+def test_the_shape_check_skipped_for_native_documents_refuses_the_same(
+    levels: int, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A document rapidyaml reads skips the shape check: it must then be one the check passes.
+    At each depth around the limit, the loader refuses exactly what the check refuses."""
+    text = "a: " + "[" * (levels - 1) + "]" * (levels - 1) + "\n"  # `levels` containers, the root included
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(text, encoding="utf-8")
+    try:
+        loader.check_shape(pyyaml(text), spec)
+        refused_by_check = False
+    except SpecError:
+        refused_by_check = True
+    assert refused_by_check == (levels > MAX_DEPTH)
+    with pytest.raises(SpecError) if refused_by_check else contextlib.nullcontext():
+        DocumentStore().load(spec)
+    # Too many nodes for the check: rapidyaml hands the document back, and the check runs.
+    monkeypatch.setattr(loader, "MAX_EXPANDED_NODES", 3)
+    assert native_yaml.load(b"a: [1, 2, 3]\n", "a: [1, 2, 3]\n", SpecYamlLoader, MAX_DEPTH, max_nodes=3) is (
+        native_yaml.NOT_NATIVE
+    )
+    small = tmp_path / "small.yaml"
+    small.write_text("a: [1, 2, 3]\n", encoding="utf-8")
+    with pytest.raises(SpecError, match="alias bomb"):
+        DocumentStore().load(small)
 
 
 _SEEDS = [

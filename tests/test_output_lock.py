@@ -127,3 +127,20 @@ def test_leftovers_are_removed_only_when_their_owner_is_dead(tmp_path: Path) -> 
         (folder / "docs").mkdir(parents=True)
     remove_leftovers(output)
     assert leftovers(output) == [alive.name]
+
+
+def test_a_run_with_nothing_to_do_still_removes_dead_runs_leftovers(tmp_path: Path) -> None:
+    """A run killed after its swap leaves its build folder beside an output that is already
+    what the next run would write: that run takes the no-op shortcut, and must tidy too."""
+    output = tmp_path / "out"
+    generate = ("generate", str(SMALL_SPEC), "-o", str(output), "--package", "run_sdk")
+    assert sdkgen(*generate).returncode == 0
+    dead_pid = subprocess.Popen(["true"])
+    dead_pid.wait()
+    alive = tmp_path / f".out.sdkgen-next-{os.getppid()}-abc"
+    dead = tmp_path / f".out.sdkgen-next-{dead_pid.pid}-def"
+    for folder in (alive, dead):
+        (folder / "docs").mkdir(parents=True)
+    again = sdkgen(*generate)
+    assert again.returncode == 0 and "nothing changed" in again.stdout, again.stderr
+    assert leftovers(output) == [alive.name]

@@ -422,7 +422,10 @@ class OperationsBuilder(PayloadReader):
             for depth in range(1, len(path)):
                 by_path.setdefault(path[:depth], [])
         self.model_names = set(models)
-        return tuple(self._resource(path, by_path) for path in sorted(p for p in by_path if len(p) == 1))
+        children: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+        for path in sorted(p for p in by_path if p):
+            children.setdefault(path[:-1], []).append(path)
+        return tuple(self._resource(path, by_path, children) for path in children.get((), []))
 
     def pagination(self, model: ModelIR | None, plan: PagingPlan) -> PaginationIR | None:
         if model is not None and isinstance(model.main, AliasIR) and isinstance(model.main.type, ListType):
@@ -435,14 +438,17 @@ class OperationsBuilder(PayloadReader):
             return None
         return plan.pagination(items.name, items.type.item)
 
-    def _resource(self, path: tuple[str, ...], by_path: dict[tuple[str, ...], list[OperationIR]]) -> ResourceIR:
-        children = tuple(
-            self._resource(child, by_path)
-            for child in sorted(by_path)
-            if len(child) == len(path) + 1 and child[:-1] == path
-        )
+    def _resource(
+        self,
+        path: tuple[str, ...],
+        by_path: dict[tuple[str, ...], list[OperationIR]],
+        children_of: dict[tuple[str, ...], list[tuple[str, ...]]],
+    ) -> ResourceIR:
+        """`children_of`: each resource path's child paths, sorted (looked up, not searched for)."""
+        child_paths = children_of.get(path, [])
+        children = tuple(self._resource(child, by_path, children_of) for child in child_paths)
         operations: list[OperationIR] = []
-        taken = {child[-1] for child in by_path if len(child) == len(path) + 1 and child[:-1] == path}
+        taken = {child[-1] for child in child_paths}
         taken |= {"with_raw_response"}
         for operation in by_path[path]:
             name, source = operation.name, operation.name_source

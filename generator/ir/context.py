@@ -16,6 +16,9 @@ from ..load.loader import DocumentStore, Ref
 from .resolve import Resolver
 from .schema_facts import SCHEMA_KEYS, Annotations, ObjectShape
 
+_NOT_SCHEMAS = ("example", "examples", "default", "enum", "const")
+"""Keywords whose values are data, not schemas: a `$ref` key in them names no model."""
+
 
 class SchemaContext:
     """The state and schema questions the model and operation builders share."""
@@ -74,9 +77,10 @@ class SchemaContext:
                     else:
                         if self.deserves_class(ref, target):
                             names.add(self.resolver.named(ref).name)
+                # Only containers are walked on: a location per scalar would be built for nothing.
                 for key, value in node.items():
-                    if key not in ("example", "examples", "default", "enum", "const"):
+                    if isinstance(value, (dict, list)) and key not in _NOT_SCHEMAS:
                         stack.append((value, where.child(key)))
             elif isinstance(node, list):
-                stack.extend((item, where.child(i)) for i, item in enumerate(node))
+                stack.extend((item, where.child(i)) for i, item in enumerate(node) if isinstance(item, (dict, list)))
         return names

@@ -50,25 +50,36 @@ class Tags:
 
     def union(self, type_: UnionType) -> UnionType:
         members = tuple(self.type(m) for m in type_.members)
+        if all(new is old for new, old in zip(members, type_.members, strict=True)):
+            members = type_.members
         wire = type_.tag_wire
         tagged = [m for m in members if m != NONE]
         fields = [self.tag_field(m, wire) for m in tagged] if wire else []
         names = {f.name for f in fields if f is not None}
         values = [v for f in fields if f is not None and isinstance(f.type, LiteralType) for v in f.type.values]
         usable = bool(fields) and all(fields) and len(names) == 1 and len(values) == len(set(values))
-        return replace(type_, members=members, discriminator=names.pop() if usable else None)
+        discriminator = names.pop() if usable else None
+        if members is type_.members and discriminator == type_.discriminator:
+            return type_
+        return replace(type_, members=members, discriminator=discriminator)
 
     def type(self, type_: TypeIR) -> TypeIR:
+        """`type_` with its unions resolved: the same object when none of them changes."""
         if isinstance(type_, UnionType):
             return self.union(type_)
         if isinstance(type_, ListType):
-            return ListType(self.type(type_.item))
+            item = self.type(type_.item)
+            return type_ if item is type_.item else ListType(item)
         if isinstance(type_, DictType):
-            return DictType(self.type(type_.value))
+            value = self.type(type_.value)
+            return type_ if value is type_.value else DictType(value)
         if isinstance(type_, ConstrainedType):
-            return ConstrainedType(self.type(type_.base), type_.constraints)
+            base = self.type(type_.base)
+            return type_ if base is type_.base else ConstrainedType(base, type_.constraints)
         if isinstance(type_, TupleType):
-            return TupleType(tuple(self.type(item) for item in type_.items))
+            items = tuple(self.type(item) for item in type_.items)
+            unchanged = all(new is old for new, old in zip(items, type_.items, strict=True))
+            return type_ if unchanged else TupleType(items)
         return type_
 
 
@@ -78,7 +89,15 @@ def resolve_discriminators(models: list[ModelIR]) -> list[ModelIR]:
 
     def resolved(_: ModelIR, definition: Definition) -> Definition:
         if isinstance(definition, ClassIR):
-            return replace(definition, fields=tuple(replace(f, type=tags.type(f.type)) for f in definition.fields))
-        return replace(definition, type=tags.type(definition.type))
+            fields = tuple(_with_type(f, tags.type(f.type)) for f in definition.fields)
+            if all(new is old for new, old in zip(fields, definition.fields, strict=True)):
+                return definition
+            return replace(definition, fields=fields)
+        type_ = tags.type(definition.type)
+        return definition if type_ is definition.type else replace(definition, type=type_)
 
     return map_definitions(models, resolved)
+
+
+def _with_type(field: FieldIR, type_: TypeIR) -> FieldIR:
+    return field if type_ is field.type else replace(field, type=type_)

@@ -53,6 +53,8 @@ def resolve_inheritance(models: list[ModelIR]) -> list[ModelIR]:
         if not isinstance(definition, ClassIR):
             return definition
         base, inherited = bases.get((definition.name, model.module), (None, frozenset[str]()))
+        if definition.base == base and definition.inherited == inherited:
+            return definition
         return replace(definition, base=base, inherited=inherited)
 
     while True:

@@ -213,8 +213,10 @@ def classes_by_type(models: Iterable[ModelIR]) -> dict[tuple[str, str], ClassIR]
 
 
 def map_definitions(models: Iterable[ModelIR], change: Callable[[ModelIR, Definition], Definition]) -> list[ModelIR]:
-    """The models with every definition passed through `change` (a pass over the built IR)."""
-    return [replace(m, definitions=tuple(change(m, d) for d in m.definitions)) for m in models]
+    """The models with every definition passed through `change`; a model it leaves as it was is kept
+    (compared item by item, identity first: cheap when nothing changed)."""
+    passed = [(m, tuple(change(m, d) for d in m.definitions)) for m in models]
+    return [m if new == m.definitions else replace(m, definitions=new) for m, new in passed]
 
 
 @dataclass(frozen=True)

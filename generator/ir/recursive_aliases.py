@@ -89,6 +89,9 @@ def resolve_recursive_aliases(models: list[ModelIR]) -> list[ModelIR]:
         key = (model.module, definition.name)
         if not isinstance(definition, AliasIR):
             return definition
-        return replace(aliases[key], recursive=key in recursive)
+        alias = aliases[key]
+        if alias is definition and definition.recursive == (key in recursive):
+            return definition
+        return replace(alias, recursive=key in recursive)
 
     return map_definitions(models, settled)

@@ -62,7 +62,11 @@ class Resolver:
                     [Diagnostic("error", f"$ref cycle with nothing to build: {chain}", self.store.locate(location))]
                 )
             seen.append(ref)
-            schema = self.store.resolve_pointer(ref, location.child("$ref"))
+            try:
+                schema = self.store.resolve_pointer(ref)
+            except SpecError:
+                # Again, to report it at the `$ref`: that location is built only when needed.
+                schema = self.store.resolve_pointer(ref, location.child("$ref"))
             location = Location(ref.file, ref.pointer)
         return schema, location
 

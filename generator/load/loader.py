@@ -74,6 +74,9 @@ def split_pointer(pointer: str) -> list[str]:
     return [part.replace("~1", "/").replace("~0", "~") for part in pointer[1:].split("/")]
 
 
+_NOT_LOADED = object()
+
+
 class DocumentStore:
     """Parsed documents by path, each parsed once, plus lazy source positions."""
 
@@ -91,6 +94,10 @@ class DocumentStore:
         """Where each fetched document came from, so its relative `$ref`s resolve against it."""
         self._fetched: dict[str, Path] = {}
         self._local_refs: dict[tuple[Path, str], Ref | str] = {}
+        self._files: dict[Path, Path] = {}
+        """One path object per file (see `_local_ref`)."""
+        self._targets: dict[Ref, Any] = {}
+        """What each `$ref` resolved to: the documents do not change once loaded."""
         """Parsed `$ref` strings by the file they appear in: resolving a path costs system calls."""
         self._self_urls: dict[str, Path] = {}
         """OpenAPI 3.2's `$self`: the URL a document names itself by; a `$ref` to it is local."""
@@ -126,7 +133,12 @@ class DocumentStore:
         key = (base.file, ref)
         found = self._local_refs.get(key)
         if found is None:
-            found = self._local_refs[key] = parse_ref(ref, base)
+            found = parse_ref(ref, base)
+            if isinstance(found, Ref):
+                # One path object per file: a lookup by `Ref` (or by its file) then finds the
+                # key by identity instead of comparing paths part by part.
+                found = Ref(self._files.setdefault(found.file, found.file), found.pointer)
+            self._local_refs[key] = found
         return found
 
     def local_inputs(self) -> dict[str, str] | None:
@@ -161,9 +173,11 @@ class DocumentStore:
         return path
 
     def load(self, path: Path, referrer: Location | None = None) -> Any:
-        if path in self._documents:  # the common case: `Ref.file` is already resolved
-            return self._documents[path]
-        path = path.resolve()
+        found = self._documents.get(path, _NOT_LOADED)  # the common case: `Ref.file` is already resolved
+        if found is not _NOT_LOADED:
+            return found
+        resolved = path.resolve()
+        path = self._files.setdefault(resolved, resolved)
         if path in self._documents:
             return self._documents[path]
         try:
@@ -180,9 +194,10 @@ class DocumentStore:
             raise SpecError([Diagnostic("error", f"cannot read {path}: {exc}", where)]) from None
         self._texts[path] = text
         self._digests[path] = hashlib.sha256(data).hexdigest()
-        document = self._parse(path, data, text)
+        document, shape_checked = self._parse(path, data, text)
         try:
-            check_shape(document, path)
+            if not shape_checked:
+                check_shape(document, path)
         except SpecError as exc:
             raise SpecError([replace(d, location=self.locate(d.location)) for d in exc.diagnostics]) from None
         self._documents[path] = document
@@ -190,10 +205,11 @@ class DocumentStore:
             self._self_urls.setdefault(document["$self"].partition("#")[0], path)
         return document
 
-    def _parse(self, path: Path, data: bytes, text: str) -> Any:
+    def _parse(self, path: Path, data: bytes, text: str) -> tuple[Any, bool]:
+        """The document, and whether its shape is known to pass `check_shape` already."""
         if path.suffix == ".json":
             try:
-                return json.loads(text)
+                return json.loads(text), False
             except json.JSONDecodeError as exc:
                 location = Location(path, "", exc.lineno, exc.colno)
                 raise SpecError([Diagnostic("error", f"invalid JSON: {exc.msg}", location)]) from None
@@ -201,11 +217,14 @@ class DocumentStore:
                 raise SpecError(
                     [Diagnostic("error", f"the document nests deeper than {MAX_DEPTH} levels", Location(path))]
                 ) from None
-        document = native_yaml.load(data, text, SpecYamlLoader, MAX_DEPTH)
+        # rapidyaml reads only trees (no anchors, no aliases), and here only trees no deeper
+        # than MAX_DEPTH levels (its root is level 0) of at most MAX_EXPANDED_NODES nodes:
+        # the shape check could find nothing in what it returns. Anything else PyYAML reads.
+        document = native_yaml.load(data, text, SpecYamlLoader, MAX_DEPTH - 1, max_nodes=MAX_EXPANDED_NODES)
         if document is not native_yaml.NOT_NATIVE:
-            return document
+            return document, True
         try:
-            return yaml.load(text, Loader=SpecYamlLoader)
+            return yaml.load(text, Loader=SpecYamlLoader), False
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             line = mark.line + 1 if mark else None
@@ -222,6 +241,9 @@ class DocumentStore:
 
     def resolve_pointer(self, ref: Ref, referrer: Location | None = None) -> Any:
         """The value `ref` points at; `referrer` (located only if something is wrong) is the `$ref`."""
+        found = self._targets.get(ref, _NOT_LOADED)  # every model that uses a schema asks again
+        if found is not _NOT_LOADED:
+            return found
         node = self.load(ref.file, referrer)
         try:
             parts = split_pointer(ref.pointer)
@@ -235,6 +257,7 @@ class DocumentStore:
             else:
                 message = f"$ref target not found: {ref.pointer!r} in {ref.file.name}"
                 raise SpecError([Diagnostic("error", message, self.locate(referrer or ref.location()))])
+        self._targets[ref] = node
         return node
 
     def locate(self, location: Location) -> Location:

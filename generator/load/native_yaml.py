@@ -63,8 +63,10 @@ def available() -> bool:
     return ryml is not None
 
 
-def load(data: bytes, text: str, loader: type[yaml.CSafeLoader], max_depth: int) -> Any:
-    """The document `data` (whose decoded text is `text`) as `loader` reads it, or NOT_NATIVE."""
+def load(data: bytes, text: str, loader: type[yaml.CSafeLoader], max_depth: int, max_nodes: int | None = None) -> Any:
+    """The document `data` (whose decoded text is `text`) as `loader` reads it, or NOT_NATIVE
+    (also for a container deeper than `max_depth`, the root's depth being 0, and for a
+    document of more than `max_nodes` nodes)."""
     if ryml is None or any(p.search(text) for p in (_PYYAML_ONLY, _DIRECTIVE, _ESCAPED_BREAK_BEFORE_EMPTY_LINE)):
         return NOT_NATIVE
     try:
@@ -78,6 +80,8 @@ def load(data: bytes, text: str, loader: type[yaml.CSafeLoader], max_depth: int)
             tree = ryml.parse_in_arena(data)
     except Exception:  # noqa: BLE001 - any parse error: PyYAML reports it with its position
         return NOT_NATIVE
+    if max_nodes is not None and tree.size() > max_nodes:
+        return NOT_NATIVE  # a tree counts at least a node per value
     root = _document_root(tree)
     if root is None or (not text.endswith("\n") and _ends_in_block_scalar(tree, root)):
         return NOT_NATIVE

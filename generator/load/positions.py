@@ -77,8 +77,21 @@ def _node_below(lines: Sequence[str], start: int, parent_column: int, allow_same
 
 Entries = dict[str, tuple[Position, Position]] | list[Position]
 
+_BLANK, _TAB = -1, -2
+"""In `_indents`: a line without content (blank or comment), a line indented with a tab."""
 
-def _entries(lines: Sequence[str], node: Position) -> Entries:
+
+def _indents(lines: Sequence[str]) -> list[int]:
+    """Each line's indentation as `_content` measures it, once for the whole text: a scan for
+    a collection's entries then skips the lines nested deeper by comparing numbers."""
+    return [
+        _BLANK if not stripped or stripped[0] == "#" else _TAB if stripped[0] == "\t" else len(line) - len(stripped)
+        for line in lines
+        for stripped in (line.lstrip(" "),)
+    ]
+
+
+def _entries(lines: Sequence[str], indents: Sequence[int], node: Position) -> Entries:
     """The children of the block collection at `node`: keys to (key mark, value node), or the
     items' positions. A value on its key's line has no position below it: (-1, -1)."""
     line, column = node
@@ -86,14 +99,14 @@ def _entries(lines: Sequence[str], node: Position) -> Entries:
     if text.startswith("- ") or text.rstrip() == "-":
         items: list[Position] = []
         for number in range(line, len(lines)):
-            found = (column, lines[number][column:]) if number == line else _content(lines[number])
-            if found is None:
+            indent = column if number == line else indents[number]
+            if indent == _BLANK or indent > column:
                 continue
-            indent, item = found
-            if indent < column or (indent == column and not (item.startswith("- ") or item.rstrip() == "-")):
+            if indent == _TAB:
+                raise _Unsure
+            item = lines[number][indent:]
+            if indent < column or not (item.startswith("- ") or item.rstrip() == "-"):
                 break
-            if indent > column:
-                continue
             if item.rstrip() == "-":
                 items.append(_node_below(lines, number + 1, column, False))
             else:
@@ -101,14 +114,14 @@ def _entries(lines: Sequence[str], node: Position) -> Entries:
         return items
     entries: dict[str, tuple[Position, Position]] = {}
     for number in range(line, len(lines)):
-        found = (column, text) if number == line else _content(lines[number])
-        if found is None:
+        indent = column if number == line else indents[number]
+        if indent == _BLANK or indent > column:
             continue
-        indent, entry = found
-        if indent < column or (indent == column and entry.startswith("- ")):
+        if indent == _TAB:
+            raise _Unsure
+        entry = lines[number][indent:]
+        if indent < column or entry.startswith("- "):
             break
-        if indent > column:
-            continue
         key, rest = _key_of(entry)
         if key not in entries:
             below = (-1, -1) if _inline_value(rest) else _node_below(lines, number + 1, column, True)
@@ -121,6 +134,7 @@ class TextPositions:
 
     def __init__(self, text: str) -> None:
         self.lines = text.split("\n")
+        self._indents: list[int] | None = None
         self._entries: dict[Position, Entries | None] = {}
         self.root = self._root()
 
@@ -139,8 +153,10 @@ class TextPositions:
 
     def _children(self, node: Position) -> Entries | None:
         if node not in self._entries:
+            if self._indents is None:
+                self._indents = _indents(self.lines)
             try:
-                self._entries[node] = _entries(self.lines, node)
+                self._entries[node] = _entries(self.lines, self._indents, node)
             except _Unsure:
                 self._entries[node] = None
         return self._entries[node]

@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import stat
 import sys
-import tempfile
 from pathlib import Path
 from typing import BinaryIO
 
@@ -65,6 +64,8 @@ def read_stdin(limit: int, stream: BinaryIO | None = None) -> Path:
     if len(data) > limit:
         raise SpecFileError(f"standard input is over the {_megabytes(limit)} limit (raise it with --max-spec-size)")
     name = "stdin.json" if data.lstrip()[:1] in (b"{", b"[") else "stdin.yaml"
+    import tempfile  # not on the common path, a spec file
+
     path = Path(tempfile.mkdtemp(prefix="sdkgen-stdin-")) / name
     path.write_bytes(data)
     return path

@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -42,11 +41,22 @@ def fingerprint() -> str:
     return digest.hexdigest()
 
 
-def file_digest(path: Path) -> str | None:
+def file_digest(path: Path | str) -> str | None:
+    # Plain descriptors, not `open()`: a run with nothing to do hashes thousands of files,
+    # and a file object per file (its buffer, its tty check) was a measurable part of that cost.
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
     except OSError:
         return None
+    try:
+        digest = hashlib.sha256()
+        while chunk := os.read(descriptor, 1 << 20):
+            digest.update(chunk)
+        return digest.hexdigest()
+    except OSError:
+        return None
+    finally:
+        os.close(descriptor)
 
 
 @dataclass(frozen=True)
@@ -81,15 +91,18 @@ class RunRecord:
     def save(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         text = json.dumps(self.__dict__, indent=1, sort_keys=True)
+        import tempfile  # only once a run has written something
+
         with tempfile.NamedTemporaryFile("w", dir=path.parent, delete=False, encoding="utf-8") as handle:
             handle.write(text)
         os.replace(handle.name, path)
 
     def still_holds(self, output: Path) -> bool:
         """Inputs unchanged, and the output exactly as the manifest says it was written."""
-        if any(file_digest(Path(p)) != digest for p, digest in self.inputs.items()):
+        if any(file_digest(p) != digest for p, digest in self.inputs.items()):
             return False
         if file_digest(output / MANIFEST) != self.manifest:
             return False
         written = read_manifest(output)
-        return len(written) == self.files and all(file_digest(output / p) == digest for p, digest in written.items())
+        root = os.fspath(output) + os.sep  # joined as strings: a `Path` per file cost more than its hash
+        return len(written) == self.files and all(file_digest(root + p) == digest for p, digest in written.items())

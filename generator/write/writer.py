@@ -8,8 +8,6 @@ its own: it never touches a file it did not write, never overwrites one a person
 
 from __future__ import annotations
 
-import ctypes
-import difflib
 import errno
 import hashlib
 import json
@@ -18,9 +16,9 @@ import shutil
 import signal
 import stat
 import sys
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 MANIFEST = ".sdkgen-manifest.json"
 
@@ -30,8 +28,9 @@ def digest(data: bytes) -> str:
 
 
 def safe_relative(path: str) -> bool:
-    parts = Path(path).parts
-    return bool(parts) and not Path(path).is_absolute() and ".." not in parts and MANIFEST not in parts
+    # The parts `PurePosixPath(path).parts` gives, without building a path per manifest entry.
+    parts = [part for part in path.split("/") if part not in ("", ".")]
+    return bool(parts) and not path.startswith("/") and ".." not in parts and MANIFEST not in parts
 
 
 def read_manifest(output: Path) -> dict[str, str]:
@@ -144,6 +143,14 @@ def _fault_point(name: str) -> None:
         os.kill(os.getpid(), signal.SIGKILL)
 
 
+def _libc() -> Any:
+    # ctypes (like tempfile and difflib below) is imported where it is used: a run with
+    # nothing to do never swaps a tree, and should not pay for loading them.
+    import ctypes
+
+    return ctypes.CDLL(None, use_errno=True)
+
+
 def _exchange(a: Path, b: Path) -> bool:
     """Swap two directories in one atomic step (Linux `renameat2(RENAME_EXCHANGE)`).
 
@@ -152,13 +159,14 @@ def _exchange(a: Path, b: Path) -> bool:
     if not sys.platform.startswith("linux"):
         return False
     try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        renameat2 = libc.renameat2
+        renameat2 = _libc().renameat2
     except (OSError, AttributeError):
         return False
     at_fdcwd, rename_exchange = -100, 2
     if renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0:
         return True
+    import ctypes
+
     error = ctypes.get_errno()
     if error in (errno.EINVAL, errno.ENOSYS, errno.ENOTSUP):
         return False
@@ -189,18 +197,21 @@ def _owner_gone(name: str, prefix: str) -> bool:
     return False
 
 
-def remove_leftovers(output: Path) -> None:
-    """Remove trees an interrupted run was building beside the output: only our own, or
-    those whose owner is dead. The caller holds the output's exclusive lock."""
+def stale_leftovers(output: Path) -> list[Path]:
+    """Trees an interrupted run was building beside the output: our own, or those whose owner is dead."""
     output = output.resolve()
     prefix = _building_prefix(output)
     try:
         found = [p for p in output.parent.iterdir() if p.name.startswith(prefix) and p.is_dir()]
     except OSError:
-        return
-    for leftover in found:
-        if _owner_gone(leftover.name, prefix):
-            shutil.rmtree(leftover, ignore_errors=True)
+        return []
+    return [leftover for leftover in found if _owner_gone(leftover.name, prefix)]
+
+
+def remove_leftovers(output: Path) -> None:
+    """Remove the `stale_leftovers`. The caller holds the output's exclusive lock."""
+    for leftover in stale_leftovers(output):
+        shutil.rmtree(leftover, ignore_errors=True)
 
 
 class OutputNotWritable(Exception):
@@ -311,9 +322,7 @@ def _sync_tree(root: Path) -> None:
     instead of an `fsync` per file (thousands of them for a large API)."""
     descriptor = os.open(root, os.O_RDONLY)
     try:
-        syncfs = (
-            getattr(ctypes.CDLL(None, use_errno=True), "syncfs", None) if sys.platform.startswith("linux") else None
-        )
+        syncfs = getattr(_libc(), "syncfs", None) if sys.platform.startswith("linux") else None
         if syncfs is None or syncfs(descriptor) != 0:
             os.sync()
     finally:
@@ -332,6 +341,8 @@ def apply(output: Path, files: dict[str, bytes], the_plan: Plan) -> None:
     output = output.resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
     remove_leftovers(output)
+    import tempfile
+
     building = Path(tempfile.mkdtemp(prefix=f"{_building_prefix(output)}{os.getpid()}-", dir=output.parent))
     try:
         _match_directory(building, output)
@@ -407,6 +418,8 @@ def unified_diff(output: Path, files: dict[str, bytes], the_plan: Plan) -> str:
 
 
 def _diff(path: str, old: bytes | None, new: bytes | None) -> list[str]:
+    import difflib
+
     def lines(data: bytes | None) -> list[str]:
         return data.decode("utf-8", "replace").splitlines(keepends=True) if data is not None else []
 

@@ -1,0 +1,38 @@
+"""String literals and code spans built from spec text: whatever the text, they read back as it."""
+
+from __future__ import annotations
+
+import ast
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+from sdkgen.text import code_span, python_string
+
+UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ufeff]")
+TRICKY = st.sampled_from(
+    ['"', "'", "\\", "\n", "\t", "\r", "\x00", "\x7f", "\u200e", "\u2028", "\ufeff", "é", "`", "a"]
+)
+
+
+@given(st.lists(TRICKY | st.characters(), max_size=30).map("".join))
+def test_a_python_string_reads_back_as_the_text_and_holds_no_unsafe_character(text: str) -> None:
+    literal = python_string(text)
+    assert ast.literal_eval(literal) == text
+    assert "\n" not in literal and not UNSAFE.search(literal)
+    # Black's choice of quotes: double, unless the text holds more double quotes than single.
+    assert literal[0] == ("'" if text.count('"') > text.count("'") else '"')
+
+
+def test_python_string_escapes() -> None:
+    assert python_string('say "hi"') == "'say \"hi\"'"
+    assert python_string("a\\b\n\t\x00\u2028") == '"a\\\\b\\n\\t\\x00\\u2028"'
+
+
+@given(st.lists(TRICKY, max_size=20).map("".join))
+def test_a_code_span_fence_is_longer_than_any_backtick_run_inside(text: str) -> None:
+    span = code_span(text)
+    fence = re.match("`+", span)
+    assert fence is not None
+    inside = span[len(fence.group()) : -len(fence.group())]
+    assert all(len(run) < len(fence.group()) for run in re.findall("`+", inside))
