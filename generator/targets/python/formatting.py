@@ -22,11 +22,13 @@ from __future__ import annotations
 import ast
 import hashlib
 import os
+from collections import Counter
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 from .layout import bracketed
+from .linesplit import Unsupported, layout_unit
 
 LINE_LENGTH = 88
 """Black's default, which the generated packages use."""
@@ -204,6 +206,11 @@ class Black:
         self._black: Any = None
         self._modes: dict[int, Any] = {}
         self._results: dict[tuple[str, int], str] = {}
+        self.laid_out = 0
+        """Statements laid out by `linesplit`, without black."""
+        self.fallbacks: Counter[str] = Counter()
+        """Statements black formatted, by why `linesplit` could not."""
+        self.whole_files = 0
 
     def format_str(self, text: str, line_length: int = LINE_LENGTH) -> str:
         if self._black is None:
@@ -219,7 +226,13 @@ class Black:
         key = (text, indent)
         result = self._results.get(key)
         if result is None:
-            result = self._results[key] = self.format_str(text, LINE_LENGTH - indent)
+            try:
+                result = layout_unit(text, LINE_LENGTH - indent)
+                self.laid_out += 1
+            except Unsupported as exc:
+                self.fallbacks[str(exc)] += 1
+                result = self.format_str(text, LINE_LENGTH - indent)
+            self._results[key] = result
         return result
 
     def format_python(self, text: str) -> str:
@@ -258,6 +271,7 @@ class Black:
                 out[first - 1 : last] = [pad + line if line else line for line in formatted]
             return "\n".join(out)
         except WholeFile:
+            self.whole_files += 1
             return self.format_str(text)
 
 
