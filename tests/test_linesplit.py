@@ -106,7 +106,7 @@ TABLE = [
     'ApiAgentType: TypeAlias = Literal["AGENT_TYPE_UNSPECIFIED", "AGENT_TYPE_DEFAULT", "AGENT_TYPE_PLANNER"]\n',
     "self.droplet_actions_post_by_tag = async_to_raw_response_wrapper(resource.droplet_actions_post_by_tag)\n",
     "return AsyncKubernetesClustersDestroyWithAssociatedResourcesDangerousWithRawResponse(self)\n",
-    "@cached_property\ndef with_raw_response(self) -> AsyncMonitoringMetricsLoadBalancerDropletsHttpSession50p:\n    pass\n",
+    "@cached_property\ndef with_raw_response(self) -> AsyncMonitoringMetricsLoadBalancerDropletsHttp50p:\n    pass\n",
     'def f(\n    type: Literal["UNSPECIFIED", "BUILD", "DEPLOY", "RUN", "RUN_RESTARTED", "AUTOSCALE"]'
     ' = "UNSPECIFIED",\n'
     "):\n    pass\n",
