@@ -18,7 +18,8 @@ from sdkgen.targets.python.linesplit import Unsupported, layout_unit
 
 names = st.from_regex(r"[a-z][a-z_]{0,30}[a-z]", fullmatch=True)
 classes = st.from_regex(r"[A-Z][A-Za-z0-9]{0,60}", fullmatch=True)
-strings = st.from_regex(r"[a-z0-9_/.-]{0,40}", fullmatch=True).map(lambda s: f'"{s}"')
+# Text with the characters of patterns: `#`, quotes, escapes (black may requote a string with `\"`).
+strings = st.from_regex(r"([a-z0-9_/.#' -]|\\[.d\"])*", fullmatch=True).map(lambda s: '"' + s[:40].rstrip("\\") + '"')
 literals = st.lists(strings, min_size=1, max_size=12).map(lambda xs: f"Literal[{', '.join(xs)}]")
 types = st.one_of(
     classes,

@@ -151,7 +151,7 @@ def _magic(closing: Leaf, leaves: list[Leaf]) -> bool:
 def tokens(text: str) -> list[Leaf]:
     """The leaves of one logical line, with black's spacing taken from the (black-spaced)
     text, or `Unsupported`."""
-    if not text.isascii() or "\\" in text or "#" in text:
+    if not text.isascii():
         raise Unsupported("text")
     leaves: list[Leaf] = []
     stack: list[Leaf] = []
@@ -173,7 +173,7 @@ def tokens(text: str) -> list[Leaf]:
                 if value in ("lambda", "if", "else", "for", "in", "not", "and", "or", "is", "yield", "import"):
                     raise Unsupported(value)
             elif kind == "STRING":
-                if not value.lstrip("rbf").startswith('"') or value.startswith('"""'):
+                if not value.lstrip("rbf").startswith('"') or value.lstrip("rbf").startswith('"""') or '\\"' in value:
                     raise Unsupported("string black would requote")
             elif kind != "NUMBER" or not value.replace(".", "").isdigit():
                 raise Unsupported(kind)
@@ -201,6 +201,8 @@ def tokens(text: str) -> list[Leaf]:
         raise Unsupported("tokenize") from exc
     if stack or not leaves:
         raise Unsupported("brackets")
+    if text.count("\\") != sum(leaf.value.count("\\") for leaf in leaves if leaf.kind == "STRING"):
+        raise Unsupported("backslash continuation")
     for index, leaf in enumerate(leaves):
         if leaf.value == "*" and leaves[index + 1].value != ",":
             raise Unsupported("varargs")
