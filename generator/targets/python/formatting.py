@@ -23,6 +23,7 @@ import ast
 import hashlib
 import os
 from collections import Counter
+from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -199,18 +200,40 @@ def _units(body: list[ast.stmt], long_lines: list[int], lines: list[str], found:
             raise WholeFile  # for/while/with/try/match: not worth cutting apart
 
 
+@dataclass
+class FormatStats:
+    """What formatting took, for `generate -v`: statements laid out without black, and
+    what still went to black (statements by why `linesplit` declined them, whole files)."""
+
+    laid_out: int = 0
+    black: Counter[str] = field(default_factory=Counter)
+    whole_files: list[str] = field(default_factory=list)
+
+    def add(self, other: FormatStats) -> None:
+        self.laid_out += other.laid_out
+        self.black.update(other.black)
+        self.whole_files.extend(other.whole_files)
+
+    def summary(self) -> str:
+        reasons = ", ".join(f"{reason}: {count}" for reason, count in sorted(self.black.items()))
+        return (
+            f"{self.laid_out + sum(self.black.values())} long statements formatted, "
+            f"black was needed for {sum(self.black.values())}"
+            + (f" ({reasons})" if reasons else "")
+            + f" and for {len(self.whole_files)} whole files"
+            + (f" ({', '.join(sorted(self.whole_files))})" if self.whole_files else "")
+        )
+
+
 class Black:
     """Black, imported on first use, with one mode per line length and results remembered."""
 
-    def __init__(self) -> None:
+    def __init__(self, stats: FormatStats | None = None) -> None:
         self._black: Any = None
         self._modes: dict[int, Any] = {}
         self._results: dict[tuple[str, int], str] = {}
-        self.laid_out = 0
-        """Statements laid out by `linesplit`, without black."""
-        self.fallbacks: Counter[str] = Counter()
-        """Statements black formatted, by why `linesplit` could not."""
-        self.whole_files = 0
+        self.stats = stats if stats is not None else FormatStats()
+        self.path = ""
 
     def format_str(self, text: str, line_length: int = LINE_LENGTH) -> str:
         if self._black is None:
@@ -228,9 +251,9 @@ class Black:
         if result is None:
             try:
                 result = layout_unit(text, LINE_LENGTH - indent)
-                self.laid_out += 1
+                self.stats.laid_out += 1
             except Unsupported as exc:
-                self.fallbacks[str(exc)] += 1
+                self.stats.black[str(exc)] += 1
                 result = self.format_str(text, LINE_LENGTH - indent)
             self._results[key] = result
         return result
@@ -271,7 +294,7 @@ class Black:
                 out[first - 1 : last] = [pad + line if line else line for line in formatted]
             return "\n".join(out)
         except WholeFile:
-            self.whole_files += 1
+            self.stats.whole_files.append(self.path)
             return self.format_str(text)
 
 
@@ -325,12 +348,12 @@ class InvalidPython(Exception):
         self.path, self.detail = path, detail
 
 
-def format_files(files: dict[str, str], cache: Path | None) -> dict[str, str]:
+def format_files(files: dict[str, str], cache: Path | None, stats: FormatStats | None = None) -> dict[str, str]:
     """Every `.py` file made black-clean, in this process (`parallel.py` splits large packages
     across processes before they get here). Files with no long code line are not looked at
     again, in the cache or by black."""
     disk = FormatCache(cache)
-    black = Black()
+    black = Black(stats)
     result = dict(files)
     for path, text in files.items():
         if not path.endswith(".py"):
@@ -344,6 +367,7 @@ def format_files(files: dict[str, str], cache: Path | None) -> dict[str, str]:
             result[path] = cached
             continue
         try:
+            black.path = path
             result[path] = black._format_long(text, lines, long_lines)
         except Exception as exc:  # black's parse errors have no common base class
             raise InvalidPython(path, str(exc)) from exc
