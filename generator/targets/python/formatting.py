@@ -1,16 +1,18 @@
 """Format: make generated Python black-clean, running black only where it would change something.
 
 The templates print black's layout themselves: exploded argument lists with trailing
-commas, black's blank lines, black's choice of quotes. What a template cannot know is
-where a line that is too long must break (a `Literal` with forty values, a long
-signature), so only the statements holding a line over black's limit go through black,
-each on its own, dedented and with the limit shortened by its indentation, which is
-how black measures it in place. A compound statement other than a class or function
+commas, black's blank lines, black's choice of quotes; the runtime modules are committed
+black-clean. What a template cannot know is where a line that is too long must break (a
+`Literal` with forty values, a long signature), so the statements holding a line over
+black's limit are cut out, each on its own, dedented and with the limit shortened by its
+indentation, which is how black measures it in place, and `linesplit.py` lays them out
+as black would. What it does not know (operators, comments, ...) goes to black, counted
+in `FormatStats` (`generate -v`). A compound statement other than a class or function
 header, or anything this cannot cut out cleanly, sends the whole file through black.
 
 Tests hold the claim: every golden package, the committed SDK and the whole
-DigitalOcean SDK pass `black --check`, and the fuzzer compares this with black over
-whole files for random specs.
+DigitalOcean SDK pass `black --check`, the fuzzer compares this with black over whole
+files for random specs, and `test_linesplit.py` compares `linesplit` with black.
 
 Black's result depends only on its version, its mode and the input, so whole-file results
 are also cached on disk by a hash of those; a regeneration with nothing changed formats

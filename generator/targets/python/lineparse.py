@@ -1,16 +1,17 @@
-"""The leaves of one statement as black's line generator sees them (see `linesplit.py`).
+"""The leaves of one statement as black's line generator sees them, for `linesplit.py`.
 
-Black's split of one over-long statement, for the restricted shapes the templates print.
+A statement holding a line over black's limit used to go through black. `linesplit.py`
+reproduces, for the statements the templates print, what black's line generator does
+with one logical line: keep it if it fits and no bracket holds a magic trailing comma; a
+`def` splits at its first bracket (left-hand split), anything else at its last
+(right-hand split, which may first glue trailers on and may drop or keep the optional
+parentheses black puts around a `return` value, an assigned value or a return
+annotation); a line inside brackets splits at its commas first, one item a line with a
+trailing comma added. Each piece goes through the same rules again.
 
-A statement holding a line over black's limit used to go through black. This module
-reproduces, for those statements, what black's line generator does with one logical
-line: keep it if it fits and no bracket holds a magic trailing comma; a `def` splits at
-its first bracket (left-hand split), anything else at its last (right-hand split, which
-may first glue trailers on and may drop or keep the optional parentheses black puts
-around a `return` value or the value of an assignment); a line inside brackets splits
-at its commas first, one item a line with a trailing comma added. Each piece goes
-through the same rules again.
-
+This module makes the leaves: black's spacing (read from the text, which the templates
+print black-spaced), what each bracket is (call, subscript, display, parameters), the
+invisible parentheses, and black's bookkeeping of depths, delimiters and magic commas.
 It knows only names, strings, numbers, brackets, `,` `=` `:` `->` `.`, a bare `*`, and
 the keywords `def`, `class`, `async`, `await`, `return`. Anything else (operators,
 comments, lambdas, conditional expressions, varargs, non-ASCII text) is `Unsupported`,
