@@ -128,7 +128,19 @@ def test_the_shapes_the_templates_print_need_no_black(text: str, length: int) ->
 
 @pytest.mark.parametrize(
     "text",
-    ["x = a + b\n", "return f(*args)\n", "x = (yield)\n", "value = f(a)  # note\n", "x = 'é'\n", "for a in b: pass\n"],
+    [
+        "x = a + b\n",
+        "return f(*args)\n",
+        "x = (yield)\n",
+        "value = f(a)  # note\n",
+        "x = 'é'\n",
+        "for a in b: pass\n",
+        'raise ValueError("a message")\n',
+        "x  = f(a)\n",
+        "x = f(a); y = 2\n",
+        "del x[a]\n",
+        "x = f(a, \\\n  b)\n",
+    ],
 )
 def test_what_it_does_not_know_it_leaves_to_black(text: str) -> None:
     with pytest.raises(Unsupported):

@@ -21,6 +21,7 @@ and the caller lets black format the statement. Tests compare this with black.
 from __future__ import annotations
 
 import io
+import keyword
 import tokenize
 
 COMMA_PRIORITY, STRING_PRIORITY, DOT_PRIORITY = 18, 12, 1
@@ -157,14 +158,17 @@ def tokens(text: str) -> list[Leaf]:
     leaves: list[Leaf] = []
     stack: list[Leaf] = []
     end = (1, 0)
+    ended = False
     try:
         for token in tokenize.generate_tokens(io.StringIO(text).readline):
             kind, value = tokenize.tok_name[token.type], token.string
-            if kind in ("NL", "NEWLINE", "ENDMARKER", "INDENT", "DEDENT"):
-                if kind == "NEWLINE" or kind == "INDENT":
-                    if leaves and kind == "NEWLINE" and token.start[0] != end[0] or token.type == tokenize.INDENT:
-                        raise Unsupported("statements")
+            if kind in ("NL", "ENDMARKER", "DEDENT"):
                 continue
+            if kind == "NEWLINE":
+                ended = True
+                continue
+            if ended or kind == "INDENT":
+                raise Unsupported("statements")
             if kind == "OP":
                 if value not in OPERATORS:
                     raise Unsupported(value)
@@ -180,6 +184,8 @@ def tokens(text: str) -> list[Leaf]:
                 raise Unsupported(kind)
             if token.start[0] == end[0]:
                 prefix = " " * (token.start[1] - end[1])
+                if len(prefix) > 1:
+                    raise Unsupported("spacing")  # black's is never wider: the text is not black-spaced
             else:
                 prefix = "" if (leaves and leaves[-1].kind in OPENING) or kind in CLOSING else " "
             if not leaves:
@@ -207,6 +213,8 @@ def tokens(text: str) -> list[Leaf]:
     for index, leaf in enumerate(leaves):
         if leaf.value == "*" and leaves[index + 1].value != ",":
             raise Unsupported("varargs")
+    if keyword.iskeyword(leaves[0].value) and leaves[0].value not in ("def", "class", "async", "return", "await"):
+        raise Unsupported(leaves[0].value)  # statements whose parentheses black treats its own way
     return _invisible_parens(leaves)
 
 
