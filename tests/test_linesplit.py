@@ -10,14 +10,16 @@ values and widths around black's limit; black formats the same text and the two 
 
 from __future__ import annotations
 
+import keyword
+
 import black
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from sdkgen.targets.python.linesplit import Unsupported, layout_unit
 
-names = st.from_regex(r"[a-z][a-z_]{0,30}[a-z]", fullmatch=True)
-classes = st.from_regex(r"[A-Z][A-Za-z0-9]{0,60}", fullmatch=True)
+names = st.from_regex(r"[a-z][a-z_]{0,30}[a-z]", fullmatch=True).filter(lambda n: not keyword.iskeyword(n))
+classes = st.from_regex(r"[A-Z][A-Za-z0-9]{0,80}", fullmatch=True)
 # Text with the characters of patterns: `#`, quotes, escapes (black may requote a string with `\"`).
 strings = st.from_regex(r"([a-z0-9_/.#' -]|\\[.d\"])*", fullmatch=True).map(lambda s: '"' + s[:40].rstrip("\\") + '"')
 literals = st.lists(strings, min_size=1, max_size=12).map(lambda xs: f"Literal[{', '.join(xs)}]")
@@ -107,6 +109,8 @@ TABLE = [
     'ApiAgentType: TypeAlias = Literal["AGENT_TYPE_UNSPECIFIED", "AGENT_TYPE_DEFAULT", "AGENT_TYPE_PLANNER"]\n',
     "self.droplet_actions_post_by_tag = async_to_raw_response_wrapper(resource.droplet_actions_post_by_tag)\n",
     "return AsyncKubernetesClustersDestroyWithAssociatedResourcesDangerousWithRawResponse(self)\n",
+    "BusinessRegistrationAuthority: ComplianceRegistrationEnumBusinessRegistrationAuthorityParam\n",
+    'BusinessRegistrationAuthority: ComplianceRegistrationEnumBusinessAuthorityParam = Field(alias="x")\n',
     "@cached_property\ndef with_raw_response(self) -> AsyncMonitoringMetricsLoadBalancerDropletsHttp50p:\n    pass\n",
     'def f(\n    type: Literal["UNSPECIFIED", "BUILD", "DEPLOY", "RUN", "RUN_RESTARTED", "AUTOSCALE"]'
     ' = "UNSPECIFIED",\n'

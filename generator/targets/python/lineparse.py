@@ -233,32 +233,32 @@ def _bracket_kind(leaf: Leaf, before: list[Leaf]) -> str:
 
 
 def _invisible_parens(leaves: list[Leaf]) -> list[Leaf]:
-    """black's optional parentheses around a `return` value and an assigned value."""
-    start = None
-    if leaves[0].value in ("def", "async"):
-        depth, arrow, colon = 0, None, None
-        for index, leaf in enumerate(leaves):
-            depth += (leaf.kind in OPENING) - (leaf.kind in CLOSING)
-            if depth == 0 and leaf.value == "->":
-                arrow = index
-            elif depth == 0 and leaf.value == ":" and arrow is not None and colon is None:
-                colon = index
-        if arrow is None or colon is None:
-            return leaves
-        return _wrap(leaves, arrow + 1, colon)
-    if leaves[0].value == "return" and len(leaves) > 1:
-        start = 1
-    else:
-        depth = 0
-        for index, leaf in enumerate(leaves):
-            depth += (leaf.kind in OPENING) - (leaf.kind in CLOSING)
-            if depth == 0 and leaf.value == "=":
-                if start is not None:
-                    raise Unsupported("chained assignment")
-                start = index + 1
-    if start is None or start >= len(leaves):
+    """black's optional parentheses: around a return annotation, a `return` value, and the
+    annotation and the value of an assignment."""
+    if leaves[0].value == "class":
         return leaves
-    return _wrap(leaves, start, len(leaves))
+    colons, equals, arrow = [], [], None
+    depth = 0
+    for index, leaf in enumerate(leaves):
+        depth += (leaf.kind in OPENING) - (leaf.kind in CLOSING)
+        if depth == 0 and leaf.value == "->":
+            arrow = index
+        elif depth == 0 and leaf.value == ":":
+            colons.append(index)
+        elif depth == 0 and leaf.value == "=":
+            equals.append(index)
+    if leaves[0].value in ("def", "async"):
+        after = [c for c in colons if arrow is not None and c > arrow]
+        return _wrap(leaves, arrow + 1, after[0]) if arrow is not None and after else leaves
+    if leaves[0].value == "return":
+        return _wrap(leaves, 1, len(leaves)) if len(leaves) > 1 else leaves
+    if len(equals) > 1 or len(colons) > 1:
+        raise Unsupported("chained assignment")
+    if equals:
+        leaves = _wrap(leaves, equals[0] + 1, len(leaves))
+    if colons and (not equals or colons[0] < equals[0]):
+        leaves = _wrap(leaves, colons[0] + 1, equals[0] if equals else len(leaves))
+    return leaves
 
 
 def _wrap(leaves: list[Leaf], start: int, end: int) -> list[Leaf]:
