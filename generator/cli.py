@@ -298,6 +298,8 @@ def generate(
         RunRecord(generated.inputs, manifest, len(generated.api.models), len(generated.files), warnings).save(
             record_path
         )
+    if verbose and generated.formatting is not None:
+        click.echo(f"sdkgen: {generated.formatting.summary()}", err=True)
     elapsed = time.perf_counter() - started
     click.echo(
         f"sdkgen: {len(generated.api.models)} models, {len(generated.files)} files in {settings.output} "

@@ -13,6 +13,7 @@ from .ir.overrides import OverridesConfig
 from .load.loader import DocumentStore
 from .load.spec_file import DEFAULT_MAX_SPEC_BYTES
 from .targets.docs.target import render_docs
+from .targets.python.formatting import FormatStats
 from .targets.python.parallel import PythonPackage
 from .targets.render import load_templates
 from .write.run_record import cache_dir
@@ -28,6 +29,8 @@ class Generated:
     warnings: list[Diagnostic] = field(default_factory=list)
     inputs: dict[str, str] | None = None
     """Every input file read and the hash of its text (None when some were remote)."""
+    formatting: FormatStats | None = None
+    """What making the Python black-clean took (`generate -v` reports it)."""
 
 
 def check_document(document: Any, location: Location, diagnostics: Diagnostics) -> bool:
@@ -103,7 +106,7 @@ def generate_files(
         raise
     formatted = {**python.result(), **docs}
     files = {path: text.encode("utf-8") for path, text in sorted(formatted.items())}
-    return Generated(api, files, warnings, inputs)
+    return Generated(api, files, warnings, inputs, python.stats)
 
 
 def manifest_is_stale(output: Path, files: dict[str, bytes]) -> bool:

@@ -62,6 +62,13 @@ def test_generate_overrides_from_the_command_line(tmp_path: Path) -> None:
     )
 
 
+def test_generate_verbose_says_what_went_to_black(tmp_path: Path) -> None:
+    spec = ROOT / "tests" / "golden" / "enums" / "spec.yaml"
+    result = sdkgen("generate", str(spec), "-o", str(tmp_path / "out"), "--no-cache", "-v", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "long statements formatted, black was needed for 0 and for 0 whole files" in result.stderr
+
+
 def test_generate_keeps_files_it_did_not_write(project: Path) -> None:
     notes = project / "output" / "python" / "NOTES.md"
     notes.write_text("mine")

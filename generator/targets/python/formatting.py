@@ -1,16 +1,18 @@
 """Format: make generated Python black-clean, running black only where it would change something.
 
 The templates print black's layout themselves: exploded argument lists with trailing
-commas, black's blank lines, black's choice of quotes. What a template cannot know is
-where a line that is too long must break (a `Literal` with forty values, a long
-signature), so only the statements holding a line over black's limit go through black,
-each on its own, dedented and with the limit shortened by its indentation, which is
-how black measures it in place. A compound statement other than a class or function
+commas, black's blank lines, black's choice of quotes; the runtime modules are committed
+black-clean. What a template cannot know is where a line that is too long must break (a
+`Literal` with forty values, a long signature), so the statements holding a line over
+black's limit are cut out, each on its own, dedented and with the limit shortened by its
+indentation, which is how black measures it in place, and `linesplit.py` lays them out
+as black would. What it does not know (operators, comments, ...) goes to black, counted
+in `FormatStats` (`generate -v`). A compound statement other than a class or function
 header, or anything this cannot cut out cleanly, sends the whole file through black.
 
 Tests hold the claim: every golden package, the committed SDK and the whole
-DigitalOcean SDK pass `black --check`, and the fuzzer compares this with black over
-whole files for random specs.
+DigitalOcean SDK pass `black --check`, the fuzzer compares this with black over whole
+files for random specs, and `test_linesplit.py` compares `linesplit` with black.
 
 Black's result depends only on its version, its mode and the input, so whole-file results
 are also cached on disk by a hash of those; a regeneration with nothing changed formats
@@ -22,11 +24,14 @@ from __future__ import annotations
 import ast
 import hashlib
 import os
+from collections import Counter
+from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 from .layout import bracketed
+from .linesplit import Unsupported, layout_unit
 
 LINE_LENGTH = 88
 """Black's default, which the generated packages use."""
@@ -197,13 +202,40 @@ def _units(body: list[ast.stmt], long_lines: list[int], lines: list[str], found:
             raise WholeFile  # for/while/with/try/match: not worth cutting apart
 
 
+@dataclass
+class FormatStats:
+    """What formatting took, for `generate -v`: statements laid out without black, and
+    what still went to black (statements by why `linesplit` declined them, whole files)."""
+
+    laid_out: int = 0
+    black: Counter[str] = field(default_factory=Counter)
+    whole_files: list[str] = field(default_factory=list)
+
+    def add(self, other: FormatStats) -> None:
+        self.laid_out += other.laid_out
+        self.black.update(other.black)
+        self.whole_files.extend(other.whole_files)
+
+    def summary(self) -> str:
+        reasons = ", ".join(f"{reason}: {count}" for reason, count in sorted(self.black.items()))
+        return (
+            f"{self.laid_out + sum(self.black.values())} long statements formatted, "
+            f"black was needed for {sum(self.black.values())}"
+            + (f" ({reasons})" if reasons else "")
+            + f" and for {len(self.whole_files)} whole files"
+            + (f" ({', '.join(sorted(self.whole_files))})" if self.whole_files else "")
+        )
+
+
 class Black:
     """Black, imported on first use, with one mode per line length and results remembered."""
 
-    def __init__(self) -> None:
+    def __init__(self, stats: FormatStats | None = None) -> None:
         self._black: Any = None
         self._modes: dict[int, Any] = {}
         self._results: dict[tuple[str, int], str] = {}
+        self.stats = stats if stats is not None else FormatStats()
+        self.path = ""
 
     def format_str(self, text: str, line_length: int = LINE_LENGTH) -> str:
         if self._black is None:
@@ -219,7 +251,13 @@ class Black:
         key = (text, indent)
         result = self._results.get(key)
         if result is None:
-            result = self._results[key] = self.format_str(text, LINE_LENGTH - indent)
+            try:
+                result = layout_unit(text, LINE_LENGTH - indent)
+                self.stats.laid_out += 1
+            except Unsupported as exc:
+                self.stats.black[str(exc)] += 1
+                result = self.format_str(text, LINE_LENGTH - indent)
+            self._results[key] = result
         return result
 
     def format_python(self, text: str) -> str:
@@ -258,6 +296,7 @@ class Black:
                 out[first - 1 : last] = [pad + line if line else line for line in formatted]
             return "\n".join(out)
         except WholeFile:
+            self.stats.whole_files.append(self.path)
             return self.format_str(text)
 
 
@@ -311,12 +350,12 @@ class InvalidPython(Exception):
         self.path, self.detail = path, detail
 
 
-def format_files(files: dict[str, str], cache: Path | None) -> dict[str, str]:
+def format_files(files: dict[str, str], cache: Path | None, stats: FormatStats | None = None) -> dict[str, str]:
     """Every `.py` file made black-clean, in this process (`parallel.py` splits large packages
     across processes before they get here). Files with no long code line are not looked at
     again, in the cache or by black."""
     disk = FormatCache(cache)
-    black = Black()
+    black = Black(stats)
     result = dict(files)
     for path, text in files.items():
         if not path.endswith(".py"):
@@ -330,6 +369,7 @@ def format_files(files: dict[str, str], cache: Path | None) -> dict[str, str]:
             result[path] = cached
             continue
         try:
+            black.path = path
             result[path] = black._format_long(text, lines, long_lines)
         except Exception as exc:  # black's parse errors have no common base class
             raise InvalidPython(path, str(exc)) from exc

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from ...errors import Diagnostic, Location, SpecError
 from ...ir.model import ApiIR
-from .formatting import InvalidPython, format_files
+from .formatting import FormatStats, InvalidPython, format_files
 from .package import render_python
 
 PARALLEL_THRESHOLD = 150
@@ -54,12 +54,13 @@ def _die_with_parent(parent: int) -> None:
         os._exit(1)
 
 
-def _render_share(share: int, shares: int) -> dict[str, str]:
+def _render_share(share: int, shares: int) -> tuple[dict[str, str], FormatStats]:
     assert _JOB is not None, "workers are forked with the job set"
     gc.enable()
     api, source_name, cache = _JOB
+    stats = FormatStats()
     try:
-        return format_files(render_python(api, source_name, (share, shares)), cache)
+        return format_files(render_python(api, source_name, (share, shares)), cache, stats), stats
     except InvalidPython as exc:
         raise located(api, source_name, exc) from None
 
@@ -88,7 +89,9 @@ class PythonPackage:
         global _JOB
         self.api, self.source_name, self.cache = api, source_name, cache
         self._pool: ProcessPoolExecutor | None = None
-        self._futures: list[Future[dict[str, str]]] = []
+        self._futures: list[Future[tuple[dict[str, str], FormatStats]]] = []
+        self.stats = FormatStats()
+        """What formatting took, once `result()` has returned."""
         workers = min(os.cpu_count() or 1, 8)
         size = len(api.models) + len(api.operations)
         if workers < 2 or size < PARALLEL_THRESHOLD or "fork" not in multiprocessing.get_all_start_methods():
@@ -108,13 +111,15 @@ class PythonPackage:
     def result(self) -> dict[str, str]:
         if self._pool is None:
             try:
-                return format_files(render_python(self.api, self.source_name), self.cache)
+                return format_files(render_python(self.api, self.source_name), self.cache, self.stats)
             except InvalidPython as exc:
                 raise located(self.api, self.source_name, exc) from None
         files: dict[str, str] = {}
         try:
             for future in self._futures:
-                files.update(future.result())
+                share, stats = future.result()
+                files.update(share)
+                self.stats.add(stats)
         except BaseException:  # an error, or a signal's exception: the workers go too
             self.cancel()
             raise

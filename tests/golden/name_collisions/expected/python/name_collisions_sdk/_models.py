@@ -50,10 +50,8 @@ def rebuild_models(module: str, cycle: List[str]) -> None:
     module of the cycle, still loading, and leave the work to it.
     """
     package = module.rpartition(".")[0]
-    loaded = [
-        sys.modules[module],
-        *(importlib.import_module(other, package) for other in cycle),
-    ]
+    others = [importlib.import_module(other, package) for other in cycle]
+    loaded = [sys.modules[module], *others]
     namespace: Dict[str, Any] = {}
     for each in loaded:
         names = vars(each).get("__all__")

@@ -177,10 +177,8 @@ class BasePage(Generic[ItemT]):
         if url is None:
             return None
         parts, base = urlsplit(url), urlsplit(self._base_url)
-        if (parts.scheme or parts.netloc) and (
-            parts.scheme.lower(),
-            parts.netloc.lower(),
-        ) != (
+        origin = (parts.scheme.lower(), parts.netloc.lower())
+        if (parts.scheme or parts.netloc) and origin != (
             base.scheme.lower(),
             base.netloc.lower(),
         ):

@@ -1,0 +1,272 @@
+"""The leaves of one statement as black's line generator sees them, for `linesplit.py`.
+
+A statement holding a line over black's limit used to go through black. `linesplit.py`
+reproduces, for the statements the templates print, what black's line generator does
+with one logical line: keep it if it fits and no bracket holds a magic trailing comma; a
+`def` splits at its first bracket (left-hand split), anything else at its last
+(right-hand split, which may first glue trailers on and may drop or keep the optional
+parentheses black puts around a `return` value, an assigned value or a return
+annotation); a line inside brackets splits at its commas first, one item a line with a
+trailing comma added. Each piece goes through the same rules again.
+
+This module makes the leaves: black's spacing (read from the text, which the templates
+print black-spaced), what each bracket is (call, subscript, display, parameters), the
+invisible parentheses, and black's bookkeeping of depths, delimiters and magic commas.
+It knows only names, strings, numbers, brackets, `,` `=` `:` `->` `.`, a bare `*`, and
+the keywords `def`, `class`, `async`, `await`, `return`. Anything else (operators,
+comments, lambdas, conditional expressions, varargs, non-ASCII text) is `Unsupported`,
+and the caller lets black format the statement. Tests compare this with black.
+"""
+
+from __future__ import annotations
+
+import io
+import keyword
+import tokenize
+
+COMMA_PRIORITY, STRING_PRIORITY, DOT_PRIORITY = 18, 12, 1
+OPENING, CLOSING = "([{", ")]}"
+MATCH = {")": "(", "]": "[", "}": "{"}
+KEYWORDS = {"def", "class", "async", "await", "return", "None", "True", "False"}
+OPERATORS = {",", "=", ":", "->", ".", "*", "(", ")", "[", "]", "{", "}", "..."}
+
+
+class Unsupported(Exception):
+    """A statement outside the shapes this module knows: black formats it."""
+
+
+class CannotSplit(Exception):
+    pass
+
+
+class Leaf:
+    __slots__ = ("kind", "value", "prefix", "depth", "opening", "bracket")
+
+    def __init__(self, kind: str, value: str, prefix: str, bracket: str = "") -> None:
+        self.kind = kind  # NAME, STRING, NUMBER, OP, or the bracket character ("(" for an invisible one too)
+        self.value = value  # "" for an invisible parenthesis
+        self.prefix = prefix
+        self.depth = 0
+        self.opening: Leaf | None = None
+        self.bracket = bracket  # of an opening bracket: call, sub, atom, params, class, invisible
+
+
+class Line:
+    def __init__(self, depth: int, inside: bool = False) -> None:
+        self.depth, self.inside = depth, inside
+        self.leaves: list[Leaf] = []
+        self.delimiters: dict[int, int] = {}
+        self.invisible: list[Leaf] = []
+        self.magic = False
+        self.split_rhs = False
+        self._stack: list[Leaf] = []
+        self._previous: Leaf | None = None
+
+    def append(self, leaf: Leaf, track: bool) -> None:
+        if track:
+            self._mark(leaf)
+        self.leaves.append(leaf)
+
+    def _mark(self, leaf: Leaf) -> None:
+        if leaf.kind in CLOSING and not self._stack:
+            return
+        if leaf.kind in CLOSING:
+            opening = self._stack.pop()
+            if opening.kind != MATCH[leaf.kind]:
+                raise Unsupported("brackets")
+            leaf.opening = opening
+            if not leaf.value:
+                self.invisible.append(leaf)
+        leaf.depth = len(self._stack)
+        if leaf.kind in CLOSING and self.leaves and self.leaves[-1].value == "," and _magic(leaf, self.leaves):
+            self.magic = True
+        if not self._stack:
+            previous = self._previous
+            if previous is not None:
+                if leaf.value == "." and previous.kind in CLOSING:
+                    self.delimiters[id(previous)] = DOT_PRIORITY
+                elif leaf.kind == "STRING" and previous.kind == "STRING":
+                    self.delimiters[id(previous)] = STRING_PRIORITY
+            if leaf.value == ",":
+                self.delimiters[id(leaf)] = COMMA_PRIORITY
+        if leaf.kind in OPENING:
+            self._stack.append(leaf)
+            if not leaf.value:
+                self.invisible.append(leaf)
+        self._previous = leaf
+
+    @property
+    def is_def(self) -> bool:
+        first = self.leaves[0].value if self.leaves else ""
+        return first == "def" or (first == "async" and len(self.leaves) > 1 and self.leaves[1].value == "def")
+
+    def max_priority(self, exclude: Leaf | None = None) -> int:
+        values = [p for k, p in self.delimiters.items() if exclude is None or k != id(exclude)]
+        if not values:
+            raise CannotSplit("no delimiters")
+        return max(values)
+
+    def count(self, priority: int) -> int:
+        return sum(1 for p in self.delimiters.values() if p == priority)
+
+    def __str__(self) -> str:
+        if not self.leaves:
+            return ""
+        first, *rest = self.leaves
+        return "    " * self.depth + first.value + "".join(leaf.prefix + leaf.value for leaf in rest)
+
+
+def _commas_at(opening: Leaf, closing: Leaf, leaves: list[Leaf]) -> int:
+    inside, commas = False, 0
+    for leaf in leaves:
+        if leaf is opening:
+            inside = True
+        elif leaf is closing:
+            break
+        elif inside and leaf.value == "," and leaf.depth == closing.depth + 1:
+            commas += 1
+    return commas
+
+
+def one_sequence(opening: Leaf, closing: Leaf, leaves: list[Leaf]) -> bool:
+    """black's `is_one_sequence_between` for parentheses: a one-tuple (calls and
+    parameter lists count their commas twice)."""
+    if opening.kind != "(" or closing.kind != ")":
+        return False
+    commas = _commas_at(opening, closing, leaves)
+    if opening.bracket in ("call", "params", "class") and commas:
+        return False
+    return commas < 2
+
+
+def _magic(closing: Leaf, leaves: list[Leaf]) -> bool:
+    """A trailing comma before `closing` that black keeps exploded."""
+    opening = closing.opening
+    assert opening is not None
+    if closing.kind == "}":
+        return True
+    if closing.kind == "]":
+        return not (opening.bracket == "sub" and _commas_at(opening, closing, leaves) < 2)
+    return not one_sequence(opening, closing, leaves)
+
+
+def tokens(text: str) -> list[Leaf]:
+    """The leaves of one logical line, with black's spacing taken from the (black-spaced)
+    text, or `Unsupported`."""
+    if not text.isascii():
+        raise Unsupported("text")
+    leaves: list[Leaf] = []
+    stack: list[Leaf] = []
+    end = (1, 0)
+    ended = False
+    try:
+        for token in tokenize.generate_tokens(io.StringIO(text).readline):
+            kind, value = tokenize.tok_name[token.type], token.string
+            if kind in ("NL", "ENDMARKER", "DEDENT"):
+                continue
+            if kind == "NEWLINE":
+                ended = True
+                continue
+            if ended or kind == "INDENT":
+                raise Unsupported("statements")
+            if kind == "OP":
+                if value not in OPERATORS:
+                    raise Unsupported(value)
+                if value in OPENING or value in CLOSING:
+                    kind = value
+            elif kind == "NAME":
+                if value in ("lambda", "if", "else", "for", "in", "not", "and", "or", "is", "yield", "import"):
+                    raise Unsupported(value)
+            elif kind == "STRING":
+                if not value.lstrip("rbf").startswith('"') or value.lstrip("rbf").startswith('"""') or '\\"' in value:
+                    raise Unsupported("string black would requote")
+            elif kind != "NUMBER" or not value.replace(".", "").isdigit():
+                raise Unsupported(kind)
+            if token.start[0] == end[0]:
+                prefix = " " * (token.start[1] - end[1])
+                if len(prefix) > 1:
+                    raise Unsupported("spacing")  # black's is never wider: the text is not black-spaced
+            else:
+                prefix = "" if (leaves and leaves[-1].kind in OPENING) or kind in CLOSING else " "
+            if not leaves:
+                prefix = ""
+            leaf = Leaf(kind, value, prefix)
+            if kind in OPENING:
+                leaf.bracket = _bracket_kind(leaf, leaves)
+                stack.append(leaf)
+            elif kind in CLOSING:
+                if not stack:
+                    raise Unsupported("brackets")
+                stack.pop()
+            if value == "*" and not (
+                leaves and leaves[-1].value in ("(", ",") and stack and stack[-1].bracket == "params"
+            ):
+                raise Unsupported("*")
+            leaves.append(leaf)
+            end = token.end
+    except (tokenize.TokenError, IndentationError) as exc:
+        raise Unsupported("tokenize") from exc
+    if stack or not leaves:
+        raise Unsupported("brackets")
+    if text.count("\\") != sum(leaf.value.count("\\") for leaf in leaves if leaf.kind == "STRING"):
+        raise Unsupported("backslash continuation")
+    for index, leaf in enumerate(leaves):
+        if leaf.value == "*" and leaves[index + 1].value != ",":
+            raise Unsupported("varargs")
+    if keyword.iskeyword(leaves[0].value) and leaves[0].value not in ("def", "class", "async", "return", "await"):
+        raise Unsupported(leaves[0].value)  # statements whose parentheses black treats its own way
+    return _invisible_parens(leaves)
+
+
+def _bracket_kind(leaf: Leaf, before: list[Leaf]) -> str:
+    previous = before[-1] if before else None
+    if leaf.kind == "(" and len(before) >= 2 and before[-2].value in ("def", "class"):
+        return "params" if before[-2].value == "def" else "class"
+    if leaf.kind != "{" and previous is not None:
+        if (
+            previous.kind in CLOSING
+            or previous.kind == "STRING"
+            or (previous.kind == "NAME" and previous.value not in KEYWORDS)
+        ):
+            return "call" if leaf.kind == "(" else "sub"
+    return "atom"
+
+
+def _invisible_parens(leaves: list[Leaf]) -> list[Leaf]:
+    """black's optional parentheses: around a return annotation, a `return` value, and the
+    annotation and the value of an assignment."""
+    if leaves[0].value == "class":
+        return leaves
+    colons, equals, arrow = [], [], None
+    depth = 0
+    for index, leaf in enumerate(leaves):
+        depth += (leaf.kind in OPENING) - (leaf.kind in CLOSING)
+        if depth == 0 and leaf.value == "->":
+            arrow = index
+        elif depth == 0 and leaf.value == ":":
+            colons.append(index)
+        elif depth == 0 and leaf.value == "=":
+            equals.append(index)
+    if leaves[0].value in ("def", "async"):
+        after = [c for c in colons if arrow is not None and c > arrow]
+        return _wrap(leaves, arrow + 1, after[0]) if arrow is not None and after else leaves
+    if leaves[0].value == "return":
+        return _wrap(leaves, 1, len(leaves)) if len(leaves) > 1 else leaves
+    if len(equals) > 1 or len(colons) > 1:
+        raise Unsupported("chained assignment")
+    if equals:
+        leaves = _wrap(leaves, equals[0] + 1, len(leaves))
+    if colons and (not equals or colons[0] < equals[0]):
+        leaves = _wrap(leaves, colons[0] + 1, equals[0] if equals else len(leaves))
+    return leaves
+
+
+def _wrap(leaves: list[Leaf], start: int, end: int) -> list[Leaf]:
+    """leaves[start:end] in invisible parentheses."""
+    if start >= end:
+        raise Unsupported("empty")
+    if leaves[start].kind == "(" and leaves[end - 1].kind == ")":
+        raise Unsupported("parenthesized value")  # black makes redundant parentheses invisible
+    opening, closing = Leaf("(", "", leaves[start].prefix, "invisible"), Leaf(")", "", "")
+    leaves[start].prefix = ""
+    return [*leaves[:start], opening, *leaves[start:end], closing, *leaves[end:]]

@@ -1,0 +1,177 @@
+"""`linesplit` lays out long statements without black: it must agree with black exactly.
+
+The shapes are those the templates print when a line is too long: `Literal` aliases and
+annotations, `Union` aliases, field definitions with `Field(...)`, signatures (one line or
+already exploded), `return` of calls (one line or already exploded, with dict displays and
+one-tuples inside), wrapper assignments, class headers. Hypothesis varies their names,
+values and widths around black's limit; black formats the same text and the two must match
+(or `linesplit` must decline, and then black formats the statement anyway).
+"""
+
+from __future__ import annotations
+
+import keyword
+
+import black
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from sdkgen.targets.python.linesplit import Unsupported, layout_unit
+
+names = st.from_regex(r"[a-z][a-z_]{0,30}[a-z]", fullmatch=True).filter(lambda n: not keyword.iskeyword(n))
+classes = st.from_regex(r"[A-Z][A-Za-z0-9]{0,80}", fullmatch=True)
+# Text with the characters of patterns: `#`, quotes, escapes (black may requote a string with `\"`).
+strings = st.from_regex(r"([a-z0-9_/.#' -]|\\[.d\"])*", fullmatch=True).map(lambda s: '"' + s[:40].rstrip("\\") + '"')
+literals = st.lists(strings, min_size=1, max_size=12).map(lambda xs: f"Literal[{', '.join(xs)}]")
+types = st.one_of(
+    classes,
+    literals,
+    classes.map(lambda c: f"Optional[{c}]"),
+    literals.map(lambda lit: f"Optional[{lit}]"),
+    st.lists(classes, min_size=2, max_size=6).map(lambda cs: f"Union[{', '.join(cs)}]"),
+    st.tuples(classes, literals).map(lambda t: f"Union[Optional[{t[1]}], {t[0]}]"),
+    classes.map(lambda c: f"List[Annotated[str, Field(max_length=255, pattern={c!r})]]"),
+)
+values = st.one_of(
+    st.just("None"),
+    strings,
+    st.tuples(names, strings).map(lambda t: f"Field(default=None, alias={t[1]}, {t[0]}=3)"),
+    st.lists(st.tuples(strings, names), max_size=5).map(lambda kv: "{" + ", ".join(f"{k}: {v}" for k, v in kv) + "}"),
+    st.tuples(names, names).map(lambda t: f"{t[0]}_wrapper(resource.{t[1]})"),
+)
+parameters = st.tuples(names, types, st.one_of(st.none(), values)).map(
+    lambda p: f"{p[0]}: {p[1]}" + (f" = {p[2]}" if p[2] else "")
+)
+
+
+def _signature(draw: st.DrawFn) -> str:
+    name, params, returns = draw(names), draw(st.lists(parameters, max_size=6)), draw(types)
+    star = ["*"] if params and draw(st.booleans()) else []
+    items = ["self", *star, *params]
+    head = f"{'async ' if draw(st.booleans()) else ''}def {name}("
+    if draw(st.booleans()):
+        body = "".join(f"    {item},\n" for item in items)
+        return f"{head}\n{body}) -> {returns}:"
+    return f"{head}{', '.join(items)}) -> {returns}:"
+
+
+def _call(draw: st.DrawFn, depth: int = 0) -> str:
+    arguments = draw(st.lists(st.one_of(strings, names, values, st.just('(("bearer_auth",),)')), max_size=5))
+    keywords = draw(st.lists(st.tuples(names, values), max_size=4))
+    if depth < 1 and draw(st.booleans()):
+        arguments.append(_call(draw, depth + 1))
+    items = [*arguments, *(f"{k}={v}" for k, v in keywords)]
+    callee = draw(
+        st.sampled_from(["self._client.request", "RequestOptions.build", "path_template", "super().__init__"])
+    )
+    if items and draw(st.booleans()):
+        pad = "    " * (depth + 1)
+        inner = "".join(f"{pad}{item},\n" for item in items)
+        return f"{callee}(\n{inner}{'    ' * depth})"
+    return f"{callee}({', '.join(items)})"
+
+
+@st.composite
+def statements(draw: st.DrawFn) -> str:
+    kind = draw(st.sampled_from(["alias", "field", "signature", "stub", "return", "assign", "class"]))
+    if kind == "alias":
+        return f"{draw(classes)}: TypeAlias = {draw(types)}\n"
+    if kind == "field":
+        value = draw(st.one_of(st.none(), values))
+        return f"{draw(names)}: {draw(types)}" + (f" = {value}" if value else "") + "\n"
+    if kind == "signature":
+        decorator = draw(st.sampled_from(["", "@cached_property\n", "@overload\n"]))
+        return f"{decorator}{_signature(draw)}\n    pass\n"
+    if kind == "stub":
+        return f"@overload\n{_signature(draw)} ...\n"
+    if kind == "return":
+        return f"return {'await ' if draw(st.booleans()) else ''}{_call(draw)}\n"
+    if kind == "assign":
+        return f"self.{draw(names)} = {draw(values)}\n"
+    return f"class {draw(classes)}({draw(classes)}):\n    pass\n"
+
+
+def _black(text: str, length: int) -> str:
+    return str(black.format_str(text, mode=black.Mode(line_length=length)))
+
+
+@settings(max_examples=400, deadline=None)
+@given(statements(), st.integers(min_value=60, max_value=88))
+def test_linesplit_agrees_with_black(text: str, length: int) -> None:
+    try:
+        laid_out = layout_unit(text, length)
+    except Unsupported:
+        return
+    assert laid_out == _black(text, length)
+
+
+TABLE = [
+    'ApiAgentType: TypeAlias = Literal["AGENT_TYPE_UNSPECIFIED", "AGENT_TYPE_DEFAULT", "AGENT_TYPE_PLANNER"]\n',
+    "self.droplet_actions_post_by_tag = async_to_raw_response_wrapper(resource.droplet_actions_post_by_tag)\n",
+    "return AsyncKubernetesClustersDestroyWithAssociatedResourcesDangerousWithRawResponse(self)\n",
+    "BusinessRegistrationAuthority: ComplianceRegistrationEnumBusinessRegistrationAuthorityParam\n",
+    'BusinessRegistrationAuthority: ComplianceRegistrationEnumBusinessAuthorityParam = Field(alias="x")\n',
+    "@cached_property\ndef with_raw_response(self) -> AsyncMonitoringMetricsLoadBalancerDropletsHttp50p:\n    pass\n",
+    'def f(\n    type: Literal["UNSPECIFIED", "BUILD", "DEPLOY", "RUN", "RUN_RESTARTED", "AUTOSCALE"]'
+    ' = "UNSPECIFIED",\n'
+    "):\n    pass\n",
+    'name: Optional[str] = Field(default=None, min_length=2, max_length=32, pattern="^[a-z][a-z0-9-]{0,9}$")\n',
+    "return await self._client.request(\n    AppsGetExecResponse,\n    RequestOptions.build(\n"
+    '        "get",\n        path_template(\n'
+    '            "/v2/apps/{app_id}/deployments/{deployment_id}/components/x",\n'
+    '            {"app_id": app_id, "deployment_id": deployment_id, "component_name": component_name},\n'
+    '        ),\n        security=(("bearer_auth",),),\n    ),\n)\n',
+]
+
+
+@pytest.mark.parametrize("text", TABLE)
+@pytest.mark.parametrize("length", [80, 84, 88])
+def test_the_shapes_the_templates_print_need_no_black(text: str, length: int) -> None:
+    assert layout_unit(text, length) == _black(text, length)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "x = a + b\n",
+        "return f(*args)\n",
+        "x = (yield)\n",
+        "value = f(a)  # note\n",
+        "x = 'é'\n",
+        "for a in b: pass\n",
+        'raise ValueError("a message")\n',
+        "x  = f(a)\n",
+        "x = f(a); y = 2\n",
+        "del x[a]\n",
+        "x = f(a, \\\n  b)\n",
+    ],
+)
+def test_what_it_does_not_know_it_leaves_to_black(text: str) -> None:
+    with pytest.raises(Unsupported):
+        layout_unit(text, 20)
+
+
+def test_no_runtime_module_goes_to_black() -> None:
+    """The runtime modules do not depend on the spec: their templates are black-clean as
+    committed, so formatting never looks at them (no line over black's limit)."""
+    from pathlib import Path
+
+    from sdkgen.pipeline import build
+    from sdkgen.targets.python.formatting import _code_long_lines
+    from sdkgen.targets.python.package import RUNTIME_MODULES, render_python
+
+    from .conftest import ROOT
+
+    checked = 0
+    for case in ("client_resources", "pagination", "object_const"):
+        spec = ROOT / "tests" / "golden" / case / "spec.yaml"
+        api, _ = build(Path(spec), "acme_sdk")
+        files = render_python(api, spec.name)
+        for module in [*RUNTIME_MODULES, "_models", "_lazy"]:
+            text = files.get(f"python/acme_sdk/{module}.py")
+            if text is None:
+                continue
+            assert _code_long_lines(text.split("\n")) == [], (case, module)
+            assert _black(text, 88) == text, (case, module)
+            checked += 1
+    assert checked >= 2 * len(RUNTIME_MODULES)
