@@ -175,3 +175,27 @@ def test_no_runtime_module_goes_to_black() -> None:
             assert _black(text, 88) == text, (case, module)
             checked += 1
     assert checked >= 2 * len(RUNTIME_MODULES)
+
+
+LAZY_INIT = '''from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .short import Short as Short
+    from .knowledge_base_data_source_file_upload_presigned_url_params import (
+        KnowledgeBaseDataSourceFileUploadPresignedUrlParams as KnowledgeBaseDataSourceFileUploadPresignedUrlParams,
+    )
+else:
+    __all__ = ["Short", "KnowledgeBaseDataSourceFileUploadPresignedUrlParams", "AnotherLongNameForTheList"]
+'''
+
+
+def test_a_lazy_init_is_formatted_statement_by_statement() -> None:
+    """The `if TYPE_CHECKING: ... else: ...` of a lazy package `__init__`: both branches
+    are cut into statements (an import black cannot shorten is kept as it is), and the
+    file never goes to black whole."""
+    from sdkgen.targets.python.formatting import Black
+
+    formatter = Black()
+    assert formatter.format_python(LAZY_INIT) == _black(LAZY_INIT, 88)
+    assert formatter.stats.whole_files == []
+    assert sum(formatter.stats.black.values()) == 0

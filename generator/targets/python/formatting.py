@@ -142,6 +142,18 @@ def _exploded(node: ast.stmt, line: str, indent: int) -> str | None:
     return None
 
 
+def _exploded_as_black_leaves_it(node: ast.stmt, lines: list[str], first: int, last: int) -> str | None:
+    """An import already exploded one name a line with a trailing comma (the lazy package
+    `__init__` prints them so): black keeps it as it is, however long a name's line."""
+    if not isinstance(node, ast.ImportFrom) or any("#" in line or "\\" in line for line in lines[first - 1 : last]):
+        return None
+    names = [f"{a.name} as {a.asname}" if a.asname else a.name for a in node.names]
+    head = f"from {'.' * node.level}{node.module or ''} import ("
+    text = bracketed(head, names, ")", node.col_offset, explode=True)
+    written = "\n".join(lines[first - 1 : last])[node.col_offset :]
+    return text if written == text else None
+
+
 def _exploded_parameters(node: ast.stmt, lines: list[str], first: int, last: int) -> tuple[int, int] | None:
     """The lines of a function's parameters, one a line with a trailing comma, if it is so written.
 
@@ -189,11 +201,14 @@ def _units(body: list[ast.stmt], long_lines: list[int], lines: list[str], found:
                             found.add((number, number, node.col_offset + 4, PARAMETER, ""))
                 else:
                     found.add((first, header_last, node.col_offset, HEADER, ""))
-            if isinstance(node, ast.If) and node.orelse:
-                raise WholeFile
             _units(node.body, long_lines, lines, found)
+            if isinstance(node, ast.If):  # `else:` and `elif` headers are not long (checked above or below)
+                _units(node.orelse, long_lines, lines, found)
         elif isinstance(node, ast.stmt) and not hasattr(node, "body"):
-            exploded = _exploded(node, lines[first - 1], node.col_offset) if first == last else None
+            if first == last:
+                exploded = _exploded(node, lines[first - 1], node.col_offset)
+            else:
+                exploded = _exploded_as_black_leaves_it(node, lines, first, last)
             if exploded is not None:
                 found.add((first, last, node.col_offset, EXPLODED, exploded))
             else:
