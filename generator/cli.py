@@ -142,6 +142,7 @@ def _settings(spec: str | None, output: str | None, package: str | None, max_spe
 
 
 _TEMPLATES = "sdkgen.templates"
+_JOBS = "sdkgen.jobs"
 
 
 def _record_key(settings: Settings) -> str:
@@ -156,6 +157,10 @@ def _record_key(settings: Settings) -> str:
 
 def _keep_templates(context: click.Context, _: click.Parameter, value: str | None) -> None:
     context.meta[_TEMPLATES] = value
+
+
+def _keep_jobs(context: click.Context, _: click.Parameter, value: int | None) -> None:
+    context.meta[_JOBS] = value
 
 
 def _wait_message(output: Path) -> Callable[[str], None]:
@@ -182,6 +187,7 @@ def _generate(
         version=settings.version,
         max_spec_bytes=int(max_spec_size * 1024 * 1024),
         overrides=settings.overrides,
+        jobs=click.get_current_context().meta.get(_JOBS),
     )
     if generated.warnings:
         if strict:
@@ -223,6 +229,16 @@ def _common(command: F) -> F:
             expose_value=False,
             callback=_keep_templates,
             help="A folder of templates (the tree of templates/) that replace the built-in ones of the same path.",
+        ),
+        click.option(
+            "-j",
+            "--jobs",
+            type=click.IntRange(min=1),
+            default=None,
+            expose_value=False,
+            callback=_keep_jobs,
+            help="Render and format a large Python package in this many forked processes (at most 8; "
+            "default: one per core; 1: this process only).",
         ),
         click.option("--no-wait", is_flag=True, help="Fail at once (exit 75) if another run holds the output."),
         click.option("-v", "--verbose", is_flag=True, help="Show a traceback with errors."),

@@ -90,6 +90,7 @@ def generate_files(
     version: str | None = None,
     max_spec_bytes: int = DEFAULT_MAX_SPEC_BYTES,
     overrides: OverridesConfig | None = None,
+    jobs: int | None = None,
 ) -> Generated:
     api, warnings, inputs = build_with_inputs(spec, package, allow_remote, max_spec_bytes, overrides)
     if version is not None:  # `version = ...` in [tool.sdkgen] instead of the spec's info.version
@@ -97,8 +98,9 @@ def generate_files(
     # Compiled templates are kept however `cache` is set, as Python keeps its bytecode: they are
     # checked against their source. Loaded before the workers fork, so that none compiles any.
     load_templates(cache_dir())
-    # The Python package renders and formats in worker processes while this one renders the docs.
-    python = PythonPackage(api, spec.name, cache)
+    # The Python package renders and formats in worker processes (one per core, or `jobs`)
+    # while this one renders the docs; with `jobs=1`, `result()` does it here, after them.
+    python = PythonPackage(api, spec.name, cache, jobs)
     try:
         docs = render_docs(api, spec.name)
     except BaseException:

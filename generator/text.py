@@ -75,13 +75,22 @@ def _markdown() -> MarkdownIt:
     return md
 
 
+_PLAIN_PARAGRAPH = re.compile(r"[A-Za-z(][A-Za-z0-9 ,.;:()'\"/?%=+-]*")
+"""One line that Markdown renders as one paragraph of its text: it starts with no list,
+heading or quote marker, and holds no character of an inline construct or an entity."""
+
+
 @cache
 def description_html(text: str) -> str:
     """A description as safe HTML: Markdown's code spans, links, emphasis and lists, `<br>`
     as a line break, and everything else (tags included) escaped as text.
 
-    Memoised: a shared schema's descriptions show on every page that expands it."""
+    Memoised: a shared schema's descriptions show on every page that expands it. A plain
+    one-line description (most of them) is the paragraph Markdown would make, without
+    parsing it (`tests/test_text.py` holds the two to the same result)."""
     source = markdown_text(text).replace("&lt;", "\\<").replace("<br>", "\\\n")
+    if _PLAIN_PARAGRAPH.fullmatch(source):
+        return "<p>" + source.replace('"', "&quot;") + "</p>"
     return str(_markdown().render(source)).strip()
 
 

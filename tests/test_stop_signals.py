@@ -44,7 +44,9 @@ def large(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, float]:
     folder = tmp_path_factory.mktemp("large")
     spec = large_spec(folder / "large.yaml", 400)
     started = time.monotonic()
-    run = subprocess.run(command(spec, folder / "timed", "--no-cache"), cwd=ROOT, capture_output=True, text=True)
+    run = subprocess.run(
+        command(spec, folder / "timed", "--no-cache", "-j", "2"), cwd=ROOT, capture_output=True, text=True
+    )
     assert run.returncode == 0, run.stderr
     return spec, time.monotonic() - started
 
@@ -61,7 +63,7 @@ def test_a_stop_signal_at_a_random_moment_ends_every_process_of_the_run(
     for trial in range(trials(2, 15)):
         output = tmp_path / f"out{trial}"
         process = subprocess.Popen(
-            command(spec, output, "--no-cache"),
+            command(spec, output, "--no-cache", "-j", "2"),
             cwd=ROOT,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
@@ -97,7 +99,7 @@ def test_a_sigkilled_run_leaves_no_worker_behind(large: tuple[Path, float], tmp_
     spec, duration = large
     for trial in range(trials(1, 10)):
         process = subprocess.Popen(
-            command(spec, tmp_path / f"out{trial}", "--no-cache"),
+            command(spec, tmp_path / f"out{trial}", "--no-cache", "-j", "2"),
             cwd=ROOT,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import ast
 import re
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from sdkgen.text import code_span, python_string
 
@@ -36,3 +36,20 @@ def test_a_code_span_fence_is_longer_than_any_backtick_run_inside(text: str) -> 
     assert fence is not None
     inside = span[len(fence.group()) : -len(fence.group())]
     assert all(len(run) < len(fence.group()) for run in re.findall("`+", inside))
+
+
+PLAIN_OR_NEARLY = st.sampled_from(
+    ["a", "Z", "1", " ", "  ", ",", ".", ":", "(", ")", "'", '"', "/", "?", "%", "=", "+", "-", "\n", "*", "_", "`"]
+    + ["[", "]", "<", ">", "&", "#", "\\", "!", "~", "é", "1. ", "2) ", "- ", "+ ", "* ", "# ", "> ", "<br>", "&amp;"]
+    + ["http://x.y", "---", "==="]
+)
+
+
+@settings(max_examples=400)
+@given(st.lists(PLAIN_OR_NEARLY, min_size=1, max_size=25).map("".join))
+def test_a_description_renders_as_markdown_renders_it_with_or_without_the_plain_text_shortcut(text: str) -> None:
+    """`description_html` skips the Markdown parser for one plain line; the result is the parser's."""
+    from sdkgen.text import _markdown, description_html, markdown_text
+
+    source = markdown_text(text).replace("&lt;", "\\<").replace("<br>", "\\\n")
+    assert description_html.__wrapped__(text) == str(_markdown().render(source)).strip()

@@ -1,4 +1,4 @@
-"""Errors raised in the forked workers that render a large package reach the caller as
+"""Errors raised in the forked workers that render a large package (`-j 2`) reach the caller as
 themselves: a `SpecError` keeps its located diagnostics across the process boundary."""
 
 from __future__ import annotations
@@ -39,8 +39,8 @@ def test_a_spec_error_raised_in_a_worker_reaches_the_caller_located(
         raise SpecError([DIAGNOSTIC])
 
     monkeypatch.setattr(parallel, "render_python", failing)  # the forked workers inherit it
-    monkeypatch.setattr(parallel.os, "cpu_count", lambda: 2)
-    package = parallel.PythonPackage(large_api(tmp_path), "spec.yaml", None)
+    package = parallel.PythonPackage(large_api(tmp_path), "spec.yaml", None, jobs=2)
+    assert package._pool is not None
     with pytest.raises(SpecError) as caught:
         package.result()
     assert caught.value.diagnostics == [DIAGNOSTIC]
@@ -73,11 +73,19 @@ def test_a_generated_file_that_is_not_python_is_a_located_error_at_its_operation
         return {"python/naming_sdk/resources/naming.py": broken}
 
     monkeypatch.setattr(parallel, "render_python", render)
-    monkeypatch.setattr(parallel.os, "cpu_count", lambda: workers)
     monkeypatch.setattr(parallel, "PARALLEL_THRESHOLD", 0)
     with pytest.raises(SpecError) as caught:
-        parallel.PythonPackage(api, "spec.yaml", None).result()
+        parallel.PythonPackage(api, "spec.yaml", None, jobs=workers).result()
     (diagnostic,) = caught.value.diagnostics
     assert diagnostic.location.pointer == "/paths/~1naming~1{name}/get"
     assert diagnostic.message.startswith("internal error: generated python/naming_sdk/resources/naming.py is not valid")
     assert diagnostic.message.endswith("it comes from the operations of client.naming")
+
+
+def test_jobs_1_keeps_a_large_package_in_one_process_with_the_same_files(tmp_path: Path) -> None:
+    api = large_api(tmp_path)
+    assert parallel.PythonPackage(api, "spec.yaml", None, jobs=1)._pool is None
+    package = parallel.PythonPackage(api, "spec.yaml", None, jobs=2)
+    assert package._pool is not None
+    alone = parallel.PythonPackage(api, "spec.yaml", None, jobs=1).result()
+    assert package.result() == alone
