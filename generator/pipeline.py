@@ -76,6 +76,8 @@ def build_with_inputs(
             diagnostics.raise_if_errors()
         api = ApiBuilder(store, spec, diagnostics, overrides).build(document, package)
         inputs = store.local_inputs()
+        for warning in store.warnings:
+            diagnostics.warning(warning.message, store.locate(warning.location))
     finally:
         store.close()
     diagnostics.raise_if_errors()

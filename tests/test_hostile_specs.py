@@ -266,3 +266,34 @@ def test_the_html_site_runs_only_its_own_scripts(hostile_output: Path) -> None:
             assert not element.attrs.get("href", "").lower().startswith("javascript:"), page.name
     index = (hostile_output / "docs" / "site" / "assets" / "search-index.js").read_text()
     assert "</script" not in index.lower()
+
+
+LONE_SURROGATES = r"""{"openapi": "3.0.0", "info": {"title": "T", "version": "1"}, "paths": {},
+ "components": {"schemas": {"Pet": {"type": "object", "description": "half \ud800 a pair",
+  "properties": {"name": {"type": "string", "enum": ["a\udc00"]},
+                 "ok": {"type": "string", "description": "a whole pair \ud83d\ude00"}}}}}}
+"""
+
+
+def test_a_lone_surrogate_escape_generates_with_a_located_warning(tmp_path: Path) -> None:
+    """JSON can escape half a UTF-16 pair, which no UTF-8 file can hold: it becomes U+FFFD
+    with a warning at its pointer (it was an internal error, exit 70); a whole pair is the
+    character it encodes, and --strict makes the warning fatal. libyaml refuses surrogate
+    escapes in YAML, a located error."""
+    spec = tmp_path / "spec.json"
+    spec.write_text(LONE_SURROGATES, encoding="ascii")
+    result = run_generate(spec, tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    for pointer in ("/components/schemas/Pet/description", "/components/schemas/Pet/properties/name/enum/0"):
+        assert f"replaced by U+FFFD\n    at {pointer}" in result.stderr
+    assert result.stderr.count("lone surrogate") == 2
+    model = (tmp_path / "out" / "python" / "hostile_sdk" / "types" / "shared" / "pet.py").read_text(encoding="utf-8")
+    assert "half \ufffd a pair" in model and 'Literal["a\ufffd"]' in model and "\U0001f600" in model
+    strict = run_generate(spec, tmp_path / "strict", "--strict")
+    assert strict.returncode == 2 and "lone surrogate" in strict.stderr
+    as_yaml = tmp_path / "spec.yaml"
+    as_yaml.write_text(LONE_SURROGATES, encoding="ascii")  # JSON is YAML, escapes and all
+    refused = run_generate(as_yaml, tmp_path / "yaml")
+    assert refused.returncode == 2 and "Traceback" not in refused.stderr
+    assert f"{as_yaml}:2:" in refused.stderr and "invalid YAML" in refused.stderr

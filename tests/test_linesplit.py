@@ -177,7 +177,7 @@ def test_no_runtime_module_goes_to_black() -> None:
     assert checked >= 2 * len(RUNTIME_MODULES)
 
 
-LAZY_INIT = '''from typing import TYPE_CHECKING
+LAZY_INIT = """from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from .short import Short as Short
@@ -186,7 +186,7 @@ if TYPE_CHECKING:
     )
 else:
     __all__ = ["Short", "KnowledgeBaseDataSourceFileUploadPresignedUrlParams", "AnotherLongNameForTheList"]
-'''
+"""
 
 
 def test_a_lazy_init_is_formatted_statement_by_statement() -> None:

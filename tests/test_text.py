@@ -15,7 +15,8 @@ TRICKY = st.sampled_from(
 )
 
 
-@given(st.lists(TRICKY | st.characters(), max_size=30).map("".join))
+# No lone surrogates: loading replaces them (tests/test_hostile_specs.py), as no source file could hold one.
+@given(st.lists(TRICKY | st.characters(blacklist_categories=("Cs",)), max_size=30).map("".join))
 def test_a_python_string_reads_back_as_the_text_and_holds_no_unsafe_character(text: str) -> None:
     literal = python_string(text)
     assert ast.literal_eval(literal) == text

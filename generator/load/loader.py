@@ -99,6 +99,8 @@ class DocumentStore:
         self._targets: dict[Ref, Any] = {}
         """What each `$ref` resolved to: the documents do not change once loaded."""
         """Parsed `$ref` strings by the file they appear in: resolving a path costs system calls."""
+        self.warnings: list[Diagnostic] = []
+        """What loading changed for the reader to know (lone surrogates replaced), unlocated."""
         self._self_urls: dict[str, Path] = {}
         """OpenAPI 3.2's `$self`: the URL a document names itself by; a `$ref` to it is local."""
 
@@ -195,6 +197,11 @@ class DocumentStore:
         self._texts[path] = text
         self._digests[path] = hashlib.sha256(data).hexdigest()
         document, shape_checked = self._parse(path, data, text)
+        if _SURROGATE_ESCAPE.search(text):
+            replaced: list[str] = []
+            document = _without_lone_surrogates(document, "", replaced)
+            message = "a lone surrogate escape (not a character) replaced by U+FFFD"
+            self.warnings.extend(Diagnostic("warning", message, Location(path, at)) for at in replaced)
         try:
             if not shape_checked:
                 check_shape(document, path)
@@ -298,6 +305,33 @@ class DocumentStore:
             return yaml.compose(text, Loader=SpecYamlLoader)
         except (yaml.YAMLError, RecursionError):
             return None
+
+
+_SURROGATE_ESCAPE = re.compile(r"\\(u[dD][89a-fA-F]|U0000[dD][89a-fA-F])")
+"""A JSON or YAML escape of a UTF-16 surrogate, which may stand alone (decoded UTF-8 holds none)."""
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _without_lone_surrogates(value: Any, pointer: str, replaced: list[str]) -> Any:
+    """`value` with every lone surrogate in its strings (keys too) replaced by U+FFFD: no
+    file could hold them as UTF-8. The pointers of the strings changed go to `replaced`."""
+    if isinstance(value, str):
+        if _LONE_SURROGATE.search(value):
+            replaced.append(pointer)
+            return _LONE_SURROGATE.sub("\ufffd", value)
+        return value
+    if isinstance(value, list):
+        return [_without_lone_surrogates(item, f"{pointer}/{i}", replaced) for i, item in enumerate(value)]
+    if isinstance(value, dict):
+        result = {}
+        for key, item in value.items():
+            at = f"{pointer}/{str(key).replace('~', '~0').replace('/', '~1')}"
+            if isinstance(key, str) and _LONE_SURROGATE.search(key):
+                replaced.append(at)
+                key = _LONE_SURROGATE.sub("\ufffd", key)
+            result[key] = _without_lone_surrogates(item, at, replaced)
+        return result
+    return value
 
 
 def _shown(path: Path) -> str:
