@@ -292,3 +292,24 @@ def test_base_compares_with_a_multi_file_spec_at_another_commit(tmp_path: Path) 
     )
     assert unknown.returncode == 2
     assert "git archive --format=tar nosuch" in unknown.stderr
+
+
+def test_base_reads_the_overrides_the_project_had_at_that_commit(tmp_path: Path) -> None:
+    """`--base` builds the old SDK with the `[tool.sdkgen]` overrides of that commit: an
+    unchanged rename is no change, and changing it is the caller-visible change it is."""
+    repo = tmp_path / "repo"
+    (repo / "api").mkdir(parents=True)
+    (repo / "api" / "openapi.yaml").write_text(BASE.read_text(encoding="utf-8"), encoding="utf-8")
+    pyproject = '[tool.sdkgen]\nspec = "api/openapi.yaml"\npackage = "pets"\n'
+    pyproject += '\n[tool.sdkgen.overrides.models]\nPet = "{}"\n'
+    (repo / "pyproject.toml").write_text(pyproject.format("Animal"), encoding="utf-8")
+    git(repo, "init", "-q")
+    git(repo, "add", ".")
+    git(repo, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "one")
+    same = subprocess.run([*SDKGEN, "diff", "--base", "HEAD"], cwd=repo, capture_output=True, text=True, check=False)
+    assert same.returncode == 0, same.stdout + same.stderr
+    assert "Animal" not in same.stdout and "Pet" not in same.stdout
+    (repo / "pyproject.toml").write_text(pyproject.format("Creature"), encoding="utf-8")
+    renamed = subprocess.run([*SDKGEN, "diff", "--base", "HEAD"], cwd=repo, capture_output=True, text=True, check=False)
+    assert renamed.returncode == 1, renamed.stdout + renamed.stderr
+    assert "types.Animal" in renamed.stdout and "Creature" in renamed.stdout

@@ -29,7 +29,7 @@ def _git(args: list[str], cwd: Path) -> bytes:
 def spec_at(ref: str, spec: Path, into: Path) -> Path:
     """Export the repository holding `spec` at `ref` into `into`; return where the spec lies there."""
     spec = spec.resolve()
-    top = Path(_git(["rev-parse", "--show-toplevel"], spec.parent).decode().strip())
+    top = repository_root(spec.parent)
     relative = spec.relative_to(top)
     archive = _git(["archive", "--format=tar", ref], top)
     with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
@@ -38,3 +38,16 @@ def spec_at(ref: str, spec: Path, into: Path) -> Path:
     if not found.is_file():
         raise SpecError([Diagnostic("error", f"{relative.as_posix()} does not exist at {ref}", Location(spec))])
     return found
+
+
+def repository_root(folder: Path) -> Path:
+    """The top folder of the git repository holding `folder`."""
+    return Path(_git(["rev-parse", "--show-toplevel"], folder).decode().strip())
+
+
+def project_at(cwd: Path, into: Path) -> Path | None:
+    """Where the project folder `cwd` lies in a tree `spec_at` exported, if it is in the repository."""
+    try:
+        return into / cwd.resolve().relative_to(repository_root(cwd))
+    except (SpecError, ValueError):
+        return None

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from ..config import read_settings
 from ..pipeline import build
-from .base import spec_at
+from .base import project_at, spec_at
 from .compare import compare
 from .report import changelog_entry, report
 from .surface import surface
@@ -26,8 +26,14 @@ def run_diff(
     settings = read_settings(cwd, new_arg, Path("."), package)
     new_spec = settings.spec
     old_spec = spec_at(base_ref, new_spec, scratch) if base_ref else Path(specs[0])
-    old_api, _ = build(old_spec, settings.package)
-    # The configured overrides name the new SDK; the old spec is read as it was, without them.
+    old_overrides = None
+    if base_ref:  # the SDK as it was at the commit: with the `[tool.sdkgen]` overrides it had then
+        old_project = project_at(cwd, scratch)
+        if old_project is not None and (old_project / "pyproject.toml").is_file():
+            old_overrides = read_settings(old_project, old_spec, Path("."), settings.package).overrides
+    # Two spec files: the configured overrides name the new SDK; OLD is read with only the
+    # `sdkgen.yaml` beside it, as a `generate` of it alone would.
+    old_api, _ = build(old_spec, settings.package, overrides=old_overrides)
     new_api, _ = build(new_spec, settings.package, overrides=settings.overrides)
     changes = compare(surface(old_api), surface(new_api))
     if changelog is not None:
