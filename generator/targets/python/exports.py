@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ...text import python_string
-from .layout import LINE_LENGTH, STEP
+from .layout import LINE_LENGTH, STEP, bracketed
 
 
 @dataclass(frozen=True)
@@ -24,9 +24,12 @@ class LazyExportsView:
 def lazy_exports_view(exports: list[tuple[str, str]]) -> LazyExportsView:
     """`exports` is `(module, name)` pairs, module relative to the package, in import order."""
     imports = tuple(
-        line if len(STEP + line) <= LINE_LENGTH else f"from .{module} import (\n{STEP * 2}{name} as {name},\n{STEP})"
+        line
+        if len(STEP + line) <= LINE_LENGTH
+        else bracketed(f"from .{module} import (", [alias], ")", len(STEP), explode=True)
         for module, name in exports
-        for line in [f"from .{module} import {name} as {name}"]
+        for alias in [f"{name} as {name}"]
+        for line in [f"from .{module} import {alias}"]
     )
     return LazyExportsView(imports, tuple(_entry(name, "." + module) for module, name in exports))
 

@@ -125,9 +125,7 @@ def _exploded(node: ast.stmt, line: str, indent: int) -> str | None:
     if "#" in line or "(" in line or "\\" in line:
         return None
     if isinstance(node, ast.ImportFrom):
-        names = [f"{a.name} as {a.asname}" if a.asname else a.name for a in node.names]
-        head = f"from {'.' * node.level}{node.module or ''} import ("
-        return bracketed(head, names, ")", indent, explode=True)
+        return _import_exploded(node, indent)
     if (
         isinstance(node, ast.Assign)
         and line.isascii()
@@ -142,14 +140,19 @@ def _exploded(node: ast.stmt, line: str, indent: int) -> str | None:
     return None
 
 
+def _import_exploded(node: ast.ImportFrom, indent: int) -> str:
+    """An import as black lays it out when it is too long: one name a line."""
+    names = [f"{a.name} as {a.asname}" if a.asname else a.name for a in node.names]
+    head = f"from {'.' * node.level}{node.module or ''} import ("
+    return bracketed(head, names, ")", indent, explode=True)
+
+
 def _exploded_as_black_leaves_it(node: ast.stmt, lines: list[str], first: int, last: int) -> str | None:
     """An import already exploded one name a line with a trailing comma (the lazy package
     `__init__` prints them so): black keeps it as it is, however long a name's line."""
     if not isinstance(node, ast.ImportFrom) or any("#" in line or "\\" in line for line in lines[first - 1 : last]):
         return None
-    names = [f"{a.name} as {a.asname}" if a.asname else a.name for a in node.names]
-    head = f"from {'.' * node.level}{node.module or ''} import ("
-    text = bracketed(head, names, ")", node.col_offset, explode=True)
+    text = _import_exploded(node, node.col_offset)
     written = "\n".join(lines[first - 1 : last])[node.col_offset :]
     return text if written == text else None
 

@@ -318,6 +318,17 @@ def _can_omit_closing(line: Line, last: Leaf, length: int) -> bool:
     return False
 
 
+def _closes_a_magic_comma(previous: Leaf | None, leaf: Leaf, leaves: list[Leaf]) -> bool:
+    """Whether `leaf` closes a bracket after a trailing comma that black keeps (a magic
+    comma, not a one-tuple's): no trailer can be omitted past it."""
+    return (
+        previous is not None
+        and previous.value == ","
+        and leaf.opening is not None
+        and not one_sequence(leaf.opening, leaf, leaves)
+    )
+
+
 def _trailers_to_omit(line: Line, length: int) -> Iterator[set[int]]:
     omit: set[int] = set()
     if not line.magic:
@@ -337,12 +348,7 @@ def _trailers_to_omit(line: Line, length: int) -> Iterator[set[int]]:
             if leaf is opening:
                 opening = None
             elif leaf.kind in CLOSING:
-                if (
-                    previous is not None
-                    and previous.value == ","
-                    and leaf.opening is not None
-                    and not one_sequence(leaf.opening, leaf, leaves)
-                ):
+                if _closes_a_magic_comma(previous, leaf, leaves):
                     break
                 inner.add(id(leaf))
         elif leaf.kind in CLOSING:
@@ -354,12 +360,7 @@ def _trailers_to_omit(line: Line, length: int) -> Iterator[set[int]]:
                 omit.update(inner)
                 inner.clear()
                 yield omit
-            if (
-                previous is not None
-                and previous.value == ","
-                and leaf.opening is not None
-                and not one_sequence(leaf.opening, leaf, leaves)
-            ):
+            if _closes_a_magic_comma(previous, leaf, leaves):
                 break
             if leaf.value:
                 opening, closing = leaf.opening, leaf
