@@ -20,7 +20,7 @@ CASES = [
         "entries",
         False,
         False,
-        PagingPlan("cursor", "entries", "marker", "limit", next_field=("next_marker",), flag="usemarker"),
+        PagingPlan("cursor", "marker", "limit", next_field=("next_marker",), flag="usemarker", items="entries"),
     ),
     # Without `usemarker`, markers and an offset with a total are two schemes: none is chosen.
     (["offset", "marker", "limit"], BOX_FIELDS, "entries", False, False, None),
@@ -31,11 +31,11 @@ CASES = [
         "entries",
         False,
         False,
-        PagingPlan("cursor", "entries", "marker", "limit", next_field=("next_marker",)),
+        PagingPlan("cursor", "marker", "limit", next_field=("next_marker",), items="entries"),
     ),
     # Discord: a bare array of items with an `id`, `after` (preferred to `before`) and a size.
-    (["before", "after", "limit"], {}, None, True, True, PagingPlan("cursor", "", "after", "limit")),
-    (["before", "limit"], {}, None, True, True, PagingPlan("cursor", "", "before", "limit")),
+    (["before", "after", "limit"], {}, None, True, True, PagingPlan("cursor", "after", "limit", items="")),
+    (["before", "limit"], {}, None, True, True, PagingPlan("cursor", "before", "limit", items="")),
     # ... not without a size (nothing says a page is the last), nor items without an id.
     (["after"], {}, None, True, True, None),
     (["after", "limit"], {}, None, True, False, None),
@@ -55,7 +55,7 @@ def test_recognised_schemes(
 ) -> None:
     link = expected == "link"
     found = recognise(query, fields, items, is_array, link, has_id)
-    assert found == (PagingPlan("link_header", "") if link else expected)
+    assert found == (PagingPlan("link_header", items="") if link else expected)
 
 
 def test_a_cursor_from_the_items_can_be_declared_where_it_is_not_recognised(tmp_path: Path) -> None:

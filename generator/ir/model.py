@@ -12,6 +12,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Union
 
+from .paging_rule import PagingRule
+
 JsonScalar = Union[str, int, float, bool, None]
 
 
@@ -312,26 +314,13 @@ class BodyIR:
         return self.model is None and not self.is_text
 
 
-@dataclass(frozen=True)
-class PaginationIR:
-    """A list that auto-paginates: the items of each page and how to ask for the next
-    (`ir/pagination.py` lists the schemes)."""
+@dataclass(frozen=True, kw_only=True)
+class PaginationIR(PagingRule):
+    """A list that auto-paginates: its rule, the response property that holds each page's
+    items (Python name; `""`: the body is the list) and their type."""
 
     items_field: str
-    """The response property that holds the page's items (Python name); `""`: the body is the list."""
     item_type: TypeIR
-    scheme: str
-    """`page`, `offset`, `cursor`, `next_url` or `link_header`."""
-    param: str = ""
-    """The wire name of the query parameter that moves (`page`, `offset`, `after`)."""
-    size_param: str = ""
-    """The wire name of the page-size parameter (`per_page`, `limit`, `PageSize`), if any."""
-    next_field: tuple[str, ...] = ()
-    """Wire names down to the next URL or cursor in the response (`("meta", "next_page_url")`)."""
-    more_field: tuple[str, ...] = ()
-    """Wire names down to what says there is more (`has_more`, `more`, or a `total` count)."""
-    flag: str = ""
-    """A boolean query parameter the scheme needs on every page (Box's `usemarker`)."""
 
 
 @dataclass(frozen=True)

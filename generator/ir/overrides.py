@@ -207,10 +207,10 @@ def declared_paging(api: SchemaContext, value: Any, location: Location) -> Pagin
 
     return PagingPlan(
         str(scheme),
-        str(value.get("items", "")),
         str(value.get("param", "")),
         str(value.get("size_param", "")),
         path_of("next_field"),
         path_of("more_field"),
         str(value.get("flag", "")),
+        items=str(value.get("items", "")),
     )

@@ -19,9 +19,11 @@ An operation matching no scheme, or more than one, is not paged: it returns its 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from dataclasses import fields as dataclass_fields
 from typing import TYPE_CHECKING, Any
 
 from .model import PaginationIR
+from .paging_rule import PagingRule
 
 if TYPE_CHECKING:
     from ..errors import Location
@@ -37,27 +39,17 @@ WRAPPERS = ("", "meta", "links", "pagination", "paging")
 SIZE_PARAMS = ("per_page", "limit", "page_size", "pagesize", "size")
 
 
-@dataclass(frozen=True)
-class PagingPlan:
+@dataclass(frozen=True, kw_only=True)
+class PagingPlan(PagingRule):
     """A scheme as read from the raw spec; the response field of the items is its wire name."""
 
-    scheme: str
     items: str
     """The wire name of the array property of the items (`""`: the body is the array)."""
-    param: str = ""
-    """The query parameter that moves (`page`, `offset`, `after`); `""` when a URL does."""
-    size_param: str = ""
-    next_field: tuple[str, ...] = ()
-    """Where the next URL or cursor is read (`("meta", "next_page_url")`, `("last_id",)`)."""
-    more_field: tuple[str, ...] = ()
-    """What says there is more: `has_more`, `more`, or `total` (a count)."""
-    flag: str = ""
-    """A boolean query parameter sent `true` on every page (Box's `usemarker`)."""
 
     def pagination(self, items_field: str, item_type: TypeIR) -> PaginationIR:
         """The plan for the IR, once the items' field has its Python name and type."""
-        fields = (self.param, self.size_param, self.next_field, self.more_field, self.flag)
-        return PaginationIR(items_field, item_type, self.scheme, *fields)
+        rule = {f.name: getattr(self, f.name) for f in dataclass_fields(PagingRule)}
+        return PaginationIR(**rule, items_field=items_field, item_type=item_type)
 
 
 def _find(query: dict[str, str], names: tuple[str, ...]) -> str | None:
@@ -96,33 +88,33 @@ def recognise(
     found: list[PagingPlan] = []
     if body_is_array:
         if link_header:
-            return PagingPlan("link_header", "")
+            return PagingPlan("link_header", items="")
         # Discord: `after` (or only `before`) and a size, the cursor an item's `id`.
         cursor = query.get("after") or (query.get("before") if "after" not in query else None)
-        return PagingPlan("cursor", "", cursor, size) if cursor and size and item_has_id else None
+        return PagingPlan("cursor", cursor, size, items="") if cursor and size and item_has_id else None
     if items is None:
         return None
     marker, next_marker = query.get("marker"), _field(fields, ("next_marker",), "string")
     if marker and next_marker and "usemarker" in query:
-        return PagingPlan("cursor", items, marker, size, next_field=next_marker, flag=query["usemarker"])
+        return PagingPlan("cursor", marker, size, next_field=next_marker, flag=query["usemarker"], items=items)
     if "page" in query and size:
         has_next = _field(fields, ("has_next", "has_more"), "boolean") or ()
-        found.append(PagingPlan("page", items, query["page"], size, more_field=has_next))
+        found.append(PagingPlan("page", query["page"], size, more_field=has_next, items=items))
     offset = _find(query, ("offset", "skip"))
     more = _field(fields, ("has_more", "more"), "boolean") or _field(fields, ("total", "total_count"), "integer")
     if offset is not None and more is not None:
-        found.append(PagingPlan("offset", items, offset, size, more_field=more))
+        found.append(PagingPlan("offset", offset, size, more_field=more, items=items))
     cursor = _find(query, CURSOR_PARAMS)
     next_cursor = _field(fields, NEXT_CURSOR_FIELDS, "string")
     has_more = _field(fields, ("has_more",), "boolean")
     if cursor is not None and next_cursor is not None:
-        found.append(PagingPlan("cursor", items, cursor, size, next_field=next_cursor))
+        found.append(PagingPlan("cursor", cursor, size, next_field=next_cursor, items=items))
     elif cursor is not None and has_more is not None and offset is None:
         last = ("last_id",) if fields.get(("last_id",)) == "string" else ()
-        found.append(PagingPlan("cursor", items, cursor, size, next_field=last, more_field=has_more))
+        found.append(PagingPlan("cursor", cursor, size, next_field=last, more_field=has_more, items=items))
     next_url = _field(fields, NEXT_URL_FIELDS, "string")
     if next_url is not None:
-        found.append(PagingPlan("next_url", items, next_field=next_url))
+        found.append(PagingPlan("next_url", next_field=next_url, items=items))
     # Page numbers beside a next URL (Twilio's `Page` and `next_page_uri`): the URL carries
     # what the number does not (`PageToken`).
     if len(found) == 2 and found[0].scheme == "page" and found[1].scheme == "next_url":
