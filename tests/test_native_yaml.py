@@ -118,6 +118,39 @@ def test_the_native_reading_of_the_common_cases(text: str, expected: Any) -> Non
     assert same(pyyaml(text), expected)
 
 
+def test_a_repeated_scalar_is_typed_by_its_own_style_each_time() -> None:
+    # The walk types each distinct plain text once and reuses the value: a quoted or block
+    # scalar of the same text, before or after it, stays a string, a key as much as a value.
+    text = (
+        "a: '1'\nb: 1\nc: \"1\"\nd: 1\n'1': q\n1: p\n"
+        "e: [true, 'true', true, ~, '~', 1.5, '1.5', 1.5]\n"
+        "f: |\n  1\ng: 1\nh: null\nnull: x\n'null': y\n"
+        "i: 0x1F\nj: '0x1F'\nk: 0x1F\nl: 1_000\nm: 1_000\n"
+    )
+    expected = pyyaml(text)
+    assert expected["b"] == 1 and expected["a"] == "1" and expected[1] == "p" and expected["1"] == "q"
+    assert same(native(text), expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "is_native"),
+    [
+        ("a: \u00e9\u4e2d\U0001f600\n", True),  # characters PyYAML reads: native
+        ("a: \u00e9\u2028\n", False),  # a line separator after another non-ASCII character
+        ("a: \u00e9\x7f\n", False),  # DEL among non-ASCII text
+        ("a: x\x0c\n", False),  # a form feed in ASCII text
+        ("a: 1\r\nb: 2\r\n", True),
+        ("a: 1\n%YAML 1.1\n---\nb: 1\n", False),  # a directive after the first line
+        ("a: 50%\nb: '%x'\nc: >\n  a\n  %b\n", True),  # `%` not at a line start
+    ],
+)
+def test_the_character_and_directive_checks(text: str, is_native: bool) -> None:
+    got = native(text)
+    assert (got is not native_yaml.NOT_NATIVE) is is_native
+    if is_native:
+        assert same(got, pyyaml(text))
+
+
 @pytest.mark.parametrize(
     "text",
     [

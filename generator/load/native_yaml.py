@@ -6,6 +6,9 @@ that tree and typing its scalars here costs a fraction of it. The values come ou
 `SpecYamlLoader` gives them: a plain scalar goes through the same implicit resolvers (YAML
 1.2 booleans, YAML 1.1 integers and floats, no timestamps) and PyYAML's own constructors.
 
+The walk calls rapidyaml's extension functions with the SWIG object itself and types each
+distinct plain scalar once: most of its cost was the calls and the typing.
+
 Whatever could read differently returns `NOT_NATIVE` and the caller uses PyYAML: anchors,
 aliases, tags, merge keys, directives, several documents, characters PyYAML refuses or reads
 as line breaks, tabs, a parse error (so the message and its position are PyYAML's), a
@@ -27,6 +30,7 @@ from yaml._yaml import CParser
 
 try:
     import ryml  # type: ignore[import-untyped]
+    from ryml import _ryml as _native
 except ImportError:  # pragma: no cover - rapidyaml ships wheels for the usual platforms
     ryml = None
 
@@ -45,7 +49,8 @@ if ryml is not None:
 # PyYAML's reader refuses these characters, and reads NEL, LS and PS as line breaks; a tab
 # may indent nothing in YAML, which rapidyaml is more lenient about. `%` starts a directive.
 _PYYAML_ONLY = re.compile("[^\x0a\x0d\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
-_DIRECTIVE = re.compile(r"^%", re.MULTILINE)
+_PLAIN_ASCII = b"\n\r" + bytes(range(0x20, 0x7F))
+"""The ASCII bytes `_PYYAML_ONLY` lets through."""
 # In a double-quoted scalar, an escaped line break followed by an empty line: rapidyaml
 # folds the empty line away, PyYAML keeps it as a line feed.
 _ESCAPED_BREAK_BEFORE_EMPTY_LINE = re.compile(r"\\\r?\n[ \t]*\r?\n")
@@ -67,8 +72,10 @@ def load(data: bytes, text: str, loader: type[yaml.CSafeLoader], max_depth: int,
     """The document `data` (whose decoded text is `text`) as `loader` reads it, or NOT_NATIVE
     (also for a container deeper than `max_depth`, the root's depth being 0, and for a
     document of more than `max_nodes` nodes)."""
-    if ryml is None or any(p.search(text) for p in (_PYYAML_ONLY, _DIRECTIVE, _ESCAPED_BREAK_BEFORE_EMPTY_LINE)):
+    if ryml is None or _has_pyyaml_only(data) or _ESCAPED_BREAK_BEFORE_EMPTY_LINE.search(text):
         return NOT_NATIVE
+    if text.startswith("%") or "\n%" in text:
+        return NOT_NATIVE  # a directive (a line starting with `%`)
     try:
         # libyaml's parser, the one PyYAML's C loader uses, run in C alone: whatever it refuses
         # PyYAML refuses, and rapidyaml accepts some of that.
@@ -89,6 +96,18 @@ def load(data: bytes, text: str, loader: type[yaml.CSafeLoader], max_depth: int,
         return _Walker(tree, loader, max_depth).container(root, tree.type(root), 0)
     except _Fallback:
         return NOT_NATIVE
+
+
+def _has_pyyaml_only(data: bytes) -> bool:
+    """Whether the UTF-8 `data` holds a character `_PYYAML_ONLY` matches.
+
+    The regular expression runs only over what is left once the common ASCII bytes are
+    deleted: UTF-8 never uses an ASCII byte inside a longer sequence, so what is left
+    decodes to the text's other characters, in order (a scan of the whole text costs
+    more than the rest of the checks together).
+    """
+    rest = data.translate(None, _PLAIN_ASCII)
+    return bool(rest) and _PYYAML_ONLY.search(rest.decode("utf-8")) is not None
 
 
 def _document_root(tree: Any) -> int | None:
@@ -116,6 +135,13 @@ def _ends_in_block_scalar(tree: Any, root: int) -> bool:
 
 
 class _Walker:
+    """Builds the Python values from the tree in one pass.
+
+    The cost is the calls into rapidyaml, one per node and per scalar: they go to its
+    extension functions directly (its `Tree` methods are Python wrappers around them), and
+    each distinct plain scalar is typed once (a spec repeats `type: string` thousands of times).
+    """
+
     def __init__(self, tree: Any, loader: type[yaml.CSafeLoader], max_depth: int) -> None:
         self.tree = tree
         self.max_depth = max_depth
@@ -127,45 +153,52 @@ class _Walker:
             "tag:yaml.org,2002:int": constructor.construct_yaml_int,
             "tag:yaml.org,2002:float": constructor.construct_yaml_float,
         }
+        self.typed: dict[str, Any] = {}
+        """Each plain scalar's text to its value (str, int, float, bool or None: immutable)."""
 
     def container(self, node: int, flags: int, depth: int) -> dict[Any, Any] | list[Any]:
         if depth > self.max_depth:
             raise _Fallback  # PyYAML and the shape check report it
-        tree = self.tree
-        child = tree.first_child(node)
-        if flags & _SEQ:
-            items: list[Any] = []
-            while child != _NONE:
-                items.append(self.value(child, tree.type(child), depth))
-                child = tree.next_sibling(child)
-            return items
+        tree = self.tree.this  # the SWIG object itself: handing over the wrapper costs a lookup per call
+        node_type, key_of, val_of = _native.Tree_type, _native.Tree_key, _native.Tree_val
+        next_sibling = _native.Tree_next_sibling
+        typed = self.typed
+        child = _native.Tree_first_child(tree, node)
+        is_seq = flags & _SEQ
+        items: list[Any] = []
         mapping: dict[Any, Any] = {}
         while child != _NONE:
-            flags = tree.type(child)
-            if flags & _KEY_UNSURE:
+            flags = node_type(tree, child)
+            if not is_seq:
+                if flags & _KEY_UNSURE:
+                    raise _Fallback
+                text = str(key_of(tree, child), "utf-8")
+                if flags & _KEY_QUOTED:
+                    key: Any = text
+                else:
+                    key = typed[text] if text in typed else self.plain(text)
+                    if key == "<<":
+                        raise _Fallback  # a merge key
+            if flags & _VAL_UNSURE:
                 raise _Fallback
-            if flags & _KEY_QUOTED:
-                key: Any = str(tree.key(child), "utf-8")
+            if flags & _CONTAINER:
+                value: Any = self.container(child, flags, depth + 1)
             else:
-                key = self.plain(tree.key(child))
-                if key == "<<":
-                    raise _Fallback  # a merge key
-            mapping[key] = self.value(child, flags, depth)
-            child = tree.next_sibling(child)
-        return mapping
+                scalar = val_of(tree, child)
+                text = "" if scalar is None else str(scalar, "utf-8")
+                if flags & _VAL_QUOTED:  # quoted, literal or folded: always a string
+                    value = text
+                else:
+                    value = typed[text] if text in typed else self.plain(text)
+            if is_seq:
+                items.append(value)
+            else:
+                mapping[key] = value
+            child = next_sibling(tree, child)
+        return items if is_seq else mapping
 
-    def value(self, node: int, flags: int, depth: int) -> Any:
-        if flags & _VAL_UNSURE:
-            raise _Fallback
-        if flags & _CONTAINER:
-            return self.container(node, flags, depth + 1)
-        if flags & _VAL_QUOTED:  # quoted, literal or folded: always a string
-            return str(self.tree.val(node), "utf-8")
-        return self.plain(self.tree.val(node))
-
-    def plain(self, scalar: memoryview | None) -> Any:
+    def plain(self, value: str) -> Any:
         """A plain scalar typed as PyYAML's resolver and safe constructor type it."""
-        value = "" if scalar is None else str(scalar, "utf-8")
         if value[:1] == "?":
             raise _Fallback  # `[?key]`: a scalar to rapidyaml, a pair to libyaml
         for tag, pattern in self.resolvers.get(value[:1], ()):
@@ -173,9 +206,12 @@ class _Walker:
                 if tag not in _SIMPLE_TAGS:
                     raise _Fallback  # `<<` (merge) or `=` (value)
                 try:
-                    return self.constructors[tag](yaml.ScalarNode(tag, value))
+                    typed = self.constructors[tag](yaml.ScalarNode(tag, value))
                 except ValueError:  # `0x_` is an int to the resolver, not to int(): PyYAML fails the same way
                     raise _Fallback from None
+                self.typed[value] = typed
+                return typed
+        self.typed[value] = value
         return value
 
 
