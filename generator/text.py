@@ -6,8 +6,10 @@ import json
 import re
 import textwrap
 from functools import cache
+from typing import TYPE_CHECKING
 
-from markdown_it import MarkdownIt
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
 
 _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 # Characters that must not appear raw in a Python string literal: control characters,
@@ -68,6 +70,8 @@ def code_block(text: str, language: str = "") -> str:
 
 @cache
 def _markdown() -> MarkdownIt:
+    from markdown_it import MarkdownIt  # imported once a description needs it, not at start-up
+
     md = MarkdownIt("commonmark", {"html": False})
     # Headings inside a description would break the page's outline: show them as bold lines.
     md.add_render_rule("heading_open", lambda *args: '<p class="md-heading"><strong>')

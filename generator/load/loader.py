@@ -13,12 +13,10 @@ import hashlib
 import json
 import re
 import shutil
-import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit
-from urllib.request import urlopen
 
 import yaml
 
@@ -158,6 +156,9 @@ class DocumentStore:
         """Download a remote document once, into this run's temporary folder."""
         if url in self._fetched:
             return self._fetched[url]
+        import tempfile  # only for a remote document (as is urllib.request, with http.client)
+        from urllib.request import urlopen
+
         if self._remote_dir is None:
             self._remote_dir = Path(tempfile.mkdtemp(prefix="sdkgen-remote-"))
         # One folder per document keeps its own file name, which names its schema.
