@@ -26,7 +26,6 @@ import hashlib
 import os
 from collections import Counter
 from dataclasses import dataclass, field
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -327,7 +326,12 @@ class FormatCache:
 
     def __init__(self, cache: Path | None) -> None:
         self.root = cache / "black" if cache is not None else None
-        self._salt = f"black {metadata.version('black')}\0mode=default\0".encode()
+        self._salt = b""
+        if self.root is not None:
+            # importlib.metadata (with email, zipfile and csv) only for a run that caches.
+            from importlib import metadata
+
+            self._salt = f"black {metadata.version('black')}\0mode=default\0".encode()
 
     def _entry(self, text: str) -> Path | None:
         if self.root is None:
