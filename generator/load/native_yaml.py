@@ -60,6 +60,10 @@ _SIMPLE_TAGS = frozenset(
 )
 
 
+_UNTYPED: Final = object()
+"""What `_Walker.typed` gives for a text not typed yet."""
+
+
 class _Fallback(Exception):
     """The document holds something only PyYAML reads as `SpecYamlLoader` does."""
 
@@ -162,40 +166,53 @@ class _Walker:
         tree = self.tree.this  # the SWIG object itself: handing over the wrapper costs a lookup per call
         node_type, key_of, val_of = _native.Tree_type, _native.Tree_key, _native.Tree_val
         next_sibling = _native.Tree_next_sibling
-        typed = self.typed
+        typed = self.typed.get
         child = _native.Tree_first_child(tree, node)
-        is_seq = flags & _SEQ
-        items: list[Any] = []
+        if flags & _SEQ:
+            items: list[Any] = []
+            append = items.append
+            while child != _NONE:
+                flags = node_type(tree, child)
+                if flags & _VAL_UNSURE:
+                    raise _Fallback
+                if flags & _CONTAINER:
+                    append(self.container(child, flags, depth + 1))
+                else:
+                    scalar = val_of(tree, child)
+                    text = "" if scalar is None else str(scalar, "utf-8")
+                    if flags & _VAL_QUOTED:  # quoted, literal or folded: always a string
+                        append(text)
+                    else:
+                        value = typed(text, _UNTYPED)
+                        append(self.plain(text) if value is _UNTYPED else value)
+                child = next_sibling(tree, child)
+            return items
         mapping: dict[Any, Any] = {}
         while child != _NONE:
             flags = node_type(tree, child)
-            if not is_seq:
-                if flags & _KEY_UNSURE:
-                    raise _Fallback
-                text = str(key_of(tree, child), "utf-8")
-                if flags & _KEY_QUOTED:
-                    key: Any = text
-                else:
-                    key = typed[text] if text in typed else self.plain(text)
-                    if key == "<<":
-                        raise _Fallback  # a merge key
-            if flags & _VAL_UNSURE:
+            if flags & (_KEY_UNSURE | _VAL_UNSURE):
                 raise _Fallback
+            text = str(key_of(tree, child), "utf-8")
+            if flags & _KEY_QUOTED:
+                key: Any = text
+            else:
+                key = typed(text, _UNTYPED)
+                if key is _UNTYPED:
+                    key = self.plain(text)
+                if key == "<<":
+                    raise _Fallback  # a merge key
             if flags & _CONTAINER:
-                value: Any = self.container(child, flags, depth + 1)
+                mapping[key] = self.container(child, flags, depth + 1)
             else:
                 scalar = val_of(tree, child)
                 text = "" if scalar is None else str(scalar, "utf-8")
-                if flags & _VAL_QUOTED:  # quoted, literal or folded: always a string
-                    value = text
+                if flags & _VAL_QUOTED:
+                    mapping[key] = text
                 else:
-                    value = typed[text] if text in typed else self.plain(text)
-            if is_seq:
-                items.append(value)
-            else:
-                mapping[key] = value
+                    value = typed(text, _UNTYPED)
+                    mapping[key] = self.plain(text) if value is _UNTYPED else value
             child = next_sibling(tree, child)
-        return items if is_seq else mapping
+        return mapping
 
     def plain(self, value: str) -> Any:
         """A plain scalar typed as PyYAML's resolver and safe constructor type it."""
