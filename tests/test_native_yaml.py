@@ -151,6 +151,13 @@ def test_the_character_and_directive_checks(text: str, is_native: bool) -> None:
         assert same(got, pyyaml(text))
 
 
+def test_bytes_that_are_not_utf8_do_not_raise() -> None:
+    # The loader decodes strictly first; a caller with replaced text gets PyYAML's reading.
+    data = b"a: \xc3(\n"
+    got = native_yaml.load(data, data.decode("utf-8", "replace"), SpecYamlLoader, MAX_DEPTH)
+    assert got is native_yaml.NOT_NATIVE
+
+
 @pytest.mark.parametrize(
     "text",
     [

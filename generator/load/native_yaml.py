@@ -111,7 +111,7 @@ def _has_pyyaml_only(data: bytes) -> bool:
     more than the rest of the checks together).
     """
     rest = data.translate(None, _PLAIN_ASCII)
-    return bool(rest) and _PYYAML_ONLY.search(rest.decode("utf-8")) is not None
+    return bool(rest) and _PYYAML_ONLY.search(rest.decode("utf-8", "replace")) is not None
 
 
 def _document_root(tree: Any) -> int | None:
