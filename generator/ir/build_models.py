@@ -44,9 +44,7 @@ from .schema_facts import (
     extends_itself,
     is_nullable_schema,
     primitive_type,
-    read_constraints,
     structural_members,
-    unfit_constraints,
 )
 
 if TYPE_CHECKING:
@@ -410,12 +408,13 @@ class ModelBuilder:
         return item_type
 
     def constraints(self, schema: dict[str, Any], location: Location) -> Constraints:
-        for keyword in unfit_constraints(schema):
+        unfit, constraints = self.api.constraints(schema)
+        for keyword in unfit:
             self.api.diagnostics.warning(
                 f"{keyword} does not apply to type {schema.get('type')!r}; left out",
                 self.api.locate(location.child(keyword)),
             )
-        return read_constraints(schema)
+        return constraints
 
     def _dict(self, schema: dict[str, Any], location: Location, hint: NameHint) -> TypeIR:
         extra = schema.get("additionalProperties", True)

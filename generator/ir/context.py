@@ -14,7 +14,8 @@ from typing import Any
 from ..errors import Diagnostics, Location, SpecError
 from ..load.loader import DocumentStore, Ref
 from .resolve import Resolver
-from .schema_facts import SCHEMA_KEYS, Annotations, ObjectShape
+from .model import Constraints
+from .schema_facts import SCHEMA_KEYS, Annotations, ObjectShape, read_constraints, unfit_constraints
 
 _NOT_SCHEMAS = ("example", "examples", "default", "enum", "const")
 """Keywords whose values are data, not schemas: a `$ref` key in them names no model."""
@@ -29,6 +30,10 @@ class SchemaContext:
         self.diagnostics = diagnostics
         self.resolver = Resolver(store, self.root_file)
         self._deserves_class: dict[Ref, bool] = {}
+        self._shapes: dict[tuple[int, str, Path], tuple[Any, ObjectShape | None]] = {}
+        self._annotations: dict[tuple[int, str, Path], tuple[Any, Annotations]] = {}
+        self._value_schemas: dict[tuple[int, str, Path], tuple[Any, tuple[dict[str, Any], Location]]] = {}
+        self._constraints: dict[int, tuple[Any, list[str], Constraints]] = {}
 
     def locate(self, location: Location) -> Location:
         return self.store.locate(location)
@@ -51,15 +56,38 @@ class SchemaContext:
         a schema (a map of properties) is not a type."""
         return isinstance(target, dict) and any(key in SCHEMA_KEYS for key in target)
 
+    # The facts of a schema at a place are read once: a shared schema is asked about by every
+    # model, parameter and operation that uses it. Keyed by the schema's identity and where it
+    # is; the schema is kept in the value, so that its identity is not reused.
+
     def object_shape(self, schema: Any, location: Location) -> ObjectShape | None:
-        return ObjectShape.of(schema, location, self.resolver)
+        key = (id(schema), location.pointer, location.file)
+        found = self._shapes.get(key)
+        if found is None:
+            found = self._shapes[key] = (schema, ObjectShape.of(schema, location, self.resolver))
+        return found[1]
 
     def annotations(self, schema: Any, location: Location) -> Annotations:
-        return Annotations.of(schema, location, self.resolver)
+        key = (id(schema), location.pointer, location.file)
+        found = self._annotations.get(key)
+        if found is None:
+            found = self._annotations[key] = (schema, Annotations.of(schema, location, self.resolver))
+        return found[1]
 
     def value_schema(self, schema: Any, location: Location) -> tuple[dict[str, Any], Location]:
         """The schema that carries a value's format and constraints, past refs and allOf wrappers."""
-        return Annotations.value_schema(schema, location, self.resolver)
+        key = (id(schema), location.pointer, location.file)
+        found = self._value_schemas.get(key)
+        if found is None:
+            found = self._value_schemas[key] = (schema, Annotations.value_schema(schema, location, self.resolver))
+        return found[1]
+
+    def constraints(self, schema: dict[str, Any]) -> tuple[list[str], Constraints]:
+        """The validation keywords that do not fit the schema's type, and its constraints without them."""
+        found = self._constraints.get(id(schema))
+        if found is None:
+            found = self._constraints[id(schema)] = (schema, unfit_constraints(schema), read_constraints(schema))
+        return found[1], found[2]
 
     def referenced_class_names(self, schema: Any, location: Location) -> set[str]:
         """Names of the models an inline subtree refers to: its nested classes must not take them."""
