@@ -10,7 +10,7 @@ pointing at that model's module.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from ..errors import Location, SpecError
@@ -34,7 +34,8 @@ from .model import (
     UnionType,
     walk,
 )
-from .naming import RESERVED_CLASS_NAMES, field_name, pascal_case, singular
+from .name_hint import NameHint
+from .naming import RESERVED_CLASS_NAMES, field_name, pascal_case
 from .resolve import NamedSchema
 from .schema_facts import (
     Annotations,
@@ -51,25 +52,6 @@ if TYPE_CHECKING:
     from .context import SchemaContext
 
 OBJECT = PrimitiveType("object")
-
-
-@dataclass(frozen=True)
-class NameHint:
-    """Where an inline object sits, to name its class: the owning class and the path step."""
-
-    owner: str
-    owner_is_main: bool
-    segment: str
-
-    def for_items(self) -> NameHint:
-        return NameHint(self.owner, self.owner_is_main, singular(self.segment))
-
-    def with_suffix(self, suffix: str) -> NameHint:
-        return NameHint(self.owner, self.owner_is_main, self.segment + suffix)
-
-    def class_name(self) -> str:
-        own = pascal_case(self.segment)
-        return own if self.owner_is_main else self.owner + own
 
 
 class ModelBuilder:
@@ -282,7 +264,19 @@ class ModelBuilder:
     # -- types ----------------------------------------------------------------------------
 
     def type_of(self, schema: Any, location: Location, hint: NameHint) -> tuple[TypeIR, bool]:
-        """The Python type of a schema, and whether it admits null."""
+        """The Python type of a schema, and whether it admits null: read once per place,
+        unless it made classes of this module (a union is one only where it has a name)."""
+        named_union = bool(hint.segment)
+        known = self.api.known_type(schema, location, named_union)
+        if known is not None:
+            return known
+        definitions, diagnostics = len(self.definitions), len(self.api.diagnostics.items)
+        type_, nullable = self._type_of(schema, location, hint)
+        if len(self.definitions) == definitions:
+            self.api.remember_type(schema, location, named_union, (type_, nullable), diagnostics)
+        return type_, nullable
+
+    def _type_of(self, schema: Any, location: Location, hint: NameHint) -> tuple[TypeIR, bool]:
         api = self.api
         if schema is True or schema == {}:
             return OBJECT, False

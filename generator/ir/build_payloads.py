@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import Location
 from ..load.loader import Ref
-from .build_models import ModelBuilder, NameHint
+from .build_models import ModelBuilder
 from .model import (
     FORM,
     MULTIPART,
@@ -29,6 +29,7 @@ from .model import (
     PrimitiveType,
     TypeIR,
 )
+from .name_hint import NameHint
 from .naming import RESERVED_ARGUMENTS, argument_name
 from .resolve import NamedSchema
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ..errors import Diagnostics, Location, SpecError
+from ..errors import Diagnostic, Diagnostics, Location, SpecError
 from ..load.loader import DocumentStore, Ref
+from .model import Constraints, TypeIR
 from .resolve import Resolver
-from .model import Constraints
 from .schema_facts import SCHEMA_KEYS, Annotations, ObjectShape, read_constraints, unfit_constraints
 
 _NOT_SCHEMAS = ("example", "examples", "default", "enum", "const")
@@ -34,6 +34,10 @@ class SchemaContext:
         self._annotations: dict[tuple[int, str, Path], tuple[Any, Annotations]] = {}
         self._value_schemas: dict[tuple[int, str, Path], tuple[Any, tuple[dict[str, Any], Location]]] = {}
         self._constraints: dict[int, tuple[Any, list[str], Constraints]] = {}
+        self._types: dict[tuple[int, str, Path, bool], tuple[Any, tuple[TypeIR, bool], tuple[Diagnostic, ...]]] = {}
+        self._inlined: set[Ref] = set()
+        """The `$ref`s whose targets are no types of their own (so far: see `known_type`)."""
+        self._names_seen = 0
 
     def locate(self, location: Location) -> Location:
         return self.store.locate(location)
@@ -47,7 +51,35 @@ class SchemaContext:
             return True
         if ref not in self._deserves_class:
             self._deserves_class[ref] = self._is_model_like(target, ref.location())
+            if not self._deserves_class[ref]:
+                self._inlined.add(ref)
         return self._deserves_class[ref]
+
+    # -- types read before -------------------------------------------------------------------
+
+    def known_type(self, schema: Any, location: Location, named_union: bool) -> tuple[TypeIR, bool] | None:
+        """The type (and nullability) a model builder read before for this schema at this
+        place, its warnings given again; None if it has not, or made classes for it."""
+        if self._inlined and self.resolver.count() != self._names_seen:
+            # A `$ref` whose target was inlined is a class once something names that target:
+            # what was read through it is read again.
+            self._names_seen = self.resolver.count()
+            named = {ref for ref in self._inlined if self.resolver.is_named(ref)}
+            if named:
+                self._inlined -= named
+                self._types.clear()
+        found = self._types.get((id(schema), location.pointer, location.file, named_union))
+        if found is None:
+            return None
+        self.diagnostics.items.extend(found[2])
+        return found[1]
+
+    def remember_type(
+        self, schema: Any, location: Location, named_union: bool, type_: tuple[TypeIR, bool], since: int
+    ) -> None:
+        """Keep a type read without classes of its own, with the diagnostics given from `since` on."""
+        key = (id(schema), location.pointer, location.file, named_union)
+        self._types[key] = (schema, type_, tuple(self.diagnostics.items[since:]))
 
     def _is_model_like(self, target: Any, location: Location) -> bool:
         """Every schema a `$ref` names is a type of its own (a class or an alias), as a

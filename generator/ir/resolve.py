@@ -249,3 +249,7 @@ class Resolver:
 
     def is_named(self, ref: Ref) -> bool:
         return ref in self._names
+
+    def count(self) -> int:
+        """How many places are named so far."""
+        return len(self._names)
