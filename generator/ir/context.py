@@ -38,6 +38,7 @@ class SchemaContext:
         self._inlined: set[Ref] = set()
         """The `$ref`s whose targets are no types of their own (so far: see `known_type`)."""
         self._names_seen = 0
+        self._referenced: dict[tuple[int, Path], tuple[Any, frozenset[str]]] = {}
 
     def locate(self, location: Location) -> Location:
         return self.store.locate(location)
@@ -60,19 +61,23 @@ class SchemaContext:
     def known_type(self, schema: Any, location: Location, named_union: bool) -> tuple[TypeIR, bool] | None:
         """The type (and nullability) a model builder read before for this schema at this
         place, its warnings given again; None if it has not, or made classes for it."""
-        if self._inlined and self.resolver.count() != self._names_seen:
-            # A `$ref` whose target was inlined is a class once something names that target:
-            # what was read through it is read again.
-            self._names_seen = self.resolver.count()
-            named = {ref for ref in self._inlined if self.resolver.is_named(ref)}
-            if named:
-                self._inlined -= named
-                self._types.clear()
+        self._forget_if_named()
         found = self._types.get((id(schema), location.pointer, location.file, named_union))
         if found is None:
             return None
         self.diagnostics.items.extend(found[2])
         return found[1]
+
+    def _forget_if_named(self) -> None:
+        """A `$ref` whose target was inlined is a class once something names that target:
+        what was read through it is read again."""
+        if self._inlined and self.resolver.count() != self._names_seen:
+            self._names_seen = self.resolver.count()
+            named = {ref for ref in self._inlined if self.resolver.is_named(ref)}
+            if named:
+                self._inlined -= named
+                self._types.clear()
+                self._referenced.clear()
 
     def remember_type(
         self, schema: Any, location: Location, named_union: bool, type_: tuple[TypeIR, bool], since: int
@@ -121,26 +126,35 @@ class SchemaContext:
             found = self._constraints[id(schema)] = (schema, unfit_constraints(schema), read_constraints(schema))
         return found[1], found[2]
 
-    def referenced_class_names(self, schema: Any, location: Location) -> set[str]:
-        """Names of the models an inline subtree refers to: its nested classes must not take them."""
+    def referenced_class_names(self, schema: Any, location: Location) -> frozenset[str]:
+        """Names of the models an inline subtree refers to: its nested classes must not take them.
+
+        Walked once per subtree (a request body is often a model of its own as well). A `$ref`
+        resolves by the file it is written in, so every node is read at `location`: where
+        one is broken is reported where the field that holds it is built."""
+        self._forget_if_named()
+        key = (id(schema), location.file)
+        found = self._referenced.get(key)
+        if found is not None:
+            return found[1]
         names: set[str] = set()
-        stack: list[tuple[Any, Location]] = [(schema, location)]
+        stack: list[Any] = [schema]
         while stack:
-            node, where = stack.pop()
+            node = stack.pop()
             if isinstance(node, dict):
                 if "$ref" in node and isinstance(node["$ref"], str):
                     try:
-                        ref = self.resolver.ref_of(node, where)
-                        target, _ = self.resolver.follow({"$ref": node["$ref"]}, where)
+                        ref = self.resolver.ref_of(node, location)
+                        target, _ = self.resolver.follow({"$ref": node["$ref"]}, location)
                     except SpecError:
-                        pass  # reported where the field that holds it is built
+                        pass
                     else:
                         if self.deserves_class(ref, target):
                             names.add(self.resolver.named(ref).name)
-                # Only containers are walked on: a location per scalar would be built for nothing.
-                for key, value in node.items():
-                    if isinstance(value, (dict, list)) and key not in _NOT_SCHEMAS:
-                        stack.append((value, where.child(key)))
+                stack.extend(
+                    value for key, value in node.items() if isinstance(value, (dict, list)) and key not in _NOT_SCHEMAS
+                )
             elif isinstance(node, list):
-                stack.extend((item, where.child(i)) for i, item in enumerate(node) if isinstance(item, (dict, list)))
-        return names
+                stack.extend(item for item in node if isinstance(item, (dict, list)))
+        self._referenced[key] = (schema, frozenset(names))
+        return self._referenced[key][1]

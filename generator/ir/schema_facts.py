@@ -258,6 +258,8 @@ class Annotations:
     def of(
         cls, schema: Any, location: Location, resolver: Resolver, seen: frozenset[tuple[str, str]] = frozenset()
     ) -> Annotations:
+        if isinstance(schema, dict) and "$ref" not in schema and "allOf" not in schema:
+            return cls._own(schema)  # most schemas: nothing to inherit, one layer
         key = (str(location.file), location.pointer)
         if not isinstance(schema, dict) or key in seen:
             return cls()  # an `allOf` cycle inherits nothing more from itself
@@ -287,6 +289,20 @@ class Annotations:
             write_only=any(layer.get("writeOnly") is True for layer in layers),
             default=default,
             has_default=default_layer is not None,
+        )
+
+    @classmethod
+    def _own(cls, schema: dict[str, Any]) -> Annotations:
+        """What `of` reads from a schema that has no `$ref` and no `allOf`: its own keywords."""
+        default = schema.get("default")
+        return cls(
+            description=schema["description"] if description_of(schema.get("description")) else None,
+            deprecated=schema.get("deprecated") is True,
+            nullable=schema.get("nullable") is True,
+            read_only=schema.get("readOnly") is True,
+            write_only=schema.get("writeOnly") is True,
+            default=None if isinstance(default, (dict, list)) else default,
+            has_default="default" in schema,
         )
 
     @staticmethod
