@@ -182,9 +182,12 @@ class ModelBuilder:
     def unshadow(fields: list[FieldIR]) -> list[FieldIR]:
         """A field named like a builtin type its class uses (`float: str` beside `x: float`)
         would shadow it in the class body: it takes a `_`, keeping its wire name."""
-        used = {t.name for f in fields for t in walk(f.type) if isinstance(t, PrimitiveType)}
-        if any(isinstance(t, DictType) for f in fields for t in walk(f.type)):
-            used.add("str")  # `Dict[str, X]` names it too
+        used: set[str] = set()
+        for type_ in (t for f in fields for t in walk(f.type)):
+            if isinstance(type_, PrimitiveType):
+                used.add(type_.name)
+            elif isinstance(type_, DictType):
+                used.add("str")  # `Dict[str, X]` names it too
         taken = {f.name for f in fields}
         result = []
         for field in fields:

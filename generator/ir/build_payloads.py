@@ -8,6 +8,7 @@ other responses; and the types of parameters, which are built outside any model.
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import Location
@@ -101,6 +102,8 @@ class PayloadReader:
         self.body_models: list[ModelIR] = []
         """Request bodies, built as models in the `params` namespace."""
         self.responses_required = False
+        self.named_errors: dict[tuple[int, Path], Any] = {}
+        """The error responses read by `name_error_schemas` (each kept, so that its id is not reused)."""
         """Whether an operation without `responses` is warned about (OpenAPI 3.0)."""
 
     @property
@@ -178,11 +181,13 @@ class PayloadReader:
         for key, value in responses.items():
             if str(key) in SUCCESS_STATUSES or str(key).startswith(("1", "2", "3")):
                 continue
+            if (id(value), location.file) in self.named_errors:
+                continue  # a shared response (`$ref` to `components.responses`) named its model before
             response = self.api.resolver.follow(value, location.child("responses", str(key)))
             json_schema, _ = self.response_schemas(response)
-            if json_schema is None:
-                continue
-            self.name_referenced(*json_schema)
+            if json_schema is not None:
+                self.name_referenced(*json_schema)
+            self.named_errors[(id(value), location.file)] = value
 
     @staticmethod
     def other_media(response: Any) -> str | None:

@@ -486,4 +486,6 @@ def walk(type_: TypeIR) -> Iterator[TypeIR]:
 
 
 def class_types(type_: TypeIR) -> set[ClassType]:
+    if isinstance(type_, (ClassType, PrimitiveType, LiteralType)):  # most types: no walk
+        return {type_} if isinstance(type_, ClassType) else set()
     return {t for t in walk(type_) if isinstance(t, ClassType)}
