@@ -364,15 +364,17 @@ class ObjectShape:
             # An `allOf` cycle (`A: allOf [B]`, `B: allOf [A]`): every member of it has the
             # properties of all of them, which the first visit already collects.
             return cls()
+        is_object = schema.get("type") == "object" or (
+            isinstance(schema.get("type"), list) and "object" in schema["type"]
+        )
+        if not (is_object or "$ref" in schema or "allOf" in schema or isinstance(schema.get("properties"), dict)):
+            return None  # a scalar or an array, most often: nothing to merge
         seen = seen | {key}
         if "$ref" in schema:
             target, target_location = resolver.follow({"$ref": schema["$ref"]}, location)
             return cls._of(target, target_location, resolver, seen)
         properties: dict[str, tuple[Any, Location]] = {}
         required: set[str] = set()
-        is_object = schema.get("type") == "object" or (
-            isinstance(schema.get("type"), list) and "object" in schema["type"]
-        )
         members = structural_members(schema)
         if members:
             for index, member in members:
@@ -387,7 +389,7 @@ class ObjectShape:
             if isinstance(member.get("required"), list):
                 required |= {r for r in member["required"] if isinstance(r, str)}
         own = schema.get("properties")
-        base = location.child("properties")
+        base = location.child("properties") if isinstance(own, dict) else location
         if isinstance(own, dict) and set(own) == {"$ref"} and isinstance(own["$ref"], str):
             # Seen in real specs: the whole `properties` map is a `$ref` to a shared one.
             own, base = resolver.follow(own, base)
