@@ -13,9 +13,16 @@ from typing import Any
 
 from ..errors import Diagnostic, Diagnostics, Location, SpecError
 from ..load.loader import DocumentStore, Ref
-from .model import Constraints, TypeIR
+from .model import EMPTY_CONSTRAINTS, Constraints, TypeIR
 from .resolve import Resolver
-from .schema_facts import SCHEMA_KEYS, Annotations, ObjectShape, read_constraints, unfit_constraints
+from .schema_facts import (
+    CONSTRAINT_KEYWORDS,
+    SCHEMA_KEYS,
+    Annotations,
+    ObjectShape,
+    read_constraints,
+    unfit_constraints,
+)
 
 _NOT_SCHEMAS = ("example", "examples", "default", "enum", "const")
 """Keywords whose values are data, not schemas: a `$ref` key in them names no model."""
@@ -113,6 +120,8 @@ class SchemaContext:
 
     def value_schema(self, schema: Any, location: Location) -> tuple[dict[str, Any], Location]:
         """The schema that carries a value's format and constraints, past refs and allOf wrappers."""
+        if isinstance(schema, dict) and "$ref" not in schema and "allOf" not in schema:
+            return schema, location  # nothing to look past
         key = (id(schema), location.pointer, location.file)
         found = self._value_schemas.get(key)
         if found is None:
@@ -121,6 +130,8 @@ class SchemaContext:
 
     def constraints(self, schema: dict[str, Any]) -> tuple[list[str], Constraints]:
         """The validation keywords that do not fit the schema's type, and its constraints without them."""
+        if schema.keys().isdisjoint(CONSTRAINT_KEYWORDS):
+            return [], EMPTY_CONSTRAINTS  # most schemas
         found = self._constraints.get(id(schema))
         if found is None:
             found = self._constraints[id(schema)] = (schema, unfit_constraints(schema), read_constraints(schema))

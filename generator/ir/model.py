@@ -71,7 +71,7 @@ class Constraints:
     pattern: str | None = None
 
     def is_empty(self) -> bool:
-        return self == Constraints()
+        return self == EMPTY_CONSTRAINTS
 
     def by_keyword(self) -> list[tuple[str, float | int | str]]:
         """The constraints that are set, by their JSON Schema keyword, in a fixed order."""
@@ -86,6 +86,9 @@ class Constraints:
             ("pattern", self.pattern),
         ]
         return [(keyword, value) for keyword, value in items if value is not None]
+
+
+EMPTY_CONSTRAINTS = Constraints()
 
 
 @dataclass(frozen=True)

@@ -179,6 +179,8 @@ def _count(value: Any) -> int | None:
 
 NUMERIC_KEYWORDS = ("multipleOf", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum")
 STRING_KEYWORDS = ("minLength", "maxLength", "pattern")
+CONSTRAINT_KEYWORDS = frozenset({*NUMERIC_KEYWORDS, *STRING_KEYWORDS, "minItems", "maxItems"})
+"""The keywords `read_constraints` reads: a schema with none of them has none (`EMPTY_CONSTRAINTS`)."""
 
 
 def unfit_constraints(schema: dict[str, Any]) -> list[str]:
