@@ -34,6 +34,11 @@ class SchemaContext:
     def __init__(self, store: DocumentStore, root_file: Path, diagnostics: Diagnostics) -> None:
         self.store = store
         self.root_file = root_file.resolve()
+        # The store's own path object for the file, which every `Ref` into it holds: a dict
+        # keyed by places finds a key by identity before it compares two paths part by part.
+        found = store.parse_ref("#", Location(self.root_file))
+        if isinstance(found, Ref) and found.file == self.root_file:
+            self.root_file = found.file
         self.diagnostics = diagnostics
         self.resolver = Resolver(store, self.root_file)
         self._deserves_class: dict[Ref, bool] = {}

@@ -33,7 +33,9 @@ class NamedSchema:
 class Resolver:
     def __init__(self, store: DocumentStore, root_file: Path) -> None:
         self.store = store
-        self.root_file = root_file.resolve()
+        resolved = root_file.resolve()
+        self.root_file = root_file if resolved == root_file else resolved
+        """`SchemaContext` hands over the store's own path object for it: kept, not a copy."""
         self._names: dict[Ref, NamedSchema] = {}
         self._taken_names: set[str] = set(RESERVED_CLASS_NAMES)
         self._taken_modules: set[str] = {"shared", "shared_params"}
