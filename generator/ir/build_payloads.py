@@ -102,8 +102,9 @@ class PayloadReader:
         self.body_models: list[ModelIR] = []
         """Request bodies, built as models in the `params` namespace."""
         self.responses_required = False
-        self.named_errors: dict[tuple[int, Path], Any] = {}
-        """The error responses read by `name_error_schemas` (each kept, so that its id is not reused)."""
+        self.named_errors: dict[tuple[str | int, Path], Any] = {}
+        """The error responses `name_error_schemas` read: by their `$ref`, or else by identity
+        (each kept, so that its id is not reused)."""
         """Whether an operation without `responses` is warned about (OpenAPI 3.0)."""
 
     @property
@@ -181,13 +182,16 @@ class PayloadReader:
         for key, value in responses.items():
             if str(key) in SUCCESS_STATUSES or str(key).startswith(("1", "2", "3")):
                 continue
-            if (id(value), location.file) in self.named_errors:
-                continue  # a shared response (`$ref` to `components.responses`) named its model before
+            # A shared response (`$ref` to `components.responses`) named its model before.
+            ref = value.get("$ref") if isinstance(value, dict) and len(value) == 1 else None
+            done = (ref if isinstance(ref, str) else id(value), location.file)
+            if done in self.named_errors:
+                continue
             response = self.api.resolver.follow(value, location.child("responses", str(key)))
             json_schema, _ = self.response_schemas(response)
             if json_schema is not None:
                 self.name_referenced(*json_schema)
-            self.named_errors[(id(value), location.file)] = value
+            self.named_errors[done] = value
 
     @staticmethod
     def other_media(response: Any) -> str | None:
