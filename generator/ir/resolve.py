@@ -92,11 +92,12 @@ class Resolver:
     def ref_of(self, schema: dict[str, Any], location: Location) -> Ref:
         text = schema["$ref"]
         key = (text, location.file) if self._stable and isinstance(text, str) else None
-        target = self._parsed.get(key) if key is not None else None
-        if target is None:
-            target = self.store.parse_ref(text, location)
-            if key is not None and isinstance(target, Ref):
-                self._parsed[key] = target
+        known = self._parsed.get(key) if key is not None else None
+        if known is not None:
+            return known
+        target = self.store.parse_ref(text, location)
+        if key is not None and isinstance(target, Ref):
+            self._parsed[key] = target
         if isinstance(target, str):
             raise SpecError([Diagnostic("error", target, self.store.locate(location.child("$ref")))])
         return target
