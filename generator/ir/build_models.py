@@ -10,7 +10,7 @@ pointing at that model's module.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from ..errors import Location, SpecError
@@ -34,7 +34,8 @@ from .model import (
     UnionType,
     walk,
 )
-from .naming import RESERVED_CLASS_NAMES, field_name, pascal_case, singular
+from .name_hint import NameHint
+from .naming import RESERVED_CLASS_NAMES, field_name, pascal_case
 from .resolve import NamedSchema
 from .schema_facts import (
     Annotations,
@@ -44,34 +45,13 @@ from .schema_facts import (
     extends_itself,
     is_nullable_schema,
     primitive_type,
-    read_constraints,
     structural_members,
-    unfit_constraints,
 )
 
 if TYPE_CHECKING:
     from .context import SchemaContext
 
 OBJECT = PrimitiveType("object")
-
-
-@dataclass(frozen=True)
-class NameHint:
-    """Where an inline object sits, to name its class: the owning class and the path step."""
-
-    owner: str
-    owner_is_main: bool
-    segment: str
-
-    def for_items(self) -> NameHint:
-        return NameHint(self.owner, self.owner_is_main, singular(self.segment))
-
-    def with_suffix(self, suffix: str) -> NameHint:
-        return NameHint(self.owner, self.owner_is_main, self.segment + suffix)
-
-    def class_name(self) -> str:
-        own = pascal_case(self.segment)
-        return own if self.owner_is_main else self.owner + own
 
 
 class ModelBuilder:
@@ -202,9 +182,12 @@ class ModelBuilder:
     def unshadow(fields: list[FieldIR]) -> list[FieldIR]:
         """A field named like a builtin type its class uses (`float: str` beside `x: float`)
         would shadow it in the class body: it takes a `_`, keeping its wire name."""
-        used = {t.name for f in fields for t in walk(f.type) if isinstance(t, PrimitiveType)}
-        if any(isinstance(t, DictType) for f in fields for t in walk(f.type)):
-            used.add("str")  # `Dict[str, X]` names it too
+        used: set[str] = set()
+        for type_ in (t for f in fields for t in walk(f.type)):
+            if isinstance(type_, PrimitiveType):
+                used.add(type_.name)
+            elif isinstance(type_, DictType):
+                used.add("str")  # `Dict[str, X]` names it too
         taken = {f.name for f in fields}
         result = []
         for field in fields:
@@ -284,7 +267,19 @@ class ModelBuilder:
     # -- types ----------------------------------------------------------------------------
 
     def type_of(self, schema: Any, location: Location, hint: NameHint) -> tuple[TypeIR, bool]:
-        """The Python type of a schema, and whether it admits null."""
+        """The Python type of a schema, and whether it admits null: read once per place,
+        unless it made classes of this module (a union is one only where it has a name)."""
+        named_union = bool(hint.segment)
+        known = self.api.known_type(schema, location, named_union)
+        if known is not None:
+            return known
+        definitions, diagnostics = len(self.definitions), len(self.api.diagnostics.items)
+        type_, nullable = self._type_of(schema, location, hint)
+        if len(self.definitions) == definitions:
+            self.api.remember_type(schema, location, named_union, (type_, nullable), diagnostics)
+        return type_, nullable
+
+    def _type_of(self, schema: Any, location: Location, hint: NameHint) -> tuple[TypeIR, bool]:
         api = self.api
         if schema is True or schema == {}:
             return OBJECT, False
@@ -410,12 +405,13 @@ class ModelBuilder:
         return item_type
 
     def constraints(self, schema: dict[str, Any], location: Location) -> Constraints:
-        for keyword in unfit_constraints(schema):
+        unfit, constraints = self.api.constraints(schema)
+        for keyword in unfit:
             self.api.diagnostics.warning(
                 f"{keyword} does not apply to type {schema.get('type')!r}; left out",
                 self.api.locate(location.child(keyword)),
             )
-        return read_constraints(schema)
+        return constraints
 
     def _dict(self, schema: dict[str, Any], location: Location, hint: NameHint) -> TypeIR:
         extra = schema.get("additionalProperties", True)

@@ -8,11 +8,12 @@ other responses; and the types of parameters, which are built outside any model.
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import Location
 from ..load.loader import Ref
-from .build_models import ModelBuilder, NameHint
+from .build_models import ModelBuilder
 from .model import (
     FORM,
     MULTIPART,
@@ -29,6 +30,7 @@ from .model import (
     PrimitiveType,
     TypeIR,
 )
+from .name_hint import NameHint
 from .naming import RESERVED_ARGUMENTS, argument_name
 from .resolve import NamedSchema
 
@@ -100,6 +102,9 @@ class PayloadReader:
         self.body_models: list[ModelIR] = []
         """Request bodies, built as models in the `params` namespace."""
         self.responses_required = False
+        self.named_errors: dict[tuple[str | int, Path], Any] = {}
+        """The error responses `name_error_schemas` read: by their `$ref`, or else by identity
+        (each kept, so that its id is not reused)."""
         """Whether an operation without `responses` is warned about (OpenAPI 3.0)."""
 
     @property
@@ -177,11 +182,16 @@ class PayloadReader:
         for key, value in responses.items():
             if str(key) in SUCCESS_STATUSES or str(key).startswith(("1", "2", "3")):
                 continue
+            # A shared response (`$ref` to `components.responses`) named its model before.
+            ref = value.get("$ref") if isinstance(value, dict) and len(value) == 1 else None
+            done = (ref if isinstance(ref, str) else id(value), location.file)
+            if done in self.named_errors:
+                continue
             response = self.api.resolver.follow(value, location.child("responses", str(key)))
             json_schema, _ = self.response_schemas(response)
-            if json_schema is None:
-                continue
-            self.name_referenced(*json_schema)
+            if json_schema is not None:
+                self.name_referenced(*json_schema)
+            self.named_errors[done] = value
 
     @staticmethod
     def other_media(response: Any) -> str | None:

@@ -11,10 +11,18 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ..errors import Diagnostics, Location, SpecError
+from ..errors import Diagnostic, Diagnostics, Location, SpecError
 from ..load.loader import DocumentStore, Ref
+from .model import EMPTY_CONSTRAINTS, Constraints, TypeIR
 from .resolve import Resolver
-from .schema_facts import SCHEMA_KEYS, Annotations, ObjectShape
+from .schema_facts import (
+    CONSTRAINT_KEYWORDS,
+    SCHEMA_KEYS,
+    Annotations,
+    ObjectShape,
+    read_constraints,
+    unfit_constraints,
+)
 
 _NOT_SCHEMAS = ("example", "examples", "default", "enum", "const")
 """Keywords whose values are data, not schemas: a `$ref` key in them names no model."""
@@ -26,9 +34,23 @@ class SchemaContext:
     def __init__(self, store: DocumentStore, root_file: Path, diagnostics: Diagnostics) -> None:
         self.store = store
         self.root_file = root_file.resolve()
+        # The store's own path object for the file, which every `Ref` into it holds: a dict
+        # keyed by places finds a key by identity before it compares two paths part by part.
+        found = store.parse_ref("#", Location(self.root_file))
+        if isinstance(found, Ref) and found.file == self.root_file:
+            self.root_file = found.file
         self.diagnostics = diagnostics
         self.resolver = Resolver(store, self.root_file)
         self._deserves_class: dict[Ref, bool] = {}
+        self._shapes: dict[tuple[int, str, Path], tuple[Any, ObjectShape | None]] = {}
+        self._annotations: dict[tuple[int, str, Path], tuple[Any, Annotations]] = {}
+        self._value_schemas: dict[tuple[int, str, Path], tuple[Any, tuple[dict[str, Any], Location]]] = {}
+        self._constraints: dict[int, tuple[Any, list[str], Constraints]] = {}
+        self._types: dict[tuple[int, str, Path, bool], tuple[Any, tuple[TypeIR, bool], tuple[Diagnostic, ...]]] = {}
+        self._inlined: set[Ref] = set()
+        """The `$ref`s whose targets are no types of their own (so far: see `known_type`)."""
+        self._names_seen = 0
+        self._referenced: dict[tuple[int, Path], tuple[Any, frozenset[str]]] = {}
 
     def locate(self, location: Location) -> Location:
         return self.store.locate(location)
@@ -42,7 +64,39 @@ class SchemaContext:
             return True
         if ref not in self._deserves_class:
             self._deserves_class[ref] = self._is_model_like(target, ref.location())
+            if not self._deserves_class[ref]:
+                self._inlined.add(ref)
         return self._deserves_class[ref]
+
+    # -- types read before -------------------------------------------------------------------
+
+    def known_type(self, schema: Any, location: Location, named_union: bool) -> tuple[TypeIR, bool] | None:
+        """The type (and nullability) a model builder read before for this schema at this
+        place, its warnings given again; None if it has not, or made classes for it."""
+        self._forget_if_named()
+        found = self._types.get((id(schema), location.pointer, location.file, named_union))
+        if found is None:
+            return None
+        self.diagnostics.items.extend(found[2])
+        return found[1]
+
+    def _forget_if_named(self) -> None:
+        """A `$ref` whose target was inlined is a class once something names that target:
+        what was read through it is read again."""
+        if self._inlined and self.resolver.count() != self._names_seen:
+            self._names_seen = self.resolver.count()
+            named = {ref for ref in self._inlined if self.resolver.is_named(ref)}
+            if named:
+                self._inlined -= named
+                self._types.clear()
+                self._referenced.clear()
+
+    def remember_type(
+        self, schema: Any, location: Location, named_union: bool, type_: tuple[TypeIR, bool], since: int
+    ) -> None:
+        """Keep a type read without classes of its own, with the diagnostics given from `since` on."""
+        key = (id(schema), location.pointer, location.file, named_union)
+        self._types[key] = (schema, type_, tuple(self.diagnostics.items[since:]))
 
     def _is_model_like(self, target: Any, location: Location) -> bool:
         """Every schema a `$ref` names is a type of its own (a class or an alias), as a
@@ -51,36 +105,72 @@ class SchemaContext:
         a schema (a map of properties) is not a type."""
         return isinstance(target, dict) and any(key in SCHEMA_KEYS for key in target)
 
+    # The facts of a schema at a place are read once: a shared schema is asked about by every
+    # model, parameter and operation that uses it. Keyed by the schema's identity and where it
+    # is; the schema is kept in the value, so that its identity is not reused.
+
     def object_shape(self, schema: Any, location: Location) -> ObjectShape | None:
-        return ObjectShape.of(schema, location, self.resolver)
+        key = (id(schema), location.pointer, location.file)
+        found = self._shapes.get(key)
+        if found is None:
+            found = self._shapes[key] = (schema, ObjectShape.of(schema, location, self.resolver))
+        return found[1]
 
     def annotations(self, schema: Any, location: Location) -> Annotations:
-        return Annotations.of(schema, location, self.resolver)
+        key = (id(schema), location.pointer, location.file)
+        found = self._annotations.get(key)
+        if found is None:
+            found = self._annotations[key] = (schema, Annotations.of(schema, location, self.resolver))
+        return found[1]
 
     def value_schema(self, schema: Any, location: Location) -> tuple[dict[str, Any], Location]:
         """The schema that carries a value's format and constraints, past refs and allOf wrappers."""
-        return Annotations.value_schema(schema, location, self.resolver)
+        if isinstance(schema, dict) and "$ref" not in schema and "allOf" not in schema:
+            return schema, location  # nothing to look past
+        key = (id(schema), location.pointer, location.file)
+        found = self._value_schemas.get(key)
+        if found is None:
+            found = self._value_schemas[key] = (schema, Annotations.value_schema(schema, location, self.resolver))
+        return found[1]
 
-    def referenced_class_names(self, schema: Any, location: Location) -> set[str]:
-        """Names of the models an inline subtree refers to: its nested classes must not take them."""
+    def constraints(self, schema: dict[str, Any]) -> tuple[list[str], Constraints]:
+        """The validation keywords that do not fit the schema's type, and its constraints without them."""
+        if schema.keys().isdisjoint(CONSTRAINT_KEYWORDS):
+            return [], EMPTY_CONSTRAINTS  # most schemas
+        found = self._constraints.get(id(schema))
+        if found is None:
+            found = self._constraints[id(schema)] = (schema, unfit_constraints(schema), read_constraints(schema))
+        return found[1], found[2]
+
+    def referenced_class_names(self, schema: Any, location: Location) -> frozenset[str]:
+        """Names of the models an inline subtree refers to: its nested classes must not take them.
+
+        Walked once per subtree (a request body is often a model of its own as well). A `$ref`
+        resolves by the file it is written in, so every node is read at `location`: where
+        one is broken is reported where the field that holds it is built."""
+        self._forget_if_named()
+        key = (id(schema), location.file)
+        found = self._referenced.get(key)
+        if found is not None:
+            return found[1]
         names: set[str] = set()
-        stack: list[tuple[Any, Location]] = [(schema, location)]
+        stack: list[Any] = [schema]
         while stack:
-            node, where = stack.pop()
+            node = stack.pop()
             if isinstance(node, dict):
                 if "$ref" in node and isinstance(node["$ref"], str):
                     try:
-                        ref = self.resolver.ref_of(node, where)
-                        target, _ = self.resolver.follow({"$ref": node["$ref"]}, where)
+                        ref = self.resolver.ref_of(node, location)
+                        target, _ = self.resolver.follow({"$ref": node["$ref"]}, location)
                     except SpecError:
-                        pass  # reported where the field that holds it is built
+                        pass
                     else:
                         if self.deserves_class(ref, target):
                             names.add(self.resolver.named(ref).name)
-                # Only containers are walked on: a location per scalar would be built for nothing.
-                for key, value in node.items():
-                    if isinstance(value, (dict, list)) and key not in _NOT_SCHEMAS:
-                        stack.append((value, where.child(key)))
+                stack.extend(
+                    value for key, value in node.items() if isinstance(value, (dict, list)) and key not in _NOT_SCHEMAS
+                )
             elif isinstance(node, list):
-                stack.extend((item, where.child(i)) for i, item in enumerate(node) if isinstance(item, (dict, list)))
-        return names
+                stack.extend(item for item in node if isinstance(item, (dict, list)))
+        self._referenced[key] = (schema, frozenset(names))
+        return self._referenced[key][1]

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from .naming import field_name, module_name, singular, snake_case
@@ -61,11 +62,16 @@ class Naming:
 def clean_segments(path: str) -> list[str]:
     """The path's segments, format suffixes and leading version segments dropped; parameters
     stay as `{}` so an item path can be told from a collection path."""
+    return list(_clean_segments(path))
+
+
+@cache  # asked again for every operation of a path, and by every rule that names one
+def _clean_segments(path: str) -> tuple[str, ...]:
     segments = [FORMAT_SUFFIX.sub("", s) for s in path.split("/") if s]
     segments = ["{}" if s.startswith("{") else s for s in segments]
     while len(segments) > 1 and VERSION_SEGMENT.match(segments[0]):
         segments = segments[1:]
-    return segments
+    return tuple(segments)
 
 
 def resource_path_of(path: str) -> tuple[str, ...]:

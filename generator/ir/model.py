@@ -71,7 +71,7 @@ class Constraints:
     pattern: str | None = None
 
     def is_empty(self) -> bool:
-        return self == Constraints()
+        return self == EMPTY_CONSTRAINTS
 
     def by_keyword(self) -> list[tuple[str, float | int | str]]:
         """The constraints that are set, by their JSON Schema keyword, in a fixed order."""
@@ -86,6 +86,9 @@ class Constraints:
             ("pattern", self.pattern),
         ]
         return [(keyword, value) for keyword, value in items if value is not None]
+
+
+EMPTY_CONSTRAINTS = Constraints()
 
 
 @dataclass(frozen=True)
@@ -486,4 +489,6 @@ def walk(type_: TypeIR) -> Iterator[TypeIR]:
 
 
 def class_types(type_: TypeIR) -> set[ClassType]:
+    if isinstance(type_, (ClassType, PrimitiveType, LiteralType)):  # most types: no walk
+        return {type_} if isinstance(type_, ClassType) else set()
     return {t for t in walk(type_) if isinstance(t, ClassType)}

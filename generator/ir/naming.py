@@ -6,6 +6,10 @@ import hashlib
 import keyword
 import re
 import unicodedata
+from functools import cache
+
+# The naming functions are pure and asked the same question again and again (every model
+# that uses a property, every operation of a resource): each answer is kept.
 
 _WORD = re.compile(
     r"[A-Z]+\d+[A-Z]+(?![a-z])"  # `A2P`, `B2B`: letters around digits, in capitals, are one word
@@ -62,6 +66,7 @@ def _ascii_words(text: str) -> list[str]:
     return _WORD.findall(normalized.replace("-", "_").replace(".", "_").replace(" ", "_"))
 
 
+@cache
 def pascal_case(text: str) -> str:
     """`droplet_next_backup_window` -> `DropletNextBackupWindow`; keeps `APILinks`, `GPUInfo`."""
     words = _ascii_words(text)
@@ -75,6 +80,7 @@ def pascal_case(text: str) -> str:
     return name
 
 
+@cache
 def snake_case(text: str) -> str:
     """`APILinks` -> `api_links`, `NetworkV4` -> `network_v4`, `x-request-id` -> `x_request_id`."""
     words = _ascii_words(text)
@@ -82,6 +88,7 @@ def snake_case(text: str) -> str:
     return name or "_"
 
 
+@cache
 def field_name(wire_name: str) -> str:
     """A Python attribute for a JSON property; the wire name is kept as an alias if it differs."""
     if wire_name.isidentifier() and wire_name.isascii():
@@ -107,6 +114,7 @@ def field_name(wire_name: str) -> str:
 COMPARISON_SUFFIXES = (("<=", "_on_or_before"), (">=", "_on_or_after"), ("<", "_before"), (">", "_after"))
 
 
+@cache
 def argument_name(wire_name: str) -> str:
     """A keyword argument for a request body property (parameters: `parameter_name`): snake_case, a comparison suffix
     spelled out (`DateSent<` -> `date_sent_before`), keywords suffixed (`From` -> `from_`)."""
@@ -118,6 +126,7 @@ def argument_name(wire_name: str) -> str:
     return field_name(snake_case(text))
 
 
+@cache
 def parameter_name(wire_name: str) -> str:
     """A snake_case keyword argument for a path, query, header or cookie parameter:
     `DateSent<` -> `date_sent_before`, `hyphen-in-path` -> `hyphen_in_path`,
@@ -142,6 +151,7 @@ WINDOWS_RESERVED = frozenset(
 )
 
 
+@cache
 def module_name(class_name: str) -> str:
     """A module (file) name: snake case, never a keyword, a leading digit or a Windows device name."""
     name = snake_case(class_name)
@@ -159,6 +169,7 @@ def module_name(class_name: str) -> str:
 _IRREGULAR_PLURALS = {"children": "child", "people": "person", "indices": "index", "data": "data"}
 
 
+@cache
 def singular(word: str) -> str:
     """The singular of an English plural, for naming array items: `choices` -> `choice`."""
     lower = word.lower()

@@ -33,7 +33,9 @@ class NamedSchema:
 class Resolver:
     def __init__(self, store: DocumentStore, root_file: Path) -> None:
         self.store = store
-        self.root_file = root_file.resolve()
+        resolved = root_file.resolve()
+        self.root_file = root_file if resolved == root_file else resolved
+        """`SchemaContext` hands over the store's own path object for it: kept, not a copy."""
         self._names: dict[Ref, NamedSchema] = {}
         self._taken_names: set[str] = set(RESERVED_CLASS_NAMES)
         self._taken_modules: set[str] = {"shared", "shared_params"}
@@ -44,6 +46,13 @@ class Resolver:
         self.renamed: set[str] = set()
         self.errors: list[Diagnostic] = []
         self._reported: set[str] = set()
+        self._stable = not store.allow_remote
+        """Whether a `$ref` that resolves once resolves the same way later: a fetched document
+        may name itself (`$self`) by a URL that an earlier `$ref` fetched."""
+        self._parsed: dict[tuple[str, Path], Ref] = {}
+        """Each `$ref` string by the file it is written in, parsed once."""
+        self._followed: dict[tuple[str, Path], tuple[Any, Location]] = {}
+        """Where each bare `$ref` of a file leads (`follow`): every use of a schema asks again."""
 
     # -- references -----------------------------------------------------------------------
 
@@ -53,6 +62,16 @@ class Resolver:
         Only a bare `{"$ref": ...}` is followed: a ref with sibling keywords is a schema of
         its own that the caller reads.
         """
+        if self._stable and isinstance(schema, dict) and len(schema) == 1 and isinstance(schema.get("$ref"), str):
+            # A chain ends where it ends from any place in the same file: followed once.
+            key = (schema["$ref"], location.file)
+            found = self._followed.get(key)
+            if found is None:
+                found = self._followed[key] = self._follow(schema, location)
+            return found
+        return self._follow(schema, location)
+
+    def _follow(self, schema: Any, location: Location) -> tuple[Any, Location]:
         seen: list[Ref] = []
         while isinstance(schema, dict) and "$ref" in schema and len(schema) == 1:
             ref = self.ref_of(schema, location)
@@ -71,7 +90,14 @@ class Resolver:
         return schema, location
 
     def ref_of(self, schema: dict[str, Any], location: Location) -> Ref:
-        target = self.store.parse_ref(schema["$ref"], location)
+        text = schema["$ref"]
+        key = (text, location.file) if self._stable and isinstance(text, str) else None
+        known = self._parsed.get(key) if key is not None else None
+        if known is not None:
+            return known
+        target = self.store.parse_ref(text, location)
+        if key is not None and isinstance(target, Ref):
+            self._parsed[key] = target
         if isinstance(target, str):
             raise SpecError([Diagnostic("error", target, self.store.locate(location.child("$ref")))])
         return target
@@ -226,3 +252,7 @@ class Resolver:
 
     def is_named(self, ref: Ref) -> bool:
         return ref in self._names
+
+    def count(self) -> int:
+        """How many places are named so far."""
+        return len(self._names)

@@ -179,6 +179,8 @@ def _count(value: Any) -> int | None:
 
 NUMERIC_KEYWORDS = ("multipleOf", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum")
 STRING_KEYWORDS = ("minLength", "maxLength", "pattern")
+CONSTRAINT_KEYWORDS = frozenset({*NUMERIC_KEYWORDS, *STRING_KEYWORDS, "minItems", "maxItems"})
+"""The keywords `read_constraints` reads: a schema with none of them has none (`EMPTY_CONSTRAINTS`)."""
 
 
 def unfit_constraints(schema: dict[str, Any]) -> list[str]:
@@ -258,6 +260,8 @@ class Annotations:
     def of(
         cls, schema: Any, location: Location, resolver: Resolver, seen: frozenset[tuple[str, str]] = frozenset()
     ) -> Annotations:
+        if isinstance(schema, dict) and "$ref" not in schema and "allOf" not in schema:
+            return cls._own(schema)  # most schemas: nothing to inherit, one layer
         key = (str(location.file), location.pointer)
         if not isinstance(schema, dict) or key in seen:
             return cls()  # an `allOf` cycle inherits nothing more from itself
@@ -287,6 +291,20 @@ class Annotations:
             write_only=any(layer.get("writeOnly") is True for layer in layers),
             default=default,
             has_default=default_layer is not None,
+        )
+
+    @classmethod
+    def _own(cls, schema: dict[str, Any]) -> Annotations:
+        """What `of` reads from a schema that has no `$ref` and no `allOf`: its own keywords."""
+        default = schema.get("default")
+        return cls(
+            description=schema["description"] if description_of(schema.get("description")) else None,
+            deprecated=schema.get("deprecated") is True,
+            nullable=schema.get("nullable") is True,
+            read_only=schema.get("readOnly") is True,
+            write_only=schema.get("writeOnly") is True,
+            default=None if isinstance(default, (dict, list)) else default,
+            has_default="default" in schema,
         )
 
     @staticmethod
@@ -348,15 +366,17 @@ class ObjectShape:
             # An `allOf` cycle (`A: allOf [B]`, `B: allOf [A]`): every member of it has the
             # properties of all of them, which the first visit already collects.
             return cls()
+        is_object = schema.get("type") == "object" or (
+            isinstance(schema.get("type"), list) and "object" in schema["type"]
+        )
+        if not (is_object or "$ref" in schema or "allOf" in schema or isinstance(schema.get("properties"), dict)):
+            return None  # a scalar or an array, most often: nothing to merge
         seen = seen | {key}
         if "$ref" in schema:
             target, target_location = resolver.follow({"$ref": schema["$ref"]}, location)
             return cls._of(target, target_location, resolver, seen)
         properties: dict[str, tuple[Any, Location]] = {}
         required: set[str] = set()
-        is_object = schema.get("type") == "object" or (
-            isinstance(schema.get("type"), list) and "object" in schema["type"]
-        )
         members = structural_members(schema)
         if members:
             for index, member in members:
@@ -371,7 +391,7 @@ class ObjectShape:
             if isinstance(member.get("required"), list):
                 required |= {r for r in member["required"] if isinstance(r, str)}
         own = schema.get("properties")
-        base = location.child("properties")
+        base = location.child("properties") if isinstance(own, dict) else location
         if isinstance(own, dict) and set(own) == {"$ref"} and isinstance(own["$ref"], str):
             # Seen in real specs: the whole `properties` map is a `$ref` to a shared one.
             own, base = resolver.follow(own, base)

@@ -1,0 +1,99 @@
+"""The IR builder reads a schema once per place and reuses what it read (`SchemaContext`):
+a type read before is given again with the warnings it gave, and what was read through a
+`$ref` whose target was inlined is read again once something names that target."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sdkgen.errors import Diagnostics
+from sdkgen.ir.build_api import ApiBuilder
+from sdkgen.ir.model import ClassIR, ClassType, PrimitiveType
+from sdkgen.load.loader import DocumentStore
+from sdkgen.pipeline import build
+
+SHARED_PARAMETER = """
+openapi: 3.1.0
+info: {title: Reuse, version: "1"}
+paths:
+  /a:
+    get:
+      operationId: getA
+      parameters: [{$ref: '#/components/parameters/Size'}]
+      responses: {'204': {description: none}}
+  /b:
+    get:
+      operationId: getB
+      parameters: [{$ref: '#/components/parameters/Size'}]
+      responses: {'204': {description: none}}
+components:
+  parameters:
+    Size: {name: size, in: query, schema: {type: string, minimum: 1}}
+"""
+
+
+def test_a_shared_parameter_warns_at_every_operation_that_uses_it(tmp_path: Path) -> None:
+    # Given again from what was read at the first operation (the run's output lists it once).
+    spec = tmp_path / "openapi.yaml"
+    spec.write_text(SHARED_PARAMETER)
+    store, diagnostics = DocumentStore(), Diagnostics()
+    api = ApiBuilder(store, spec, diagnostics).build(store.load(spec), "reuse")
+    found = [d for d in diagnostics.items if "minimum does not apply" in d.message]
+    assert len(found) == 2
+    assert found[0] == found[1]
+    assert found[0].location.pointer == "/components/parameters/Size/schema/minimum"
+    assert found[0].location.line == 17
+    types = [op.parameters[0].type for op in api.operations]
+    assert types == [PrimitiveType("str"), PrimitiveType("str")]
+
+
+NAMED_LATER = """
+openapi: 3.1.0
+info: {title: Reuse, version: "1"}
+paths:
+  /a:
+    post:
+      operationId: postA
+      requestBody: {$ref: '#/components/requestBodies/Thing'}
+      responses: {'204': {description: none}}
+  /b:
+    get:
+      operationId: getB
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema: {x-kind: thing}
+  /c:
+    post:
+      operationId: postC
+      requestBody: {$ref: '#/components/requestBodies/Thing'}
+      responses: {'204': {description: none}}
+components:
+  requestBodies:
+    Thing:
+      content:
+        application/json:
+          schema:
+            type: object
+            properties:
+              kind: {$ref: '#/paths/~1b/get/responses/200/content/application~1json/schema'}
+"""
+
+
+def test_a_type_read_through_an_inlined_target_is_read_again_once_the_target_is_named(tmp_path: Path) -> None:
+    # `/a` reads the body before `/b` names its inline response: `kind` is any object there;
+    # `/c` reads the same body after, when the target is the model `GetBResponse`.
+    spec = tmp_path / "openapi.yaml"
+    spec.write_text(NAMED_LATER)
+    api, _ = build(spec, "reuse")
+    bodies = {op.operation_id: op.body for op in api.operations if op.body is not None}
+    kinds = []
+    for operation_id in ("postA", "postC"):
+        body = bodies[operation_id]
+        assert body is not None and body.model is not None and isinstance(body.model.main, ClassIR)
+        kinds.append(body.model.main.fields[0].type)
+    assert kinds[0] == PrimitiveType("object")
+    assert isinstance(kinds[1], ClassType)
+    assert kinds[1].name in {m.name for m in api.models}
