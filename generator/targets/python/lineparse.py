@@ -22,7 +22,9 @@ from __future__ import annotations
 
 import io
 import keyword
+import re
 import tokenize
+from collections.abc import Iterator
 
 COMMA_PRIORITY, STRING_PRIORITY, DOT_PRIORITY = 18, 12, 1
 OPENING, CLOSING = "([{", ")]}"
@@ -160,8 +162,7 @@ def tokens(text: str) -> list[Leaf]:
     end = (1, 0)
     ended = False
     try:
-        for token in tokenize.generate_tokens(io.StringIO(text).readline):
-            kind, value = tokenize.tok_name[token.type], token.string
+        for kind, value, start, token_end in _lexed(text) or _tokenized(text):
             if kind in ("NL", "ENDMARKER", "DEDENT"):
                 continue
             if kind == "NEWLINE":
@@ -182,8 +183,8 @@ def tokens(text: str) -> list[Leaf]:
                     raise Unsupported("string black would requote")
             elif kind != "NUMBER" or not value.replace(".", "").isdigit():
                 raise Unsupported(kind)
-            if token.start[0] == end[0]:
-                prefix = " " * (token.start[1] - end[1])
+            if start[0] == end[0]:
+                prefix = " " * (start[1] - end[1])
                 if len(prefix) > 1:
                     raise Unsupported("spacing")  # black's is never wider: the text is not black-spaced
             else:
@@ -203,7 +204,7 @@ def tokens(text: str) -> list[Leaf]:
             ):
                 raise Unsupported("*")
             leaves.append(leaf)
-            end = token.end
+            end = token_end
     except (tokenize.TokenError, IndentationError) as exc:
         raise Unsupported("tokenize") from exc
     if stack or not leaves:
@@ -216,6 +217,62 @@ def tokens(text: str) -> list[Leaf]:
     if keyword.iskeyword(leaves[0].value) and leaves[0].value not in ("def", "class", "async", "return", "await"):
         raise Unsupported(leaves[0].value)  # statements whose parentheses black treats its own way
     return _invisible_parens(leaves)
+
+
+Token = tuple[str, str, tuple[int, int], tuple[int, int]]
+"""(kind, text, (row, column) of its start, of its end), as `tokenize` names them."""
+
+_LEXEME = re.compile(
+    r'(?P<STRING>(?:rb|br|r|b)?"[^"\\\n]*")'
+    r"|(?P<NAME>[A-Za-z_][A-Za-z_0-9]*)"
+    r"|(?P<NUMBER>[0-9]+(?:\.[0-9]+)?)(?![A-Za-z_0-9.])"
+    r"|(?P<OP>->|\.\.\.|\.(?![0-9])|[=:](?!=)|\*(?![*=])|[,()\[\]{}])"
+    r"|(?P<SPACE> +)"
+    r"|(?P<NEWLINE>\n)"
+)
+
+
+def _lexed(text: str) -> list[Token] | None:
+    """`_tokenized(text)` for the statements the templates print most (one logical line of
+    names, plain double-quoted strings, whole or decimal numbers and the operators this
+    module knows), by one regular expression; None for anything else, which `tokenize`
+    then reads."""
+    if '"""' in text or not text.endswith("\n") or text.startswith(" "):
+        return None
+    found: list[Token] = []
+    row, line_start, depth, position, size = 1, 0, 0, 0, len(text)
+    match = _LEXEME.match
+    while position < size:
+        lexeme = match(text, position)
+        if lexeme is None:
+            return None
+        kind = lexeme.lastgroup
+        end = lexeme.end()
+        if kind == "NEWLINE":
+            if depth == 0:
+                return found if end == size and found else None
+            row, line_start = row + 1, end
+        elif kind != "SPACE":
+            value = lexeme.group()
+            if kind == "NAME" and text[end] in "\"'":
+                return None  # a string prefix this does not read
+            if kind == "OP":
+                if value in "([{":
+                    depth += 1
+                elif value in ")]}":
+                    depth -= 1
+                    if depth < 0:
+                        return None
+            found.append((str(kind), value, (row, position - line_start), (row, end - line_start)))
+        position = end
+    return None
+
+
+def _tokenized(text: str) -> Iterator[Token]:
+    """The tokens of `text` (kind names as `tokenize` has them), one at a time: `tokenize`
+    fails only when it gets to the error, after the tokens before it were looked at."""
+    for token in tokenize.generate_tokens(io.StringIO(text).readline):
+        yield tokenize.tok_name[token.type], token.string, token.start, token.end
 
 
 def _bracket_kind(leaf: Leaf, before: list[Leaf]) -> str:
