@@ -137,9 +137,7 @@ class _Outline:
         below = self.last[keyword] + 1
         while below <= len(self.lines):
             if (self.start[below] == below or below in self.spans) and self.indent_of(below) <= indent:
-                if not (
-                    self.indent_of(below) == indent and self.lines[below - 1].lstrip(" ").startswith(CLAUSES)
-                ):
+                if not (self.indent_of(below) == indent and self.lines[below - 1].lstrip(" ").startswith(CLAUSES)):
                     break
             below += 1
         return below - 1
