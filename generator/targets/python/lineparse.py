@@ -66,36 +66,49 @@ class Line:
 
     def append(self, leaf: Leaf, track: bool) -> None:
         if track:
-            self._mark(leaf)
-        self.leaves.append(leaf)
+            self.extend([leaf])
+        else:
+            self.leaves.append(leaf)
 
-    def _mark(self, leaf: Leaf) -> None:
-        if leaf.kind in CLOSING and not self._stack:
-            return
-        if leaf.kind in CLOSING:
-            opening = self._stack.pop()
-            if opening.kind != MATCH[leaf.kind]:
-                raise Unsupported("brackets")
-            leaf.opening = opening
-            if not leaf.value:
-                self.invisible.append(leaf)
-        leaf.depth = len(self._stack)
-        if leaf.kind in CLOSING and self.leaves and self.leaves[-1].value == "," and _magic(leaf, self.leaves):
-            self.magic = True
-        if not self._stack:
-            previous = self._previous
-            if previous is not None:
-                if leaf.value == "." and previous.kind in CLOSING:
-                    self.delimiters[id(previous)] = DOT_PRIORITY
-                elif leaf.kind == "STRING" and previous.kind == "STRING":
-                    self.delimiters[id(previous)] = STRING_PRIORITY
-            if leaf.value == ",":
-                self.delimiters[id(leaf)] = COMMA_PRIORITY
-        if leaf.kind in OPENING:
-            self._stack.append(leaf)
-            if not leaf.value:
-                self.invisible.append(leaf)
-        self._previous = leaf
+    def extend(self, leaves: list[Leaf]) -> None:
+        """`leaves` appended and tracked: their depths, the brackets they close, the
+        delimiters at depth 0, invisible parentheses and magic commas (black's
+        `BracketTracker.mark`)."""
+        own, stack, delimiters = self.leaves, self._stack, self.delimiters
+        previous = self._previous
+        for leaf in leaves:
+            kind = leaf.kind
+            closing = kind in CLOSING
+            if closing:
+                if not stack:
+                    own.append(leaf)
+                    continue
+                opening = stack.pop()
+                if opening.kind != MATCH[kind]:
+                    raise Unsupported("brackets")
+                leaf.opening = opening
+                if not leaf.value:
+                    self.invisible.append(leaf)
+                leaf.depth = len(stack)
+                if own and own[-1].value == "," and _magic(leaf, own):
+                    self.magic = True
+            else:
+                leaf.depth = len(stack)
+            if not stack:
+                value = leaf.value
+                if previous is not None:
+                    if value == "." and previous.kind in CLOSING:
+                        delimiters[id(previous)] = DOT_PRIORITY
+                    elif kind == "STRING" and previous.kind == "STRING":
+                        delimiters[id(previous)] = STRING_PRIORITY
+                if value == ",":
+                    delimiters[id(leaf)] = COMMA_PRIORITY
+            if kind in OPENING:
+                stack.append(leaf)
+                if not leaf.value:
+                    self.invisible.append(leaf)
+            previous = self._previous = leaf
+            own.append(leaf)
 
     @property
     def is_def(self) -> bool:
@@ -115,7 +128,7 @@ class Line:
         if not self.leaves:
             return ""
         first, *rest = self.leaves
-        return "    " * self.depth + first.value + "".join(leaf.prefix + leaf.value for leaf in rest)
+        return "    " * self.depth + first.value + "".join([leaf.prefix + leaf.value for leaf in rest])
 
 
 def _commas_at(opening: Leaf, closing: Leaf, leaves: list[Leaf]) -> int:
