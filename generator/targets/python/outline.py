@@ -43,8 +43,8 @@ class _Outline:
         self.indent = indents = [0] * (count + 2)
         self.last: dict[int, int] = {}  # logical line's first line -> its last structural line
         last = self.last
-        levels: list[int] = []  # indentations of the lines in `above`, rising
-        above_lines: list[int] = []
+        levels = [-1]  # indentations of the lines in `above_lines`, rising, after a sentinel
+        above_lines = [0]
         for number, line in enumerate(work, 1):
             if not line:
                 continue
@@ -54,13 +54,22 @@ class _Outline:
                 continue
             indent = len(line) - len(stripped)
             indents[number] = indent
-            same = 0
-            while levels and levels[-1] >= indent:
-                if levels.pop() == indent:
-                    same = above_lines.pop()
-                else:
+            if levels[-1] == indent:  # most lines: the next at the same indentation
+                same, above = above_lines[-1], above_lines[-2]
+                above_lines[-1] = number
+            else:
+                same = 0
+                while levels[-1] > indent:
+                    levels.pop()
                     above_lines.pop()
-            above = above_lines[-1] if above_lines else 0
+                if levels[-1] == indent:
+                    same = above_lines[-1]
+                    above_lines[-1] = number
+                    above = above_lines[-2]
+                else:
+                    above = above_lines[-1]
+                    levels.append(indent)
+                    above_lines.append(number)
             smaller[number] = above
             if head in CLOSERS:
                 if not same:
@@ -76,8 +85,6 @@ class _Outline:
                 first = start[above]
             start[number] = first
             last[first] = number
-            levels.append(indent)
-            above_lines.append(number)
 
     def header(self, first: int) -> bool:
         return self.lines[self.last[first] - 1].endswith(":")
