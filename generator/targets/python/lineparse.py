@@ -242,6 +242,7 @@ _LEXEME = re.compile(
     r"|(?P<OP>->|\.\.\.|\.(?![0-9])|[=:](?!=)|\*(?![*=])|[,()\[\]{}])"
     r"|(?P<SPACE> +)"
     r"|(?P<NEWLINE>\n)"
+    r"|(?P<OTHER>.)"
 )
 
 
@@ -253,31 +254,30 @@ def _lexed(text: str) -> list[Token] | None:
     if '"""' in text or not text.endswith("\n") or text.startswith(" "):
         return None
     found: list[Token] = []
-    row, line_start, depth, position, size = 1, 0, 0, 0, len(text)
-    match = _LEXEME.match
-    while position < size:
-        lexeme = match(text, position)
-        if lexeme is None:
-            return None
+    row, line_start, depth = 1, 0, 0
+    for lexeme in _LEXEME.finditer(text):
         kind = lexeme.lastgroup
-        end = lexeme.end()
+        if kind == "SPACE":
+            continue
+        start, end = lexeme.span()
         if kind == "NEWLINE":
             if depth == 0:
-                return found if end == size and found else None
+                return found if end == len(text) and found else None
             row, line_start = row + 1, end
-        elif kind != "SPACE":
-            value = lexeme.group()
-            if kind == "NAME" and text[end] in "\"'":
-                return None  # a string prefix this does not read
-            if kind == "OP":
-                if value in "([{":
-                    depth += 1
-                elif value in ")]}":
-                    depth -= 1
-                    if depth < 0:
-                        return None
-            found.append((str(kind), value, (row, position - line_start), (row, end - line_start)))
-        position = end
+            continue
+        if kind == "OTHER" or kind is None:
+            return None
+        value = lexeme.group()
+        if kind == "NAME" and text[end] in "\"'":
+            return None  # a string prefix this does not read
+        if kind == "OP":
+            if value in "([{":
+                depth += 1
+            elif value in ")]}":
+                depth -= 1
+                if depth < 0:
+                    return None
+        found.append((kind, value, (row, start - line_start), (row, end - line_start)))
     return None
 
 
