@@ -34,9 +34,9 @@ class _Outline:
         self.spans = spans
         self.starts = list(spans)
         work = list(lines)
-        for first, last in spans.items():
-            if last > first:
-                work[first:last] = [""] * (last - first)  # a docstring's lines after its first
+        for opening, closing in spans.items():
+            if closing > opening:
+                work[opening:closing] = [""] * (closing - opening)  # a docstring's lines after its first
         count = len(lines)
         self.start = start = [0] * (count + 2)  # logical line's first line, for structural lines; 0 elsewhere
         self.smaller = smaller = [0] * (count + 2)  # nearest structural line above, indented less
