@@ -1,6 +1,6 @@
 """The format stage's shortcuts give what the slow paths give: `outline.pruned` (parse only
 the statements around the long lines) leads `_units` to the same units as a parse of the
-whole file, and `lineparse._lexed` reads the same tokens as `tokenize`."""
+whole file, and `lineparse._lexed` reads the same leaves as `tokenize` (`_read`) or declines."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from sdkgen.targets.python import formatting
-from sdkgen.targets.python.lineparse import _lexed, _tokenized
+from sdkgen.targets.python.lineparse import Leaf, _lexed, _read
 from sdkgen.targets.python.outline import pruned
 
 from .conftest import ROOT
@@ -145,13 +145,22 @@ NOT_READ = [
     "x = 1  # c\n",
     "x = (\n",
     "  x = 1\n",
+    "x = f(a,  b)\n",
+    "x = [a for a in b]\n",
+    "x = f(*args)\n",
+    "x = )\n",
 ]
+
+
+def _described(leaves: list[Leaf]) -> list[tuple[str, str, str, str]]:
+    return [(leaf.kind, leaf.value, leaf.prefix, leaf.bracket) for leaf in leaves]
 
 
 @pytest.mark.parametrize("text", STATEMENTS)
 def test_the_lexer_reads_what_tokenize_reads(text: str) -> None:
-    skipped = ("NL", "NEWLINE", "ENDMARKER", "DEDENT")
-    assert _lexed(text) == [token for token in _tokenized(text) if token[0] not in skipped]
+    fast = _lexed(text)
+    assert fast is not None
+    assert _described(fast) == _described(_read(text))
 
 
 @pytest.mark.parametrize("text", NOT_READ)

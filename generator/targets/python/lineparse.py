@@ -170,12 +170,31 @@ def tokens(text: str) -> list[Leaf]:
     text, or `Unsupported`."""
     if not text.isascii():
         raise Unsupported("text")
+    leaves = _lexed(text)
+    if leaves is None:
+        leaves = _read(text)
+    if text.count("\\") != sum(leaf.value.count("\\") for leaf in leaves if leaf.kind == "STRING"):
+        raise Unsupported("backslash continuation")
+    for index, leaf in enumerate(leaves):
+        if leaf.value == "*" and leaves[index + 1].value != ",":
+            raise Unsupported("varargs")
+    if keyword.iskeyword(leaves[0].value) and leaves[0].value not in ("def", "class", "async", "return", "await"):
+        raise Unsupported(leaves[0].value)  # statements whose parentheses black treats its own way
+    return _invisible_parens(leaves)
+
+
+DECLINED_NAMES = ("lambda", "if", "else", "for", "in", "not", "and", "or", "is", "yield", "import")
+
+
+def _read(text: str) -> list[Leaf]:
+    """The leaves of `text` as `tokenize` reads it, or `Unsupported` for the first thing
+    outside the shapes this module knows."""
     leaves: list[Leaf] = []
     stack: list[Leaf] = []
     end = (1, 0)
     ended = False
     try:
-        for kind, value, start, token_end in _lexed(text) or _tokenized(text):
+        for kind, value, start, token_end in _tokenized(text):
             if kind in ("NL", "ENDMARKER", "DEDENT"):
                 continue
             if kind == "NEWLINE":
@@ -189,7 +208,7 @@ def tokens(text: str) -> list[Leaf]:
                 if value in OPENING or value in CLOSING:
                     kind = value
             elif kind == "NAME":
-                if value in ("lambda", "if", "else", "for", "in", "not", "and", "or", "is", "yield", "import"):
+                if value in DECLINED_NAMES:
                     raise Unsupported(value)
             elif kind == "STRING":
                 if not value.lstrip("rbf").startswith('"') or value.lstrip("rbf").startswith('"""') or '\\"' in value:
@@ -222,14 +241,7 @@ def tokens(text: str) -> list[Leaf]:
         raise Unsupported("tokenize") from exc
     if stack or not leaves:
         raise Unsupported("brackets")
-    if text.count("\\") != sum(leaf.value.count("\\") for leaf in leaves if leaf.kind == "STRING"):
-        raise Unsupported("backslash continuation")
-    for index, leaf in enumerate(leaves):
-        if leaf.value == "*" and leaves[index + 1].value != ",":
-            raise Unsupported("varargs")
-    if keyword.iskeyword(leaves[0].value) and leaves[0].value not in ("def", "class", "async", "return", "await"):
-        raise Unsupported(leaves[0].value)  # statements whose parentheses black treats its own way
-    return _invisible_parens(leaves)
+    return leaves
 
 
 Token = tuple[str, str, tuple[int, int], tuple[int, int]]
@@ -246,38 +258,55 @@ _LEXEME = re.compile(
 )
 
 
-def _lexed(text: str) -> list[Token] | None:
-    """`_tokenized(text)` for the statements the templates print most (one logical line of
-    names, plain double-quoted strings, whole or decimal numbers and the operators this
-    module knows), by one regular expression; None for anything else, which `tokenize`
-    then reads."""
+def _lexed(text: str) -> list[Leaf] | None:
+    """What `_read(text)` returns, for the statements the templates print most (names,
+    plain double-quoted strings, whole or decimal numbers and the operators this module
+    knows, black-spaced), read by one regular expression; None for anything else, which
+    `_read` then reads with `tokenize` (and declines with its reason)."""
     if '"""' in text or not text.endswith("\n") or text.startswith(" "):
         return None
-    found: list[Token] = []
-    row, line_start, depth = 1, 0, 0
+    leaves: list[Leaf] = []
+    stack: list[Leaf] = []
+    row, line_start, end_row, end_column = 1, 0, 1, 0
     for lexeme in _LEXEME.finditer(text):
         kind = lexeme.lastgroup
         if kind == "SPACE":
             continue
         start, end = lexeme.span()
         if kind == "NEWLINE":
-            if depth == 0:
-                return found if end == len(text) and found else None
+            if not stack:
+                return leaves if end == len(text) and leaves else None
             row, line_start = row + 1, end
             continue
         if kind == "OTHER" or kind is None:
             return None
         value = lexeme.group()
-        if kind == "NAME" and text[end] in "\"'":
-            return None  # a string prefix this does not read
-        if kind == "OP":
-            if value in "([{":
-                depth += 1
-            elif value in ")]}":
-                depth -= 1
-                if depth < 0:
-                    return None
-        found.append((kind, value, (row, start - line_start), (row, end - line_start)))
+        if kind == "NAME":
+            if value in DECLINED_NAMES or text[end] in "\"'":
+                return None  # declined, or a string prefix this does not read
+        elif kind == "OP" and value in "()[]{}":
+            kind = value
+        column = start - line_start
+        if row == end_row:
+            if column - end_column > 1:
+                return None  # wider than black spaces it
+            prefix = " " if column > end_column else ""
+        else:
+            prefix = "" if (leaves and leaves[-1].kind in OPENING) or kind in CLOSING else " "
+        if not leaves:
+            prefix = ""
+        leaf = Leaf(kind, value, prefix)
+        if kind in OPENING:
+            leaf.bracket = _bracket_kind(leaf, leaves)
+            stack.append(leaf)
+        elif kind in CLOSING:
+            if not stack:
+                return None
+            stack.pop()
+        if value == "*" and not (leaves and leaves[-1].value in ("(", ",") and stack and stack[-1].bracket == "params"):
+            return None
+        leaves.append(leaf)
+        end_row, end_column = row, end - line_start
     return None
 
 
