@@ -24,6 +24,7 @@ from __future__ import annotations
 import ast
 import hashlib
 import os
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,6 +32,7 @@ from typing import Any
 
 from .layout import bracketed
 from .linesplit import Unsupported, layout_unit
+from .outline import pruned
 
 LINE_LENGTH = 88
 """Black's default, which the generated packages use."""
@@ -50,49 +52,74 @@ def _width(line: str) -> int:
     return int(str_width(line))
 
 
-def _long_lines(lines: list[str]) -> list[int]:
-    """1-based numbers of the lines black would find too long."""
+def _long_lines(lines: list[str], ascii_text: bool = False) -> list[int]:
+    """1-based numbers of the lines black would find too long (`ascii_text`: all of them
+    are ASCII, so a line's width is its length)."""
+    if ascii_text:
+        return [number for number, line in enumerate(lines, 1) if len(line) > LINE_LENGTH]
     return [number for number, line in enumerate(lines, 1) if _width(line) > LINE_LENGTH]
 
 
-def _outside_docstrings(lines: list[str], long_lines: list[int]) -> list[int] | None:
+QUOTE = '"""'
+
+
+def _docstring_spans(lines: list[str]) -> dict[int, int] | None:
+    """The first and last line of every docstring-shaped triple-quoted string, in order,
+    or None when the file's triple quotes are not all docstring-shaped (then the caller
+    parses it)."""
+    spans: dict[int, int] = {}
+    opened = 0
+    for number in [number for number, line in enumerate(lines, 1) if QUOTE in line]:
+        line = lines[number - 1]
+        count = line.count(QUOTE)
+        stripped = line.strip()
+        if count == 1 and not opened and stripped.startswith(QUOTE):
+            opened = number
+        elif count == 1 and opened and stripped.endswith(QUOTE):
+            spans[opened] = number
+            opened = 0
+        elif count == 2 and not opened and stripped.startswith(QUOTE) and stripped.endswith(QUOTE):
+            spans[number] = number
+        else:
+            return None
+    return None if opened else spans
+
+
+def _outside_docstrings(lines: list[str], long_lines: list[int], spans: dict[int, int] | None) -> list[int] | None:
     """The long lines that are neither inside a docstring nor a comment, found without
-    parsing, or None when the file's triple quotes are not all docstring-shaped (then the
-    caller parses it).
+    parsing, or None when `spans` is (the file's triple quotes are not all docstring-shaped).
 
     Most long lines of a generated file are description text, which black never splits;
     telling them apart by the docstrings' quotes spares a parse of most files.
     """
-    quote = '"""'
-    inside = False
-    in_docstring: set[int] = set()
-    for number, line in enumerate(lines, 1):
-        count = line.count(quote)
-        stripped = line.strip()
-        if count == 0:
-            if inside or stripped.startswith("#"):
-                in_docstring.add(number)  # black leaves comment lines alone too
-        elif count == 1 and not inside and stripped.startswith(quote):
-            inside = True
-            in_docstring.add(number)
-        elif count == 1 and inside and stripped.endswith(quote):
-            inside = False
-            in_docstring.add(number)
-        elif count == 2 and not inside and stripped.startswith(quote) and stripped.endswith(quote):
-            in_docstring.add(number)
-        else:
-            return None
-    if inside:
+    if spans is None:
         return None
-    return [number for number in long_lines if number not in in_docstring]
+    starts = list(spans)
+    outside = []
+    for number in long_lines:
+        index = bisect_right(starts, number) - 1
+        if index >= 0 and number <= spans[starts[index]]:
+            continue
+        if lines[number - 1].lstrip().startswith("#"):
+            continue  # black leaves comment lines alone too
+        outside.append(number)
+    return outside
 
 
-def _code_long_lines(lines: list[str]) -> list[int]:
+def _code_long_lines(lines: list[str], ascii_text: bool = False) -> list[int]:
     """The long lines black might split; none when every long line is a docstring's or a comment."""
-    long_lines = _long_lines(lines)
-    if not long_lines or _outside_docstrings(lines, long_lines) == []:
-        return []
-    return long_lines
+    return _long_and_spans(lines, ascii_text)[0]
+
+
+def _long_and_spans(lines: list[str], ascii_text: bool) -> tuple[list[int], dict[int, int] | None]:
+    """`_code_long_lines` and the docstring spans, None when they were not worked out."""
+    long_lines = _long_lines(lines, ascii_text)
+    if not long_lines:
+        return [], None
+    spans = _docstring_spans(lines)
+    if _outside_docstrings(lines, long_lines, spans) == []:
+        return [], spans
+    return long_lines, spans
 
 
 def _first_line(node: ast.stmt) -> int:
@@ -219,6 +246,19 @@ def _units(body: list[ast.stmt], long_lines: list[int], lines: list[str], found:
             raise WholeFile  # for/while/with/try/match: not worth cutting apart
 
 
+def _tree(text: str, lines: list[str], long_lines: list[int], spans: dict[int, int] | None) -> ast.Module:
+    """The module's parse, as far as `_units` looks at it: of the statements around the long
+    lines alone (`outline.py`) when they can be found so, else of the whole text."""
+    if spans is not None:
+        text_around = pruned(lines, text, spans, long_lines)
+        if text_around is not None:
+            try:
+                return ast.parse(text_around)
+            except SyntaxError:
+                pass  # not cut where the outline thought: the whole text says (or raises) why
+    return ast.parse(text)
+
+
 @dataclass
 class FormatStats:
     """What formatting took, for `generate -v`: statements laid out without black, and
@@ -280,13 +320,13 @@ class Black:
     def format_python(self, text: str) -> str:
         """What `black.format_str(text)` returns, for text the templates printed."""
         lines = text.split("\n")
-        long_lines = _code_long_lines(lines)
-        return self._format_long(text, lines, long_lines) if long_lines else text
+        long_lines, spans = _long_and_spans(lines, text.isascii())
+        return self._format_long(text, lines, long_lines, spans) if long_lines else text
 
-    def _format_long(self, text: str, lines: list[str], long_lines: list[int]) -> str:
+    def _format_long(self, text: str, lines: list[str], long_lines: list[int], spans: dict[int, int] | None) -> str:
         try:
             found: set[Unit] = set()
-            _units(ast.parse(text).body, long_lines, lines, found)
+            _units(_tree(text, lines, long_lines, spans).body, long_lines, lines, found)
             out = list(lines)
             for first, last, indent, kind, exploded in sorted(found, reverse=True):
                 pad = " " * indent
@@ -383,7 +423,7 @@ def format_files(files: dict[str, str], cache: Path | None, stats: FormatStats |
         if not path.endswith(".py"):
             continue
         lines = text.split("\n")
-        long_lines = _code_long_lines(lines)
+        long_lines, spans = _long_and_spans(lines, text.isascii())
         if not long_lines:
             continue
         cached = disk.lookup(text)
@@ -392,7 +432,7 @@ def format_files(files: dict[str, str], cache: Path | None, stats: FormatStats |
             continue
         try:
             black.path = path
-            result[path] = black._format_long(text, lines, long_lines)
+            result[path] = black._format_long(text, lines, long_lines, spans)
         except Exception as exc:  # black's parse errors have no common base class
             raise InvalidPython(path, str(exc)) from exc
         disk.store(text, result[path])

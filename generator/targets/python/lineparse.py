@@ -22,7 +22,9 @@ from __future__ import annotations
 
 import io
 import keyword
+import re
 import tokenize
+from collections.abc import Iterator
 
 COMMA_PRIORITY, STRING_PRIORITY, DOT_PRIORITY = 18, 12, 1
 OPENING, CLOSING = "([{", ")]}"
@@ -64,36 +66,49 @@ class Line:
 
     def append(self, leaf: Leaf, track: bool) -> None:
         if track:
-            self._mark(leaf)
-        self.leaves.append(leaf)
+            self.extend([leaf])
+        else:
+            self.leaves.append(leaf)
 
-    def _mark(self, leaf: Leaf) -> None:
-        if leaf.kind in CLOSING and not self._stack:
-            return
-        if leaf.kind in CLOSING:
-            opening = self._stack.pop()
-            if opening.kind != MATCH[leaf.kind]:
-                raise Unsupported("brackets")
-            leaf.opening = opening
-            if not leaf.value:
-                self.invisible.append(leaf)
-        leaf.depth = len(self._stack)
-        if leaf.kind in CLOSING and self.leaves and self.leaves[-1].value == "," and _magic(leaf, self.leaves):
-            self.magic = True
-        if not self._stack:
-            previous = self._previous
-            if previous is not None:
-                if leaf.value == "." and previous.kind in CLOSING:
-                    self.delimiters[id(previous)] = DOT_PRIORITY
-                elif leaf.kind == "STRING" and previous.kind == "STRING":
-                    self.delimiters[id(previous)] = STRING_PRIORITY
-            if leaf.value == ",":
-                self.delimiters[id(leaf)] = COMMA_PRIORITY
-        if leaf.kind in OPENING:
-            self._stack.append(leaf)
-            if not leaf.value:
-                self.invisible.append(leaf)
-        self._previous = leaf
+    def extend(self, leaves: list[Leaf]) -> None:
+        """`leaves` appended and tracked: their depths, the brackets they close, the
+        delimiters at depth 0, invisible parentheses and magic commas (black's
+        `BracketTracker.mark`)."""
+        own, stack, delimiters = self.leaves, self._stack, self.delimiters
+        previous = self._previous
+        for leaf in leaves:
+            kind = leaf.kind
+            closing = kind in CLOSING
+            if closing:
+                if not stack:
+                    own.append(leaf)
+                    continue
+                opening = stack.pop()
+                if opening.kind != MATCH[kind]:
+                    raise Unsupported("brackets")
+                leaf.opening = opening
+                if not leaf.value:
+                    self.invisible.append(leaf)
+                leaf.depth = len(stack)
+                if own and own[-1].value == "," and _magic(leaf, own):
+                    self.magic = True
+            else:
+                leaf.depth = len(stack)
+            if not stack:
+                value = leaf.value
+                if previous is not None:
+                    if value == "." and previous.kind in CLOSING:
+                        delimiters[id(previous)] = DOT_PRIORITY
+                    elif kind == "STRING" and previous.kind == "STRING":
+                        delimiters[id(previous)] = STRING_PRIORITY
+                if value == ",":
+                    delimiters[id(leaf)] = COMMA_PRIORITY
+            if kind in OPENING:
+                stack.append(leaf)
+                if not leaf.value:
+                    self.invisible.append(leaf)
+            previous = self._previous = leaf
+            own.append(leaf)
 
     @property
     def is_def(self) -> bool:
@@ -113,7 +128,7 @@ class Line:
         if not self.leaves:
             return ""
         first, *rest = self.leaves
-        return "    " * self.depth + first.value + "".join(leaf.prefix + leaf.value for leaf in rest)
+        return "    " * self.depth + first.value + "".join([leaf.prefix + leaf.value for leaf in rest])
 
 
 def _commas_at(opening: Leaf, closing: Leaf, leaves: list[Leaf]) -> int:
@@ -155,13 +170,31 @@ def tokens(text: str) -> list[Leaf]:
     text, or `Unsupported`."""
     if not text.isascii():
         raise Unsupported("text")
+    leaves = _lexed(text)
+    if leaves is None:
+        leaves = _read(text)
+    if text.count("\\") != sum(leaf.value.count("\\") for leaf in leaves if leaf.kind == "STRING"):
+        raise Unsupported("backslash continuation")
+    for index, leaf in enumerate(leaves):
+        if leaf.value == "*" and leaves[index + 1].value != ",":
+            raise Unsupported("varargs")
+    if keyword.iskeyword(leaves[0].value) and leaves[0].value not in ("def", "class", "async", "return", "await"):
+        raise Unsupported(leaves[0].value)  # statements whose parentheses black treats its own way
+    return _invisible_parens(leaves)
+
+
+DECLINED_NAMES = ("lambda", "if", "else", "for", "in", "not", "and", "or", "is", "yield", "import")
+
+
+def _read(text: str) -> list[Leaf]:
+    """The leaves of `text` as `tokenize` reads it, or `Unsupported` for the first thing
+    outside the shapes this module knows."""
     leaves: list[Leaf] = []
     stack: list[Leaf] = []
     end = (1, 0)
     ended = False
     try:
-        for token in tokenize.generate_tokens(io.StringIO(text).readline):
-            kind, value = tokenize.tok_name[token.type], token.string
+        for kind, value, start, token_end in _tokenized(text):
             if kind in ("NL", "ENDMARKER", "DEDENT"):
                 continue
             if kind == "NEWLINE":
@@ -175,15 +208,15 @@ def tokens(text: str) -> list[Leaf]:
                 if value in OPENING or value in CLOSING:
                     kind = value
             elif kind == "NAME":
-                if value in ("lambda", "if", "else", "for", "in", "not", "and", "or", "is", "yield", "import"):
+                if value in DECLINED_NAMES:
                     raise Unsupported(value)
             elif kind == "STRING":
                 if not value.lstrip("rbf").startswith('"') or value.lstrip("rbf").startswith('"""') or '\\"' in value:
                     raise Unsupported("string black would requote")
             elif kind != "NUMBER" or not value.replace(".", "").isdigit():
                 raise Unsupported(kind)
-            if token.start[0] == end[0]:
-                prefix = " " * (token.start[1] - end[1])
+            if start[0] == end[0]:
+                prefix = " " * (start[1] - end[1])
                 if len(prefix) > 1:
                     raise Unsupported("spacing")  # black's is never wider: the text is not black-spaced
             else:
@@ -203,19 +236,85 @@ def tokens(text: str) -> list[Leaf]:
             ):
                 raise Unsupported("*")
             leaves.append(leaf)
-            end = token.end
+            end = token_end
     except (tokenize.TokenError, IndentationError) as exc:
         raise Unsupported("tokenize") from exc
     if stack or not leaves:
         raise Unsupported("brackets")
-    if text.count("\\") != sum(leaf.value.count("\\") for leaf in leaves if leaf.kind == "STRING"):
-        raise Unsupported("backslash continuation")
-    for index, leaf in enumerate(leaves):
-        if leaf.value == "*" and leaves[index + 1].value != ",":
-            raise Unsupported("varargs")
-    if keyword.iskeyword(leaves[0].value) and leaves[0].value not in ("def", "class", "async", "return", "await"):
-        raise Unsupported(leaves[0].value)  # statements whose parentheses black treats its own way
-    return _invisible_parens(leaves)
+    return leaves
+
+
+Token = tuple[str, str, tuple[int, int], tuple[int, int]]
+"""(kind, text, (row, column) of its start, of its end), as `tokenize` names them."""
+
+_LEXEME = re.compile(
+    r'(?P<STRING>(?:rb|br|r|b)?"[^"\\\n]*")'
+    r"|(?P<NAME>[A-Za-z_][A-Za-z_0-9]*)"
+    r"|(?P<NUMBER>[0-9]+(?:\.[0-9]+)?)(?![A-Za-z_0-9.])"
+    r"|(?P<OP>->|\.\.\.|\.(?![0-9])|[=:](?!=)|\*(?![*=])|[,()\[\]{}])"
+    r"|(?P<SPACE> +)"
+    r"|(?P<NEWLINE>\n)"
+    r"|(?P<OTHER>.)"
+)
+
+
+def _lexed(text: str) -> list[Leaf] | None:
+    """What `_read(text)` returns, for the statements the templates print most (names,
+    plain double-quoted strings, whole or decimal numbers and the operators this module
+    knows, black-spaced), read by one regular expression; None for anything else, which
+    `_read` then reads with `tokenize` (and declines with its reason)."""
+    if '"""' in text or not text.endswith("\n") or text.startswith(" "):
+        return None
+    leaves: list[Leaf] = []
+    stack: list[Leaf] = []
+    row, line_start, end_row, end_column = 1, 0, 1, 0
+    for lexeme in _LEXEME.finditer(text):
+        kind = lexeme.lastgroup
+        if kind == "SPACE":
+            continue
+        start, end = lexeme.span()
+        if kind == "NEWLINE":
+            if not stack:
+                return leaves if end == len(text) and leaves else None
+            row, line_start = row + 1, end
+            continue
+        if kind == "OTHER" or kind is None:
+            return None
+        value = lexeme.group()
+        if kind == "NAME":
+            if value in DECLINED_NAMES or text[end] in "\"'":
+                return None  # declined, or a string prefix this does not read
+        elif kind == "OP" and value in "()[]{}":
+            kind = value
+        column = start - line_start
+        if row == end_row:
+            if column - end_column > 1:
+                return None  # wider than black spaces it
+            prefix = " " if column > end_column else ""
+        else:
+            prefix = "" if (leaves and leaves[-1].kind in OPENING) or kind in CLOSING else " "
+        if not leaves:
+            prefix = ""
+        leaf = Leaf(kind, value, prefix)
+        if kind in OPENING:
+            leaf.bracket = _bracket_kind(leaf, leaves)
+            stack.append(leaf)
+        elif kind in CLOSING:
+            if not stack:
+                return None
+            stack.pop()
+        if value == "*" and not (leaves and leaves[-1].value in ("(", ",") and stack and stack[-1].bracket == "params"):
+            return None
+        leaves.append(leaf)
+        end_row, end_column = row, end - line_start
+    return None
+
+
+def _tokenized(text: str) -> Iterator[Token]:
+    """The tokens of `text` (kind names as `tokenize` has them), one at a time: `tokenize`
+    fails only when it gets to the error, after the tokens before it were looked at."""
+    for token in tokenize.generate_tokens(io.StringIO(text).readline):
+        yield tokenize.tok_name[token.type], token.string, token.start, token.end
 
 
 def _bracket_kind(leaf: Leaf, before: list[Leaf]) -> str:

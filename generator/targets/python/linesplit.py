@@ -24,9 +24,14 @@ __all__ = ["Unsupported", "layout_unit", "split_statement"]
 
 def _line(leaves: list[Leaf], depth: int, inside: bool = False, track: str = "all") -> Line:
     line = Line(depth, inside)
-    inside_ids = _inside_matching(leaves) if track == "head" else set()
-    for leaf in leaves:
-        line.append(leaf, track in ("all", "top") or id(leaf) in inside_ids)
+    if track in ("all", "top"):
+        line.extend(leaves)
+    elif track == "head":
+        inside_ids = _inside_matching(leaves)
+        for leaf in leaves:
+            line.append(leaf, id(leaf) in inside_ids)
+    else:
+        line.leaves.extend(leaves)
     return line
 
 
@@ -373,12 +378,15 @@ def _delimiter_split(line: Line) -> Iterator[Line]:
     priority = line.max_priority(last)
     if priority == DOT_PRIORITY and line.count(priority) == 1:
         raise CannotSplit("single attribute")
-    current = Line(line.depth, line.inside)
+    pieces: list[list[Leaf]] = [[]]
+    delimiters = line.delimiters
     for leaf in line.leaves:
-        current.append(leaf, True)
-        if line.delimiters.get(id(leaf)) == priority:
-            yield current
-            current = Line(line.depth, line.inside)
+        pieces[-1].append(leaf)
+        if delimiters.get(id(leaf)) == priority:
+            pieces.append([])
+    for leaves in pieces[:-1]:
+        yield _line(leaves, line.depth, line.inside)
+    current = _line(pieces[-1], line.depth, line.inside)
     if current.leaves:
         if priority == COMMA_PRIORITY and current.leaves[-1].value != ",":
             if any(x.value == "*" for x in line.leaves):
