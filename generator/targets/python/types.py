@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from ...ir.model import (
     ConstrainedType,
@@ -40,9 +41,21 @@ def typing_names_in(texts: list[str], names: tuple[str, ...] = TYPING_NAMES) -> 
     """The `typing` names that annotation texts use (string literals inside them do not count)."""
     found: set[str] = set()
     for text in texts:
-        bare = _STRING_LITERAL.sub('""', text)
-        found |= {name for name in names if re.search(rf"\b{name}\b", bare)}
+        found |= _names_in(text, names)
     return found
+
+
+@cache
+def _names_in(text: str, names: tuple[str, ...]) -> frozenset[str]:
+    """Memoised: the same annotations (`Union[str, NotGiven]`) recur in every module."""
+    bare = _STRING_LITERAL.sub('""', text) if '"' in text else text
+    return frozenset(_whole_words(names).findall(bare))
+
+
+@cache
+def _whole_words(names: tuple[str, ...]) -> re.Pattern[str]:
+    """One pass for all `names`: each match is a whole word, so none hides another."""
+    return re.compile(r"\b(" + "|".join(re.escape(name) for name in names) + r")\b")
 
 
 def typing_names(type_: TypeIR, optional: bool) -> set[str]:
