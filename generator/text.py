@@ -94,6 +94,20 @@ def description_html(text: str) -> str:
     return str(_markdown().render(source)).strip()
 
 
+_ASCII_WHITESPACE = str.maketrans("\n\x0b\x0c\r", "    ")
+
+
+def wrap_words(text: str, width: int) -> list[str]:
+    """`textwrap.wrap(text, width)` without breaking words or at hyphens.
+
+    Most descriptions fit on one line: a stripped text without tabs that is no wider than
+    `width` is textwrap's one line (its white space made spaces) without building a wrapper.
+    """
+    if len(text) <= width and "\t" not in text and text == text.strip():
+        return [text.translate(_ASCII_WHITESPACE)] if text else []
+    return textwrap.wrap(text, width=width, break_long_words=False, break_on_hyphens=False)
+
+
 def wrap_text(text: str, width: int) -> list[str]:
     """Paragraphs re-wrapped to `width`; lists, tables and code keep their lines."""
     result: list[str] = []
@@ -103,9 +117,7 @@ def wrap_text(text: str, width: int) -> list[str]:
         if paragraph:
             joined = " ".join(part.strip() for part in paragraph)
             for piece in _BR.split(joined):
-                result.extend(
-                    textwrap.wrap(piece.strip(), width=width, break_long_words=False, break_on_hyphens=False) or [""]
-                )
+                result.extend(wrap_words(piece.strip(), width) or [""])
             paragraph.clear()
 
     in_code = False

@@ -54,3 +54,21 @@ def test_a_description_renders_as_markdown_renders_it_with_or_without_the_plain_
 
     source = markdown_text(text).replace("&lt;", "\\<").replace("<br>", "\\\n")
     assert description_html.__wrapped__(text) == str(_markdown().render(source)).strip()
+
+
+WRAPPABLE = st.sampled_from(["a", "word", "-", " ", "  ", "\t", "\n", "\r", "\x0b", "\xa0", "\u3000", "é", "long-hyphenated"])
+
+
+@settings(max_examples=400)
+@given(st.lists(WRAPPABLE, max_size=30).map("".join), st.integers(min_value=1, max_value=40))
+def test_wrap_words_wraps_as_textwrap_does(text: str, width: int) -> None:
+    """`wrap_words` skips building a wrapper for a text that fits; the lines are textwrap's."""
+    import textwrap
+
+    from sdkgen.text import wrap_words
+
+    expected = textwrap.wrap(text, width=width, break_long_words=False, break_on_hyphens=False)
+    assert wrap_words(text, width) == expected
+    assert wrap_words(text.strip(), width) == textwrap.wrap(
+        text.strip(), width=width, break_long_words=False, break_on_hyphens=False
+    )
