@@ -102,10 +102,24 @@ def wrap_words(text: str, width: int) -> list[str]:
 
     Most descriptions fit on one line: a stripped text without tabs that is no wider than
     `width` is textwrap's one line (its white space made spaces) without building a wrapper.
+    Words parted by single spaces are cut at the last space that fits, a line at a time,
+    rather than a word at a time; a word longer than `width` has a line of its own.
     """
     if len(text) <= width and "\t" not in text and text == text.strip():
         return [text.translate(_ASCII_WHITESPACE)] if text else []
-    return textwrap.wrap(text, width=width, break_long_words=False, break_on_hyphens=False)
+    if width < 1 or " ".join(text.split()) != text:
+        return textwrap.wrap(text, width=width, break_long_words=False, break_on_hyphens=False)
+    lines: list[str] = []
+    while len(text) > width:
+        cut = text.rfind(" ", 0, width + 1)
+        if cut < 0:
+            cut = text.find(" ")
+            if cut < 0:
+                break
+        lines.append(text[:cut])
+        text = text[cut + 1 :]
+    lines.append(text)
+    return lines
 
 
 def wrap_text(text: str, width: int) -> list[str]:

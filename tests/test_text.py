@@ -56,7 +56,9 @@ def test_a_description_renders_as_markdown_renders_it_with_or_without_the_plain_
     assert description_html.__wrapped__(text) == str(_markdown().render(source)).strip()
 
 
-WRAPPABLE = st.sampled_from(["a", "word", "-", " ", "  ", "\t", "\n", "\r", "\x0b", "\xa0", "\u3000", "é", "long-hyphenated"])
+WRAPPABLE = st.sampled_from(
+    ["a", "word", "-", " ", "  ", "\t", "\n", "\r", "\x0b", "\xa0", "\u3000", "é", "long-hyphenated"]
+)
 
 
 @settings(max_examples=400)
@@ -72,3 +74,16 @@ def test_wrap_words_wraps_as_textwrap_does(text: str, width: int) -> None:
     assert wrap_words(text.strip(), width) == textwrap.wrap(
         text.strip(), width=width, break_long_words=False, break_on_hyphens=False
     )
+
+
+@settings(max_examples=400)
+@given(
+    st.lists(st.sampled_from(["a", "to", "word", "hyphen-ated", "x" * 12, "é\xa0é"]), max_size=30), st.integers(1, 30)
+)
+def test_wrap_words_cuts_single_spaced_words_where_textwrap_does(words: list[str], width: int) -> None:
+    import textwrap
+
+    from sdkgen.text import wrap_words
+
+    text = " ".join(words)
+    assert wrap_words(text, width) == textwrap.wrap(text, width=width, break_long_words=False, break_on_hyphens=False)

@@ -280,7 +280,8 @@ class ResourceViews:
             text = described.get(arg.name)
             if not text:
                 continue
-            wrapped = wrap_words(f"{arg.name}: {' '.join(normalize_description(text).replace('<br>', ' ').split())}", 76)
+            words = " ".join(normalize_description(text).replace("<br>", " ").split())
+            wrapped = wrap_words(f"{arg.name}: {words}", 76)
             lines.append("  " + wrapped[0])
             lines.extend("    " + line for line in wrapped[1:])
         if not lines:
