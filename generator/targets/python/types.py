@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache
 
 from ...ir.model import (
@@ -58,10 +59,10 @@ def _whole_words(names: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"\b(" + "|".join(re.escape(name) for name in names) + r")\b")
 
 
-def typing_names(type_: TypeIR, optional: bool) -> set[str]:
-    """Names from `typing` that `optional_annotation(type_, optional)` uses."""
+def typing_names(type_: TypeIR, optional: bool, parts: Iterable[TypeIR] | None = None) -> set[str]:
+    """Names from `typing` that `optional_annotation(type_, optional)` uses (`parts`: `walk(type_)`)."""
     names = {"Optional"} if optional and type_ != NONE else set()
-    for t in walk(type_):
+    for t in walk(type_) if parts is None else parts:
         if isinstance(t, ListType):
             names.add("List")
         elif isinstance(t, DictType):
@@ -83,8 +84,12 @@ def typing_names(type_: TypeIR, optional: bool) -> set[str]:
     return names
 
 
-def datetime_names(type_: TypeIR) -> set[str]:
-    return {t.name for t in walk(type_) if isinstance(t, PrimitiveType) and t.name in _DATETIME_NAMES}
+def datetime_names(type_: TypeIR, parts: Iterable[TypeIR] | None = None) -> set[str]:
+    return {
+        t.name
+        for t in (walk(type_) if parts is None else parts)
+        if isinstance(t, PrimitiveType) and t.name in _DATETIME_NAMES
+    }
 
 
 def literal_values(type_: TypeIR) -> tuple[object, ...]:
