@@ -52,6 +52,7 @@ def environment(root: Path | None = None) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
+        auto_reload=False,  # a run renders a template hundreds of times: one stat of its file is enough
     )
     env.filters["docstring"] = docstring
     env.filters["pystr"] = python_string
@@ -138,6 +139,7 @@ def html_environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
+        auto_reload=False,
     )
     env.filters["markdown"] = lambda text: Markup(description_html(text)) if text else ""
     env.filters["code_spans"] = code_spans_html
