@@ -164,6 +164,26 @@ def _escape_docstring_line(text: str) -> str:
     return _UNSAFE_IN_DOCSTRING.sub(lambda m: "\\t" if m.group() == "\t" else f"\\u{ord(m.group()):04x}", text)
 
 
+def docstring_lines(text: str, width: int) -> list[str]:
+    """The lines of a docstring's text, wrapped to `width` and escaped.
+
+    Most descriptions are one plain line: one with nothing to normalise, escape or keep
+    as it is (a list item, a table row, code) is only cut between words.
+    """
+    if (
+        "\n" not in text
+        and "\r" not in text
+        and "<" not in text
+        and "\\" not in text
+        and '"""' not in text
+        and text == text.strip()
+        and not _STRUCTURED_LINE.match(text)
+        and not _UNSAFE_IN_DOCSTRING.search(text)
+    ):
+        return wrap_words(text, width) or [""]
+    return [_escape_docstring_line(line) for line in wrap_text(text, width)]
+
+
 @cache
 def docstring(text: str | None, indent: int, width: int = 88) -> str:
     """A triple-quoted docstring for `text`, indented by `indent` spaces, wrapped to `width`.
@@ -177,10 +197,10 @@ def docstring(text: str | None, indent: int, width: int = 88) -> str:
         return ""
     pad = " " * indent
     # Three columns for the opening quotes, which share the first line.
-    lines = [_escape_docstring_line(line) for line in wrap_text(text, width - indent - 3)]
+    lines = docstring_lines(text, width - indent - 3)
     if len(lines) == 1 and len(pad) + len(lines[0].strip()) + 6 > width:
         # Black joins a lone line with its closing quotes: make it two lines instead.
-        lines = [_escape_docstring_line(line) for line in wrap_text(text, width - indent - 6)]
+        lines = docstring_lines(text, width - indent - 6)
     lines = [line.rstrip(" ") for line in lines]
     while lines and not lines[0].strip(" "):
         lines.pop(0)

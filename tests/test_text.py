@@ -87,3 +87,18 @@ def test_wrap_words_cuts_single_spaced_words_where_textwrap_does(words: list[str
 
     text = " ".join(words)
     assert wrap_words(text, width) == textwrap.wrap(text, width=width, break_long_words=False, break_on_hyphens=False)
+
+
+DESCRIBING = st.sampled_from(
+    ["a", "word", " ", "  ", "\n", "\n\n", "\r\n", "\t", "<br>", "<b>", "\\", '"', '"""', "\xa0", "\x0b", "\u2028"]
+    + ["- ", "1. ", "| ", "```", "# ", "é", "x" * 15]
+)
+
+
+@settings(max_examples=500)
+@given(st.lists(DESCRIBING, max_size=25).map("".join), st.integers(min_value=1, max_value=40))
+def test_a_plain_line_is_wrapped_as_any_description_is(text: str, width: int) -> None:
+    """`docstring_lines` only cuts a plain one-line description; the lines are the general path's."""
+    from sdkgen.text import _escape_docstring_line, docstring_lines, wrap_text
+
+    assert docstring_lines(text, width) == [_escape_docstring_line(line) for line in wrap_text(text, width)]
