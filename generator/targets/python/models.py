@@ -15,6 +15,7 @@ from ...ir.model import (
     ClassIR,
     ClassType,
     ConstrainedType,
+    Constraints,
     ConstType,
     FieldIR,
     ModelIR,
@@ -34,6 +35,11 @@ class FieldView:
     annotation: str
     value: str | None
     description: str | None
+
+    @property
+    def declaration(self) -> str:
+        """`name: annotation = value`, the field's line (one attribute for the template to look up)."""
+        return f"{self.name}: {self.annotation} = {self.value}" if self.value else f"{self.name}: {self.annotation}"
 
 
 @dataclass(frozen=True)
@@ -89,12 +95,15 @@ class ModuleView:
     """The other modules of this module's import cycle, relative to it, for `rebuild_models`."""
 
 
+_NO_CONSTRAINTS = Constraints()
+
+
 def field_value(field: FieldIR) -> str | None:
     """The right-hand side of a field: `None`, `Field(...)`, or nothing for a plain required one."""
     kwargs: list[str] = []
     if field.wire_name != field.name:
         kwargs.append(f"alias={python_string(field.wire_name)}")
-    if not field.constraints.is_empty():
+    if field.constraints != _NO_CONSTRAINTS:
         kwargs.append(constraint_arguments(field.constraints))
     if field.deprecated:
         kwargs.append("deprecated=True")

@@ -41,6 +41,11 @@ class ArgView:
     annotation: str
     default: str | None
 
+    @property
+    def declaration(self) -> str:
+        """`name: annotation = default`, the argument's line of a signature."""
+        return f"{self.name}: {self.annotation} = {self.default}" if self.default else f"{self.name}: {self.annotation}"
+
 
 @dataclass(frozen=True)
 class EntryView:
