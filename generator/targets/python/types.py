@@ -110,6 +110,12 @@ def import_order(names: list[str] | set[str]) -> list[str]:
     return sorted(names, key=key)
 
 
-def natural_key(text: str) -> list[int | str]:
-    """Sort key that orders `load_5` before `load_15`, as isort (and ruff) do module names."""
-    return [int(part) if part.isdigit() else part.lower() for part in re.split(r"(\d+)", text)]
+@cache
+def natural_key(text: str) -> tuple[int | str, ...]:
+    """Sort key that orders `load_5` before `load_15`, as isort (and ruff) do module names.
+
+    Memoised: every module that imports a model sorts its name again."""
+    return tuple(int(part) if part.isdigit() else part.lower() for part in _DIGITS.split(text))
+
+
+_DIGITS = re.compile(r"(\d+)")
