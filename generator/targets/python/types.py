@@ -41,7 +41,7 @@ TYPING_NAMES = (
 def typing_names_in(texts: list[str], names: tuple[str, ...] = TYPING_NAMES) -> set[str]:
     """The `typing` names that annotation texts use (string literals inside them do not count)."""
     found: set[str] = set()
-    for text in texts:
+    for text in set(texts):  # a module's annotations repeat (`Union[str, NotGiven]`)
         found |= _names_in(text, names)
     return found
 
