@@ -98,6 +98,34 @@ def description_html(text: str) -> str:
     return str(_markdown().render(source)).strip()
 
 
+_ASCII_WHITESPACE = str.maketrans("\n\x0b\x0c\r", "    ")
+
+
+def wrap_words(text: str, width: int) -> list[str]:
+    """`textwrap.wrap(text, width)` without breaking words or at hyphens.
+
+    Most descriptions fit on one line: a stripped text without tabs that is no wider than
+    `width` is textwrap's one line (its white space made spaces) without building a wrapper.
+    Words parted by single spaces are cut at the last space that fits, a line at a time,
+    rather than a word at a time; a word longer than `width` has a line of its own.
+    """
+    if len(text) <= width and "\t" not in text and text == text.strip():
+        return [text.translate(_ASCII_WHITESPACE)] if text else []
+    if width < 1 or " ".join(text.split()) != text:
+        return textwrap.wrap(text, width=width, break_long_words=False, break_on_hyphens=False)
+    lines: list[str] = []
+    while len(text) > width:
+        cut = text.rfind(" ", 0, width + 1)
+        if cut < 0:
+            cut = text.find(" ")
+            if cut < 0:
+                break
+        lines.append(text[:cut])
+        text = text[cut + 1 :]
+    lines.append(text)
+    return lines
+
+
 def wrap_text(text: str, width: int) -> list[str]:
     """Paragraphs re-wrapped to `width`; lists, tables and code keep their lines."""
     result: list[str] = []
@@ -107,9 +135,7 @@ def wrap_text(text: str, width: int) -> list[str]:
         if paragraph:
             joined = " ".join(part.strip() for part in paragraph)
             for piece in _BR.split(joined):
-                result.extend(
-                    textwrap.wrap(piece.strip(), width=width, break_long_words=False, break_on_hyphens=False) or [""]
-                )
+                result.extend(wrap_words(piece.strip(), width) or [""])
             paragraph.clear()
 
     in_code = False
@@ -142,6 +168,26 @@ def _escape_docstring_line(text: str) -> str:
     return _UNSAFE_IN_DOCSTRING.sub(lambda m: "\\t" if m.group() == "\t" else f"\\u{ord(m.group()):04x}", text)
 
 
+def docstring_lines(text: str, width: int) -> list[str]:
+    """The lines of a docstring's text, wrapped to `width` and escaped.
+
+    Most descriptions are one plain line: one with nothing to normalise, escape or keep
+    as it is (a list item, a table row, code) is only cut between words.
+    """
+    if (
+        "\n" not in text
+        and "\r" not in text
+        and "<" not in text
+        and "\\" not in text
+        and '"""' not in text
+        and text == text.strip()
+        and not _STRUCTURED_LINE.match(text)
+        and not _UNSAFE_IN_DOCSTRING.search(text)
+    ):
+        return wrap_words(text, width) or [""]
+    return [_escape_docstring_line(line) for line in wrap_text(text, width)]
+
+
 @cache
 def docstring(text: str | None, indent: int, width: int = 88) -> str:
     """A triple-quoted docstring for `text`, indented by `indent` spaces, wrapped to `width`.
@@ -155,10 +201,10 @@ def docstring(text: str | None, indent: int, width: int = 88) -> str:
         return ""
     pad = " " * indent
     # Three columns for the opening quotes, which share the first line.
-    lines = [_escape_docstring_line(line) for line in wrap_text(text, width - indent - 3)]
+    lines = docstring_lines(text, width - indent - 3)
     if len(lines) == 1 and len(pad) + len(lines[0].strip()) + 6 > width:
         # Black joins a lone line with its closing quotes: make it two lines instead.
-        lines = [_escape_docstring_line(line) for line in wrap_text(text, width - indent - 6)]
+        lines = docstring_lines(text, width - indent - 6)
     lines = [line.rstrip(" ") for line in lines]
     while lines and not lines[0].strip(" "):
         lines.pop(0)

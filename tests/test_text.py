@@ -54,3 +54,51 @@ def test_a_description_renders_as_markdown_renders_it_with_or_without_the_plain_
 
     source = markdown_text(text).replace("&lt;", "\\<").replace("<br>", "\\\n")
     assert description_html.__wrapped__(text) == str(_markdown().render(source)).strip()
+
+
+WRAPPABLE = st.sampled_from(
+    ["a", "word", "-", " ", "  ", "\t", "\n", "\r", "\x0b", "\xa0", "\u3000", "é", "long-hyphenated"]
+)
+
+
+@settings(max_examples=400)
+@given(st.lists(WRAPPABLE, max_size=30).map("".join), st.integers(min_value=1, max_value=40))
+def test_wrap_words_wraps_as_textwrap_does(text: str, width: int) -> None:
+    """`wrap_words` skips building a wrapper for a text that fits; the lines are textwrap's."""
+    import textwrap
+
+    from sdkgen.text import wrap_words
+
+    expected = textwrap.wrap(text, width=width, break_long_words=False, break_on_hyphens=False)
+    assert wrap_words(text, width) == expected
+    assert wrap_words(text.strip(), width) == textwrap.wrap(
+        text.strip(), width=width, break_long_words=False, break_on_hyphens=False
+    )
+
+
+@settings(max_examples=400)
+@given(
+    st.lists(st.sampled_from(["a", "to", "word", "hyphen-ated", "x" * 12, "é\xa0é"]), max_size=30), st.integers(1, 30)
+)
+def test_wrap_words_cuts_single_spaced_words_where_textwrap_does(words: list[str], width: int) -> None:
+    import textwrap
+
+    from sdkgen.text import wrap_words
+
+    text = " ".join(words)
+    assert wrap_words(text, width) == textwrap.wrap(text, width=width, break_long_words=False, break_on_hyphens=False)
+
+
+DESCRIBING = st.sampled_from(
+    ["a", "word", " ", "  ", "\n", "\n\n", "\r\n", "\t", "<br>", "<b>", "\\", '"', '"""', "\xa0", "\x0b", "\u2028"]
+    + ["- ", "1. ", "| ", "```", "# ", "é", "x" * 15]
+)
+
+
+@settings(max_examples=500)
+@given(st.lists(DESCRIBING, max_size=25).map("".join), st.integers(min_value=1, max_value=40))
+def test_a_plain_line_is_wrapped_as_any_description_is(text: str, width: int) -> None:
+    """`docstring_lines` only cuts a plain one-line description; the lines are the general path's."""
+    from sdkgen.text import _escape_docstring_line, docstring_lines, wrap_text
+
+    assert docstring_lines(text, width) == [_escape_docstring_line(line) for line in wrap_text(text, width)]

@@ -10,7 +10,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ...ir.model import AliasIR, ClassIR, ConstrainedType, ConstType, FieldIR, ModelIR, UnionType, class_types, walk
+from ...ir.model import (
+    AliasIR,
+    ClassIR,
+    ClassType,
+    ConstrainedType,
+    Constraints,
+    ConstType,
+    FieldIR,
+    ModelIR,
+    TypeIR,
+    UnionType,
+    walk,
+)
 from ...ir.spelling import constraint_arguments, field_annotation, optional_annotation
 from ...text import python_string
 from .formatting import LINE_LENGTH
@@ -23,6 +35,11 @@ class FieldView:
     annotation: str
     value: str | None
     description: str | None
+
+    @property
+    def declaration(self) -> str:
+        """`name: annotation = value`, the field's line (one attribute for the template to look up)."""
+        return f"{self.name}: {self.annotation} = {self.value}" if self.value else f"{self.name}: {self.annotation}"
 
 
 @dataclass(frozen=True)
@@ -78,12 +95,15 @@ class ModuleView:
     """The other modules of this module's import cycle, relative to it, for `rebuild_models`."""
 
 
+_NO_CONSTRAINTS = Constraints()
+
+
 def field_value(field: FieldIR) -> str | None:
     """The right-hand side of a field: `None`, `Field(...)`, or nothing for a plain required one."""
     kwargs: list[str] = []
     if field.wire_name != field.name:
         kwargs.append(f"alias={python_string(field.wire_name)}")
-    if not field.constraints.is_empty():
+    if field.constraints != _NO_CONSTRAINTS:
         kwargs.append(constraint_arguments(field.constraints))
     if field.deprecated:
         kwargs.append("deprecated=True")
@@ -112,7 +132,7 @@ def module_view(
     definitions: list[ClassView | AliasView] = []
     own = {d.name for d in model.definitions}
     for definition in model.definitions:
-        types = []
+        types: list[tuple[TypeIR, bool]] = []
         if isinstance(definition, ClassIR):
             if definition.base is None:
                 uses_base_model = True
@@ -124,15 +144,13 @@ def module_view(
                     continue
                 value = field_value(field)
                 uses_field = uses_field or (value is not None and value.startswith("Field("))
-                typing |= typing_names(field.type, field.optional)
-                types.append(field.type)
+                types.append((field.type, field.optional))
                 fields.append(FieldView(field.name, field_annotation(field), value, field.description))
             base = definition.base.name if definition.base is not None else "BaseModel"
             definitions.append(ClassView(definition.name, definition.description, tuple(fields), base))
         else:
             assert isinstance(definition, AliasIR)
-            typing |= typing_names(definition.type, definition.nullable)
-            types.append(definition.type)
+            types.append((definition.type, definition.nullable))
             text = optional_annotation(definition.type, definition.nullable)
             if definition.recursive:
                 uses_alias_type = True
@@ -141,14 +159,16 @@ def module_view(
             else:
                 uses_alias = True
                 definitions.append(AliasView(definition.name, text, definition.description))
-        for type_ in types:
-            dates |= datetime_names(type_)
+        for type_, optional in types:
+            parts = tuple(walk(type_))  # once: every question below is about the same parts
+            typing |= typing_names(type_, optional, parts)
+            dates |= datetime_names(type_, parts)
             uses_field = uses_field or any(
-                isinstance(t, ConstrainedType) or (isinstance(t, UnionType) and t.discriminator) for t in walk(type_)
+                isinstance(t, ConstrainedType) or (isinstance(t, UnionType) and t.discriminator) for t in parts
             )
-            uses_const = uses_const or any(isinstance(t, ConstType) for t in walk(type_))
-            for class_type in class_types(type_):
-                if class_type.name not in own:
+            uses_const = uses_const or any(isinstance(t, ConstType) for t in parts)
+            for class_type in parts:
+                if isinstance(class_type, ClassType) and class_type.name not in own:
                     siblings.setdefault(class_type.module, set()).add(class_type.name)
     later = {module for module in siblings if (model.module, module) in (deferred or set())}
     if later:

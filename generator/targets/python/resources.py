@@ -7,7 +7,6 @@ same view, so they cannot drift apart.
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -30,7 +29,7 @@ from ...ir.model import (
     is_text_media,
 )
 from ...ir.spelling import annotation, optional_annotation
-from ...text import normalize_description, python_string
+from ...text import normalize_description, python_string, wrap_words
 from .literals import paging_expression, security_literal
 from .params import ParamNames
 from .types import import_order, natural_key, typing_names_in
@@ -41,6 +40,11 @@ class ArgView:
     name: str
     annotation: str
     default: str | None
+
+    @property
+    def declaration(self) -> str:
+        """`name: annotation = default`, the argument's line of a signature."""
+        return f"{self.name}: {self.annotation} = {self.default}" if self.default else f"{self.name}: {self.annotation}"
 
 
 @dataclass(frozen=True)
@@ -281,12 +285,8 @@ class ResourceViews:
             text = described.get(arg.name)
             if not text:
                 continue
-            wrapped = textwrap.wrap(
-                f"{arg.name}: {' '.join(normalize_description(text).replace('<br>', ' ').split())}",
-                width=76,
-                break_long_words=False,
-                break_on_hyphens=False,
-            )
+            words = " ".join(normalize_description(text).replace("<br>", " ").split())
+            wrapped = wrap_words(f"{arg.name}: {words}", 76)
             lines.append("  " + wrapped[0])
             lines.extend("    " + line for line in wrapped[1:])
         if not lines:

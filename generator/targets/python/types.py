@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from functools import cache
 
 from ...ir.model import (
     ConstrainedType,
@@ -39,16 +41,28 @@ TYPING_NAMES = (
 def typing_names_in(texts: list[str], names: tuple[str, ...] = TYPING_NAMES) -> set[str]:
     """The `typing` names that annotation texts use (string literals inside them do not count)."""
     found: set[str] = set()
-    for text in texts:
-        bare = _STRING_LITERAL.sub('""', text)
-        found |= {name for name in names if re.search(rf"\b{name}\b", bare)}
+    for text in set(texts):  # a module's annotations repeat (`Union[str, NotGiven]`)
+        found |= _names_in(text, names)
     return found
 
 
-def typing_names(type_: TypeIR, optional: bool) -> set[str]:
-    """Names from `typing` that `optional_annotation(type_, optional)` uses."""
+@cache
+def _names_in(text: str, names: tuple[str, ...]) -> frozenset[str]:
+    """Memoised: the same annotations (`Union[str, NotGiven]`) recur in every module."""
+    bare = _STRING_LITERAL.sub('""', text) if '"' in text else text
+    return frozenset(_whole_words(names).findall(bare))
+
+
+@cache
+def _whole_words(names: tuple[str, ...]) -> re.Pattern[str]:
+    """One pass for all `names`: each match is a whole word, so none hides another."""
+    return re.compile(r"\b(" + "|".join(re.escape(name) for name in names) + r")\b")
+
+
+def typing_names(type_: TypeIR, optional: bool, parts: Iterable[TypeIR] | None = None) -> set[str]:
+    """Names from `typing` that `optional_annotation(type_, optional)` uses (`parts`: `walk(type_)`)."""
     names = {"Optional"} if optional and type_ != NONE else set()
-    for t in walk(type_):
+    for t in walk(type_) if parts is None else parts:
         if isinstance(t, ListType):
             names.add("List")
         elif isinstance(t, DictType):
@@ -70,8 +84,12 @@ def typing_names(type_: TypeIR, optional: bool) -> set[str]:
     return names
 
 
-def datetime_names(type_: TypeIR) -> set[str]:
-    return {t.name for t in walk(type_) if isinstance(t, PrimitiveType) and t.name in _DATETIME_NAMES}
+def datetime_names(type_: TypeIR, parts: Iterable[TypeIR] | None = None) -> set[str]:
+    return {
+        t.name
+        for t in (walk(type_) if parts is None else parts)
+        if isinstance(t, PrimitiveType) and t.name in _DATETIME_NAMES
+    }
 
 
 def literal_values(type_: TypeIR) -> tuple[object, ...]:
@@ -92,6 +110,12 @@ def import_order(names: list[str] | set[str]) -> list[str]:
     return sorted(names, key=key)
 
 
-def natural_key(text: str) -> list[int | str]:
-    """Sort key that orders `load_5` before `load_15`, as isort (and ruff) do module names."""
-    return [int(part) if part.isdigit() else part.lower() for part in re.split(r"(\d+)", text)]
+@cache
+def natural_key(text: str) -> tuple[int | str, ...]:
+    """Sort key that orders `load_5` before `load_15`, as isort (and ruff) do module names.
+
+    Memoised: every module that imports a model sorts its name again."""
+    return tuple(int(part) if part.isdigit() else part.lower() for part in _DIGITS.split(text))
+
+
+_DIGITS = re.compile(r"(\d+)")
