@@ -42,14 +42,15 @@ def test_a_code_span_fence_is_longer_than_any_backtick_run_inside(text: str) -> 
 PLAIN_OR_NEARLY = st.sampled_from(
     ["a", "Z", "1", " ", "  ", ",", ".", ":", "(", ")", "'", '"', "/", "?", "%", "=", "+", "-", "\n", "*", "_", "`"]
     + ["[", "]", "<", ">", "&", "#", "\\", "!", "~", "é", "1. ", "2) ", "- ", "+ ", "* ", "# ", "> ", "<br>", "&amp;"]
-    + ["http://x.y", "---", "==="]
+    + ["http://x.y", "---", "===", "\t", "`a b`", "` a `", "` `", "``", "`x\\`", '`&<>"`', "`*_[`", "\n`"]
 )
 
 
-@settings(max_examples=400)
+@settings(max_examples=1500)
 @given(st.lists(PLAIN_OR_NEARLY, min_size=1, max_size=25).map("".join))
 def test_a_description_renders_as_markdown_renders_it_with_or_without_the_plain_text_shortcut(text: str) -> None:
-    """`description_html` skips the Markdown parser for one plain line; the result is the parser's."""
+    """`description_html` skips the Markdown parser for a plain paragraph (text and code spans);
+    the result is the parser's."""
     from sdkgen.text import _markdown, description_html, markdown_text
 
     source = markdown_text(text).replace("&lt;", "\\<").replace("<br>", "\\\n")
