@@ -78,11 +78,13 @@ def _markdown() -> MarkdownIt:
 
 
 _CODE = r"`[^`\n]+`(?!`)"
-_PLAIN_LINE = f"(?:[A-Za-z(]|{_CODE})(?:[A-Za-z0-9 ,.;:()'\"/?%=+-]|{_CODE})*"
+_WORD_UNDERSCORES = r"(?<=[A-Za-z0-9])_+(?=[A-Za-z0-9])"
+_PLAIN_LINE = f"(?:[A-Za-z(]|{_CODE})(?:[A-Za-z0-9 ,.;:()'\"/?%=+-]|{_CODE}|{_WORD_UNDERSCORES})*"
 _PLAIN_PARAGRAPH = re.compile(f"{_PLAIN_LINE}(?:\n{_PLAIN_LINE})*")
 """Lines that Markdown renders as one paragraph of their text and code spans: each starts
 with no list, heading or quote marker, holds no character of another inline construct or
-an entity, and keeps its code spans (one backtick each side, none touching the next) on the line."""
+an entity (underscores only inside a word, where they cannot emphasise), and keeps its code
+spans (one backtick each side, none touching the next) on the line."""
 _CODE_SPAN_OR_QUOTE = re.compile(r'`([^`\n]+)`|"')
 
 
@@ -101,12 +103,13 @@ def description_html(text: str) -> str:
     """A description as safe HTML: Markdown's code spans, links, emphasis and lists, `<br>`
     as a line break, and everything else (tags included) escaped as text.
 
-    Memoised: a shared schema's descriptions show on every page that expands it. A plain
-    paragraph (most descriptions: text and `code spans`) is the paragraph Markdown would
-    make, without parsing it (`tests/test_text.py` holds the two to the same result)."""
+    Memoised: a shared schema's descriptions show on every page that expands it. Plain
+    paragraphs (most descriptions: text and `code spans`) are the paragraphs Markdown would
+    make, without parsing them (`tests/test_text.py` holds the two to the same result)."""
     source = markdown_text(text).replace("&lt;", "\\<").replace("<br>", "\\\n")
-    if _PLAIN_PARAGRAPH.fullmatch(source):
-        return "<p>" + _CODE_SPAN_OR_QUOTE.sub(_plain_html, source) + "</p>"
+    paragraphs = source.split("\n\n")
+    if all(_PLAIN_PARAGRAPH.fullmatch(paragraph) for paragraph in paragraphs):
+        return "\n".join(f"<p>{_CODE_SPAN_OR_QUOTE.sub(_plain_html, paragraph)}</p>" for paragraph in paragraphs)
     return str(_markdown().render(source)).strip()
 
 
