@@ -53,7 +53,13 @@ _BACKTICKS = re.compile(r"`+")
 def code_span(text: object) -> str:
     """Markdown inline code that no content can break out of: the fence is longer than any
     run of backticks inside, and control characters are dropped."""
-    value = _CONTROL.sub("", str(text)).replace("\n", " ")
+    return _code_span(str(text))
+
+
+@cache
+def _code_span(text: str) -> str:
+    """Memoised: the Markdown reference spells the same types and names thousands of times."""
+    value = _CONTROL.sub("", text).replace("\n", " ")
     longest = max((len(m.group()) for m in _BACKTICKS.finditer(value)), default=0) if "`" in value else 0
     fence = "`" * (longest + 1)
     pad = " " if value.startswith("`") or value.endswith("`") or longest else ""
