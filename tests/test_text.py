@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from sdkgen.text import code_span, python_string
@@ -55,3 +56,22 @@ def test_a_description_renders_as_markdown_renders_it_with_or_without_the_plain_
 
     source = markdown_text(text).replace("&lt;", "\\<").replace("<br>", "\\\n")
     assert description_html.__wrapped__(text) == str(_markdown().render(source)).strip()
+
+
+def test_plain_paragraphs_with_code_spans_skip_the_markdown_parser(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Most descriptions (text, `code spans`, snake_case words, several paragraphs) are
+    written without markdown-it, the docs' largest single cost before."""
+    from markdown_it import MarkdownIt
+    from sdkgen.text import description_html
+
+    def refuse(*args: object) -> str:
+        raise AssertionError("parsed")
+
+    monkeypatch.setattr(MarkdownIt, "render", refuse)
+    text = 'Send a GET request to `/v2/droplets/$ID` with "tag_name".\nOr `tag` alone.\n\nSee ` droplet_id `.'
+    assert description_html.__wrapped__(text) == (
+        "<p>Send a GET request to <code>/v2/droplets/$ID</code> with &quot;tag_name&quot;.\nOr <code>tag</code> alone.</p>"
+        "\n<p>See <code>droplet_id</code>.</p>"
+    )
+    with pytest.raises(AssertionError, match="parsed"):
+        description_html.__wrapped__("A *stressed* word.")
