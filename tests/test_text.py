@@ -43,7 +43,8 @@ def test_a_code_span_fence_is_longer_than_any_backtick_run_inside(text: str) -> 
 PLAIN_OR_NEARLY = st.sampled_from(
     ["a", "Z", "1", " ", "  ", ",", ".", ":", "(", ")", "'", '"', "/", "?", "%", "=", "+", "-", "\n", "*", "_", "`"]
     + ["[", "]", "<", ">", "&", "#", "\\", "!", "~", "é", "1. ", "2) ", "- ", "+ ", "* ", "# ", "> ", "<br>", "&amp;"]
-    + ["http://x.y", "---", "===", "\t", "`a b`", "` a `", "` `", "``", "`x\\`", '`&<>"`', "`*_[`", "\n`", "\n\n", "a_b", "__"]
+    + ["http://x.y", "---", "===", "\t", "`a b`", "` a `", "` `", "``", "`x\\`", '`&<>"`', "`*_[`", "\n`", "\n\n"]
+    + ["a_b", "__"]
 )
 
 
@@ -70,8 +71,8 @@ def test_plain_paragraphs_with_code_spans_skip_the_markdown_parser(monkeypatch: 
     monkeypatch.setattr(MarkdownIt, "render", refuse)
     text = 'Send a GET request to `/v2/droplets/$ID` with "tag_name".\nOr `tag` alone.\n\nSee ` droplet_id `.'
     assert description_html.__wrapped__(text) == (
-        "<p>Send a GET request to <code>/v2/droplets/$ID</code> with &quot;tag_name&quot;.\nOr <code>tag</code> alone.</p>"
-        "\n<p>See <code>droplet_id</code>.</p>"
+        "<p>Send a GET request to <code>/v2/droplets/$ID</code> with &quot;tag_name&quot;."
+        "\nOr <code>tag</code> alone.</p>\n<p>See <code>droplet_id</code>.</p>"
     )
     with pytest.raises(AssertionError, match="parsed"):
         description_html.__wrapped__("A *stressed* word.")
