@@ -41,9 +41,11 @@ _HTML_TAG_START = re.compile(r"<(?!br>)")
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
 
 
+@cache
 def markdown_text(text: str) -> str:
     """A description for Markdown docs: `<br>` kept, any other tag shown as text rather than
-    run by a viewer (`<script>` -> `&lt;script>`), control and bidi-override characters dropped."""
+    run by a viewer (`<script>` -> `&lt;script>`), control and bidi-override characters dropped.
+    Memoised: the Markdown and the HTML docs take each description, and shared ones repeat."""
     return _HTML_TAG_START.sub("&lt;", _CONTROL.sub("", normalize_description(text)))
 
 
@@ -53,7 +55,13 @@ _BACKTICKS = re.compile(r"`+")
 def code_span(text: object) -> str:
     """Markdown inline code that no content can break out of: the fence is longer than any
     run of backticks inside, and control characters are dropped."""
-    value = _CONTROL.sub("", str(text)).replace("\n", " ")
+    return _code_span(str(text))
+
+
+@cache
+def _code_span(text: str) -> str:
+    """Memoised: the Markdown reference spells the same types and names thousands of times."""
+    value = _CONTROL.sub("", text).replace("\n", " ")
     longest = max((len(m.group()) for m in _BACKTICKS.finditer(value)), default=0) if "`" in value else 0
     fence = "`" * (longest + 1)
     pad = " " if value.startswith("`") or value.endswith("`") or longest else ""
@@ -79,9 +87,25 @@ def _markdown() -> MarkdownIt:
     return md
 
 
-_PLAIN_PARAGRAPH = re.compile(r"[A-Za-z(][A-Za-z0-9 ,.;:()'\"/?%=+-]*")
-"""One line that Markdown renders as one paragraph of its text: it starts with no list,
-heading or quote marker, and holds no character of an inline construct or an entity."""
+_CODE = r"`[^`\n]+`(?!`)"
+_WORD_UNDERSCORES = r"(?<=[A-Za-z0-9])_+(?=[A-Za-z0-9])"
+_PLAIN_LINE = f"(?:[A-Za-z(]|{_CODE})(?:[A-Za-z0-9 ,.;:()'\"/?%=+-]|{_CODE}|{_WORD_UNDERSCORES})*"
+_PLAIN_PARAGRAPH = re.compile(f"{_PLAIN_LINE}(?:\n{_PLAIN_LINE})*")
+"""Lines that Markdown renders as one paragraph of their text and code spans: each starts
+with no list, heading or quote marker, holds no character of another inline construct or
+an entity (underscores only inside a word, where they cannot emphasise), and keeps its code
+spans (one backtick each side, none touching the next) on the line."""
+_CODE_SPAN_OR_QUOTE = re.compile(r'`([^`\n]+)`|"')
+
+
+def _plain_html(match: re.Match[str]) -> str:
+    code = match.group(1)
+    if code is None:
+        return "&quot;"
+    if code.startswith(" ") and code.endswith(" ") and code.strip(" "):
+        code = code[1:-1]
+    code = code.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    return f"<code>{code}</code>"
 
 
 @cache
@@ -89,12 +113,13 @@ def description_html(text: str) -> str:
     """A description as safe HTML: Markdown's code spans, links, emphasis and lists, `<br>`
     as a line break, and everything else (tags included) escaped as text.
 
-    Memoised: a shared schema's descriptions show on every page that expands it. A plain
-    one-line description (most of them) is the paragraph Markdown would make, without
-    parsing it (`tests/test_text.py` holds the two to the same result)."""
+    Memoised: a shared schema's descriptions show on every page that expands it. Plain
+    paragraphs (most descriptions: text and `code spans`) are the paragraphs Markdown would
+    make, without parsing them (`tests/test_text.py` holds the two to the same result)."""
     source = markdown_text(text).replace("&lt;", "\\<").replace("<br>", "\\\n")
-    if _PLAIN_PARAGRAPH.fullmatch(source):
-        return "<p>" + source.replace('"', "&quot;") + "</p>"
+    paragraphs = source.split("\n\n")
+    if all(_PLAIN_PARAGRAPH.fullmatch(paragraph) for paragraph in paragraphs):
+        return "\n".join(f"<p>{_CODE_SPAN_OR_QUOTE.sub(_plain_html, paragraph)}</p>" for paragraph in paragraphs)
     return str(_markdown().render(source)).strip()
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from sdkgen.text import code_span, python_string
@@ -42,14 +43,16 @@ def test_a_code_span_fence_is_longer_than_any_backtick_run_inside(text: str) -> 
 PLAIN_OR_NEARLY = st.sampled_from(
     ["a", "Z", "1", " ", "  ", ",", ".", ":", "(", ")", "'", '"', "/", "?", "%", "=", "+", "-", "\n", "*", "_", "`"]
     + ["[", "]", "<", ">", "&", "#", "\\", "!", "~", "é", "1. ", "2) ", "- ", "+ ", "* ", "# ", "> ", "<br>", "&amp;"]
-    + ["http://x.y", "---", "==="]
+    + ["http://x.y", "---", "===", "\t", "`a b`", "` a `", "` `", "``", "`x\\`", '`&<>"`', "`*_[`", "\n`", "\n\n"]
+    + ["a_b", "__"]
 )
 
 
-@settings(max_examples=400)
+@settings(max_examples=1500)
 @given(st.lists(PLAIN_OR_NEARLY, min_size=1, max_size=25).map("".join))
 def test_a_description_renders_as_markdown_renders_it_with_or_without_the_plain_text_shortcut(text: str) -> None:
-    """`description_html` skips the Markdown parser for one plain line; the result is the parser's."""
+    """`description_html` skips the Markdown parser for a plain paragraph (text and code spans);
+    the result is the parser's."""
     from sdkgen.text import _markdown, description_html, markdown_text
 
     source = markdown_text(text).replace("&lt;", "\\<").replace("<br>", "\\\n")
@@ -102,3 +105,22 @@ def test_a_plain_line_is_wrapped_as_any_description_is(text: str, width: int) ->
     from sdkgen.text import _escape_docstring_line, docstring_lines, wrap_text
 
     assert docstring_lines(text, width) == [_escape_docstring_line(line) for line in wrap_text(text, width)]
+
+
+def test_plain_paragraphs_with_code_spans_skip_the_markdown_parser(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Most descriptions (text, `code spans`, snake_case words, several paragraphs) are
+    written without markdown-it, the docs' largest single cost before."""
+    from markdown_it import MarkdownIt
+    from sdkgen.text import description_html
+
+    def refuse(*args: object) -> str:
+        raise AssertionError("parsed")
+
+    monkeypatch.setattr(MarkdownIt, "render", refuse)
+    text = 'Send a GET request to `/v2/droplets/$ID` with "tag_name".\nOr `tag` alone.\n\nSee ` droplet_id `.'
+    assert description_html.__wrapped__(text) == (
+        "<p>Send a GET request to <code>/v2/droplets/$ID</code> with &quot;tag_name&quot;."
+        "\nOr <code>tag</code> alone.</p>\n<p>See <code>droplet_id</code>.</p>"
+    )
+    with pytest.raises(AssertionError, match="parsed"):
+        description_html.__wrapped__("A *stressed* word.")

@@ -142,3 +142,25 @@ def test_readable_on_a_phone(browser: Any) -> None:
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
     page.screenshot(path=str(SHOTS / "droplet-phone.png"))
     context.close()
+
+
+def in_viewport(page: Any, selector: str) -> bool:
+    box = page.locator(selector).bounding_box()
+    return box is not None and 0 <= box["y"] < page.viewport_size["height"]
+
+
+def test_a_field_anchor_scrolls_to_the_field(page: Any) -> None:
+    page.goto(url("models/droplet.html"))
+    assert not in_viewport(page, "#droplet--vpc_uuid")
+    page.goto(url("models/droplet.html") + "#droplet--vpc_uuid")
+    assert in_viewport(page, "#droplet--vpc_uuid")
+
+
+def test_search_reaches_a_field_on_its_models_page(page: Any) -> None:
+    page.goto(url("index.html"))
+    page.get_by_label("Search models, fields and methods").fill("Droplet.vpc_uuid")
+    result = page.locator("#search-results a").first
+    assert result.inner_text().startswith("Droplet.vpc_uuid")
+    result.click()
+    page.wait_for_url("**/models/droplet.html#droplet--vpc_uuid")
+    assert in_viewport(page, "#droplet--vpc_uuid")

@@ -11,8 +11,8 @@ import json
 from dataclasses import dataclass
 
 from ...ir.model import ApiIR
-from ..render import render_html
-from .resource_views import ResourceDoc
+from ..render import html_environment, render_html
+from .resource_views import MethodDoc, ResourceDoc
 from .views import ClassDoc, FieldDoc, Link, ModelDoc
 
 
@@ -105,6 +105,10 @@ class SiteBuilder:
         target = self.page_of_anchor.get(link.anchor)
         return None if target is None else target.removeprefix("models/")
 
+    def method_links(self, method: MethodDoc) -> tuple[tuple[str, str], ...]:
+        """(name, href) of the models a method returns that have a page, from a resource page."""
+        return tuple((link.name, href) for link in method.links if (href := self.href(link, "../")) is not None)
+
     def search_index(self, pages: list[ModelPage]) -> list[dict[str, str]]:
         entries: list[dict[str, str]] = []
 
@@ -166,19 +170,21 @@ def render_site(api: ApiIR, models: list[ModelDoc], resources: list[ResourceDoc]
         }
         data = json.dumps(nav, ensure_ascii=True, separators=(",", ":")).replace("</", "<\\/")
         files["docs/site/assets/nav.js"] = f"window.SDKGEN_NAV = {data};\n"
+    # Each template once: `render_html` would look it up (and stat its file) for every page.
+    model_template = html_environment().get_template("docs/site/model.html.jinja")
     for page in pages:
-        files[f"docs/site/{page.href}"] = render_html(
-            "docs/site/model.html.jinja", prefix="../", current=page.href, title=page.doc.name, page=page, **base
+        files[f"docs/site/{page.href}"] = model_template.render(
+            prefix="../", current=page.href, title=page.doc.name, page=page, **base
         )
+    resource_template = html_environment().get_template("docs/site/resource.html.jinja")
     for resource in builder.resources:
         href = f"resources/{resource.anchor}.html"
-        files[f"docs/site/{href}"] = render_html(
-            "docs/site/resource.html.jinja",
+        files[f"docs/site/{href}"] = resource_template.render(
             prefix="../",
             current=href,
             title=resource.path,
             resource=resource,
-            model_href=lambda link: builder.href(link, "../"),
+            method_links={method.anchor: builder.method_links(method) for method in resource.methods},
             **base,
         )
     return files
