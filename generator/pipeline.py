@@ -102,14 +102,14 @@ def generate_files(
     load_templates(cache_dir())
     # The Python package renders and formats in worker processes (one per core, or `jobs`)
     # while this one renders the docs; with `jobs=1`, `result()` does it here, after them.
+    # The docs are encoded here while the workers still run; theirs come back encoded.
     python = PythonPackage(api, spec.name, cache, jobs)
     try:
-        docs = render_docs(api, spec.name)
+        docs = {path: text.encode("utf-8") for path, text in render_docs(api, spec.name).items()}
     except BaseException:
         python.cancel()
         raise
-    formatted = {**python.result(), **docs}
-    files = {path: text.encode("utf-8") for path, text in sorted(formatted.items())}
+    files = dict(sorted({**python.result(), **docs}.items()))
     return Generated(api, files, warnings, inputs, python.stats)
 
 

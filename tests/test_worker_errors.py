@@ -3,6 +3,7 @@ themselves: a `SpecError` keeps its located diagnostics across the process bound
 
 from __future__ import annotations
 
+import gc
 import pickle
 from pathlib import Path
 
@@ -89,3 +90,22 @@ def test_jobs_1_keeps_a_large_package_in_one_process_with_the_same_files(tmp_pat
     assert package._pool is not None
     alone = parallel.PythonPackage(api, "spec.yaml", None, jobs=1).result()
     assert package.result() == alone
+
+
+_RENDER_SHARE = parallel._render_share
+
+
+def _share_and_freeze_count(share: int, shares: int) -> tuple[dict[str, bytes], parallel.FormatStats]:
+    files, stats = _RENDER_SHARE(share, shares)
+    return {**files, f"frozen-{share}": str(gc.get_freeze_count()).encode()}, stats
+
+
+def test_workers_see_the_inherited_heap_frozen_and_the_caller_gets_it_back_unfrozen(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    api = large_api(tmp_path)
+    monkeypatch.setattr(parallel, "_render_share", _share_and_freeze_count)
+    files = parallel.PythonPackage(api, "spec.yaml", None, jobs=2).result()
+    assert gc.get_freeze_count() == 0
+    assert int(files.pop("frozen-0")) > 0 and int(files.pop("frozen-1")) > 0
+    assert all(isinstance(data, bytes) for data in files.values())

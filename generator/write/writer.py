@@ -49,9 +49,10 @@ def manifest_text(files: dict[str, bytes]) -> str:
     return json.dumps({"generator": "sdkgen", "files": entries}, indent=2, sort_keys=True) + "\n"
 
 
-def _read(path: Path) -> bytes | None:
+def _read(path: Path | str) -> bytes | None:
     try:
-        return path.read_bytes()
+        with open(path, "rb") as handle:
+            return handle.read()
     except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
         return None
 
@@ -60,24 +61,60 @@ LINKED = b"\0sdkgen: a symbolic link\0"
 """What `plan` reads at a generated path that is, or lies under, a symbolic link: no file's bytes."""
 
 
+def _parts(path: str) -> list[str]:
+    """The parts `Path(path).parts` gives for a relative path, without building a `Path`."""
+    return [part for part in path.split("/") if part not in ("", ".")]
+
+
 def _through_link(root: Path, path: str, seen: dict[str, bool]) -> bool:
     """Whether `root/path` is a symbolic link or lies under one (checked once per directory)."""
-    parts = Path(path).parts
-    for depth in range(1, len(parts) + 1):
-        prefix = "/".join(parts[:depth])
+    prefix = ""
+    for part in _parts(path):
+        prefix = f"{prefix}/{part}" if prefix else part
         linked = seen.get(prefix)
         if linked is None:
-            linked = seen[prefix] = os.path.islink(root / prefix)
+            linked = seen[prefix] = os.path.islink(f"{root}/{prefix}")
         if linked:
             return True
     return False
 
 
-def _read_own(output: Path, path: str, seen: dict[str, bool]) -> bytes | None:
-    """A generated path's bytes; `LINKED` where a link would lead outside what sdkgen owns."""
-    if _through_link(output, path, seen):
-        return LINKED
-    return _read(output / path)
+class _Listing:
+    """What is in the output directory, read one directory at a time (`scandir`, no `stat`
+    per file): a generated path that is not there is never opened, and a symbolic link is
+    seen in its folder's listing. A fresh or missing output costs one call."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = str(root)
+        self.folders: dict[str, dict[str, os.DirEntry[str]] | None] = {}
+
+    def _entries(self, folder: str) -> dict[str, os.DirEntry[str]] | None:
+        if folder not in self.folders:
+            try:
+                with os.scandir(f"{self.root}/{folder}" if folder else self.root) as found:
+                    self.folders[folder] = {entry.name: entry for entry in found}
+            except (FileNotFoundError, NotADirectoryError):
+                self.folders[folder] = None
+        return self.folders[folder]
+
+    def read(self, path: str) -> bytes | None:
+        """A generated path's bytes; `LINKED` where a link would lead outside what sdkgen owns;
+        None where there is no file (nothing there, or a folder)."""
+        parts = _parts(path)
+        folder = ""
+        for depth, part in enumerate(parts, 1):
+            entries = self._entries(folder)
+            entry = entries.get(part) if entries is not None else None
+            if entry is None:
+                return None
+            if entry.is_symlink():
+                return LINKED
+            if depth == len(parts):
+                return None if entry.is_dir(follow_symlinks=False) else _read(entry.path)
+            if not entry.is_dir(follow_symlinks=False):
+                return None
+            folder = f"{folder}/{part}" if folder else part
+        return None
 
 
 @dataclass
@@ -108,9 +145,9 @@ def plan(output: Path, files: dict[str, bytes]) -> Plan:
     is never followed: it is a foreign file, refused like a hand-edited one."""
     manifest = read_manifest(output)
     result = Plan()
-    seen: dict[str, bool] = {}
+    listing = _Listing(output)
     for path in sorted(files):
-        on_disk = _read_own(output, path, seen)
+        on_disk = listing.read(path)
         if on_disk == files[path]:
             result.unchanged.append(path)
             continue
@@ -122,7 +159,7 @@ def plan(output: Path, files: dict[str, bytes]) -> Plan:
         elif digest(on_disk) != manifest[path]:
             result.edited.append(path)
     for path in sorted(set(manifest) - set(files)):
-        on_disk = _read_own(output, path, seen)
+        on_disk = listing.read(path)
         if on_disk is None or on_disk is LINKED:  # gone, or not ours to delete any more
             continue
         if digest(on_disk) == manifest[path]:
@@ -271,13 +308,15 @@ def _unlink_links(root: Path, path: str) -> None:
             current.mkdir()
 
 
-def _link_tree(source: Path, target: Path) -> None:
+def _link_tree(source: Path, target: Path) -> bool:
     """A copy of `source` in `target` made of hard links: instant, and every file (ours or not)
-    keeps its exact bytes and inode."""
+    keeps its exact bytes and inode. True if it holds a symbolic link."""
+    linked = False
     for directory, subdirs, names in os.walk(source):
         relative = Path(directory).relative_to(source)
         for subdir in subdirs:
             if (Path(directory) / subdir).is_symlink():
+                linked = True
                 os.symlink(os.readlink(Path(directory) / subdir), target / relative / subdir)
             else:
                 (target / relative / subdir).mkdir()
@@ -286,35 +325,43 @@ def _link_tree(source: Path, target: Path) -> None:
         for name in names:
             src, dst = Path(directory) / name, target / relative / name
             if src.is_symlink():
+                linked = True
                 os.symlink(os.readlink(src), dst)
                 continue
             try:
                 os.link(src, dst)
             except OSError:
                 shutil.copy2(src, dst)
+    return linked
 
 
-def _write_file(target: Path, data: bytes, made: set[Path]) -> None:
+_CREATE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
+
+
+def _write_file(target: str, data: bytes, made: set[str]) -> None:
     """Write into the tree being built, which nobody else sees yet: no temporary file needed.
 
-    A file already there is a hard link to the current output's file, so it is unlinked
-    first and the new text gets a new inode: the original is not touched.
+    A file already there is a hard link to the current output's file (or a symbolic link),
+    so it is unlinked and the new text gets a new inode: the original is not touched. In a
+    fresh tree that costs nothing: the exclusive create fails only where something is there.
     """
-    if target.parent not in made:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        made.add(target.parent)
+    folder = os.path.dirname(target)
+    if folder not in made:
+        os.makedirs(folder, exist_ok=True)
+        made.add(folder)
     try:
+        descriptor = os.open(target, _CREATE, 0o666)
+    except FileExistsError:
         os.unlink(target)
-    except FileNotFoundError:
-        pass
-    descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o666)
+        descriptor = os.open(target, _CREATE, 0o666)
     try:
-        with open(descriptor, "wb") as handle:
-            handle.write(data)
+        with memoryview(data) as view:
+            while view:
+                view = view[os.write(descriptor, view) :]
     except OSError as exc:  # ENOSPC, EIO ... from write(2), which names no file: name it
-        if exc.filename is not None:
-            raise
-        raise OSError(exc.errno, exc.strerror, str(target)) from exc
+        raise OSError(exc.errno, exc.strerror, target) from exc
+    finally:
+        os.close(descriptor)
 
 
 def _sync_tree(root: Path) -> None:
@@ -347,24 +394,26 @@ def apply(output: Path, files: dict[str, bytes], the_plan: Plan) -> None:
     try:
         _match_directory(building, output)
         existed = output.is_dir()
-        if existed:
-            _link_tree(output, building)
+        # Only links copied from the output can lead a write out of the tree being built.
+        linked = _link_tree(output, building) if existed else False
         _fault_point("linked")
-        made: set[Path] = {building}
+        root = str(building)
+        made = {root}
         seen: dict[str, bool] = {}
+        half = len(the_plan.writes) // 2
         for count, path in enumerate(the_plan.writes, 1):
-            if _through_link(building, path, seen):
+            if linked and _through_link(building, path, seen):
                 _unlink_links(building, path)
                 seen.clear()
-            _write_file(building / path, files[path], made)
-            if count == len(the_plan.writes) // 2:
+            _write_file(f"{root}/{path}", files[path], made)
+            if count == half:
                 _fault_point("half-written")
         for path in the_plan.deletes:
             if _through_link(building, path, seen):
                 continue
             (building / path).unlink(missing_ok=True)
             _remove_empty_parents(building, (building / path).parent)
-        _write_file(building / MANIFEST, manifest_text(files).encode("utf-8"), made)
+        _write_file(f"{root}/{MANIFEST}", manifest_text(files).encode("utf-8"), made)
         _sync_tree(building)
         _fault_point("built")
         if not existed:

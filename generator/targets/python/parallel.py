@@ -2,11 +2,11 @@
 the caller renders the docs.
 
 The workers are forked after the IR is built, so each has it without it being sent; each
-renders every n-th model and resource module (`render_python(part=...)`) and makes its
-share black-clean, and only the file texts come back. On 2 cores they cost about a sixth
-more CPU than one process and save about a sixth of the wall time when a core is free, none
-when other work keeps both busy (README, "Speed"); `-j 1` keeps it all in this process.
-Small APIs, and systems that cannot fork, do it all in this process whatever `-j` says.
+renders every n-th model and resource module (`render_python(part=...)`), makes its share
+black-clean and encodes it, and only the files' bytes come back. Three processes on two
+cores leave the balancing to the scheduler: the docs take about as long as a share of the
+package, and a static split of two processes measured no faster. `-j 1` keeps it all in
+this process; small APIs, and systems that cannot fork, do too whatever `-j` says.
 """
 
 from __future__ import annotations
@@ -17,13 +17,16 @@ import multiprocessing
 import os
 import signal
 import sys
-from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ...errors import Diagnostic, Location, SpecError
 from ...ir.model import ApiIR
 from .formatting import FormatStats, InvalidPython, format_files
 from .package import render_python
+
+if TYPE_CHECKING:  # the pool's modules are loaded only where a pool starts
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 PARALLEL_THRESHOLD = 150
 """Models plus operations below which one process does the Python package alone, whatever `jobs` asks."""
@@ -59,13 +62,19 @@ def _die_with_parent(parent: int) -> None:
         os._exit(1)
 
 
-def _render_share(share: int, shares: int) -> tuple[dict[str, str], FormatStats]:
+def _encoded(files: dict[str, str]) -> dict[str, bytes]:
+    return {path: text.encode("utf-8") for path, text in files.items()}
+
+
+def _render_share(share: int, shares: int) -> tuple[dict[str, bytes], FormatStats]:
+    """A worker's share, encoded here: bytes cross the pipe about four times cheaper than
+    str (pickled as they are, not re-encoded and decoded), and the caller has them ready to write."""
     assert _JOB is not None, "workers are forked with the job set"
-    gc.enable()
+    gc.enable()  # the inherited IR is frozen (see `PythonPackage`): collections skip it
     api, source_name, cache = _JOB
     stats = FormatStats()
     try:
-        return format_files(render_python(api, source_name, (share, shares)), cache, stats), stats
+        return _encoded(format_files(render_python(api, source_name, (share, shares)), cache, stats)), stats
     except InvalidPython as exc:
         raise located(api, source_name, exc) from None
 
@@ -88,20 +97,26 @@ def located(api: ApiIR, source_name: str, exc: InvalidPython) -> SpecError:
 
 
 class PythonPackage:
-    """The package's files, rendered and formatted; `result()` waits for them."""
+    """The package's files, rendered, formatted and encoded; `result()` waits for them."""
 
     def __init__(self, api: ApiIR, source_name: str, cache: Path | None, jobs: int | None = None) -> None:
         global _JOB
         self.api, self.source_name, self.cache = api, source_name, cache
         self._pool: ProcessPoolExecutor | None = None
-        self._futures: list[Future[tuple[dict[str, str], FormatStats]]] = []
+        self._futures: list[Future[tuple[dict[str, bytes], FormatStats]]] = []
         self.stats = FormatStats()
         """What formatting took, once `result()` has returned."""
         workers = min(jobs or os.cpu_count() or 1, MAX_WORKERS)
         size = len(api.models) + len(api.operations)
         if workers < 2 or size < PARALLEL_THRESHOLD or "fork" not in multiprocessing.get_all_start_methods():
             return
+        from concurrent.futures import ProcessPoolExecutor
+
         _JOB = (api, source_name, cache)
+        # What exists now (the parsed spec, the IR) goes to the permanent generation before
+        # the fork: a worker's collections never walk it, so never write to (and copy) its
+        # pages. About a fifth of the workers' CPU time on the DigitalOcean spec.
+        gc.freeze()
         try:
             self._pool = ProcessPoolExecutor(
                 max_workers=workers,
@@ -112,14 +127,15 @@ class PythonPackage:
             self._futures = [self._pool.submit(_render_share, share, workers) for share in range(workers)]
         finally:
             _JOB = None  # the workers have forked: submitting starts them all
+            gc.unfreeze()
 
-    def result(self) -> dict[str, str]:
+    def result(self) -> dict[str, bytes]:
         if self._pool is None:
             try:
-                return format_files(render_python(self.api, self.source_name), self.cache, self.stats)
+                return _encoded(format_files(render_python(self.api, self.source_name), self.cache, self.stats))
             except InvalidPython as exc:
                 raise located(self.api, self.source_name, exc) from None
-        files: dict[str, str] = {}
+        files: dict[str, bytes] = {}
         try:
             for future in self._futures:
                 share, stats = future.result()
