@@ -8,8 +8,9 @@ The builders (`build_models`, `build_operations`, `build_payloads`) are handed a
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from ..errors import Diagnostic, Diagnostics, Location, SpecError
 from ..load.loader import DocumentStore, Ref
@@ -23,6 +24,8 @@ from .schema_facts import (
     read_constraints,
     unfit_constraints,
 )
+
+T = TypeVar("T")
 
 _NOT_SCHEMAS = ("example", "examples", "default", "enum", "const")
 """Keywords whose values are data, not schemas: a `$ref` key in them names no model."""
@@ -110,27 +113,28 @@ class SchemaContext:
     # is; the schema is kept in the value, so that its identity is not reused.
 
     def object_shape(self, schema: Any, location: Location) -> ObjectShape | None:
-        key = (id(schema), location.pointer, location.file)
-        found = self._shapes.get(key)
-        if found is None:
-            found = self._shapes[key] = (schema, ObjectShape.of(schema, location, self.resolver))
-        return found[1]
+        return self._read_once(self._shapes, ObjectShape.of, schema, location)
 
     def annotations(self, schema: Any, location: Location) -> Annotations:
-        key = (id(schema), location.pointer, location.file)
-        found = self._annotations.get(key)
-        if found is None:
-            found = self._annotations[key] = (schema, Annotations.of(schema, location, self.resolver))
-        return found[1]
+        return self._read_once(self._annotations, Annotations.of, schema, location)
 
     def value_schema(self, schema: Any, location: Location) -> tuple[dict[str, Any], Location]:
         """The schema that carries a value's format and constraints, past refs and allOf wrappers."""
         if isinstance(schema, dict) and "$ref" not in schema and "allOf" not in schema:
             return schema, location  # nothing to look past
+        return self._read_once(self._value_schemas, Annotations.value_schema, schema, location)
+
+    def _read_once(
+        self,
+        answers: dict[tuple[int, str, Path], tuple[Any, T]],
+        read: Callable[[Any, Location, Resolver], T],
+        schema: Any,
+        location: Location,
+    ) -> T:
         key = (id(schema), location.pointer, location.file)
-        found = self._value_schemas.get(key)
+        found = answers.get(key)
         if found is None:
-            found = self._value_schemas[key] = (schema, Annotations.value_schema(schema, location, self.resolver))
+            found = answers[key] = (schema, read(schema, location, self.resolver))
         return found[1]
 
     def constraints(self, schema: dict[str, Any]) -> tuple[list[str], Constraints]:

@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass
 
 from ...ir.model import ApiIR
-from ..render import html_environment, render_html
+from ..render import render_html
 from .resource_views import MethodDoc, ResourceDoc
 from .views import ClassDoc, FieldDoc, Link, ModelDoc
 
@@ -170,16 +170,14 @@ def render_site(api: ApiIR, models: list[ModelDoc], resources: list[ResourceDoc]
         }
         data = json.dumps(nav, ensure_ascii=True, separators=(",", ":")).replace("</", "<\\/")
         files["docs/site/assets/nav.js"] = f"window.SDKGEN_NAV = {data};\n"
-    # Each template once: `render_html` would look it up (and stat its file) for every page.
-    model_template = html_environment().get_template("docs/site/model.html.jinja")
     for page in pages:
-        files[f"docs/site/{page.href}"] = model_template.render(
-            prefix="../", current=page.href, title=page.doc.name, page=page, **base
+        files[f"docs/site/{page.href}"] = render_html(
+            "docs/site/model.html.jinja", prefix="../", current=page.href, title=page.doc.name, page=page, **base
         )
-    resource_template = html_environment().get_template("docs/site/resource.html.jinja")
     for resource in builder.resources:
         href = f"resources/{resource.anchor}.html"
-        files[f"docs/site/{href}"] = resource_template.render(
+        files[f"docs/site/{href}"] = render_html(
+            "docs/site/resource.html.jinja",
             prefix="../",
             current=href,
             title=resource.path,

@@ -24,7 +24,6 @@ from __future__ import annotations
 import ast
 import hashlib
 import os
-from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,7 +31,7 @@ from typing import Any
 
 from .layout import bracketed
 from .linesplit import Unsupported, layout_unit
-from .outline import pruned
+from .outline import docstring_holding, pruned
 
 LINE_LENGTH = 88
 """Black's default, which the generated packages use."""
@@ -97,8 +96,7 @@ def _outside_docstrings(lines: list[str], long_lines: list[int], spans: dict[int
     starts = list(spans)
     outside = []
     for number in long_lines:
-        index = bisect_right(starts, number) - 1
-        if index >= 0 and number <= spans[starts[index]]:
+        if docstring_holding(spans, starts, number):
             continue
         if lines[number - 1].lstrip().startswith("#"):
             continue  # black leaves comment lines alone too

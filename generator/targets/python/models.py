@@ -15,7 +15,6 @@ from ...ir.model import (
     ClassIR,
     ClassType,
     ConstrainedType,
-    Constraints,
     ConstType,
     FieldIR,
     ModelIR,
@@ -95,15 +94,12 @@ class ModuleView:
     """The other modules of this module's import cycle, relative to it, for `rebuild_models`."""
 
 
-_NO_CONSTRAINTS = Constraints()
-
-
 def field_value(field: FieldIR) -> str | None:
     """The right-hand side of a field: `None`, `Field(...)`, or nothing for a plain required one."""
     kwargs: list[str] = []
     if field.wire_name != field.name:
         kwargs.append(f"alias={python_string(field.wire_name)}")
-    if field.constraints != _NO_CONSTRAINTS:
+    if not field.constraints.is_empty():
         kwargs.append(constraint_arguments(field.constraints))
     if field.deprecated:
         kwargs.append("deprecated=True")

@@ -239,12 +239,17 @@ def pruned(lines: list[str], text: str, spans: dict[int, int], long_lines: list[
     return "\n".join(out)
 
 
-def _span_of(outline: _Outline, number: int) -> int:
-    """The first line of the docstring holding line `number`, 0 if none."""
-    index = bisect_right(outline.starts, number) - 1
-    if index >= 0 and number <= outline.spans[outline.starts[index]]:
-        return outline.starts[index]
+def docstring_holding(spans: dict[int, int], starts: list[int], number: int) -> int:
+    """The first line of the docstring holding line `number`, 0 if none (`spans`: each
+    docstring's first line to its last, in order; `starts`: their first lines)."""
+    index = bisect_right(starts, number) - 1
+    if index >= 0 and number <= spans[starts[index]]:
+        return starts[index]
     return 0
+
+
+def _span_of(outline: _Outline, number: int) -> int:
+    return docstring_holding(outline.spans, outline.starts, number)
 
 
 def _defines(outline: _Outline, first: int) -> bool:
