@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ...ir.model import AliasIR, ApiIR, AuthIR, ClassIR, ConstType, ModelIR, OperationIR, SecuritySchemeIR, TypeIR, walk
-from ...ir.module_graph import deferred_imports, import_cycles
+from ...ir.module_graph import import_plan
 from ...ir.spelling import annotation
 from ...text import python_string
 from ..render import render
@@ -278,10 +278,8 @@ def render_python(api: ApiIR, source_name: str, part: tuple[int, int] = (0, 1)) 
     context = {"api": api, "package": package, "source_name": source_name, "annotation": annotation}
     names = ParamNames(api)
     twins = shared_modules_needed(api)
-    client = client_view(api) if api.resources else None
-    namespaces = {m.module: m.namespace for m in api.models}
-    deferred = deferred_imports(api.models)
-    cycles = import_cycles(api.models)
+    namespaces = names.namespace
+    deferred, cycles = import_plan(api.models)
     for index, model in enumerate(api.models):
         if not mine(index):
             continue
@@ -299,13 +297,14 @@ def render_python(api: ApiIR, source_name: str, part: tuple[int, int] = (0, 1)) 
         if mine(index):
             view = params_module_view(model, names)
             files[f"{root}/{view.path}"] = render("python/package/types/params.py.jinja", module=view, **context)
-    if client is not None:
-        for resource in resource_views(api, keep=mine):
+    if api.resources:
+        for resource in resource_views(api, keep=mine, names=names):
             files[f"{root}/resources/{resource.module}.py"] = render(
                 "python/package/resources/resource.py.jinja", resource=resource, **context
             )
     if share != 0:
         return files
+    client = client_view(api) if api.resources else None
     files["python/pyproject.toml"] = render("python/pyproject.toml.jinja", client=client, **context)
     files["python/README.md"] = render("python/README.md.jinja", client=client, **context)
     files[f"{root}/__init__.py"] = render("python/package/__init__.py.jinja", client=client, **context)

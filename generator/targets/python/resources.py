@@ -134,10 +134,10 @@ def method_doc(operation: OperationIR) -> str | None:
 
 
 class ResourceViews:
-    def __init__(self, api: ApiIR) -> None:
+    def __init__(self, api: ApiIR, names: ParamNames | None = None) -> None:
         self.api = api
-        self.names = ParamNames(api)
-        self.namespace = {m.module: m.namespace for m in api.models}
+        self.names = names or ParamNames(api)
+        self.namespace = self.names.namespace
         self.model_classes = set(classes_by_type(api.models))
         self.aliases = {(d.name, m.module): d for m in api.models for d in m.definitions if isinstance(d, AliasIR)}
 
@@ -481,8 +481,10 @@ class ResourceViews:
         return lines
 
 
-def resource_views(api: ApiIR, keep: Callable[[int], bool] = lambda index: True) -> list[ResourceView]:
+def resource_views(
+    api: ApiIR, keep: Callable[[int], bool] = lambda index: True, names: ParamNames | None = None
+) -> list[ResourceView]:
     """Views of every resource module, or of those whose index `keep` accepts (a share)."""
-    views = ResourceViews(api)
+    views = ResourceViews(api, names)
     resources = [resource for top in api.resources for resource in top.walk()]
     return [views.resource(resource) for index, resource in enumerate(resources) if keep(index)]
