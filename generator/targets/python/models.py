@@ -15,17 +15,19 @@ from ...ir.model import (
     ClassIR,
     ClassType,
     ConstrainedType,
+    EMPTY_CONSTRAINTS,
     ConstType,
     FieldIR,
     ModelIR,
+    PrimitiveType,
     TypeIR,
     UnionType,
     walk,
 )
-from ...ir.spelling import constraint_arguments, field_annotation, optional_annotation
+from ...ir.spelling import NONE, constraint_arguments, field_annotation, optional_annotation
 from ...text import python_string
 from .formatting import LINE_LENGTH
-from .types import datetime_names, natural_key, typing_names
+from .types import DATETIME_NAMES, datetime_names, natural_key, typing_names
 
 
 @dataclass(frozen=True)
@@ -99,7 +101,7 @@ def field_value(field: FieldIR) -> str | None:
     kwargs: list[str] = []
     if field.wire_name != field.name:
         kwargs.append(f"alias={python_string(field.wire_name)}")
-    if not field.constraints.is_empty():
+    if field.constraints is not EMPTY_CONSTRAINTS and not field.constraints.is_empty():
         kwargs.append(constraint_arguments(field.constraints))
     if field.deprecated:
         kwargs.append("deprecated=True")
@@ -156,6 +158,15 @@ def module_view(
                 uses_alias = True
                 definitions.append(AliasView(definition.name, text, definition.description))
         for type_, optional in types:
+            if isinstance(type_, (PrimitiveType, ClassType)):  # most types: one part, no walk
+                if optional and type_ != NONE:
+                    typing.add("Optional")
+                if isinstance(type_, ClassType):
+                    if type_.name not in own:
+                        siblings.setdefault(type_.module, set()).add(type_.name)
+                elif type_.name in DATETIME_NAMES:
+                    dates.add(type_.name)
+                continue
             parts = tuple(walk(type_))  # once: every question below is about the same parts
             typing |= typing_names(type_, optional, parts)
             dates |= datetime_names(type_, parts)
