@@ -115,4 +115,3 @@ def import_plan(
                 for module in component:
                     cycles[module] = tuple(sorted(component - {module}))
     return deferred, cycles
-

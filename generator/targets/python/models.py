@@ -11,11 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ...ir.model import (
+    EMPTY_CONSTRAINTS,
     AliasIR,
     ClassIR,
     ClassType,
     ConstrainedType,
-    EMPTY_CONSTRAINTS,
     ConstType,
     FieldIR,
     ModelIR,

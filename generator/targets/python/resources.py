@@ -31,77 +31,11 @@ from ...ir.model import (
 from ...ir.spelling import annotation, optional_annotation
 from ...text import normalize_description, python_string, wrap_words
 from .literals import paging_expression, security_literal
+from .methods import ArgView as ArgView
+from .methods import EntryView as EntryView
+from .methods import MethodView as MethodView
 from .params import ParamNames
 from .types import import_order, natural_key, typing_names_in
-
-
-@dataclass(frozen=True)
-class ArgView:
-    name: str
-    annotation: str
-    default: str | None
-
-    @property
-    def declaration(self) -> str:
-        """`name: annotation = default`, the argument's line of a signature."""
-        return f"{self.name}: {self.annotation} = {self.default}" if self.default else f"{self.name}: {self.annotation}"
-
-
-@dataclass(frozen=True)
-class EntryView:
-    """One `"wire": argument` entry of the query, body or headers dict."""
-
-    key: str
-    value: str
-
-
-@dataclass(frozen=True)
-class MethodView:
-    name: str
-    doc: str | None
-    kind: str
-    """`model`, `no_content`, `page`, `stream` (always streams) or `maybe_stream` (a flag decides)."""
-    args: tuple[ArgView, ...]
-    returns: str
-    async_returns: str
-    cast_to: str
-    """The response model (or event type for streams)."""
-    item: str
-    """For pages, the item type; for `maybe_stream`, the event type."""
-    overload_response: str
-    """For `maybe_stream`: the response and event annotations of the overloads."""
-    overload_event: str
-    items_field: str
-    paging: str
-    """For pages, the runtime's `Paging(...)` that says how to ask for the next page."""
-    stream_flag: str
-    http_method: str
-    path: str
-    path_args: tuple[EntryView, ...]
-    path_items: tuple[str, ...]
-    """The arguments of `path_template(...)`: the path, then `name=argument` for each parameter."""
-    server: str
-    query: tuple[EntryView, ...]
-    body: tuple[EntryView, ...]
-    body_arg: str | None
-    """A body that is not an object is passed whole as one argument."""
-    files: tuple[EntryView, ...]
-    """A multipart body's file fields (the other fields go in `body` as form fields)."""
-    multipart: bool
-    content_arg: str | None
-    """A raw (`application/octet-stream`) body: the argument holding its bytes."""
-    headers: tuple[EntryView, ...]
-    deprecated: bool
-    cookies: tuple[EntryView, ...] = ()
-    styles: tuple[EntryView, ...] = ()
-    """Query, header and cookie parameters sent in a style other than their location's default."""
-    content_type: str = ""
-    """The body's media type when it is not plain `application/json` (a literal)."""
-    encoding: tuple[EntryView, ...] = ()
-    """A form body's properties in a style other than `form`, exploded."""
-    json_without_files: bool = False
-    security: str = ""
-    """The operation's own security, as a literal, when it differs from the API's default."""
 
 
 @dataclass(frozen=True)
