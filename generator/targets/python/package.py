@@ -264,8 +264,9 @@ def model_types(model: ModelIR) -> Iterator[TypeIR]:
 def render_python(api: ApiIR, source_name: str, part: tuple[int, int] = (0, 1)) -> dict[str, str]:
     """Every file of the Python package, by path relative to the output directory.
 
-    `part=(k, n)` renders the k-th of n shares (every n-th model and resource module; the
-    package-wide files in share 0), so that processes can split the work.
+    `part=(k, n)` renders the k-th of n shares (every n-th model and resource module, and
+    the request-side twin of each of its shared models; the package-wide files in share 0),
+    so that processes can split the work.
     """
     share, shares = part
 
@@ -293,8 +294,10 @@ def render_python(api: ApiIR, source_name: str, part: tuple[int, int] = (0, 1)) 
             module=module_view(model, namespaces, deferred, cycles.get(model.module, ())),
             **context,
         )
-    for index, model in enumerate(twins):
-        if mine(index):
+    # A twin goes to the share of its model: the same descriptions, their docstrings made once.
+    position = {model.module: index for index, model in enumerate(api.models)}
+    for model in twins:
+        if mine(position[model.module]):
             view = params_module_view(model, names)
             files[f"{root}/{view.path}"] = render("python/package/types/params.py.jinja", module=view, **context)
     if api.resources:
