@@ -8,7 +8,9 @@ module of the cycle is loaded (so importing one model module loads its cycle, no
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 
 from ...ir.model import (
     EMPTY_CONSTRAINTS,
@@ -25,7 +27,7 @@ from ...ir.model import (
     walk,
 )
 from ...ir.spelling import NONE, constraint_arguments, field_annotation, optional_annotation
-from ...text import python_string
+from ...text import docstring, python_string
 from .formatting import LINE_LENGTH
 from .types import DATETIME_NAMES, datetime_names, natural_key, typing_names
 
@@ -51,6 +53,18 @@ class ClassView:
     """The fields the class body declares: an inherited one is not repeated."""
     base: str = "BaseModel"
     is_class: bool = True
+
+    @cached_property
+    def body(self) -> str:
+        """The fields as the class body prints them: each declaration with its docstring under
+        it, a blank line between fields (one string, rather than a template loop per field)."""
+        return field_lines((f"    {field.declaration}", field.description) for field in self.fields)
+
+
+def field_lines(fields: Iterable[tuple[str, str | None]]) -> str:
+    """`(declaration line, description)` pairs as a class body: the declaration, the docstring
+    of its description under it, a blank line between fields."""
+    return "\n\n".join(f"{line}\n{docstring(text, 4)}" if text else line for line, text in fields)
 
 
 @dataclass(frozen=True)
