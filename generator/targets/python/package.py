@@ -8,7 +8,20 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ...ir.model import AliasIR, ApiIR, AuthIR, ClassIR, ConstType, ModelIR, OperationIR, SecuritySchemeIR, TypeIR, walk
+from ...ir.model import (
+    AliasIR,
+    ApiIR,
+    AuthIR,
+    ClassIR,
+    ClassType,
+    ConstType,
+    ModelIR,
+    OperationIR,
+    PrimitiveType,
+    SecuritySchemeIR,
+    TypeIR,
+    walk,
+)
 from ...ir.module_graph import import_plan
 from ...ir.spelling import annotation
 from ...text import python_string
@@ -258,7 +271,10 @@ def model_types(model: ModelIR) -> Iterator[TypeIR]:
     for definition in model.definitions:
         types = [f.type for f in definition.fields] if isinstance(definition, ClassIR) else [definition.type]
         for type_ in types:
-            yield from walk(type_)
+            if isinstance(type_, (PrimitiveType, ClassType)):  # most types: nothing inside to walk
+                yield type_
+            else:
+                yield from walk(type_)
 
 
 def render_python(api: ApiIR, source_name: str, part: tuple[int, int] = (0, 1)) -> dict[str, str]:
