@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 
 from ...ir.model import (
     FILE_FORMAT,
@@ -214,15 +215,7 @@ class ResourceViews:
         described: dict[str, str] = {p.name: p.description for p in operation.parameters if p.description}
         if operation.body is not None and isinstance(operation.body.main, ClassIR):
             described |= {f.name: f.description for f in operation.body.main.fields if f.description}
-        lines: list[str] = []
-        for arg in args:
-            text = described.get(arg.name)
-            if not text:
-                continue
-            words = " ".join(normalize_description(text).replace("<br>", " ").split())
-            wrapped = wrap_words(f"{arg.name}: {words}", 76)
-            lines.append("  " + wrapped[0])
-            lines.extend("    " + line for line in wrapped[1:])
+        lines = [argument_doc(arg.name, text) for arg in args if (text := described.get(arg.name))]
         if not lines:
             return doc
         return "\n\n".join(part for part in (doc, "Args:\n" + "\n".join(lines)) if part)
@@ -413,6 +406,15 @@ class ResourceViews:
             names = import_order([f"Async{child.class_name}", child.class_name])
             lines.append(f"    from .{child.module} import {', '.join(names)}")
         return lines
+
+
+@cache
+def argument_doc(name: str, description: str) -> str:
+    """An argument's entry of a method's `Args:` list, wrapped. Memoised: the same parameters
+    (`per_page`, `page`) are described alike in many operations."""
+    words = " ".join(normalize_description(description).replace("<br>", " ").split())
+    first, *rest = wrap_words(f"{name}: {words}", 76)
+    return "\n".join(["  " + first, *("    " + line for line in rest)])
 
 
 def resource_views(
