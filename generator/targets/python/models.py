@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cached_property
 
 from ...ir.model import (
     EMPTY_CONSTRAINTS,
@@ -54,7 +53,7 @@ class ClassView:
     base: str = "BaseModel"
     is_class: bool = True
 
-    @cached_property
+    @property
     def body(self) -> str:
         """The fields as the class body prints them: each declaration with its docstring under
         it, a blank line between fields (one string, rather than a template loop per field)."""

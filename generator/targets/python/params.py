@@ -9,7 +9,6 @@ server sets (`readOnly`) are left out; required fields are `Required[...]`.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
 
 from ...ir.model import AliasIR, ApiIR, ClassIR, ClassType, FieldIR, ModelIR, class_types
 from ...ir.spelling import optional_annotation
@@ -34,7 +33,7 @@ class TypedDictView:
     """Keys that are not identifiers need `TypedDict("Name", {...})`."""
     is_class: bool = True
 
-    @cached_property
+    @property
     def body(self) -> str:
         """The fields as the class body prints them (see `models.field_lines`)."""
         return field_lines((f"    {field.name}: {field.annotation}", field.description) for field in self.fields)
