@@ -94,25 +94,24 @@ def _deferred_in(
     return {(a, b) for a in component for b in field_edges.get(a, set()) - runtime_edges[a] if b in component}
 
 
-def deferred_imports(models: list[ModelIR] | tuple[ModelIR, ...]) -> set[tuple[str, str]]:
-    """`(importer, imported)` module pairs to import for type checkers only."""
+def import_plan(
+    models: list[ModelIR] | tuple[ModelIR, ...],
+) -> tuple[set[tuple[str, str]], dict[str, tuple[str, ...]]]:
+    """The imports to make for type checkers only, and the cycles they break.
+
+    `(importer, imported)` module pairs deferred; and for each module of a cycle with
+    deferred imports, the other modules of that cycle: its models are finished (their
+    deferred names resolved) once all of them are loaded. One reading of the graph for both.
+    """
     field_edges, runtime_edges = _graph(models)
     graph = {module: field_edges[module] | runtime_edges[module] for module in field_edges}
     deferred: set[tuple[str, str]] = set()
-    for component in strongly_connected(graph):
-        if len(component) > 1:
-            deferred |= _deferred_in(component, field_edges, runtime_edges)
-    return deferred
-
-
-def import_cycles(models: list[ModelIR] | tuple[ModelIR, ...]) -> dict[str, tuple[str, ...]]:
-    """For each module of a cycle with deferred imports, the other modules of that cycle:
-    its models are finished (their deferred names resolved) once all of them are loaded."""
-    field_edges, runtime_edges = _graph(models)
-    graph = {module: field_edges[module] | runtime_edges[module] for module in field_edges}
     cycles: dict[str, tuple[str, ...]] = {}
     for component in strongly_connected(graph):
-        if len(component) > 1 and _deferred_in(component, field_edges, runtime_edges):
-            for module in component:
-                cycles[module] = tuple(sorted(component - {module}))
-    return cycles
+        if len(component) > 1:
+            edges = _deferred_in(component, field_edges, runtime_edges)
+            deferred |= edges
+            if edges:
+                for module in component:
+                    cycles[module] = tuple(sorted(component - {module}))
+    return deferred, cycles

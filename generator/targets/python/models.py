@@ -8,9 +8,11 @@ module of the cycle is loaded (so importing one model module loads its cycle, no
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ...ir.model import (
+    EMPTY_CONSTRAINTS,
     AliasIR,
     ClassIR,
     ClassType,
@@ -18,14 +20,15 @@ from ...ir.model import (
     ConstType,
     FieldIR,
     ModelIR,
+    PrimitiveType,
     TypeIR,
     UnionType,
     walk,
 )
-from ...ir.spelling import constraint_arguments, field_annotation, optional_annotation
-from ...text import python_string
+from ...ir.spelling import NONE, constraint_arguments, field_annotation, optional_annotation
+from ...text import docstring, python_string
 from .formatting import LINE_LENGTH
-from .types import datetime_names, natural_key, typing_names
+from .types import DATETIME_NAMES, datetime_names, natural_key, typing_names
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,18 @@ class ClassView:
     """The fields the class body declares: an inherited one is not repeated."""
     base: str = "BaseModel"
     is_class: bool = True
+
+    @property
+    def body(self) -> str:
+        """The fields as the class body prints them: each declaration with its docstring under
+        it, a blank line between fields (one string, rather than a template loop per field)."""
+        return field_lines((f"    {field.declaration}", field.description) for field in self.fields)
+
+
+def field_lines(fields: Iterable[tuple[str, str | None]]) -> str:
+    """`(declaration line, description)` pairs as a class body: the declaration, the docstring
+    of its description under it, a blank line between fields."""
+    return "\n\n".join(f"{line}\n{docstring(text, 4)}" if text else line for line, text in fields)
 
 
 @dataclass(frozen=True)
@@ -99,7 +114,7 @@ def field_value(field: FieldIR) -> str | None:
     kwargs: list[str] = []
     if field.wire_name != field.name:
         kwargs.append(f"alias={python_string(field.wire_name)}")
-    if not field.constraints.is_empty():
+    if field.constraints is not EMPTY_CONSTRAINTS and not field.constraints.is_empty():
         kwargs.append(constraint_arguments(field.constraints))
     if field.deprecated:
         kwargs.append("deprecated=True")
@@ -156,6 +171,15 @@ def module_view(
                 uses_alias = True
                 definitions.append(AliasView(definition.name, text, definition.description))
         for type_, optional in types:
+            if isinstance(type_, (PrimitiveType, ClassType)):  # most types: one part, no walk
+                if optional and type_ != NONE:
+                    typing.add("Optional")
+                if isinstance(type_, ClassType):
+                    if type_.name not in own:
+                        siblings.setdefault(type_.module, set()).add(type_.name)
+                elif type_.name in DATETIME_NAMES:
+                    dates.add(type_.name)
+                continue
             parts = tuple(walk(type_))  # once: every question below is about the same parts
             typing |= typing_names(type_, optional, parts)
             dates |= datetime_names(type_, parts)

@@ -8,8 +8,21 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ...ir.model import AliasIR, ApiIR, AuthIR, ClassIR, ConstType, ModelIR, OperationIR, SecuritySchemeIR, TypeIR, walk
-from ...ir.module_graph import deferred_imports, import_cycles
+from ...ir.model import (
+    AliasIR,
+    ApiIR,
+    AuthIR,
+    ClassIR,
+    ClassType,
+    ConstType,
+    ModelIR,
+    OperationIR,
+    PrimitiveType,
+    SecuritySchemeIR,
+    TypeIR,
+    walk,
+)
+from ...ir.module_graph import import_plan
 from ...ir.spelling import annotation
 from ...text import python_string
 from ..render import render
@@ -258,14 +271,18 @@ def model_types(model: ModelIR) -> Iterator[TypeIR]:
     for definition in model.definitions:
         types = [f.type for f in definition.fields] if isinstance(definition, ClassIR) else [definition.type]
         for type_ in types:
-            yield from walk(type_)
+            if isinstance(type_, (PrimitiveType, ClassType)):  # most types: nothing inside to walk
+                yield type_
+            else:
+                yield from walk(type_)
 
 
 def render_python(api: ApiIR, source_name: str, part: tuple[int, int] = (0, 1)) -> dict[str, str]:
     """Every file of the Python package, by path relative to the output directory.
 
-    `part=(k, n)` renders the k-th of n shares (every n-th model and resource module; the
-    package-wide files in share 0), so that processes can split the work.
+    `part=(k, n)` renders the k-th of n shares (every n-th model and resource module, and
+    the request-side twin of each of its shared models; the package-wide files in share 0),
+    so that processes can split the work.
     """
     share, shares = part
 
@@ -278,10 +295,8 @@ def render_python(api: ApiIR, source_name: str, part: tuple[int, int] = (0, 1)) 
     context = {"api": api, "package": package, "source_name": source_name, "annotation": annotation}
     names = ParamNames(api)
     twins = shared_modules_needed(api)
-    client = client_view(api) if api.resources else None
-    namespaces = {m.module: m.namespace for m in api.models}
-    deferred = deferred_imports(api.models)
-    cycles = import_cycles(api.models)
+    namespaces = names.namespace
+    deferred, cycles = import_plan(api.models)
     for index, model in enumerate(api.models):
         if not mine(index):
             continue
@@ -295,17 +310,20 @@ def render_python(api: ApiIR, source_name: str, part: tuple[int, int] = (0, 1)) 
             module=module_view(model, namespaces, deferred, cycles.get(model.module, ())),
             **context,
         )
-    for index, model in enumerate(twins):
-        if mine(index):
+    # A twin goes to the share of its model: the same descriptions, their docstrings made once.
+    position = {model.module: index for index, model in enumerate(api.models)}
+    for model in twins:
+        if mine(position[model.module]):
             view = params_module_view(model, names)
             files[f"{root}/{view.path}"] = render("python/package/types/params.py.jinja", module=view, **context)
-    if client is not None:
-        for resource in resource_views(api, keep=mine):
+    if api.resources:
+        for resource in resource_views(api, keep=mine, names=names):
             files[f"{root}/resources/{resource.module}.py"] = render(
                 "python/package/resources/resource.py.jinja", resource=resource, **context
             )
     if share != 0:
         return files
+    client = client_view(api) if api.resources else None
     files["python/pyproject.toml"] = render("python/pyproject.toml.jinja", client=client, **context)
     files["python/README.md"] = render("python/README.md.jinja", client=client, **context)
     files[f"{root}/__init__.py"] = render("python/package/__init__.py.jinja", client=client, **context)

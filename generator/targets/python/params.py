@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ...ir.model import AliasIR, ApiIR, ClassIR, ClassType, FieldIR, ModelIR, class_types
 from ...ir.spelling import optional_annotation
-from .models import type_alias_type_lines
+from .models import field_lines, type_alias_type_lines
 from .types import natural_key, typing_names_in
 
 
@@ -32,6 +32,11 @@ class TypedDictView:
     functional: bool
     """Keys that are not identifiers need `TypedDict("Name", {...})`."""
     is_class: bool = True
+
+    @property
+    def body(self) -> str:
+        """The fields as the class body prints them (see `models.field_lines`)."""
+        return field_lines((f"    {field.name}: {field.annotation}", field.description) for field in self.fields)
 
 
 @dataclass(frozen=True)

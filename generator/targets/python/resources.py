@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 
 from ...ir.model import (
     FILE_FORMAT,
@@ -31,77 +32,11 @@ from ...ir.model import (
 from ...ir.spelling import annotation, optional_annotation
 from ...text import normalize_description, python_string, wrap_words
 from .literals import paging_expression, security_literal
+from .methods import ArgView as ArgView
+from .methods import EntryView as EntryView
+from .methods import MethodView as MethodView
 from .params import ParamNames
 from .types import import_order, natural_key, typing_names_in
-
-
-@dataclass(frozen=True)
-class ArgView:
-    name: str
-    annotation: str
-    default: str | None
-
-    @property
-    def declaration(self) -> str:
-        """`name: annotation = default`, the argument's line of a signature."""
-        return f"{self.name}: {self.annotation} = {self.default}" if self.default else f"{self.name}: {self.annotation}"
-
-
-@dataclass(frozen=True)
-class EntryView:
-    """One `"wire": argument` entry of the query, body or headers dict."""
-
-    key: str
-    value: str
-
-
-@dataclass(frozen=True)
-class MethodView:
-    name: str
-    doc: str | None
-    kind: str
-    """`model`, `no_content`, `page`, `stream` (always streams) or `maybe_stream` (a flag decides)."""
-    args: tuple[ArgView, ...]
-    returns: str
-    async_returns: str
-    cast_to: str
-    """The response model (or event type for streams)."""
-    item: str
-    """For pages, the item type; for `maybe_stream`, the event type."""
-    overload_response: str
-    """For `maybe_stream`: the response and event annotations of the overloads."""
-    overload_event: str
-    items_field: str
-    paging: str
-    """For pages, the runtime's `Paging(...)` that says how to ask for the next page."""
-    stream_flag: str
-    http_method: str
-    path: str
-    path_args: tuple[EntryView, ...]
-    path_items: tuple[str, ...]
-    """The arguments of `path_template(...)`: the path, then `name=argument` for each parameter."""
-    server: str
-    query: tuple[EntryView, ...]
-    body: tuple[EntryView, ...]
-    body_arg: str | None
-    """A body that is not an object is passed whole as one argument."""
-    files: tuple[EntryView, ...]
-    """A multipart body's file fields (the other fields go in `body` as form fields)."""
-    multipart: bool
-    content_arg: str | None
-    """A raw (`application/octet-stream`) body: the argument holding its bytes."""
-    headers: tuple[EntryView, ...]
-    deprecated: bool
-    cookies: tuple[EntryView, ...] = ()
-    styles: tuple[EntryView, ...] = ()
-    """Query, header and cookie parameters sent in a style other than their location's default."""
-    content_type: str = ""
-    """The body's media type when it is not plain `application/json` (a literal)."""
-    encoding: tuple[EntryView, ...] = ()
-    """A form body's properties in a style other than `form`, exploded."""
-    json_without_files: bool = False
-    security: str = ""
-    """The operation's own security, as a literal, when it differs from the API's default."""
 
 
 @dataclass(frozen=True)
@@ -134,10 +69,10 @@ def method_doc(operation: OperationIR) -> str | None:
 
 
 class ResourceViews:
-    def __init__(self, api: ApiIR) -> None:
+    def __init__(self, api: ApiIR, names: ParamNames | None = None) -> None:
         self.api = api
-        self.names = ParamNames(api)
-        self.namespace = {m.module: m.namespace for m in api.models}
+        self.names = names or ParamNames(api)
+        self.namespace = self.names.namespace
         self.model_classes = set(classes_by_type(api.models))
         self.aliases = {(d.name, m.module): d for m in api.models for d in m.definitions if isinstance(d, AliasIR)}
 
@@ -280,15 +215,7 @@ class ResourceViews:
         described: dict[str, str] = {p.name: p.description for p in operation.parameters if p.description}
         if operation.body is not None and isinstance(operation.body.main, ClassIR):
             described |= {f.name: f.description for f in operation.body.main.fields if f.description}
-        lines: list[str] = []
-        for arg in args:
-            text = described.get(arg.name)
-            if not text:
-                continue
-            words = " ".join(normalize_description(text).replace("<br>", " ").split())
-            wrapped = wrap_words(f"{arg.name}: {words}", 76)
-            lines.append("  " + wrapped[0])
-            lines.extend("    " + line for line in wrapped[1:])
+        lines = [argument_doc(arg.name, text) for arg in args if (text := described.get(arg.name))]
         if not lines:
             return doc
         return "\n\n".join(part for part in (doc, "Args:\n" + "\n".join(lines)) if part)
@@ -481,8 +408,19 @@ class ResourceViews:
         return lines
 
 
-def resource_views(api: ApiIR, keep: Callable[[int], bool] = lambda index: True) -> list[ResourceView]:
+@cache
+def argument_doc(name: str, description: str) -> str:
+    """An argument's entry of a method's `Args:` list, wrapped. Memoised: the same parameters
+    (`per_page`, `page`) are described alike in many operations."""
+    words = " ".join(normalize_description(description).replace("<br>", " ").split())
+    first, *rest = wrap_words(f"{name}: {words}", 76)
+    return "\n".join(["  " + first, *("    " + line for line in rest)])
+
+
+def resource_views(
+    api: ApiIR, keep: Callable[[int], bool] = lambda index: True, names: ParamNames | None = None
+) -> list[ResourceView]:
     """Views of every resource module, or of those whose index `keep` accepts (a share)."""
-    views = ResourceViews(api)
+    views = ResourceViews(api, names)
     resources = [resource for top in api.resources for resource in top.walk()]
     return [views.resource(resource) for index, resource in enumerate(resources) if keep(index)]

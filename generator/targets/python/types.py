@@ -20,7 +20,7 @@ from ...ir.model import (
 )
 from ...ir.spelling import NONE
 
-_DATETIME_NAMES = {"datetime", "date"}
+DATETIME_NAMES = frozenset({"datetime", "date"})
 
 
 _STRING_LITERAL = re.compile(r'"(?:[^"\\]|\\.)*"')
@@ -88,7 +88,7 @@ def datetime_names(type_: TypeIR, parts: Iterable[TypeIR] | None = None) -> set[
     return {
         t.name
         for t in (walk(type_) if parts is None else parts)
-        if isinstance(t, PrimitiveType) and t.name in _DATETIME_NAMES
+        if isinstance(t, PrimitiveType) and t.name in DATETIME_NAMES
     }
 
 
