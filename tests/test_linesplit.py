@@ -199,3 +199,61 @@ def test_a_lazy_init_is_formatted_statement_by_statement() -> None:
     assert formatter.format_python(LAZY_INIT) == _black(LAZY_INIT, 88)
     assert formatter.stats.whole_files == []
     assert sum(formatter.stats.black.values()) == 0
+
+
+PIECES = ["a", " ", "'", '"', "\\", "\\\\", "\\'", '\\"', "{x}"]
+PIECES += ["\\x4A", "\\x4a", "\\u00E9", "\\N{bullet}", "\\N{BULLET}"]
+string_bodies = st.one_of(
+    st.lists(st.sampled_from(PIECES), max_size=10).map("".join),
+    st.text(alphabet="a'\"\\xA{}", max_size=12),
+)
+
+
+def _literal(prefix: str, quote: str, body: str) -> str | None:
+    """`prefix quote body quote` if that is one string literal, else None."""
+    import ast
+    import io
+    import tokenize
+    import warnings
+
+    literal = f"{prefix}{quote}{body}{quote}"
+    try:
+        read = list(tokenize.generate_tokens(io.StringIO(literal + "\n").readline))
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            ast.parse(literal)
+    except (tokenize.TokenError, SyntaxError):
+        return None
+    return literal if read[0].string == literal and read[1].type == tokenize.NEWLINE else None
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.sampled_from(["", "", "", "b", "r", "rb", "f", "br", "R", "u"]), st.sampled_from(['"', "'"]), string_bodies)
+def test_strings_black_keeps_are_told_exactly(prefix: str, quote: str, body: str) -> None:
+    """`black_keeps_string` says whether black leaves a literal as it is: for a plain one
+    (no prefix, not triple-quoted), always exactly; for another it may decline what black
+    keeps, never the reverse."""
+    from hypothesis import assume
+    from sdkgen.targets.python.lineparse import black_keeps_string
+
+    literal = _literal(prefix, quote, body)
+    assume(literal is not None)
+    assert literal is not None
+    kept = _black(f"x = {literal}\n", 88) == f"x = {literal}\n"
+    if prefix == "" and not literal.startswith(quote * 3):
+        assert black_keeps_string(literal) == kept
+    elif black_keeps_string(literal):
+        assert kept
+
+
+def test_a_pattern_with_both_quotes_keeps_its_double_quotes() -> None:
+    from sdkgen.targets.python.lineparse import black_keeps_string
+
+    text = (
+        'name: str = Field(min_length=2, max_length=42, pattern="^[A-Za-z0-9()\\\\[\\\\]\'\\"]'
+        '[-A-Za-z0-9_. \\\\/()\\\\[\\\\]]{0,40}[A-Za-z0-9()\\\\[\\\\]\'\\"]$")\n'
+    )
+    literal = text[text.index('pattern="') + 8 : -2]
+    assert black_keeps_string(literal)
+    for length in (80, 84, 88):
+        assert layout_unit(text, length) == _black(text, length)

@@ -211,7 +211,7 @@ def _read(text: str) -> list[Leaf]:
                 if value in DECLINED_NAMES:
                     raise Unsupported(value)
             elif kind == "STRING":
-                if not value.lstrip("rbf").startswith('"') or value.lstrip("rbf").startswith('"""') or '\\"' in value:
+                if not black_keeps_string(value):
                     raise Unsupported("string black would requote")
             elif kind != "NUMBER" or not value.replace(".", "").isdigit():
                 raise Unsupported(kind)
@@ -244,11 +244,53 @@ def _read(text: str) -> list[Leaf]:
     return leaves
 
 
+_UNICODE_ESCAPE = re.compile(r"(\\+)(u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|x[0-9A-Fa-f]{2}|N\{[A-Za-z0-9 -]{2,}\})?")
+_BACKSLASHES = re.compile(r"(\\*)(['\"])")
+
+
+def black_keeps_string(literal: str) -> bool:
+    """Whether black leaves the one-line string literal `literal` as it is.
+
+    Black writes a prefix lowercase with `r` first, the hexadecimal digits of `\\x`, `\\u`
+    and `\\U` escapes lowercase and `\\N{...}` names uppercase, and prefers double quotes
+    unless they need more backslashes than the other quote: it drops the backslash of an
+    escaped quote that the literal's own quote does not need, and keeps a literal in single
+    quotes only when switching would escape more double quotes than it unescapes single
+    ones (inside `"..."` every `"` is escaped, no `'` need be). A raw string keeps its
+    escapes; an f-string is taken only in double quotes and without backslashes. Tests
+    compare this with black over generated literals.
+    """
+    text = literal.lstrip("rbf")
+    prefix = literal[: len(literal) - len(text)]
+    if prefix not in ("", "r", "b", "rb", "f", "rf") or text[:3] in ('"""', "'''") or text[:1] not in "\"'":
+        return False
+    quote, body = text[0], text[1:-1]
+    if "f" in prefix:
+        return quote == '"' and "\\" not in body
+    if "r" in prefix:
+        return quote == '"'
+    if "\\" in body:
+        for match in _UNICODE_ESCAPE.finditer(body):
+            escape = match.group(2)
+            if escape and len(match.group(1)) % 2 and escape != escape[0] + (
+                escape[1:].upper() if escape[0] == "N" else escape[1:].lower()
+            ):
+                return False
+    other = "'" if quote == '"' else '"'
+    for match in _BACKSLASHES.finditer(body):
+        if match.group(2) == other and len(match.group(1)) % 2:
+            return False  # an escaped quote that needs no escape: black drops the backslash
+    # Every `quote` inside is escaped (else it would end the literal), no `other` is.
+    if quote == '"':
+        return body.count(other) >= body.count(quote)
+    return body.count(other) > body.count(quote)
+
+
 Token = tuple[str, str, tuple[int, int], tuple[int, int]]
 """(kind, text, (row, column) of its start, of its end), as `tokenize` names them."""
 
 _LEXEME = re.compile(
-    r'(?P<STRING>(?:rb|br|r|b)?"[^"\\\n]*")'
+    r'(?P<STRING>(?:rb|r|b)?"[^"\\\n]*")'
     r"|(?P<NAME>[A-Za-z_][A-Za-z_0-9]*)"
     r"|(?P<NUMBER>[0-9]+(?:\.[0-9]+)?)(?![A-Za-z_0-9.])"
     r"|(?P<OP>->|\.\.\.|\.(?![0-9])|[=:](?!=)|\*(?![*=])|[,()\[\]{}])"
