@@ -272,8 +272,10 @@ def black_keeps_string(literal: str) -> bool:
     if "\\" in body:
         for match in _UNICODE_ESCAPE.finditer(body):
             escape = match.group(2)
-            if escape and len(match.group(1)) % 2 and escape != escape[0] + (
-                escape[1:].upper() if escape[0] == "N" else escape[1:].lower()
+            if (
+                escape
+                and len(match.group(1)) % 2
+                and escape != escape[0] + (escape[1:].upper() if escape[0] == "N" else escape[1:].lower())
             ):
                 return False
     other = "'" if quote == '"' else '"'
