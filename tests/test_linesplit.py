@@ -38,6 +38,10 @@ values = st.one_of(
     st.tuples(names, strings).map(lambda t: f"Field(default=None, alias={t[1]}, {t[0]}=3)"),
     st.lists(st.tuples(strings, names), max_size=5).map(lambda kv: "{" + ", ".join(f"{k}: {v}" for k, v in kv) + "}"),
     st.tuples(names, names).map(lambda t: f"{t[0]}_wrapper(resource.{t[1]})"),
+    st.tuples(st.sampled_from(["-", "+", "~"]), st.integers(0, 2**63)).map(lambda t: f"{t[0]}{t[1]}"),
+    st.tuples(st.integers(-(2**63), 2**63), st.integers(-(2**63), 2**63)).map(
+        lambda t: f"Field(default=None, ge={t[0]}, le={t[1]})"
+    ),
 )
 parameters = st.tuples(names, types, st.one_of(st.none(), values)).map(
     lambda p: f"{p[0]}: {p[1]}" + (f" = {p[2]}" if p[2] else "")
@@ -116,6 +120,9 @@ TABLE = [
     ' = "UNSPECIFIED",\n'
     "):\n    pass\n",
     'name: Optional[str] = Field(default=None, min_length=2, max_length=32, pattern="^[a-z][a-z0-9-]{0,9}$")\n',
+    "log_retention_bytes: Optional[int] = Field(default=None, ge=-1, le=9223372036854776000)\n",
+    "log_autovacuum_min_duration: Optional[int] = Field(default=None, ge=-1, le=2147483647)\n",
+    "return call_something_rather_long(first_argument, -1, key={-1: +2, ~3: -four}, x=[-5])\n",
     "return await self._client.request(\n    AppsGetExecResponse,\n    RequestOptions.build(\n"
     '        "get",\n        path_template(\n'
     '            "/v2/apps/{app_id}/deployments/{deployment_id}/components/x",\n'
@@ -134,6 +141,12 @@ def test_the_shapes_the_templates_print_need_no_black(text: str, length: int) ->
     "text",
     [
         "x = a + b\n",
+        "x = a - b\n",
+        "x = -a + b\n",
+        "x = -(a)\n",
+        "x = - 1\n",
+        "x = f(a)[1:-1]\n",
+        "x = -+1\n",
         "return f(*args)\n",
         "x = (yield)\n",
         "value = f(a)  # note\n",

@@ -183,6 +183,20 @@ def tokens(text: str) -> list[Leaf]:
     return _invisible_parens(leaves)
 
 
+UNARY = ("-", "+", "~")
+"""Unary operators: part of their operand (black's `factor`), no delimiter. This module
+takes one right before a name or a number, where no binary operator can be."""
+
+
+def _unary_position(before: list[Leaf], stack: list[Leaf]) -> bool:
+    if not before:
+        return False
+    previous = before[-1].value
+    if previous == ":":
+        return not (stack and stack[-1].kind == "[")  # not in a slice, which black spaces its own way
+    return previous in ("(", "[", "{", ",", "=", "return")
+
+
 DECLINED_NAMES = ("lambda", "if", "else", "for", "in", "not", "and", "or", "is", "yield", "import")
 
 
@@ -193,6 +207,7 @@ def _read(text: str) -> list[Leaf]:
     stack: list[Leaf] = []
     end = (1, 0)
     ended = False
+    unary: str | None = None  # a unary operator, before its operand
     try:
         for kind, value, start, token_end in _tokenized(text):
             if kind in ("NL", "ENDMARKER", "DEDENT"):
@@ -202,8 +217,13 @@ def _read(text: str) -> list[Leaf]:
                 continue
             if ended or kind == "INDENT":
                 raise Unsupported("statements")
+            if unary is not None and (kind not in ("NAME", "NUMBER") or value in KEYWORDS or start != end):
+                raise Unsupported(unary)  # only a name or a number right after it, which it belongs to
+            unary = None
             if kind == "OP":
-                if value not in OPERATORS:
+                if value in UNARY and _unary_position(leaves, stack):
+                    unary = value
+                elif value not in OPERATORS:
                     raise Unsupported(value)
                 if value in OPENING or value in CLOSING:
                     kind = value
