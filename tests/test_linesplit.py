@@ -43,6 +43,17 @@ values = st.one_of(
         lambda t: f"Field(default=None, ge={t[0]}, le={t[1]})"
     ),
 )
+# Boolean chains: black splits them before each `and`/`or` (its logic priority).
+operands = st.one_of(names, strings, values, names.map(lambda n: f'os.environ.get("{n.upper()}")'))
+values = st.one_of(
+    values,
+    st.tuples(st.lists(operands, min_size=2, max_size=4), st.sampled_from([" or ", " and "])).map(
+        lambda t: t[1].join(t[0])
+    ),
+    st.lists(st.tuples(strings, st.lists(operands, min_size=2, max_size=3)), min_size=1, max_size=3).map(
+        lambda kv: "{\n" + "".join(f"    {k}: {' or '.join(v)},\n" for k, v in kv) + "}"
+    ),
+)
 parameters = st.tuples(names, types, st.one_of(st.none(), values)).map(
     lambda p: f"{p[0]}: {p[1]}" + (f" = {p[2]}" if p[2] else "")
 )
@@ -123,6 +134,15 @@ TABLE = [
     "log_retention_bytes: Optional[int] = Field(default=None, ge=-1, le=9223372036854776000)\n",
     "log_autovacuum_min_duration: Optional[int] = Field(default=None, ge=-1, le=2147483647)\n",
     "return call_something_rather_long(first_argument, -1, key={-1: +2, ~3: -four}, x=[-5])\n",
+    'self.base_url = base_url or os.environ.get("ACME_BASE_URL") or server_url(DEFAULT_BASE_URL, {})\n',
+    "return first_value_with_a_long_name and second_value_with_a_long_name or third_value_name\n",
+    "super().__init__(\n    version=__version__,\n    base_urls={\n"
+    '        "": base_url or os.environ.get("DO_API_BASE_URL") or DEFAULT_BASE_URL,\n'
+    '        "agent_url": agent_url_base_url\n        or os.environ.get("DO_API_AGENT_URL_BASE_URL")\n'
+    "        or server_url(\n            AGENT_URL_DEFAULT_BASE_URL,\n            {\n"
+    '                "agent_url": (agent_url, ()),\n            },\n        ),\n'
+    '        "https": https_base_url or os.environ.get("DO_API_HTTPS_BASE_URL") or HTTPS_DEFAULT_BASE_URL,\n'
+    "    },\n    credentials=credentials,\n)\n",
     "return await self._client.request(\n    AppsGetExecResponse,\n    RequestOptions.build(\n"
     '        "get",\n        path_template(\n'
     '            "/v2/apps/{app_id}/deployments/{deployment_id}/components/x",\n'
@@ -147,6 +167,8 @@ def test_the_shapes_the_templates_print_need_no_black(text: str, length: int) ->
         "x = - 1\n",
         "x = f(a)[1:-1]\n",
         "x = -+1\n",
+        "x = not a or b\n",
+        "x = a or b if c else d\n",
         "return f(*args)\n",
         "x = (yield)\n",
         "value = f(a)  # note\n",

@@ -12,10 +12,11 @@ trailing comma added. Each piece goes through the same rules again.
 This module makes the leaves: black's spacing (read from the text, which the templates
 print black-spaced), what each bracket is (call, subscript, display, parameters), the
 invisible parentheses, and black's bookkeeping of depths, delimiters and magic commas.
-It knows only names, strings, numbers, brackets, `,` `=` `:` `->` `.`, a bare `*`, and
-the keywords `def`, `class`, `async`, `await`, `return`. Anything else (operators,
-comments, lambdas, conditional expressions, varargs, non-ASCII text) is `Unsupported`,
-and the caller lets black format the statement. Tests compare this with black.
+It knows only names, strings, numbers, brackets, `,` `=` `:` `->` `.`, a bare `*`, a
+unary `-` `+` `~` before a name or a number, the boolean `and` and `or`, and the keywords
+`def`, `class`, `async`, `await`, `return`. Anything else (other operators, comments,
+lambdas, conditional expressions, varargs, non-ASCII text) is `Unsupported`, and the
+caller lets black format the statement. Tests compare this with black.
 """
 
 from __future__ import annotations
@@ -26,10 +27,10 @@ import re
 import tokenize
 from collections.abc import Iterator
 
-COMMA_PRIORITY, STRING_PRIORITY, DOT_PRIORITY = 18, 12, 1
+COMMA_PRIORITY, LOGIC_PRIORITY, STRING_PRIORITY, DOT_PRIORITY = 18, 14, 12, 1
 OPENING, CLOSING = "([{", ")]}"
 MATCH = {")": "(", "]": "[", "}": "{"}
-KEYWORDS = {"def", "class", "async", "await", "return", "None", "True", "False"}
+KEYWORDS = {"def", "class", "async", "await", "return", "None", "True", "False", "and", "or"}
 OPERATORS = {",", "=", ":", "->", ".", "*", "(", ")", "[", "]", "{", "}", "..."}
 
 
@@ -101,6 +102,8 @@ class Line:
                         delimiters[id(previous)] = DOT_PRIORITY
                     elif kind == "STRING" and previous.kind == "STRING":
                         delimiters[id(previous)] = STRING_PRIORITY
+                    elif value == "or" or value == "and":
+                        delimiters[id(previous)] = LOGIC_PRIORITY
                 if value == ",":
                     delimiters[id(leaf)] = COMMA_PRIORITY
             if kind in OPENING:
@@ -194,10 +197,10 @@ def _unary_position(before: list[Leaf], stack: list[Leaf]) -> bool:
     previous = before[-1].value
     if previous == ":":
         return not (stack and stack[-1].kind == "[")  # not in a slice, which black spaces its own way
-    return previous in ("(", "[", "{", ",", "=", "return")
+    return previous in ("(", "[", "{", ",", "=", "return", "and", "or")
 
 
-DECLINED_NAMES = ("lambda", "if", "else", "for", "in", "not", "and", "or", "is", "yield", "import")
+DECLINED_NAMES = ("lambda", "if", "else", "for", "in", "not", "is", "yield", "import")
 
 
 def _read(text: str) -> list[Leaf]:
