@@ -32,6 +32,7 @@ from typing import Any
 from .layout import bracketed
 from .linesplit import Unsupported, layout_unit
 from .outline import docstring_holding, pruned
+from .textwidth import str_width
 
 LINE_LENGTH = 88
 """Black's default, which the generated packages use."""
@@ -43,20 +44,23 @@ class WholeFile(Exception):
     """The statement-by-statement path cannot handle this file: format all of it."""
 
 
-def _width(line: str) -> int:
-    if line.isascii():
-        return len(line)
-    from black.strings import str_width
+def _long_lines(lines: list[str], ascii_text: bool = False) -> tuple[list[int], list[int]]:
+    """1-based numbers of the lines black finds too long for sure, and of those whose width
+    (not their length) decides it (`ascii_text`: all lines are ASCII, so there are none).
 
-    return int(str_width(line))
-
-
-def _long_lines(lines: list[str], ascii_text: bool = False) -> list[int]:
-    """1-based numbers of the lines black would find too long (`ascii_text`: all of them
-    are ASCII, so a line's width is its length)."""
+    A character is one or two columns wide (`textwidth`), so a line longer than the limit is
+    too long and one no longer than half of it is not, whatever it holds.
+    """
     if ascii_text:
-        return [number for number, line in enumerate(lines, 1) if len(line) > LINE_LENGTH]
-    return [number for number, line in enumerate(lines, 1) if _width(line) > LINE_LENGTH]
+        return [number for number, line in enumerate(lines, 1) if len(line) > LINE_LENGTH], []
+    sure: list[int] = []
+    unsure: list[int] = []
+    for number, line in enumerate(lines, 1):
+        if len(line) > LINE_LENGTH:
+            sure.append(number)
+        elif 2 * len(line) > LINE_LENGTH and not line.isascii():
+            unsure.append(number)
+    return sure, unsure
 
 
 QUOTE = '"""'
@@ -111,10 +115,15 @@ def _code_long_lines(lines: list[str], ascii_text: bool = False) -> list[int]:
 
 def _long_and_spans(lines: list[str], ascii_text: bool) -> tuple[list[int], dict[int, int] | None]:
     """`_code_long_lines` and the docstring spans, None when they were not worked out."""
-    long_lines = _long_lines(lines, ascii_text)
-    if not long_lines:
+    long_lines, unsure = _long_lines(lines, ascii_text)
+    if not long_lines and not unsure:
         return [], None
     spans = _docstring_spans(lines)
+    if unsure:
+        # Only a line black might split needs its width: most are description text.
+        outside = _outside_docstrings(lines, unsure, spans)
+        wide = [n for n in (unsure if outside is None else outside) if str_width(lines[n - 1]) > LINE_LENGTH]
+        long_lines = sorted(long_lines + wide)
     if _outside_docstrings(lines, long_lines, spans) == []:
         return [], spans
     return long_lines, spans

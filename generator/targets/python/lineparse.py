@@ -12,10 +12,11 @@ trailing comma added. Each piece goes through the same rules again.
 This module makes the leaves: black's spacing (read from the text, which the templates
 print black-spaced), what each bracket is (call, subscript, display, parameters), the
 invisible parentheses, and black's bookkeeping of depths, delimiters and magic commas.
-It knows only names, strings, numbers, brackets, `,` `=` `:` `->` `.`, a bare `*`, and
-the keywords `def`, `class`, `async`, `await`, `return`. Anything else (operators,
-comments, lambdas, conditional expressions, varargs, non-ASCII text) is `Unsupported`,
-and the caller lets black format the statement. Tests compare this with black.
+It knows only names, strings, numbers, brackets, `,` `=` `:` `->` `.`, a bare `*`, a
+unary `-` `+` `~` before a name or a number, the boolean `and` and `or`, and the keywords
+`def`, `class`, `async`, `await`, `return`. Anything else (other operators, comments,
+lambdas, conditional expressions, varargs, non-ASCII text) is `Unsupported`, and the
+caller lets black format the statement. Tests compare this with black.
 """
 
 from __future__ import annotations
@@ -26,10 +27,10 @@ import re
 import tokenize
 from collections.abc import Iterator
 
-COMMA_PRIORITY, STRING_PRIORITY, DOT_PRIORITY = 18, 12, 1
+COMMA_PRIORITY, LOGIC_PRIORITY, STRING_PRIORITY, DOT_PRIORITY = 18, 14, 12, 1
 OPENING, CLOSING = "([{", ")]}"
 MATCH = {")": "(", "]": "[", "}": "{"}
-KEYWORDS = {"def", "class", "async", "await", "return", "None", "True", "False"}
+KEYWORDS = {"def", "class", "async", "await", "return", "None", "True", "False", "and", "or"}
 OPERATORS = {",", "=", ":", "->", ".", "*", "(", ")", "[", "]", "{", "}", "..."}
 
 
@@ -101,6 +102,8 @@ class Line:
                         delimiters[id(previous)] = DOT_PRIORITY
                     elif kind == "STRING" and previous.kind == "STRING":
                         delimiters[id(previous)] = STRING_PRIORITY
+                    elif value == "or" or value == "and":
+                        delimiters[id(previous)] = LOGIC_PRIORITY
                 if value == ",":
                     delimiters[id(leaf)] = COMMA_PRIORITY
             if kind in OPENING:
@@ -183,7 +186,21 @@ def tokens(text: str) -> list[Leaf]:
     return _invisible_parens(leaves)
 
 
-DECLINED_NAMES = ("lambda", "if", "else", "for", "in", "not", "and", "or", "is", "yield", "import")
+UNARY = ("-", "+", "~")
+"""Unary operators: part of their operand (black's `factor`), no delimiter. This module
+takes one right before a name or a number, where no binary operator can be."""
+
+
+def _unary_position(before: list[Leaf], stack: list[Leaf]) -> bool:
+    if not before:
+        return False
+    previous = before[-1].value
+    if previous == ":":
+        return not (stack and stack[-1].kind == "[")  # not in a slice, which black spaces its own way
+    return previous in ("(", "[", "{", ",", "=", "return", "and", "or")
+
+
+DECLINED_NAMES = ("lambda", "if", "else", "for", "in", "not", "is", "yield", "import")
 
 
 def _read(text: str) -> list[Leaf]:
@@ -193,6 +210,7 @@ def _read(text: str) -> list[Leaf]:
     stack: list[Leaf] = []
     end = (1, 0)
     ended = False
+    unary: str | None = None  # a unary operator, before its operand
     try:
         for kind, value, start, token_end in _tokenized(text):
             if kind in ("NL", "ENDMARKER", "DEDENT"):
@@ -202,8 +220,13 @@ def _read(text: str) -> list[Leaf]:
                 continue
             if ended or kind == "INDENT":
                 raise Unsupported("statements")
+            if unary is not None and (kind not in ("NAME", "NUMBER") or value in KEYWORDS or start != end):
+                raise Unsupported(unary)  # only a name or a number right after it, which it belongs to
+            unary = None
             if kind == "OP":
-                if value not in OPERATORS:
+                if value in UNARY and _unary_position(leaves, stack):
+                    unary = value
+                elif value not in OPERATORS:
                     raise Unsupported(value)
                 if value in OPENING or value in CLOSING:
                     kind = value
@@ -211,7 +234,7 @@ def _read(text: str) -> list[Leaf]:
                 if value in DECLINED_NAMES:
                     raise Unsupported(value)
             elif kind == "STRING":
-                if not value.lstrip("rbf").startswith('"') or value.lstrip("rbf").startswith('"""') or '\\"' in value:
+                if not black_keeps_string(value):
                     raise Unsupported("string black would requote")
             elif kind != "NUMBER" or not value.replace(".", "").isdigit():
                 raise Unsupported(kind)
@@ -244,11 +267,55 @@ def _read(text: str) -> list[Leaf]:
     return leaves
 
 
+_UNICODE_ESCAPE = re.compile(r"(\\+)(u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|x[0-9A-Fa-f]{2}|N\{[A-Za-z0-9 -]{2,}\})?")
+_BACKSLASHES = re.compile(r"(\\*)(['\"])")
+
+
+def black_keeps_string(literal: str) -> bool:
+    """Whether black leaves the one-line string literal `literal` as it is.
+
+    Black writes a prefix lowercase with `r` first, the hexadecimal digits of `\\x`, `\\u`
+    and `\\U` escapes lowercase and `\\N{...}` names uppercase, and prefers double quotes
+    unless they need more backslashes than the other quote: it drops the backslash of an
+    escaped quote that the literal's own quote does not need, and keeps a literal in single
+    quotes only when switching would escape more double quotes than it unescapes single
+    ones (inside `"..."` every `"` is escaped, no `'` need be). A raw string keeps its
+    escapes; an f-string is taken only in double quotes and without backslashes. Tests
+    compare this with black over generated literals.
+    """
+    text = literal.lstrip("rbf")
+    prefix = literal[: len(literal) - len(text)]
+    if prefix not in ("", "r", "b", "rb", "f", "rf") or text[:3] in ('"""', "'''") or text[:1] not in "\"'":
+        return False
+    quote, body = text[0], text[1:-1]
+    if "f" in prefix:
+        return quote == '"' and "\\" not in body
+    if "r" in prefix:
+        return quote == '"'
+    if "\\" in body:
+        for match in _UNICODE_ESCAPE.finditer(body):
+            escape = match.group(2)
+            if (
+                escape
+                and len(match.group(1)) % 2
+                and escape != escape[0] + (escape[1:].upper() if escape[0] == "N" else escape[1:].lower())
+            ):
+                return False
+    other = "'" if quote == '"' else '"'
+    for match in _BACKSLASHES.finditer(body):
+        if match.group(2) == other and len(match.group(1)) % 2:
+            return False  # an escaped quote that needs no escape: black drops the backslash
+    # Every `quote` inside is escaped (else it would end the literal), no `other` is.
+    if quote == '"':
+        return body.count(other) >= body.count(quote)
+    return body.count(other) > body.count(quote)
+
+
 Token = tuple[str, str, tuple[int, int], tuple[int, int]]
 """(kind, text, (row, column) of its start, of its end), as `tokenize` names them."""
 
 _LEXEME = re.compile(
-    r'(?P<STRING>(?:rb|br|r|b)?"[^"\\\n]*")'
+    r'(?P<STRING>(?:rb|r|b)?"[^"\\\n]*")'
     r"|(?P<NAME>[A-Za-z_][A-Za-z_0-9]*)"
     r"|(?P<NUMBER>[0-9]+(?:\.[0-9]+)?)(?![A-Za-z_0-9.])"
     r"|(?P<OP>->|\.\.\.|\.(?![0-9])|[=:](?!=)|\*(?![*=])|[,()\[\]{}])"
