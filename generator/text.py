@@ -89,12 +89,16 @@ def _markdown() -> MarkdownIt:
 
 _CODE = r"`[^`\n]+`(?!`)"
 _WORD_UNDERSCORES = r"(?<=[A-Za-z0-9])_+(?=[A-Za-z0-9])"
-_PLAIN_LINE = f"(?:[A-Za-z(]|{_CODE})(?:[A-Za-z0-9 ,.;:()'\"/?%=+-]|{_CODE}|{_WORD_UNDERSCORES})*"
-_PLAIN_PARAGRAPH = re.compile(f"{_PLAIN_LINE}(?:\n{_PLAIN_LINE})*")
+_PLAIN_LINE = f"(?:[A-Za-z(]|{_CODE})(?:[A-Za-z0-9 ,.;:()'\"/?%=+-]++|{_CODE}|{_WORD_UNDERSCORES})*+"
+_PLAIN_PARAGRAPH = re.compile(f"{_PLAIN_LINE}(?:\n{_PLAIN_LINE})*+")
 """Lines that Markdown renders as one paragraph of their text and code spans: each starts
 with no list, heading or quote marker, holds no character of another inline construct or
 an entity (underscores only inside a word, where they cannot emphasise), and keeps its code
-spans (one backtick each side, none touching the next) on the line."""
+spans (one backtick each side, none touching the next) on the line.
+
+Plain characters are taken a run at a time and nothing is given back (`++`, `*+`): no run
+ends where a code span or an underscore could start, so what matches is what matched one
+character at a time, found without trying every character against every alternative."""
 _CODE_SPAN_OR_QUOTE = re.compile(r'`([^`\n]+)`|"')
 
 

@@ -124,3 +124,15 @@ def test_plain_paragraphs_with_code_spans_skip_the_markdown_parser(monkeypatch: 
     )
     with pytest.raises(AssertionError, match="parsed"):
         description_html.__wrapped__("A *stressed* word.")
+
+
+@settings(max_examples=1500)
+@given(st.lists(PLAIN_OR_NEARLY, min_size=1, max_size=25).map("".join))
+def test_the_plain_paragraph_pattern_takes_runs_and_accepts_what_it_accepted_a_character_at_a_time(
+    text: str,
+) -> None:
+    from sdkgen.text import _CODE, _PLAIN_PARAGRAPH, _WORD_UNDERSCORES
+
+    line = f"(?:[A-Za-z(]|{_CODE})(?:[A-Za-z0-9 ,.;:()'\"/?%=+-]|{_CODE}|{_WORD_UNDERSCORES})*"
+    one_at_a_time = re.compile(f"{line}(?:\n{line})*")
+    assert bool(_PLAIN_PARAGRAPH.fullmatch(text)) == bool(one_at_a_time.fullmatch(text))
