@@ -144,17 +144,18 @@ def render(template: str, **context: Any) -> str:
     return environment().get_template(template).render(**context)
 
 
-@cache
-def _escaped_text(text: str) -> str:
-    """Memoised: a site prints the same names, types, anchors and links on page after page."""
-    return str(escape(text))
-
-
 def escape_output(value: Any) -> str:
-    """What `escape(value)` prints, for a value a page prints: a plain string escaped (once per
-    distinct string), `Markup` (rendered Markdown) as it is, anything else as `escape` does."""
+    """What `escape(value)` prints, for a value a page prints: a plain string escaped as
+    markupsafe escapes one (these five characters, these entities), `Markup` (rendered
+    Markdown) as it is, anything else as `escape` does."""
     if type(value) is str:
-        return _escaped_text(value)
+        return (
+            value.replace("&", "&amp;")
+            .replace(">", "&gt;")
+            .replace("<", "&lt;")
+            .replace("'", "&#39;")
+            .replace('"', "&#34;")
+        )
     if type(value) is Markup:
         return value
     return escape(value)
