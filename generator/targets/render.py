@@ -195,14 +195,24 @@ def html_environment() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
         auto_reload=False,
     )
-    env.filters["markdown"] = lambda text: Markup(description_html(text)) if text else ""
+    env.filters["markdown"] = lambda text: description_markup(text) if text else ""
     env.filters["code_spans"] = code_spans_html
     return env
 
 
+@cache
+def description_markup(text: str) -> Markup:
+    """`description_html` as `Markup`, made once per description: fields and arguments
+    repeat the same descriptions (half of a large spec's are repeats)."""
+    return Markup(description_html(text))
+
+
+_CODE_SPAN = re.compile(r"`([^`]+)`")
+
+
 def code_spans_html(text: str) -> Markup:
     """A line of our own words as HTML: its `code spans` as `<code>`, everything else escaped."""
-    return Markup(re.sub(r"`([^`]+)`", r"<code>\1</code>", str(escape(text))))
+    return Markup(_CODE_SPAN.sub(r"<code>\1</code>", str(escape(text))))
 
 
 def render_html(template: str, **context: Any) -> str:
