@@ -89,11 +89,13 @@ def _markdown() -> MarkdownIt:
 
 _CODE = r"`[^`\n]+`(?!`)"
 _WORD_UNDERSCORES = r"(?<=[A-Za-z0-9])_+(?=[A-Za-z0-9])"
-_NON_ASCII = r"[^\x00-\x7f\s]"
-_PLAIN_CHARS = r"""[A-Za-z0-9 ,.;:()'"/?%=+\-{}$@^~|!#>\[\]]"""
-_PLAIN_START = f"(?:[A-Za-z(\"']|{_CODE}|{_NON_ASCII}|[0-9]++(?![.)0-9]))"
-_PLAIN_LINE = f"{_PLAIN_START}(?:{_PLAIN_CHARS}++|{_NON_ASCII}++|{_CODE}|{_WORD_UNDERSCORES}|\\\\<)*+"
-_PLAIN_PARAGRAPH = re.compile(f"(?:(?:{_PLAIN_LINE})?\\\\\n|{_PLAIN_LINE}\n)*+{_PLAIN_LINE}")
+_SPACE_PAST_ASCII = "\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+"""The characters past ASCII that are white space (`str.isspace`, which the parser strips by)."""
+_PLAIN_CHAR = f"[^\\x00-\\x1f\\x7f&*<\\\\_`{_SPACE_PAST_ASCII}]"
+"""Printable ASCII but `&`, `*`, `<`, backslash, underscore and backtick; past ASCII, all but white space."""
+_PLAIN_START = f"(?:[A-Za-z(\"']|{_CODE}|[^\\x00-\\x7f{_SPACE_PAST_ASCII}]|[0-9]++(?![.)0-9]))"
+_PLAIN_LINE = f"{_PLAIN_START}(?:{_PLAIN_CHAR}++|{_CODE}|{_WORD_UNDERSCORES}|\\\\<)*+"
+_PLAIN_PARAGRAPH = re.compile(f"(?:\\\\\n)*+{_PLAIN_LINE}(?:\\\\?\n(?:\\\\\n)*+{_PLAIN_LINE})*+")
 """Lines that Markdown renders as one paragraph of their text, code spans and line breaks:
 each starts with no list, heading, quote or fence marker (a number only when no `.` or `)`
 follows it), holds no character of another inline construct or an entity (underscores only

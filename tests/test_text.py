@@ -144,3 +144,11 @@ def test_line_breaks_brackets_and_text_past_ascii_skip_the_markdown_parser(monke
     for parsed in ("See [the guide](https://x.y).", "1. first", "A line<br>", "~~~"):
         with pytest.raises(AssertionError, match="parsed"):
             description_html.__wrapped__(parsed)
+
+
+def test_the_plain_text_pattern_knows_every_white_space_character_past_ascii() -> None:
+    """markdown-it trims a paragraph by `str.strip`: white space past ASCII is left to it."""
+    from sdkgen.text import _SPACE_PAST_ASCII
+
+    listed = set(re.findall(f"[{_SPACE_PAST_ASCII}]", "".join(map(chr, range(0x80, 0x110000)))))
+    assert listed == {chr(c) for c in range(0x80, 0x110000) if chr(c).isspace()}
