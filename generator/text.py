@@ -89,19 +89,32 @@ def _markdown() -> MarkdownIt:
 
 _CODE = r"`[^`\n]+`(?!`)"
 _WORD_UNDERSCORES = r"(?<=[A-Za-z0-9])_+(?=[A-Za-z0-9])"
-_PLAIN_LINE = f"(?:[A-Za-z(]|{_CODE})(?:[A-Za-z0-9 ,.;:()'\"/?%=+-]|{_CODE}|{_WORD_UNDERSCORES})*"
-_PLAIN_PARAGRAPH = re.compile(f"{_PLAIN_LINE}(?:\n{_PLAIN_LINE})*")
-"""Lines that Markdown renders as one paragraph of their text and code spans: each starts
-with no list, heading or quote marker, holds no character of another inline construct or
-an entity (underscores only inside a word, where they cannot emphasise), and keeps its code
-spans (one backtick each side, none touching the next) on the line."""
-_CODE_SPAN_OR_QUOTE = re.compile(r'`([^`\n]+)`|"')
+_SPACE_PAST_ASCII = "\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+"""The characters past ASCII that are white space (`str.isspace`, which the parser strips by)."""
+_PLAIN_CHAR = f"[^\\x00-\\x1f\\x7f&*<\\\\_`{_SPACE_PAST_ASCII}]"
+"""Printable ASCII but `&`, `*`, `<`, backslash, underscore and backtick; past ASCII, all but white space."""
+_PLAIN_START = f"(?:[A-Za-z(\"']|{_CODE}|[^\\x00-\\x7f{_SPACE_PAST_ASCII}]|[0-9]++(?![.)0-9]))"
+_PLAIN_LINE = f"{_PLAIN_START}(?:{_PLAIN_CHAR}++|{_CODE}|{_WORD_UNDERSCORES}|\\\\<)*+"
+_PLAIN_PARAGRAPH = re.compile(f"(?:\\\\\n)*+{_PLAIN_LINE}(?:\\\\?\n(?:\\\\\n)*+{_PLAIN_LINE})*+")
+"""Lines that Markdown renders as one paragraph of their text, code spans and line breaks:
+each starts with no list, heading, quote or fence marker (a number only when no `.` or `)`
+follows it), holds no character of another inline construct or an entity (underscores only
+inside a word, where they cannot emphasise; brackets only in a text with no `](`, where no
+link can form), keeps its code spans (one backtick each side, none touching the next) on
+the line, and may end in a backslash line break (`<br>`) unless it is the last. Escaped `<` is
+text; so is any character past ASCII but white space, which the parser trims.
+
+Plain characters are taken a run at a time and nothing is given back (`++`, `*+`): no run
+ends where another token could start, so nothing is lost by not trying every character
+against every alternative."""
+_PLAIN_INLINE = re.compile(r'`([^`\n]+)`|[">]|\\<|\\\n')
+_PLAIN_ESCAPES = {'"': "&quot;", ">": "&gt;", "\\<": "&lt;", "\\\n": "<br />\n"}
 
 
 def _plain_html(match: re.Match[str]) -> str:
     code = match.group(1)
     if code is None:
-        return "&quot;"
+        return _PLAIN_ESCAPES[match.group()]
     if code.startswith(" ") and code.endswith(" ") and code.strip(" "):
         code = code[1:-1]
     code = code.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
@@ -114,12 +127,12 @@ def description_html(text: str) -> str:
     as a line break, and everything else (tags included) escaped as text.
 
     Memoised: a shared schema's descriptions show on every page that expands it. Plain
-    paragraphs (most descriptions: text and `code spans`) are the paragraphs Markdown would
+    paragraphs (most descriptions: text, `code spans`, line breaks) are the paragraphs Markdown would
     make, without parsing them (`tests/test_text.py` holds the two to the same result)."""
     source = markdown_text(text).replace("&lt;", "\\<").replace("<br>", "\\\n")
     paragraphs = source.split("\n\n")
-    if all(_PLAIN_PARAGRAPH.fullmatch(paragraph) for paragraph in paragraphs):
-        return "\n".join(f"<p>{_CODE_SPAN_OR_QUOTE.sub(_plain_html, paragraph)}</p>" for paragraph in paragraphs)
+    if "](" not in source and all(_PLAIN_PARAGRAPH.fullmatch(paragraph) for paragraph in paragraphs):
+        return "\n".join(f"<p>{_PLAIN_INLINE.sub(_plain_html, paragraph)}</p>" for paragraph in paragraphs)
     return str(_markdown().render(source)).strip()
 
 

@@ -45,6 +45,8 @@ PLAIN_OR_NEARLY = st.sampled_from(
     + ["[", "]", "<", ">", "&", "#", "\\", "!", "~", "é", "1. ", "2) ", "- ", "+ ", "* ", "# ", "> ", "<br>", "&amp;"]
     + ["http://x.y", "---", "===", "\t", "`a b`", "` a `", "` `", "``", "`x\\`", '`&<>"`', "`*_[`", "\n`", "\n\n"]
     + ["a_b", "__"]
+    + ["\\<", "<br><br>", "’", "—", "{", "}", "$", "@", "^", "|", "](", "[a](b)", "![", "\xa0", "\u2028", "\u200b"]
+    + ["1-", "12", "1.5", "10) ", "~~~", "&lt;"]
 )
 
 
@@ -124,3 +126,29 @@ def test_plain_paragraphs_with_code_spans_skip_the_markdown_parser(monkeypatch: 
     )
     with pytest.raises(AssertionError, match="parsed"):
         description_html.__wrapped__("A *stressed* word.")
+
+
+def test_line_breaks_brackets_and_text_past_ascii_skip_the_markdown_parser(monkeypatch: pytest.MonkeyPatch) -> None:
+    from markdown_it import MarkdownIt
+    from sdkgen.text import description_html
+
+    def refuse(*args: object) -> str:
+        raise AssertionError("parsed")
+
+    monkeypatch.setattr(MarkdownIt, "render", refuse)
+    text = 'The VPC’s name [deprecated]: {"all"} > 2 — 1-based.<br>Next line.<br><br>After two.\n\nA <host>.'
+    assert description_html.__wrapped__(text) == (
+        "<p>The VPC’s name [deprecated]: {&quot;all&quot;} &gt; 2 — 1-based.<br />\nNext line.<br />\n<br />\n"
+        "After two.</p>\n<p>A &lt;host&gt;.</p>"
+    )
+    for parsed in ("See [the guide](https://x.y).", "1. first", "A line<br>", "~~~"):
+        with pytest.raises(AssertionError, match="parsed"):
+            description_html.__wrapped__(parsed)
+
+
+def test_the_plain_text_pattern_knows_every_white_space_character_past_ascii() -> None:
+    """markdown-it trims a paragraph by `str.strip`: white space past ASCII is left to it."""
+    from sdkgen.text import _SPACE_PAST_ASCII
+
+    listed = set(re.findall(f"[{_SPACE_PAST_ASCII}]", "".join(map(chr, range(0x80, 0x110000)))))
+    assert listed == {chr(c) for c in range(0x80, 0x110000) if chr(c).isspace()}

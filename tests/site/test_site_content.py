@@ -180,6 +180,7 @@ def test_each_description_is_rendered_once(api: ApiIR, monkeypatch: pytest.Monke
     from markdown_it import MarkdownIt
     from sdkgen import text
     from sdkgen.targets.docs.target import render_docs
+    from sdkgen.targets.render import description_markup
 
     rendered: list[str] = []
     render = MarkdownIt.render
@@ -190,7 +191,9 @@ def test_each_description_is_rendered_once(api: ApiIR, monkeypatch: pytest.Monke
 
     monkeypatch.setattr(MarkdownIt, "render", counting)
     text.description_html.cache_clear()
+    description_markup.cache_clear()
     render_docs(api, "shared.yaml")
     assert rendered and len(rendered) == len(set(rendered))
     # The site shows some descriptions more than once (shared schemas expand on several pages).
-    assert text.description_html.cache_info().hits > 0
+    assert description_markup.cache_info().hits > 0
+    assert text.description_html.cache_info().misses == description_markup.cache_info().misses

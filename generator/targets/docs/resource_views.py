@@ -128,7 +128,7 @@ class MethodDocs:
         self.package = api.package
 
     def method(self, resource: ResourceIR, operation: OperationIR) -> MethodDoc:
-        view, _, _ = self.views.method(operation)
+        view, _, _ = self.views.method(operation, with_doc=False)
         call = ".".join(("client", *resource.path, operation.name))
         arguments = self.arguments(operation, view)
         links = sorted({t for t in self.linked_types(operation)}, key=lambda t: (t.name, t.module))

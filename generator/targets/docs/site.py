@@ -80,14 +80,14 @@ class SiteBuilder:
                         placed.add(link.anchor)
                         expanded = node(by_anchor[link.anchor])
                         continue
-                    href = self.local_href(link, model)
+                    href = self.local_href(link, by_anchor)
                     if href is not None:
                         links.append((link.name, href))
                 fields.append(FieldNode(field, f"{cls.anchor}--{field.name}", tuple(links), expanded))
             alias_links = tuple(
-                (link.name, href) for link in cls.links if (href := self.local_href(link, model)) is not None
+                (link.name, href) for link in cls.links if (href := self.local_href(link, by_anchor)) is not None
             )
-            base_link = (cls.base.name, self.local_href(cls.base, model)) if cls.base is not None else None
+            base_link = (cls.base.name, self.local_href(cls.base, by_anchor)) if cls.base is not None else None
             return ClassNode(cls, tuple(fields), alias_links, base_link)
 
         main = node(model.classes[0])
@@ -98,9 +98,9 @@ class SiteBuilder:
                 others.append(node(cls))
         return ModelPage(model, f"models/{model.anchor}.html", main, tuple(others))
 
-    def local_href(self, link: Link, model: ModelDoc) -> str | None:
-        """A link from a model page: same-page anchors stay in the page."""
-        if any(cls.anchor == link.anchor for cls in model.classes):
+    def local_href(self, link: Link, on_page: dict[str, ClassDoc]) -> str | None:
+        """A link from a model page (`on_page`: its classes by anchor): same-page anchors stay in the page."""
+        if link.anchor in on_page:
             return f"#{link.anchor}"
         target = self.page_of_anchor.get(link.anchor)
         return None if target is None else target.removeprefix("models/")

@@ -5,11 +5,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ...ir.model import AliasIR, ClassIR, ClassType, ConstType, FieldIR, ModelIR, class_types, walk
+from ...ir.model import (
+    AliasIR,
+    ClassIR,
+    ClassType,
+    ConstType,
+    FieldIR,
+    LiteralType,
+    ModelIR,
+    PrimitiveType,
+    TypeIR,
+    class_types,
+    walk,
+)
 from ...ir.naming import snake_case
 from ...ir.spelling import field_annotation, literal_value, optional_annotation
 from ...text import markdown_text
-from ..python.types import literal_values
 
 
 @dataclass(frozen=True)
@@ -63,10 +74,16 @@ def anchor_of(class_type: ClassType, main_names: dict[str, str]) -> str:
     return f"{class_type.module}-{snake_case(class_type.name)}".replace("_", "-")
 
 
-def constraint_texts(field: FieldIR) -> tuple[str, ...]:
-    texts = [f"{keyword} {value}" for keyword, value in field.constraints.by_keyword()]
+def _parts(type_: TypeIR) -> tuple[TypeIR, ...]:
+    """`walk(type_)`; most field types hold no other type, and are their own parts."""
+    return (type_,) if isinstance(type_, (PrimitiveType, ClassType, LiteralType)) else tuple(walk(type_))
+
+
+def constraint_texts(field: FieldIR, parts: tuple[TypeIR, ...] | None = None) -> tuple[str, ...]:
+    """`parts`: the field type's, when the caller has them."""
+    texts = [] if field.constraints.is_empty() else [f"{k} {v}" for k, v in field.constraints.by_keyword()]
     # A `const` that `Literal` cannot spell: the type shows its JSON type, this its value.
-    texts += [f"const {t.json}" for t in walk(field.type) if isinstance(t, ConstType)]
+    texts += [f"const {t.json}" for t in (parts or _parts(field.type)) if isinstance(t, ConstType)]
     return tuple(texts)
 
 
@@ -76,6 +93,9 @@ def _links(types: list[ClassType], main_names: dict[str, str]) -> tuple[Link, ..
 
 
 def field_doc(field: FieldIR, main_names: dict[str, str]) -> FieldDoc:
+    parts = _parts(field.type)
+    # The enum values: the first literal's, as `literal_values` finds them.
+    literal = next((t for t in parts if isinstance(t, LiteralType)), None)
     return FieldDoc(
         name=field.name,
         wire_name=field.wire_name,
@@ -83,13 +103,13 @@ def field_doc(field: FieldIR, main_names: dict[str, str]) -> FieldDoc:
         required=field.required,
         description=markdown_text(field.description) if field.description else None,
         format=field.format,
-        constraints=constraint_texts(field),
-        enum_values=tuple(literal_value(v) for v in literal_values(field.type)),
+        constraints=constraint_texts(field, parts),
+        enum_values=tuple(literal_value(v) for v in literal.values) if literal is not None else (),
         deprecated=field.deprecated,
         read_only=field.read_only,
         write_only=field.write_only,
         default=literal_value(field.default) if field.has_default else None,
-        links=_links(sorted(class_types(field.type), key=lambda t: t.name), main_names),
+        links=_links([t for t in parts if isinstance(t, ClassType)], main_names),
     )
 
 

@@ -110,7 +110,11 @@ class ResourceViews:
     def optional_file(name: str, annotation: str) -> ArgView:
         return ArgView(name, f"Union[{annotation}, NotGiven]", "NOT_GIVEN")
 
-    def method(self, operation: OperationIR) -> tuple[MethodView, list[tuple[str, str]], list[str]]:
+    def method(
+        self, operation: OperationIR, with_doc: bool = True
+    ) -> tuple[MethodView, list[tuple[str, str]], list[str]]:
+        """The method's view, what it imports and the annotations it prints; `with_doc=False`
+        leaves out the docstring (the docs, which write their own, ask so)."""
         imports: list[tuple[str, str]] = []
         texts: list[str] = []
         args: list[ArgView] = []
@@ -173,7 +177,7 @@ class ResourceViews:
             path_items += ("{" + ", ".join(f"{e.key}: {e.value}" for e in path_styles) + "}",)
         view = MethodView(
             name=operation.name,
-            doc=self.doc_with_args(method_doc(operation), operation, args),
+            doc=self.doc_with_args(method_doc(operation), operation, args) if with_doc else None,
             kind=kind,
             args=tuple(args),
             returns=returns,
