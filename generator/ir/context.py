@@ -54,6 +54,8 @@ class SchemaContext:
         """The `$ref`s whose targets are no types of their own (so far: see `known_type`)."""
         self._names_seen = 0
         self._referenced: dict[tuple[int, Path], tuple[Any, frozenset[str]]] = {}
+        self._class_names: dict[tuple[str, Path], str] = {}
+        """The model each `$ref` text of a file names, once it names one (`_class_name`)."""
 
     def locate(self, location: Location) -> Location:
         return self.store.locate(location)
@@ -159,22 +161,39 @@ class SchemaContext:
             return found[1]
         names: set[str] = set()
         stack: list[Any] = [schema]
+        file = location.file
         while stack:
             node = stack.pop()
             if isinstance(node, dict):
-                if "$ref" in node and isinstance(node["$ref"], str):
-                    try:
-                        ref = self.resolver.ref_of(node, location)
-                        target, _ = self.resolver.follow({"$ref": node["$ref"]}, location)
-                    except SpecError:
-                        pass
-                    else:
-                        if self.deserves_class(ref, target):
-                            names.add(self.resolver.named(ref).name)
-                stack.extend(
-                    value for key, value in node.items() if isinstance(value, (dict, list)) and key not in _NOT_SCHEMAS
-                )
+                text = node.get("$ref")
+                if isinstance(text, str):
+                    name = self._class_names.get((text, file))
+                    if name is None:
+                        name = self._class_name(node, location)
+                    if name is not None:
+                        names.add(name)
+                for keyword, value in node.items():
+                    if isinstance(value, (dict, list)) and keyword not in _NOT_SCHEMAS:
+                        stack.append(value)
             elif isinstance(node, list):
-                stack.extend(item for item in node if isinstance(item, (dict, list)))
+                for item in node:
+                    if isinstance(item, (dict, list)):
+                        stack.append(item)
         self._referenced[key] = (schema, frozenset(names))
         return self._referenced[key][1]
+
+    def _class_name(self, node: dict[str, Any], location: Location) -> str | None:
+        """The name of the model a `$ref` (written in `location.file`) refers to, if it is one."""
+        try:
+            ref = self.resolver.ref_of(node, location)
+            target, _ = self.resolver.follow({"$ref": node["$ref"]}, location)
+        except SpecError:
+            return None
+        if not self.deserves_class(ref, target):
+            return None  # asked again: the target is a class once something names it
+        name = self.resolver.named(ref).name
+        if not self.store.allow_remote:
+            # A named target keeps its name, and the `$ref` text leads to it from anywhere in
+            # the file (unless a fetched document may yet claim its URL: `$self`).
+            self._class_names[(node["$ref"], location.file)] = name
+        return name
