@@ -279,7 +279,7 @@ class OperationsBuilder(PayloadReader):
                     for expanded in self.querystring_parameters(param, param_location):
                         found[(expanded.location, expanded.wire_name)] = expanded
                     continue
-                parameter = self.read_parameter(param, param_location)
+                parameter = self.api.reread("parameter", self.read_parameter, param, param_location)
                 if parameter is not None:
                     found[(parameter.location, parameter.wire_name)] = parameter
         in_path = set(re.findall(r"{([^}]+)}", path))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from ..errors import Diagnostic, Diagnostics, Location, SpecError
 from ..load.loader import DocumentStore, Ref
@@ -55,6 +55,7 @@ class SchemaContext:
         self._names_seen = 0
         self._referenced: dict[tuple[int, Path], tuple[Any, frozenset[str]]] = {}
         self._class_names: dict[tuple[str, Path], str] = {}
+        self._reads: dict[tuple[str, int, str, Path], tuple[Any, Any, tuple[Diagnostic, ...]]] = {}
         """The model each `$ref` text of a file names, once it names one (`_class_name`)."""
 
     def locate(self, location: Location) -> Location:
@@ -95,6 +96,22 @@ class SchemaContext:
                 self._inlined -= named
                 self._types.clear()
                 self._referenced.clear()
+                self._reads.clear()
+
+    def reread(self, kind: str, read: Callable[[Any, Location], T], node: Any, location: Location) -> T:
+        """`read(node, location)`, a read of `kind` that depends only on the node, its place and
+        the names given so far, as `known_type` reuses a type: read once per place (a shared
+        parameter is used by many operations) and given again with the diagnostics it gave."""
+        self._forget_if_named()
+        key = (kind, id(node), location.pointer, location.file)
+        found = self._reads.get(key)
+        if found is not None:
+            self.diagnostics.items.extend(found[2])
+            return cast(T, found[1])
+        since = len(self.diagnostics.items)
+        value = read(node, location)
+        self._reads[key] = (node, value, tuple(self.diagnostics.items[since:]))
+        return value
 
     def remember_type(
         self, schema: Any, location: Location, named_union: bool, type_: tuple[TypeIR, bool], since: int
