@@ -100,7 +100,6 @@ def test_a_type_read_through_an_inlined_target_is_read_again_once_the_target_is_
     assert kinds[1].name in {m.name for m in api.models}
 
 
-
 def test_a_reread_is_given_again_until_a_target_read_as_inlined_is_named(tmp_path: Path) -> None:
     # `SchemaContext.reread` (a shared parameter, read once for all its operations) reuses
     # what it read, with its diagnostics, as `known_type` does, and forgets it as that does.
