@@ -14,7 +14,7 @@ from typing import Literal
 Severity = Literal["error", "warning"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Location:
     """A place in the input: a file and a JSON pointer inside it, with its line and column."""
 
@@ -22,6 +22,16 @@ class Location:
     pointer: str = ""
     line: int | None = None
     column: int | None = None
+
+    def __init__(self, file: Path, pointer: str = "", line: int | None = None, column: int | None = None) -> None:
+        # The IR builds one per node it reads: the fields go straight into the instance's
+        # dict, as the frozen dataclass's own `__init__` would (through a call to
+        # `object.__setattr__` each, at twice the cost).
+        fields = self.__dict__
+        fields["file"] = file
+        fields["pointer"] = pointer
+        fields["line"] = line
+        fields["column"] = column
 
     def child(self, *segments: str | int) -> Location:
         pointer = self.pointer

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sdkgen.errors import Diagnostics
+from sdkgen.errors import Diagnostics, Location
 from sdkgen.ir.build_api import ApiBuilder
+from sdkgen.ir.context import SchemaContext
 from sdkgen.ir.model import ClassIR, ClassType, PrimitiveType
-from sdkgen.load.loader import DocumentStore
+from sdkgen.load.loader import DocumentStore, Ref
 from sdkgen.pipeline import build
 
 SHARED_PARAMETER = """
@@ -97,3 +98,29 @@ def test_a_type_read_through_an_inlined_target_is_read_again_once_the_target_is_
     assert kinds[0] == PrimitiveType("object")
     assert isinstance(kinds[1], ClassType)
     assert kinds[1].name in {m.name for m in api.models}
+
+
+def test_a_reread_is_given_again_until_a_target_read_as_inlined_is_named(tmp_path: Path) -> None:
+    # `SchemaContext.reread` (a shared parameter, read once for all its operations) reuses
+    # what it read, with its diagnostics, as `known_type` does, and forgets it as that does.
+    spec = tmp_path / "openapi.yaml"
+    spec.write_text(NAMED_LATER)
+    store = DocumentStore()
+    store.load(spec)
+    context = SchemaContext(store, spec, Diagnostics())
+    calls: list[str] = []
+
+    def read(node: object, location: Location) -> int:
+        calls.append(location.pointer)
+        context.diagnostics.warning("read", location)
+        return len(calls)
+
+    node, where = {"in": "query"}, Location(context.root_file, "/components/parameters/P")
+    assert [context.reread("parameter", read, node, where) for _ in range(2)] == [1, 1]
+    assert len(context.diagnostics.items) == 2  # the warning given again
+    assert context.reread("other", read, node, where) == 2  # another kind of read is its own
+    ref = Ref(context.root_file, "/paths/~1b/get/responses/200/content/application~1json/schema")
+    assert not context.deserves_class(ref, store.resolve_pointer(ref))  # read as inlined
+    assert context.reread("parameter", read, node, where) == 1
+    context.resolver.named(ref)
+    assert context.reread("parameter", read, node, where) == 3

@@ -279,7 +279,7 @@ class OperationsBuilder(PayloadReader):
                     for expanded in self.querystring_parameters(param, param_location):
                         found[(expanded.location, expanded.wire_name)] = expanded
                     continue
-                parameter = self.read_parameter(param, param_location)
+                parameter = self.api.reread("parameter", self.read_parameter, param, param_location)
                 if parameter is not None:
                     found[(parameter.location, parameter.wire_name)] = parameter
         in_path = set(re.findall(r"{([^}]+)}", path))
@@ -389,7 +389,7 @@ class OperationsBuilder(PayloadReader):
             while name in taken:
                 name = f"{name}_{parameter.location}" if not name.endswith(parameter.location) else name + "_"
             taken.add(name)
-            result.append(replace(parameter, name=name))
+            result.append(parameter if name == parameter.name else replace(parameter, name=name))
         return tuple(result)
 
     def server_of(
@@ -464,7 +464,8 @@ class OperationsBuilder(PayloadReader):
                     self.api.locate(self.locations[(operation.http_method, operation.path)]),
                 )
             taken.add(name)
-            operations.append(replace(operation, name=name, name_source=source))
+            unchanged = name == operation.name and source == operation.name_source
+            operations.append(operation if unchanged else replace(operation, name=name, name_source=source))
         class_name = "".join(pascal_case(p) for p in path)
         # A resource module imports models by name: `Snapshots` the model keeps its name, and
         # so does a class it imports from inside a model's module (a page's item `Knowledge`).

@@ -53,7 +53,7 @@ def body_arguments(fields: tuple[FieldIR, ...]) -> tuple[FieldIR, ...]:
         while name in taken:
             name += "_"
         taken.add(name)
-        result.append(replace(field, name=name))
+        result.append(field if name == field.name else replace(field, name=name))
     return tuple(result)
 
 

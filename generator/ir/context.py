@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from ..errors import Diagnostic, Diagnostics, Location, SpecError
 from ..load.loader import DocumentStore, Ref
@@ -54,6 +54,9 @@ class SchemaContext:
         """The `$ref`s whose targets are no types of their own (so far: see `known_type`)."""
         self._names_seen = 0
         self._referenced: dict[tuple[int, Path], tuple[Any, frozenset[str]]] = {}
+        self._class_names: dict[tuple[str, Path], str] = {}
+        self._reads: dict[tuple[str, int, str, Path], tuple[Any, Any, tuple[Diagnostic, ...]]] = {}
+        """The model each `$ref` text of a file names, once it names one (`_class_name`)."""
 
     def locate(self, location: Location) -> Location:
         return self.store.locate(location)
@@ -93,6 +96,22 @@ class SchemaContext:
                 self._inlined -= named
                 self._types.clear()
                 self._referenced.clear()
+                self._reads.clear()
+
+    def reread(self, kind: str, read: Callable[[Any, Location], T], node: Any, location: Location) -> T:
+        """`read(node, location)`, a read of `kind` that depends only on the node, its place and
+        the names given so far, as `known_type` reuses a type: read once per place (a shared
+        parameter is used by many operations) and given again with the diagnostics it gave."""
+        self._forget_if_named()
+        key = (kind, id(node), location.pointer, location.file)
+        found = self._reads.get(key)
+        if found is not None:
+            self.diagnostics.items.extend(found[2])
+            return cast(T, found[1])
+        since = len(self.diagnostics.items)
+        value = read(node, location)
+        self._reads[key] = (node, value, tuple(self.diagnostics.items[since:]))
+        return value
 
     def remember_type(
         self, schema: Any, location: Location, named_union: bool, type_: tuple[TypeIR, bool], since: int
@@ -159,22 +178,39 @@ class SchemaContext:
             return found[1]
         names: set[str] = set()
         stack: list[Any] = [schema]
+        file = location.file
         while stack:
             node = stack.pop()
             if isinstance(node, dict):
-                if "$ref" in node and isinstance(node["$ref"], str):
-                    try:
-                        ref = self.resolver.ref_of(node, location)
-                        target, _ = self.resolver.follow({"$ref": node["$ref"]}, location)
-                    except SpecError:
-                        pass
-                    else:
-                        if self.deserves_class(ref, target):
-                            names.add(self.resolver.named(ref).name)
-                stack.extend(
-                    value for key, value in node.items() if isinstance(value, (dict, list)) and key not in _NOT_SCHEMAS
-                )
+                text = node.get("$ref")
+                if isinstance(text, str):
+                    name = self._class_names.get((text, file))
+                    if name is None:
+                        name = self._class_name(node, location)
+                    if name is not None:
+                        names.add(name)
+                for keyword, value in node.items():
+                    if isinstance(value, (dict, list)) and keyword not in _NOT_SCHEMAS:
+                        stack.append(value)
             elif isinstance(node, list):
-                stack.extend(item for item in node if isinstance(item, (dict, list)))
+                for item in node:
+                    if isinstance(item, (dict, list)):
+                        stack.append(item)
         self._referenced[key] = (schema, frozenset(names))
         return self._referenced[key][1]
+
+    def _class_name(self, node: dict[str, Any], location: Location) -> str | None:
+        """The name of the model a `$ref` (written in `location.file`) refers to, if it is one."""
+        try:
+            ref = self.resolver.ref_of(node, location)
+            target, _ = self.resolver.follow({"$ref": node["$ref"]}, location)
+        except SpecError:
+            return None
+        if not self.deserves_class(ref, target):
+            return None  # asked again: the target is a class once something names it
+        name = self.resolver.named(ref).name
+        if not self.store.allow_remote:
+            # A named target keeps its name, and the `$ref` text leads to it from anywhere in
+            # the file (unless a fetched document may yet claim its URL: `$self`).
+            self._class_names[(node["$ref"], location.file)] = name
+        return name

@@ -13,6 +13,7 @@ import hashlib
 import json
 import re
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -94,6 +95,8 @@ class DocumentStore:
         self._local_refs: dict[tuple[Path, str], Ref | str] = {}
         self._files: dict[Path, Path] = {}
         """One path object per file (see `_local_ref`)."""
+        self._resolved: dict[Path, Path] = {}
+        """Each path as `Path.resolve` gives it (a system call per folder), asked once per path."""
         self._targets: dict[Ref, Any] = {}
         """What each `$ref` resolved to: the documents do not change once loaded."""
         """Parsed `$ref` strings by the file they appear in: resolving a path costs system calls."""
@@ -107,7 +110,7 @@ class DocumentStore:
         if not isinstance(ref, str):
             return "$ref must be a string"
         target, _, fragment = ref.partition("#")
-        base_url = self._remote_urls.get(base.file.resolve()) if self._remote_urls else None
+        base_url = self._remote_urls.get(self._resolve(base.file)) if self._remote_urls else None
         is_remote = "://" in target or target.startswith("//")
         if is_remote and target in self._self_urls:
             pointer = unquote(fragment)
@@ -133,12 +136,18 @@ class DocumentStore:
         key = (base.file, ref)
         found = self._local_refs.get(key)
         if found is None:
-            found = parse_ref(ref, base)
+            found = parse_ref(ref, base, self._resolve)
             if isinstance(found, Ref):
                 # One path object per file: a lookup by `Ref` (or by its file) then finds the
                 # key by identity instead of comparing paths part by part.
                 found = Ref(self._files.setdefault(found.file, found.file), found.pointer)
             self._local_refs[key] = found
+        return found
+
+    def _resolve(self, path: Path) -> Path:
+        found = self._resolved.get(path)
+        if found is None:
+            found = self._resolved[path] = path.resolve()
         return found
 
     def local_inputs(self) -> dict[str, str] | None:
@@ -272,7 +281,7 @@ class DocumentStore:
         """The same location with the line and column of its node filled in, if found."""
         if location.line is not None:
             return location
-        path = location.file.resolve()
+        path = self._resolve(location.file)
         try:
             parts = split_pointer(location.pointer)
         except ValueError:
@@ -422,8 +431,9 @@ def _child_node(node: yaml.Node, part: str) -> tuple[yaml.Node, yaml.Mark] | Non
     return None
 
 
-def parse_ref(ref: str, base: Location) -> Ref | str:
-    """The target of a `$ref` string relative to the document it appears in, or an error."""
+def parse_ref(ref: str, base: Location, resolve: Callable[[Path], Path] = Path.resolve) -> Ref | str:
+    """The target of a `$ref` string relative to the document it appears in, or an error;
+    `resolve` makes a path absolute (`DocumentStore` passes one that remembers its answers)."""
     if not isinstance(ref, str):
         return "$ref must be a string"
     target, _, fragment = ref.partition("#")
@@ -432,5 +442,5 @@ def parse_ref(ref: str, base: Location) -> Ref | str:
     pointer = unquote(fragment)
     if pointer and not pointer.startswith("/"):
         return f"$ref fragment must be a JSON pointer: {ref!r}"
-    file = (base.file.parent / unquote(target)).resolve() if target else base.file.resolve()
+    file = resolve(base.file.parent / unquote(target)) if target else resolve(base.file)
     return Ref(file, pointer)

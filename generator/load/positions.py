@@ -11,7 +11,8 @@ PyYAML's marks for every node of the DigitalOcean spec and of every spec in the 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Iterator, Sequence
 
 Position = tuple[int, int]
 """0-based line and column."""
@@ -62,101 +63,146 @@ def _inline_value(rest: str) -> bool:
     return bool(value) and not value.startswith("#")
 
 
-def _node_below(lines: Sequence[str], start: int, parent_column: int, allow_same: bool) -> Position:
-    """Where the block node under an entry at `parent_column` begins, from line `start` on."""
-    for number in range(start, len(lines)):
-        found = _content(lines[number])
-        if found is None:
-            continue
-        indent, text = found
-        if indent > parent_column or (allow_same and indent == parent_column and text.startswith("- ")):
-            return number, indent
-        break
-    raise _Unsure  # an empty value, or null
-
-
 Entries = dict[str, tuple[Position, Position]] | list[Position]
 
-_BLANK, _TAB = -1, -2
-"""In `_indents`: a line without content (blank or comment), a line indented with a tab."""
+_TAB = -1
+"""The indentation `_shallow_lines` gives a line indented with a tab (which this does not follow)."""
+
+_SHALLOW: dict[int, re.Pattern[str]] = {}
 
 
-def _indents(lines: Sequence[str]) -> list[int]:
-    """Each line's indentation as `_content` measures it, once for the whole text: a scan for
-    a collection's entries then skips the lines nested deeper by comparing numbers."""
-    return [
-        _BLANK if not stripped or stripped[0] == "#" else _TAB if stripped[0] == "\t" else len(line) - len(stripped)
-        for line in lines
-        for stripped in (line.lstrip(" "),)
-    ]
-
-
-def _entries(lines: Sequence[str], indents: Sequence[int], node: Position) -> Entries:
-    """The children of the block collection at `node`: keys to (key mark, value node), or the
-    items' positions. A value on its key's line has no position below it: (-1, -1)."""
-    line, column = node
-    text = lines[line][column:]
-    if text.startswith("- ") or text.rstrip() == "-":
-        items: list[Position] = []
-        for number in range(line, len(lines)):
-            indent = column if number == line else indents[number]
-            if indent == _BLANK or indent > column:
-                continue
-            if indent == _TAB:
-                raise _Unsure
-            item = lines[number][indent:]
-            if indent < column or not (item.startswith("- ") or item.rstrip() == "-"):
-                break
-            if item.rstrip() == "-":
-                items.append(_node_below(lines, number + 1, column, False))
-            else:
-                items.append((number, column + len(item) - len(item[1:].lstrip(" "))))
-        return items
-    entries: dict[str, tuple[Position, Position]] = {}
-    for number in range(line, len(lines)):
-        indent = column if number == line else indents[number]
-        if indent == _BLANK or indent > column:
-            continue
-        if indent == _TAB:
-            raise _Unsure
-        entry = lines[number][indent:]
-        if indent < column or entry.startswith("- "):
-            break
-        key, rest = _key_of(entry)
-        if key not in entries:
-            below = (-1, -1) if _inline_value(rest) else _node_below(lines, number + 1, column, True)
-            entries[key] = ((number, column), below)
-    return entries
+def _shallow(column: int) -> re.Pattern[str]:
+    """A line break followed by a line with content indented by at most `column` spaces, or by
+    a line indented with a tab: the lines a scan of a collection at `column` must look at."""
+    pattern = _SHALLOW.get(column)
+    if pattern is None:
+        pattern = _SHALLOW[column] = re.compile(f"\\n(?:( {{0,{column}}}+)(?![ \\n#]|\\Z)| *+\\t)")
+    return pattern
 
 
 class TextPositions:
-    """Pointer lookups in one file's text; each collection on a path is read once."""
+    """Pointer lookups in one file's text; each collection on a path is read once.
+
+    The text is read where a lookup leads, not line by line: a scan for a collection's
+    entries jumps (with a regular expression) over the lines nested deeper than they are.
+    """
 
     def __init__(self, text: str) -> None:
-        self.lines = text.split("\n")
-        self._indents: list[int] | None = None
+        self.text = text
         self._entries: dict[Position, Entries | None] = {}
+        self._starts: dict[int, int] = {}
+        """Where each line found to begin a node starts in the text."""
         self.root = self._root()
+
+    def _line(self, start: int) -> str:
+        end = self.text.find("\n", start)
+        return self.text[start:] if end < 0 else self.text[start:end]
 
     def _root(self) -> Position | None:
         """Where the document's top node starts, if it is block YAML this can follow."""
-        try:
-            start = next((n for n, line in enumerate(self.lines) if _content(line) is not None), None)
-        except _Unsure:
-            return None
-        if start is None:
-            return None
-        first = self.lines[start].lstrip(" ")
-        if first.startswith(("---", "%", "{", "[")):
-            return None
-        return start, len(self.lines[start]) - len(first)
+        start: int | None = 0
+        number = 0
+        while start is not None:
+            end = self.text.find("\n", start)
+            line = self.text[start:] if end < 0 else self.text[start:end]
+            try:
+                found = _content(line)
+            except _Unsure:
+                return None
+            if found is not None:
+                indent, first = found
+                if first.startswith(("---", "%", "{", "[")):
+                    return None
+                self._starts[number] = start
+                return number, indent
+            start = None if end < 0 else end + 1
+            number += 1
+        return None
+
+    def _shallow_lines(self, line: int, column: int) -> Iterator[tuple[int, int, int]]:
+        """The lines after `line` with content indented by at most `column` (or by a tab:
+        `_TAB`), as (number, start, indentation); the lines between hold nothing or are deeper."""
+        text = self.text
+        counted_to = self._starts[line]
+        end = text.find("\n", counted_to)
+        if end < 0:
+            return
+        number = line
+        for match in _shallow(column).finditer(text, end):
+            start = match.start(0) + 1
+            number += text.count("\n", counted_to, start)
+            counted_to = start
+            spaces = match.group(1)
+            if spaces is None or text[start + len(spaces)] == "\t":
+                yield number, start, _TAB
+            else:
+                yield number, start, len(spaces)
+
+    def _node_below(self, line: int, start: int, parent_column: int, allow_same: bool) -> Position:
+        """Where the block node under an entry at `parent_column` on `line` (which starts at
+        `start`) begins."""
+        text = self.text
+        end = text.find("\n", start)
+        while end >= 0:
+            start = end + 1
+            line += 1
+            end = text.find("\n", start)
+            found = _content(text[start:] if end < 0 else text[start:end])
+            if found is None:
+                continue
+            indent, rest = found
+            if indent > parent_column or (allow_same and indent == parent_column and rest.startswith("- ")):
+                self._starts[line] = start
+                return line, indent
+            break
+        raise _Unsure  # an empty value, or null
+
+    def _read_entries(self, node: Position) -> Entries:
+        """The children of the block collection at `node`: keys to (key mark, value node), or the
+        items' positions. A value on its key's line has no position below it: (-1, -1)."""
+        line, column = node
+        first = self._starts[line]
+        text = self._line(first)[column:]
+        later = self._shallow_lines(line, column)
+        if text.startswith("- ") or text.rstrip() == "-":
+            items: list[Position] = []
+            number, start, indent = line, first, column
+            while True:
+                if indent == _TAB:
+                    raise _Unsure
+                item = self._line(start)[indent:]
+                if indent < column or not (item.startswith("- ") or item.rstrip() == "-"):
+                    break
+                if item.rstrip() == "-":
+                    items.append(self._node_below(number, start, column, False))
+                else:
+                    self._starts[number] = start
+                    items.append((number, column + len(item) - len(item[1:].lstrip(" "))))
+                number, start, indent = next(later, (-1, -1, -1))
+                if number < 0:
+                    break
+            return items
+        entries: dict[str, tuple[Position, Position]] = {}
+        number, start, indent = line, first, column
+        while True:
+            if indent == _TAB:
+                raise _Unsure
+            entry = self._line(start)[indent:]
+            if indent < column or entry.startswith("- "):
+                break
+            key, rest = _key_of(entry)
+            if key not in entries:
+                below = (-1, -1) if _inline_value(rest) else self._node_below(number, start, column, True)
+                entries[key] = ((number, column), below)
+            number, start, indent = next(later, (-1, -1, -1))
+            if number < 0:
+                break
+        return entries
 
     def _children(self, node: Position) -> Entries | None:
         if node not in self._entries:
-            if self._indents is None:
-                self._indents = _indents(self.lines)
             try:
-                self._entries[node] = _entries(self.lines, self._indents, node)
+                self._entries[node] = self._read_entries(node)
             except _Unsure:
                 self._entries[node] = None
         return self._entries[node]
