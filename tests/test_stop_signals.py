@@ -5,6 +5,7 @@ and a SIGKILLed run leaves no worker behind (`PR_SET_PDEATHSIG`). `make stress` 
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import random
 import signal
@@ -14,9 +15,11 @@ import time
 from pathlib import Path
 
 import pytest
+from sdkgen.targets.python import parallel
 
 from .conftest import ROOT
 from .runs import command, large_spec, leftovers, snapshot, trials
+from .test_worker_errors import large_api
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="process groups and prctl: Linux")
 
@@ -114,3 +117,28 @@ def test_a_sigkilled_run_leaves_no_worker_behind(large: tuple[Path, float], tmp_
         process.kill()
         process.wait()
         assert wait_for_group_to_end(process.pid), "a worker outlived its SIGKILLed parent"
+
+
+def test_a_stop_signal_that_comes_while_the_workers_fork_stops_them_instead_of_being_lost(tmp_path: Path) -> None:
+    # Sent from a fork hook (where logging releases its lock): raised there, the exception
+    # would be printed as ignored and the run would go on.
+    class Stop(BaseException):
+        pass
+
+    def stop(signum: int, frame: object) -> None:
+        raise Stop
+
+    api = large_api(tmp_path)
+    armed = [True]
+    os.register_at_fork(after_in_parent=lambda: armed and os.kill(os.getpid(), signal.SIGHUP))
+    previous = signal.signal(signal.SIGHUP, stop)
+    package = None
+    try:
+        with pytest.raises(Stop):
+            package = parallel.PythonPackage(api, "spec.yaml", None, jobs=2)
+    finally:
+        armed.clear()
+        signal.signal(signal.SIGHUP, previous)
+        if package is not None:
+            package.cancel()
+    assert not multiprocessing.active_children()  # the workers were stopped and joined
