@@ -129,6 +129,7 @@ def test_a_stop_signal_that_comes_while_the_workers_fork_stops_them_instead_of_b
         raise Stop
 
     api = large_api(tmp_path)
+    before = set(multiprocessing.active_children())  # those of earlier tests may still be exiting
     armed = [True]
     os.register_at_fork(after_in_parent=lambda: armed and os.kill(os.getpid(), signal.SIGHUP))
     previous = signal.signal(signal.SIGHUP, stop)
@@ -141,4 +142,4 @@ def test_a_stop_signal_that_comes_while_the_workers_fork_stops_them_instead_of_b
         signal.signal(signal.SIGHUP, previous)
         if package is not None:
             package.cancel()
-    assert not multiprocessing.active_children()  # the workers were stopped and joined
+    assert set(multiprocessing.active_children()) <= before  # the workers were stopped and joined
