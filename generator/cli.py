@@ -326,7 +326,7 @@ def generate(
     # Planning to swap under the output's lock: a concurrent run waits, then plans against our tree.
     with output_lock(settings.output, exclusive=True, wait=not no_wait, on_wait=_wait_message(settings.output)):
         the_plan = write(settings.output, generated, force)
-        manifest = file_digest(settings.output / MANIFEST)
+        manifest = file_digest(settings.output / MANIFEST) if record_path is not None else None  # for the record
     if the_plan.conflicts and not force:
         for path in the_plan.foreign:
             click.echo(f"{settings.output / path}: exists and was not written by sdkgen", err=True)

@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
+from sdkgen.cli import main
 
 from .conftest import ROOT
 
@@ -90,10 +92,6 @@ def test_a_successful_run_ends_its_process_at_once_with_its_output_flushed(tmp_p
     # An error ends the usual way; called from Python (`CliRunner`), a run returns.
     failed = run("generate", str(tmp_path / "missing.yaml"), "-o", str(tmp_path / "out"))
     assert failed.returncode == 2 and failed.stderr.endswith("teardown\n")
-    from click.testing import CliRunner
-
-    from sdkgen.cli import main
-
     again = CliRunner().invoke(main, ["check", str(spec), "-o", str(tmp_path / "out"), "--package", "acme_sdk"])
     assert again.exit_code == 0 and "is up to date" in again.output
 
