@@ -68,9 +68,10 @@ def end_process() -> None:
     The interpreter's own exit would free the run's objects one by one and collect the
     cycles the run never collected (see `cli._reports_errors`): 0.1-0.3 s on a large spec,
     serial, for memory the system takes back at once. Everything of the run is done (files
-    closed, workers joined, locks released); a stop signal now has nothing left to stop, so
-    it is ignored rather than raised into the exit. Returns only if the output cannot be
-    flushed (a closed pipe, say): the interpreter's exit then reports it as it would have.
+    closed, locks released, the workers' shares in: they end on their own); a stop signal
+    now has nothing left to stop, so it is ignored rather than raised into the exit. Returns
+    only if the output cannot be flushed (a closed pipe, say): the interpreter's exit then
+    reports it as it would have.
     """
     for signum in STOP_SIGNALS:
         signal.signal(signum, signal.SIG_IGN)
