@@ -103,6 +103,31 @@ def test_a_stop_signal_at_a_random_moment_ends_every_process_of_the_run(
     assert interrupted > 0, "every run finished before its signal: nothing was tested"
 
 
+def test_a_stop_signal_once_the_run_is_done_neither_kills_it_nor_shows_a_traceback(tmp_path: Path) -> None:
+    # Sent as the summary line arrives: the run is over, its process about to end. Before the
+    # run's last statement it is the usual stop (130, one line); after it, ignored (0). Raised
+    # into the interpreter's teardown it was a traceback, or the default action (-2).
+    spec = ROOT / "schemas" / "shared.yaml"
+    for trial in range(trials(6, 30)):
+        output = tmp_path / f"out{trial}"
+        process = subprocess.Popen(
+            command(spec, output, "--no-cache"),
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            start_new_session=True,
+        )
+        assert process.stdout is not None and process.stdout.readline().startswith("sdkgen: ")
+        process.send_signal(signal.SIGINT)
+        _, stderr = process.communicate()
+        assert "Traceback" not in stderr
+        stopped = ["sdkgen: interrupted by SIGINT; stopped the workers and removed the unfinished tree"]
+        assert process.returncode == 0 or (process.returncode == 130 and stderr.splitlines() == stopped), stderr
+        assert snapshot(output)  # the whole new tree, swapped in before the summary
+        assert wait_for_group_to_end(process.pid)
+
+
 def test_a_sigkilled_run_leaves_no_worker_behind(large: tuple[Path, float], tmp_path: Path) -> None:
     spec, duration = large
     for trial in range(trials(1, 10)):
