@@ -11,7 +11,7 @@ import os
 import shutil
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from functools import wraps
@@ -31,6 +31,7 @@ from .exits import (
     EXIT_OSERR,
     EXIT_STALE,
     Interrupted,
+    end_process,
     handle_stop_signals,
     os_error_exit,
 )
@@ -43,6 +44,10 @@ if TYPE_CHECKING:
     from .pipeline import Generated
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+_is_the_process = False
+"""Whether this process is the `sdkgen` command itself (see `_Sdkgen.main`), not a caller in
+Python (a test's `CliRunner`): then a command that succeeds ends the process at once."""
 
 
 def _print_diagnostics(diagnostics: list[Diagnostic]) -> None:
@@ -69,7 +74,10 @@ def _reports_errors(command: F) -> F:
         # frees what is dropped; formatting workers collect as usual.
         gc.disable()
         try:
-            return command(*args, **kwargs)
+            result = command(*args, **kwargs)
+            if _is_the_process:
+                end_process()
+            return result
         except SpecError as exc:
             _traceback_if_verbose(kwargs)
             _print_diagnostics(exc.diagnostics)
@@ -248,7 +256,27 @@ def _common(command: F) -> F:
     return command
 
 
-@click.group()
+class _Sdkgen(click.Group):
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
+        """Run as the console script or `python -m sdkgen` (the arguments from `sys.argv`, the
+        exit by `SystemExit`), this process is the command: a successful run ends it without
+        the interpreter's teardown (`exits.end_process`)."""
+        global _is_the_process
+        _is_the_process = args is None and standalone_mode
+        return super().main(
+            args, prog_name, complete_var, standalone_mode, windows_expand_args=windows_expand_args, **extra
+        )
+
+
+@click.group(cls=_Sdkgen)
 @click.version_option(__version__, prog_name="sdkgen")
 def main() -> None:
     """Generate a typed Python SDK and its reference docs from an OpenAPI description."""
@@ -298,7 +326,7 @@ def generate(
     # Planning to swap under the output's lock: a concurrent run waits, then plans against our tree.
     with output_lock(settings.output, exclusive=True, wait=not no_wait, on_wait=_wait_message(settings.output)):
         the_plan = write(settings.output, generated, force)
-        manifest = file_digest(settings.output / MANIFEST)
+        manifest = file_digest(settings.output / MANIFEST) if record_path is not None else None  # for the record
     if the_plan.conflicts and not force:
         for path in the_plan.foreign:
             click.echo(f"{settings.output / path}: exists and was not written by sdkgen", err=True)

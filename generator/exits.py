@@ -15,7 +15,9 @@
 from __future__ import annotations
 
 import errno
+import os
 import signal
+import sys
 from types import FrameType
 
 EXIT_OK = 0
@@ -58,6 +60,27 @@ def handle_stop_signals() -> None:
     """SIGTERM, SIGINT and SIGHUP raise `Interrupted` in the main thread."""
     for signum in STOP_SIGNALS:
         signal.signal(signum, _stop)
+
+
+def end_process() -> None:
+    """End a successful run's process now, its output flushed (exit 0).
+
+    The interpreter's own exit would free the run's objects one by one and collect the
+    cycles the run never collected (see `cli._reports_errors`): 0.1-0.3 s on a large spec,
+    serial, for memory the system takes back at once. Everything of the run is done (files
+    closed, locks released, the workers' shares in: they end on their own); a stop signal
+    now has nothing left to stop, so it is ignored rather than raised into the exit. Returns
+    only if the output cannot be flushed (a closed pipe, say): the interpreter's exit then
+    reports it as it would have.
+    """
+    for signum in STOP_SIGNALS:
+        signal.signal(signum, signal.SIG_IGN)
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        return
+    os._exit(EXIT_OK)
 
 
 def os_error_exit(exc: OSError) -> tuple[int, str]:

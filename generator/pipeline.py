@@ -6,7 +6,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from .errors import Diagnostic, Diagnostics, Location
+from .errors import Diagnostic, Diagnostics, Location, SpecError
 from .ir.build_api import ApiBuilder
 from .ir.model import ApiIR
 from .ir.overrides import OverridesConfig
@@ -72,8 +72,9 @@ def build_with_inputs(
     store = DocumentStore(allow_remote, max_spec_bytes)
     try:
         document = store.load(spec)
-        if not check_document(document, store.locate(Location(spec.resolve(), "")), diagnostics):
-            diagnostics.raise_if_errors()
+        if not check_document(document, Location(spec.resolve(), ""), diagnostics):
+            # Located only now: the first line found in a file reads the whole text.
+            raise SpecError([replace(d, location=store.locate(d.location)) for d in diagnostics.errors])
         api = ApiBuilder(store, spec, diagnostics, overrides).build(document, package)
         inputs = store.local_inputs()
         for warning in store.warnings:

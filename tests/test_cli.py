@@ -8,17 +8,19 @@ import sys
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
+from sdkgen.cli import main
 
 from .conftest import ROOT
 
 
+def sdkgen_env(cwd: Path) -> dict[str, str]:
+    return {"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "SDKGEN_CACHE_DIR": str(cwd / ".cache")}
+
+
 def sdkgen(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "sdkgen", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "SDKGEN_CACHE_DIR": str(cwd / ".cache")},
+        [sys.executable, "-m", "sdkgen", *args], cwd=cwd, capture_output=True, text=True, env=sdkgen_env(cwd)
     )
 
 
@@ -67,6 +69,31 @@ def test_generate_verbose_says_what_went_to_black(tmp_path: Path) -> None:
     result = sdkgen("generate", str(spec), "-o", str(tmp_path / "out"), "--no-cache", "-v", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "long statements formatted, black was needed for 0 and for 0 whole files" in result.stderr
+
+
+def test_a_successful_run_ends_its_process_at_once_with_its_output_flushed(tmp_path: Path) -> None:
+    # An exit hook registered before the command stands for the interpreter's teardown.
+    probe = (
+        "import atexit, sys\n"
+        "atexit.register(lambda: print('teardown', file=sys.stderr))\n"
+        "from sdkgen.cli import main\n"
+        "main()\n"
+    )
+    spec = ROOT / "tests" / "golden" / "enums" / "spec.yaml"
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-c", probe, *args], cwd=tmp_path, capture_output=True, text=True, env=sdkgen_env(tmp_path)
+        )
+
+    done = run("generate", str(spec), "-o", str(tmp_path / "out"), "--package", "acme_sdk")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("sdkgen: ") and "teardown" not in done.stderr  # flushed into a pipe
+    # An error ends the usual way; called from Python (`CliRunner`), a run returns.
+    failed = run("generate", str(tmp_path / "missing.yaml"), "-o", str(tmp_path / "out"))
+    assert failed.returncode == 2 and failed.stderr.endswith("teardown\n")
+    again = CliRunner().invoke(main, ["check", str(spec), "-o", str(tmp_path / "out"), "--package", "acme_sdk"])
+    assert again.exit_code == 0 and "is up to date" in again.output
 
 
 def test_generate_keeps_files_it_did_not_write(project: Path) -> None:

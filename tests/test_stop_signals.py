@@ -5,6 +5,7 @@ and a SIGKILLed run leaves no worker behind (`PR_SET_PDEATHSIG`). `make stress` 
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import random
 import signal
@@ -14,9 +15,11 @@ import time
 from pathlib import Path
 
 import pytest
+from sdkgen.targets.python import parallel
 
 from .conftest import ROOT
 from .runs import command, large_spec, leftovers, snapshot, trials
+from .test_worker_errors import large_api
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="process groups and prctl: Linux")
 
@@ -100,6 +103,31 @@ def test_a_stop_signal_at_a_random_moment_ends_every_process_of_the_run(
     assert interrupted > 0, "every run finished before its signal: nothing was tested"
 
 
+def test_a_stop_signal_once_the_run_is_done_neither_kills_it_nor_shows_a_traceback(tmp_path: Path) -> None:
+    # Sent as the summary line arrives: the run is over, its process about to end. Before the
+    # run's last statement it is the usual stop (130, one line); after it, ignored (0). Raised
+    # into the interpreter's teardown it was a traceback, or the default action (-2).
+    spec = ROOT / "schemas" / "shared.yaml"
+    for trial in range(trials(6, 30)):
+        output = tmp_path / f"out{trial}"
+        process = subprocess.Popen(
+            command(spec, output, "--no-cache"),
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            start_new_session=True,
+        )
+        assert process.stdout is not None and process.stdout.readline().startswith("sdkgen: ")
+        process.send_signal(signal.SIGINT)
+        _, stderr = process.communicate()
+        assert "Traceback" not in stderr
+        stopped = ["sdkgen: interrupted by SIGINT; stopped the workers and removed the unfinished tree"]
+        assert process.returncode == 0 or (process.returncode == 130 and stderr.splitlines() == stopped), stderr
+        assert snapshot(output)  # the whole new tree, swapped in before the summary
+        assert wait_for_group_to_end(process.pid)
+
+
 def test_a_sigkilled_run_leaves_no_worker_behind(large: tuple[Path, float], tmp_path: Path) -> None:
     spec, duration = large
     for trial in range(trials(1, 10)):
@@ -114,3 +142,34 @@ def test_a_sigkilled_run_leaves_no_worker_behind(large: tuple[Path, float], tmp_
         process.kill()
         process.wait()
         assert wait_for_group_to_end(process.pid), "a worker outlived its SIGKILLed parent"
+
+
+def test_a_stop_signal_that_comes_while_the_workers_fork_stops_them_instead_of_being_lost(tmp_path: Path) -> None:
+    # Sent from a fork hook (where logging releases its lock): raised there, the exception
+    # would be printed as ignored and the run would go on.
+    class Stop(BaseException):
+        pass
+
+    def stop(signum: int, frame: object) -> None:
+        raise Stop
+
+    api = large_api(tmp_path)
+    before = set(multiprocessing.active_children())  # those of earlier tests may still be exiting
+    armed = [True]
+    os.register_at_fork(after_in_parent=lambda: armed and os.kill(os.getpid(), signal.SIGHUP))
+    previous = signal.signal(signal.SIGHUP, stop)
+    package = None
+    try:
+        with pytest.raises(Stop):
+            package = parallel.PythonPackage(api, "spec.yaml", None, jobs=2)
+    finally:
+        armed.clear()
+        signal.signal(signal.SIGHUP, previous)
+        if package is not None:
+            package.cancel()
+    # Stopped: gone within moments (the executor's thread may still be reaping them); left
+    # running, they would render their shares and then wait for more work.
+    deadline = time.monotonic() + 10
+    while not set(multiprocessing.active_children()) <= before and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert set(multiprocessing.active_children()) <= before
