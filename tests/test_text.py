@@ -109,16 +109,23 @@ def test_a_plain_line_is_wrapped_as_any_description_is(text: str, width: int) ->
     assert docstring_lines(text, width) == [_escape_docstring_line(line) for line in wrap_text(text, width)]
 
 
-def test_plain_paragraphs_with_code_spans_skip_the_markdown_parser(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Most descriptions (text, `code spans`, snake_case words, several paragraphs) are
-    written without markdown-it, the docs' largest single cost before."""
+@pytest.fixture
+def no_markdown_parser(monkeypatch: pytest.MonkeyPatch) -> None:
+    """markdown-it fails with "parsed" if it is asked to render."""
     from markdown_it import MarkdownIt
-    from sdkgen.text import description_html
 
     def refuse(*args: object) -> str:
         raise AssertionError("parsed")
 
     monkeypatch.setattr(MarkdownIt, "render", refuse)
+
+
+@pytest.mark.usefixtures("no_markdown_parser")
+def test_plain_paragraphs_with_code_spans_skip_the_markdown_parser() -> None:
+    """Most descriptions (text, `code spans`, snake_case words, several paragraphs) are
+    written without markdown-it, the docs' largest single cost before."""
+    from sdkgen.text import description_html
+
     text = 'Send a GET request to `/v2/droplets/$ID` with "tag_name".\nOr `tag` alone.\n\nSee ` droplet_id `.'
     assert description_html.__wrapped__(text) == (
         "<p>Send a GET request to <code>/v2/droplets/$ID</code> with &quot;tag_name&quot;."
@@ -128,14 +135,10 @@ def test_plain_paragraphs_with_code_spans_skip_the_markdown_parser(monkeypatch: 
         description_html.__wrapped__("A *stressed* word.")
 
 
-def test_line_breaks_brackets_and_text_past_ascii_skip_the_markdown_parser(monkeypatch: pytest.MonkeyPatch) -> None:
-    from markdown_it import MarkdownIt
+@pytest.mark.usefixtures("no_markdown_parser")
+def test_line_breaks_brackets_and_text_past_ascii_skip_the_markdown_parser() -> None:
     from sdkgen.text import description_html
 
-    def refuse(*args: object) -> str:
-        raise AssertionError("parsed")
-
-    monkeypatch.setattr(MarkdownIt, "render", refuse)
     text = 'The VPC’s name [deprecated]: {"all"} > 2 — 1-based.<br>Next line.<br><br>After two.\n\nA <host>.'
     assert description_html.__wrapped__(text) == (
         "<p>The VPC’s name [deprecated]: {&quot;all&quot;} &gt; 2 — 1-based.<br />\nNext line.<br />\n<br />\n"

@@ -14,6 +14,12 @@ LINE_LENGTH = 88
 STEP = "    "
 
 
+def annotated(name: str, annotation: str, value: str | None) -> str:
+    """`name: annotation = value` (without ` = value` when there is none): a field's line of a
+    class body, an argument's line of a signature."""
+    return f"{name}: {annotation} = {value}" if value else f"{name}: {annotation}"
+
+
 def bracketed(head: str, items: list[str] | tuple[str, ...], tail: str, indent: int, explode: bool = False) -> str:
     """`head` + items joined by commas + `tail`, split the way black would at `indent`.
 

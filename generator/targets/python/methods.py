@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from ...text import python_string
-from .layout import bracketed
+from .layout import annotated, bracketed
 
 
 @dataclass(frozen=True)
@@ -23,7 +23,7 @@ class ArgView:
     @property
     def declaration(self) -> str:
         """`name: annotation = default`, the argument's line of a signature."""
-        return f"{self.name}: {self.annotation} = {self.default}" if self.default else f"{self.name}: {self.annotation}"
+        return annotated(self.name, self.annotation, self.default)
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,7 @@ from ...ir.model import (
 from ...ir.spelling import NONE, constraint_arguments, field_annotation, optional_annotation
 from ...text import docstring, python_string
 from .formatting import LINE_LENGTH
+from .layout import annotated
 from .types import DATETIME_NAMES, datetime_names, natural_key, typing_names
 
 
@@ -41,7 +42,7 @@ class FieldView:
     @property
     def declaration(self) -> str:
         """`name: annotation = value`, the field's line (one attribute for the template to look up)."""
-        return f"{self.name}: {self.annotation} = {self.value}" if self.value else f"{self.name}: {self.annotation}"
+        return annotated(self.name, self.annotation, self.value)
 
 
 @dataclass(frozen=True)
