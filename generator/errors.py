@@ -3,6 +3,10 @@
 Every problem the generator finds in a spec is a `Diagnostic` carrying the file, the
 JSON pointer and (when known) the line and column. Stages collect diagnostics instead of
 raising at the first one, so a user sees every independent problem in one run.
+
+Errors are located (line and column found) before they are raised. A warning may be given
+unlocated (`locate_later`, as the IR gives its own): finding a line reads the file's text, so
+the pipeline locates the warnings only once the formatting workers have forked.
 """
 
 from __future__ import annotations
