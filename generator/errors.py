@@ -3,11 +3,16 @@
 Every problem the generator finds in a spec is a `Diagnostic` carrying the file, the
 JSON pointer and (when known) the line and column. Stages collect diagnostics instead of
 raising at the first one, so a user sees every independent problem in one run.
+
+Errors are located (line and column found) before they are raised. A warning may be given
+unlocated (`locate_later`, as the IR gives its own): finding a line reads the file's text, so
+the pipeline locates the warnings only once the formatting workers have forked.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
 
@@ -48,6 +53,8 @@ class Diagnostic:
     severity: Severity
     message: str
     location: Location
+    unlocated: bool = field(default=False, compare=False, repr=False)
+    """Its line and column are yet to be found (`Diagnostics.located_warnings`)."""
 
     def format(self, cwd: Path | None = None) -> str:
         file = self.location.file
@@ -86,8 +93,10 @@ class Diagnostics:
     def error(self, message: str, location: Location) -> None:
         self.items.append(Diagnostic("error", message, location))
 
-    def warning(self, message: str, location: Location) -> None:
-        self.items.append(Diagnostic("warning", message, location))
+    def warning(self, message: str, location: Location, locate_later: bool = False) -> None:
+        """With `locate_later`, the line and column are found only when the warnings are given
+        out (`located_warnings`): finding them reads the file's text, off the serial path."""
+        self.items.append(Diagnostic("warning", message, location, locate_later))
 
     def _unique(self, severity: str) -> list[Diagnostic]:
         """Each message once per place: a schema reached from several models is read several times."""
@@ -99,6 +108,10 @@ class Diagnostics:
                 seen.add(key)
                 result.append(d)
         return result
+
+    def located_warnings(self, locate: Callable[[Location], Location]) -> list[Diagnostic]:
+        """`warnings`, each located now if it was given to be located later."""
+        return [replace(d, location=locate(d.location), unlocated=False) if d.unlocated else d for d in self.warnings]
 
     @property
     def errors(self) -> list[Diagnostic]:

@@ -68,6 +68,19 @@ def build_with_inputs(
     max_spec_bytes: int = DEFAULT_MAX_SPEC_BYTES,
     overrides: OverridesConfig | None = None,
 ) -> tuple[ApiIR, list[Diagnostic], dict[str, str] | None]:
+    api, diagnostics, inputs, store = build_unlocated(spec, package, allow_remote, max_spec_bytes, overrides)
+    return api, diagnostics.located_warnings(store.locate), inputs
+
+
+def build_unlocated(
+    spec: Path,
+    package: str,
+    allow_remote: bool = False,
+    max_spec_bytes: int = DEFAULT_MAX_SPEC_BYTES,
+    overrides: OverridesConfig | None = None,
+) -> tuple[ApiIR, Diagnostics, dict[str, str] | None, DocumentStore]:
+    """`build_with_inputs` with the warnings not yet located: `located_warnings(store.locate)`
+    finds their lines and columns (errors are located before they are raised)."""
     diagnostics = Diagnostics()
     store = DocumentStore(allow_remote, max_spec_bytes)
     try:
@@ -78,11 +91,11 @@ def build_with_inputs(
         api = ApiBuilder(store, spec, diagnostics, overrides).build(document, package)
         inputs = store.local_inputs()
         for warning in store.warnings:
-            diagnostics.warning(warning.message, store.locate(warning.location))
+            diagnostics.warning(warning.message, warning.location, locate_later=True)
     finally:
-        store.close()
+        store.close()  # the texts, which locating reads, stay in memory
     diagnostics.raise_if_errors()
-    return api, diagnostics.warnings, inputs
+    return api, diagnostics, inputs, store
 
 
 def generate_files(
@@ -95,7 +108,7 @@ def generate_files(
     overrides: OverridesConfig | None = None,
     jobs: int | None = None,
 ) -> Generated:
-    api, warnings, inputs = build_with_inputs(spec, package, allow_remote, max_spec_bytes, overrides)
+    api, diagnostics, inputs, store = build_unlocated(spec, package, allow_remote, max_spec_bytes, overrides)
     if version is not None:  # `version = ...` in [tool.sdkgen] instead of the spec's info.version
         api = replace(api, version=version)
     # Compiled templates are kept however `cache` is set, as Python keeps its bytecode: they are
@@ -106,6 +119,8 @@ def generate_files(
     # The docs are encoded here while the workers still run; theirs come back encoded.
     python = PythonPackage(api, spec.name, cache, jobs)
     try:
+        # Located once the workers have forked: finding a line reads the spec's text again.
+        warnings = diagnostics.located_warnings(store.locate)
         docs = {path: text.encode("utf-8") for path, text in render_docs(api, spec.name).items()}
     except BaseException:
         python.cancel()

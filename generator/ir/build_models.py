@@ -244,7 +244,7 @@ class ModelBuilder:
             problem = default_error(type_, nullable or annotations.nullable, default)
             if problem is not None and default is None:
                 # Common in real specs (`default: null` on a field that is simply optional).
-                self.api.diagnostics.warning(problem, self.api.locate(location.child("default")))
+                self.api.warn(problem, location.child("default"))
             elif problem is not None:
                 self.api.diagnostics.error(problem, self.api.locate(location.child("default")))
         return FieldIR(
@@ -313,9 +313,7 @@ class ModelBuilder:
         declared = schema.get("type")
         if "type" in schema and (declared is None or isinstance(declared, list) and None in declared):
             # `type: null` unquoted is YAML's null, not the string: read it as the author meant.
-            api.diagnostics.warning(
-                "type null is written unquoted (a YAML null); read as 'null'", api.locate(location.child("type"))
-            )
+            api.warn("type null is written unquoted (a YAML null); read as 'null'", location.child("type"))
             declared = "null" if declared is None else ["null" if t is None else t for t in declared]
             schema = {**schema, "type": declared}
         if declared is not None and not (
@@ -407,10 +405,7 @@ class ModelBuilder:
     def constraints(self, schema: dict[str, Any], location: Location) -> Constraints:
         unfit, constraints = self.api.constraints(schema)
         for keyword in unfit:
-            self.api.diagnostics.warning(
-                f"{keyword} does not apply to type {schema.get('type')!r}; left out",
-                self.api.locate(location.child(keyword)),
-            )
+            self.api.warn(f"{keyword} does not apply to type {schema.get('type')!r}; left out", location.child(keyword))
         return constraints
 
     def _dict(self, schema: dict[str, Any], location: Location, hint: NameHint) -> TypeIR:
@@ -442,12 +437,11 @@ class ModelBuilder:
             return OBJECT, nullable
         values, mismatches = coerced_enum(schema)
         for message, index in mismatches:
-            self.api.diagnostics.warning(message, self.api.locate(location.child("enum", index)))
+            self.api.warn(message, location.child("enum", index))
         if any(isinstance(v, float) for v in values):
             # `Literal[1.5]` is not a valid type: a float enum is a float.
-            self.api.diagnostics.warning(
-                "enum values that are floats are not expressible as Literal; typed as float",
-                self.api.locate(location.child("enum")),
+            self.api.warn(
+                "enum values that are floats are not expressible as Literal; typed as float", location.child("enum")
             )
             return PrimitiveType("float"), nullable or None in values
         if all(v is None for v in values):
@@ -458,9 +452,9 @@ class ModelBuilder:
         if len(literal) != len([v for v in values if v is not None]):
             complex_values = [v for v in values if isinstance(v, (dict, list))]
             if complex_values:
-                self.api.diagnostics.warning(
+                self.api.warn(
                     "enum values that are objects or arrays are not expressible as Literal; typed as object",
-                    self.api.locate(location.child("enum")),
+                    location.child("enum"),
                 )
                 return OBJECT, nullable
         return LiteralType(literal), nullable or None in values

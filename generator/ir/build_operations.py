@@ -146,9 +146,9 @@ class OperationsBuilder(PayloadReader):
         for method, op in extra.items():
             name = str(method)
             if not re.fullmatch(r"[A-Za-z][A-Za-z0-9-]*", name) or name.lower() in HTTP_METHODS:
-                self.diagnostics.warning(
+                self.api.warn(
                     f"additional operation {name!r} is not an HTTP method name, or is a fixed one; left out",
-                    self.api.locate(where.child(name)),
+                    where.child(name),
                 )
                 continue
             found.append((name.lower(), op, where.child(name)))
@@ -285,9 +285,8 @@ class OperationsBuilder(PayloadReader):
         in_path = set(re.findall(r"{([^}]+)}", path))
         declared = {wire for where, wire in found if where == "path"}
         for missing in sorted(in_path - declared):
-            self.diagnostics.warning(
-                f"path parameter {{{missing}}} of {path} is not declared; taken as a required string",
-                self.api.locate(location),
+            self.api.warn(
+                f"path parameter {{{missing}}} of {path} is not declared; taken as a required string", location
             )
             found[("path", missing)] = ParameterIR(parameter_name(missing), missing, "path", PrimitiveType("str"), True)
         for extra in sorted(declared - in_path):
@@ -306,15 +305,15 @@ class OperationsBuilder(PayloadReader):
             return None
         where = param.get("in")
         if where not in PARAMETER_STYLES:
-            self.diagnostics.warning(f"{where!r} parameters are not supported; left out", self.api.locate(location))
+            self.api.warn(f"{where!r} parameters are not supported; left out", location)
             return None
         if where == "header" and param["name"].lower() in IGNORED_HEADERS:
             return None  # OpenAPI: the client sets these itself
         style = param.get("style", "")
         if style and style not in PARAMETER_STYLES[where]:
-            self.diagnostics.warning(
+            self.api.warn(
                 f"style {style!r} is not defined for {where} parameters; {PARAMETER_STYLES[where][0]!r} is used",
-                self.api.locate(location.child("style")),
+                location.child("style"),
             )
             style = ""
         explode = param.get("explode")
@@ -349,14 +348,12 @@ class OperationsBuilder(PayloadReader):
         content = param.get("content")
         media_type, media = next(iter(content.items()), (None, None)) if isinstance(content, dict) else (None, None)
         if not isinstance(media, dict) or "schema" not in media:
-            self.diagnostics.warning("a querystring parameter without a schema is left out", self.api.locate(location))
+            self.api.warn("a querystring parameter without a schema is left out", location)
             return []
         schema_location = location.child("content", str(media_type), "schema")
         shape = self.api.object_shape(media["schema"], schema_location)
         if shape is None:
-            self.diagnostics.warning(
-                "a querystring parameter that is not an object is left out", self.api.locate(schema_location)
-            )
+            self.api.warn("a querystring parameter that is not an object is left out", schema_location)
             return []
         parameters = []
         for wire_name, schema, prop_location in shape.properties:
@@ -458,10 +455,10 @@ class OperationsBuilder(PayloadReader):
             while name in taken:
                 name, counter = f"{base}_{counter}", counter + 1
             if name != operation.name:
-                self.diagnostics.warning(
+                self.api.warn(
                     f"method name {'.'.join(path)}.{operation.name} is taken; "
                     f"{operation.http_method.upper()} {operation.path} is {'.'.join(path)}.{name}",
-                    self.api.locate(self.locations[(operation.http_method, operation.path)]),
+                    self.locations[(operation.http_method, operation.path)],
                 )
             taken.add(name)
             unchanged = name == operation.name and source == operation.name_source

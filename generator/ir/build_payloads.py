@@ -147,7 +147,7 @@ class PayloadReader:
         if needs_classes or isinstance(type_, ClassType):
             if allow_objects:
                 return DictType(PrimitiveType("object")), nullable
-            self.diagnostics.warning("an object-valued parameter is passed as a plain dict", self.api.locate(location))
+            self.api.warn("an object-valued parameter is passed as a plain dict", location)
             return PrimitiveType("object"), nullable
         return type_, nullable
 
@@ -157,11 +157,10 @@ class PayloadReader:
         responses = op.get("responses")
         if not isinstance(responses, dict):
             if responses is not None:
-                self.diagnostics.warning("responses must be a mapping; ignored", self.api.locate(location))
+                self.api.warn("responses must be a mapping; ignored", location)
             elif self.responses_required:
-                self.diagnostics.warning(
-                    "an operation without responses (OpenAPI 3.0 requires them); it returns nothing",
-                    self.api.locate(location),
+                self.api.warn(
+                    "an operation without responses (OpenAPI 3.0 requires them); it returns nothing", location
                 )
             return None, None
         for status in SUCCESS_STATUSES:
@@ -285,9 +284,9 @@ class PayloadReader:
             return None
         chosen = choose_body_media(content)
         if chosen is None:
-            self.diagnostics.warning(
+            self.api.warn(
                 f"request body types {sorted(map(str, content))} are not supported; the operation takes none",
-                self.api.locate(body_location.child("content")),
+                body_location.child("content"),
             )
             return None
         key, content_type, also_json = chosen
@@ -322,9 +321,9 @@ class PayloadReader:
                 continue
             style = encoding.get("style", "form")
             if style not in ("form", "spaceDelimited", "pipeDelimited", "deepObject"):
-                self.diagnostics.warning(
+                self.api.warn(
                     f"style {style!r} is not defined for form fields; 'form' is used",
-                    self.api.locate(location.child("encoding", str(wire), "style")),
+                    location.child("encoding", str(wire), "style"),
                 )
                 style = "form"
             explode = encoding.get("explode", style == "form")

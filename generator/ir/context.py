@@ -61,6 +61,10 @@ class SchemaContext:
     def locate(self, location: Location) -> Location:
         return self.store.locate(location)
 
+    def warn(self, message: str, location: Location) -> None:
+        """A warning at `location`, located when the warnings are given out, not now."""
+        self.diagnostics.warning(message, location, locate_later=True)
+
     def deserves_class(self, ref: Ref, target: Any) -> bool:
         """Whether a `$ref` target becomes a model of its own rather than being inlined.
 

@@ -60,7 +60,7 @@ def read_auth(context: SchemaContext, document: dict[str, Any], package: str) ->
         scheme, location = context.resolver.follow(raw, location)
         kind = scheme_kind(scheme) if isinstance(scheme, dict) else None
         if kind is None:
-            context.diagnostics.warning("a security scheme the client cannot send; left out", context.locate(location))
+            context.warn("a security scheme the client cannot send; left out", location)
             continue
         supported.append((str(key), scheme, kind))
     if not supported:
@@ -107,9 +107,8 @@ def server_variables(
     for wire in dict.fromkeys(re.findall(r"{([^}]+)}", url)):
         variable = declared.get(wire)
         if not isinstance(variable, dict) or "default" not in variable:
-            context.diagnostics.warning(
-                f"server variable {{{wire}}} has no default; the URL keeps it as written",
-                context.locate(location.child("variables")),
+            context.warn(
+                f"server variable {{{wire}}} has no default; the URL keeps it as written", location.child("variables")
             )
             continue
         enum = variable.get("enum")
