@@ -359,3 +359,15 @@ def test_a_small_document_is_checked_without_forking(monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(native_yaml, "_FORK_MIN_BYTES", len("a: 1\n") + 1)
     assert native("a: 1\n") == {"a": 1}
     assert pids == []
+
+
+def test_the_character_check_lets_through_what_the_reader_reads_alike() -> None:
+    """Every code point, against the character class the check stands for (PyYAML's reader
+    refuses the rest, and reads NEL, LS and PS as line breaks)."""
+    import re
+
+    refused = re.compile("[^\x0a\x0d\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
+    points = range(0x110000)
+    checked = [p for p in points if native_yaml._pyyaml_only(p)]
+    assert checked == [p for p in points if refused.match(chr(p))]
+    assert set(checked) >= {p for p in points if yaml.reader.Reader.NON_PRINTABLE.match(chr(p))}

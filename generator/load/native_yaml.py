@@ -50,11 +50,15 @@ if ryml is not None:
     _CONTAINER = ryml.MAP | ryml.SEQ
     _SEQ = ryml.SEQ
 
-# PyYAML's reader refuses these characters, and reads NEL, LS and PS as line breaks; a tab
+# PyYAML's reader refuses other characters, and reads NEL, LS and PS as line breaks; a tab
 # may indent nothing in YAML, which rapidyaml is more lenient about. `%` starts a directive.
-_PYYAML_ONLY = re.compile("[^\x0a\x0d\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
+_READ_ALIKE: Final = (
+    *((0x0A, 0x0A), (0x0D, 0x0D), (0x20, 0x7E), (0xA0, 0x2027)),
+    *((0x202A, 0xD7FF), (0xE000, 0xFEFE), (0xFF00, 0xFFFD), (0x10000, 0x10FFFF)),
+)
+"""The code points both read alike, as ranges (a regular expression of them takes 5 ms to compile)."""
 _PLAIN_ASCII = b"\n\r" + bytes(range(0x20, 0x7F))
-"""The ASCII bytes `_PYYAML_ONLY` lets through."""
+"""The ASCII bytes among them."""
 # In a double-quoted scalar, an escaped line break followed by an empty line: rapidyaml
 # folds the empty line away, PyYAML keeps it as a line feed.
 _ESCAPED_BREAK_BEFORE_EMPTY_LINE = re.compile(r"\\\r?\n[ \t]*\r?\n")
@@ -207,15 +211,19 @@ def _check_in_child(data: bytes, parent: int) -> None:
 
 
 def _has_pyyaml_only(data: bytes) -> bool:
-    """Whether the UTF-8 `data` holds a character `_PYYAML_ONLY` matches.
+    """Whether the UTF-8 `data` holds a character outside `_READ_ALIKE`.
 
-    The regular expression runs only over what is left once the common ASCII bytes are
-    deleted: UTF-8 never uses an ASCII byte inside a longer sequence, so what is left
-    decodes to the text's other characters, in order (a scan of the whole text costs
-    more than the rest of the checks together).
+    Only what is left once the common ASCII bytes are deleted is looked at: UTF-8 never
+    uses an ASCII byte inside a longer sequence, so what is left decodes to the text's
+    other characters (a scan of the whole text costs more than the rest of the checks
+    together), and of those each distinct one once.
     """
     rest = data.translate(None, _PLAIN_ASCII)
-    return bool(rest) and _PYYAML_ONLY.search(rest.decode("utf-8", "replace")) is not None
+    return bool(rest) and any(_pyyaml_only(ord(char)) for char in set(rest.decode("utf-8", "replace")))
+
+
+def _pyyaml_only(point: int) -> bool:
+    return not any(low <= point <= high for low, high in _READ_ALIKE)
 
 
 def _document_root(tree: Any) -> int | None:
