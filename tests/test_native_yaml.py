@@ -371,3 +371,28 @@ def test_the_character_check_lets_through_what_the_reader_reads_alike() -> None:
     checked = [p for p in points if native_yaml._pyyaml_only(p)]
     assert checked == [p for p in points if refused.match(chr(p))]
     assert set(checked) >= {p for p in points if yaml.reader.Reader.NON_PRINTABLE.match(chr(p))}
+
+
+@pytest.mark.parametrize("few", [10_000, 1, 0])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "%YAML 1.1\n",
+        "a: 50%\nb: '%x'\n",
+        "a: 50%\n%TAG ! x\n",
+        "a: 1\r\n%x\n",
+        'a: "x\\\n  y"\n',
+        'a: "x\\\n\n  y"\n',
+        'a: "x\\\r\n \t \r\n  y"\n',
+        "a: '\\\\ \\ % \\\n \\\r\n'\n\\\n  \n",
+        "é: \\\n\n%",
+    ],
+)
+def test_the_pattern_checks_find_what_a_search_finds(text: str, few: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(native_yaml, "_FEW", few)  # also past the places tried one by one
+    data = text.encode("utf-8")
+    for pattern, first in ((native_yaml._ESCAPED_BREAK_BEFORE_EMPTY_LINE, b"\\"), (native_yaml._DIRECTIVE, b"%")):
+        assert native_yaml._found(pattern, data, first) is (pattern.search(data) is not None)
+    directive = text.startswith("%") or "\n%" in text
+    assert native_yaml._found(native_yaml._DIRECTIVE, data, b"%") is directive

@@ -61,7 +61,11 @@ _PLAIN_ASCII = b"\n\r" + bytes(range(0x20, 0x7F))
 """The ASCII bytes among them."""
 # In a double-quoted scalar, an escaped line break followed by an empty line: rapidyaml
 # folds the empty line away, PyYAML keeps it as a line feed.
-_ESCAPED_BREAK_BEFORE_EMPTY_LINE = re.compile(r"\\\r?\n[ \t]*\r?\n")
+_ESCAPED_BREAK_BEFORE_EMPTY_LINE = re.compile(rb"\\\r?\n[ \t]*\r?\n")
+_DIRECTIVE = re.compile(rb"(?:^|(?<=\n))%")
+"""A `%` at a line start: a directive."""
+_FEW = 10_000
+"""Past this many places to try, a pattern searches the whole text itself (see `_found`)."""
 
 _SIMPLE_TAGS = frozenset(
     {"tag:yaml.org,2002:null", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}
@@ -84,10 +88,10 @@ def load(data: bytes, text: str, loader: type[yaml.CSafeLoader], max_depth: int,
     """The document `data` (whose decoded text is `text`) as `loader` reads it, or NOT_NATIVE
     (also for a container deeper than `max_depth`, the root's depth being 0, and for a
     document of more than `max_nodes` nodes)."""
-    if ryml is None or _has_pyyaml_only(data) or _ESCAPED_BREAK_BEFORE_EMPTY_LINE.search(text):
+    if ryml is None or _has_pyyaml_only(data):
         return NOT_NATIVE
-    if text.startswith("%") or "\n%" in text:
-        return NOT_NATIVE  # a directive (a line starting with `%`)
+    if _found(_ESCAPED_BREAK_BEFORE_EMPTY_LINE, data, b"\\") or _found(_DIRECTIVE, data, b"%"):
+        return NOT_NATIVE
     # libyaml's parser, the one PyYAML's C loader uses, run in C alone: whatever it refuses
     # PyYAML refuses, and rapidyaml accepts some of that. For a large document it runs in a
     # forked process while this one parses and walks (it holds the GIL: a thread would not).
@@ -208,6 +212,23 @@ def _check_in_child(data: bytes, parent: int) -> None:
             code = _ACCEPTED if _libyaml_accepts(data) else _REFUSED
     finally:
         os._exit(code)
+
+
+def _found(pattern: re.Pattern[bytes], data: bytes, first: bytes) -> bool:
+    """Whether `pattern`, whose every match starts with the byte `first`, matches `data`.
+
+    The patterns are ASCII and UTF-8 never uses an ASCII byte inside a longer sequence, so
+    they match the bytes where they would match the text. A rare first byte is found at C
+    speed and the pattern tried there alone: a search tries every position.
+    """
+    at = data.find(first)
+    for _ in range(_FEW):
+        if at == -1:
+            return False
+        if pattern.match(data, at):
+            return True
+        at = data.find(first, at + 1)
+    return pattern.search(data, at) is not None
 
 
 def _has_pyyaml_only(data: bytes) -> bool:
