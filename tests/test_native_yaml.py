@@ -285,3 +285,114 @@ def test_whatever_the_native_path_reads_pyyaml_reads_the_same(text: str) -> None
     got = native(text)
     if got is not native_yaml.NOT_NATIVE:
         assert same(got, pyyaml(text))
+
+
+# Reserved indicators: libyaml refuses them, rapidyaml reads them as plain text.
+_LIBYAML_ONLY_REFUSES = ["a: @x\n", "a: `x\n", "b: 1\na: [@x, 2]\n"]
+
+
+def _forks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Have every document checked in a forked process; the list gets each child's pid."""
+    pids: list[int] = []
+    fork = os.fork
+
+    def counted_fork() -> int:
+        pid = fork()
+        if pid:
+            pids.append(pid)
+        return pid
+
+    monkeypatch.setattr(native_yaml, "_FORK_MIN_BYTES", 0)
+    monkeypatch.setattr(native_yaml.os, "fork", counted_fork)
+    return pids
+
+
+def _no_children_left() -> bool:
+    try:
+        os.waitpid(-1, os.WNOHANG)
+    except ChildProcessError:
+        return True
+    return False
+
+
+@pytest.mark.parametrize("text", _LIBYAML_ONLY_REFUSES)
+def test_what_libyaml_alone_refuses_is_left_to_pyyaml(text: str) -> None:
+    monkeypatch = pytest.MonkeyPatch()
+    try:
+        monkeypatch.setattr(native_yaml, "_libyaml_accepts", lambda data: True)
+        assert native(text) is not native_yaml.NOT_NATIVE  # what the check is there for
+    finally:
+        monkeypatch.undo()
+    assert native(text) is native_yaml.NOT_NATIVE
+    with pytest.raises(yaml.YAMLError):
+        pyyaml(text)
+
+
+@pytest.mark.skipif(not native_yaml._may_fork(), reason="the check forks only on Linux, in one thread")
+@pytest.mark.parametrize(
+    "text",
+    [*_LIBYAML_ONLY_REFUSES, "a: &x {b: 1}\nc: *x\n", "a: b: c\n", "a: 1\nb: [x, 'y']\n", _SEEDS[0]],
+)
+def test_the_forked_check_reads_as_the_one_in_process(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    in_process = native(text)
+    pids = _forks(monkeypatch)
+    forked = native(text)
+    assert len(pids) == 1
+    assert (forked is native_yaml.NOT_NATIVE) is (in_process is native_yaml.NOT_NATIVE)
+    if forked is not native_yaml.NOT_NATIVE:
+        assert same(forked, in_process)
+    assert _no_children_left()  # reaped, also when the walk gave up before asking its answer
+
+
+@pytest.mark.skipif(not native_yaml._may_fork(), reason="the check forks only on Linux, in one thread")
+@pytest.mark.parametrize("text", ["a: @x\n", "a: 1\n"])
+def test_a_forked_check_that_fails_is_run_again_in_process(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    pids = _forks(monkeypatch)
+    monkeypatch.setattr(native_yaml, "_check_in_child", lambda data, parent: os._exit(9))
+    assert (native(text) is native_yaml.NOT_NATIVE) is (text == "a: @x\n")
+    assert len(pids) == 1
+    assert _no_children_left()
+
+
+def test_a_small_document_is_checked_without_forking(monkeypatch: pytest.MonkeyPatch) -> None:
+    pids = _forks(monkeypatch)
+    monkeypatch.setattr(native_yaml, "_FORK_MIN_BYTES", len("a: 1\n") + 1)
+    assert native("a: 1\n") == {"a": 1}
+    assert pids == []
+
+
+def test_the_character_check_lets_through_what_the_reader_reads_alike() -> None:
+    """Every code point, against the character class the check stands for (PyYAML's reader
+    refuses the rest, and reads NEL, LS and PS as line breaks)."""
+    import re
+
+    refused = re.compile("[^\x0a\x0d\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
+    points = range(0x110000)
+    checked = [p for p in points if native_yaml._pyyaml_only(p)]
+    assert checked == [p for p in points if refused.match(chr(p))]
+    assert set(checked) >= {p for p in points if yaml.reader.Reader.NON_PRINTABLE.match(chr(p))}
+
+
+@pytest.mark.parametrize("few", [10_000, 1, 0])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "%YAML 1.1\n",
+        "a: 50%\nb: '%x'\n",
+        "a: 50%\n%TAG ! x\n",
+        "a: 1\r\n%x\n",
+        'a: "x\\\n  y"\n',
+        'a: "x\\\n\n  y"\n',
+        'a: "x\\\r\n \t \r\n  y"\n',
+        "a: '\\\\ \\ % \\\n \\\r\n'\n\\\n  \n",
+        "é: \\\n\n%",
+    ],
+)
+def test_the_pattern_checks_find_what_a_search_finds(text: str, few: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(native_yaml, "_FEW", few)  # also past the places tried one by one
+    data = text.encode("utf-8")
+    for pattern, first in ((native_yaml._ESCAPED_BREAK_BEFORE_EMPTY_LINE, b"\\"), (native_yaml._DIRECTIVE, b"%")):
+        assert native_yaml._found(pattern, data, first) is (pattern.search(data) is not None)
+    directive = text.startswith("%") or "\n%" in text
+    assert native_yaml._found(native_yaml._DIRECTIVE, data, b"%") is directive

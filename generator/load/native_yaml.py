@@ -14,12 +14,16 @@ aliases, tags, merge keys, directives, several documents, characters PyYAML refu
 as line breaks, tabs, a parse error (so the message and its position are PyYAML's), a
 document nested too deep, and a missing `rapidyaml`. A test parses every YAML file of the
 shared corpus both ways and compares the values, types included.
+
+A parse error is libyaml's verdict (rapidyaml accepts some of what it refuses): for a large
+document libyaml's parser runs in a forked process while this one parses and walks.
 """
 
 from __future__ import annotations
 
 import os
 import re
+import signal
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -46,14 +50,22 @@ if ryml is not None:
     _CONTAINER = ryml.MAP | ryml.SEQ
     _SEQ = ryml.SEQ
 
-# PyYAML's reader refuses these characters, and reads NEL, LS and PS as line breaks; a tab
+# PyYAML's reader refuses other characters, and reads NEL, LS and PS as line breaks; a tab
 # may indent nothing in YAML, which rapidyaml is more lenient about. `%` starts a directive.
-_PYYAML_ONLY = re.compile("[^\x0a\x0d\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
+_READ_ALIKE: Final = (
+    *((0x0A, 0x0A), (0x0D, 0x0D), (0x20, 0x7E), (0xA0, 0x2027)),
+    *((0x202A, 0xD7FF), (0xE000, 0xFEFE), (0xFF00, 0xFFFD), (0x10000, 0x10FFFF)),
+)
+"""The code points both read alike, as ranges (a regular expression of them takes 5 ms to compile)."""
 _PLAIN_ASCII = b"\n\r" + bytes(range(0x20, 0x7F))
-"""The ASCII bytes `_PYYAML_ONLY` lets through."""
+"""The ASCII bytes among them."""
 # In a double-quoted scalar, an escaped line break followed by an empty line: rapidyaml
 # folds the empty line away, PyYAML keeps it as a line feed.
-_ESCAPED_BREAK_BEFORE_EMPTY_LINE = re.compile(r"\\\r?\n[ \t]*\r?\n")
+_ESCAPED_BREAK_BEFORE_EMPTY_LINE = re.compile(rb"\\\r?\n[ \t]*\r?\n")
+_DIRECTIVE = re.compile(rb"(?:^|(?<=\n))%")
+"""A `%` at a line start: a directive."""
+_FEW = 10_000
+"""Past this many places to try, a pattern searches the whole text itself (see `_found`)."""
 
 _SIMPLE_TAGS = frozenset(
     {"tag:yaml.org,2002:null", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}
@@ -76,16 +88,26 @@ def load(data: bytes, text: str, loader: type[yaml.CSafeLoader], max_depth: int,
     """The document `data` (whose decoded text is `text`) as `loader` reads it, or NOT_NATIVE
     (also for a container deeper than `max_depth`, the root's depth being 0, and for a
     document of more than `max_nodes` nodes)."""
-    if ryml is None or _has_pyyaml_only(data) or _ESCAPED_BREAK_BEFORE_EMPTY_LINE.search(text):
+    if ryml is None or _has_pyyaml_only(data):
         return NOT_NATIVE
-    if text.startswith("%") or "\n%" in text:
-        return NOT_NATIVE  # a directive (a line starting with `%`)
+    if _found(_ESCAPED_BREAK_BEFORE_EMPTY_LINE, data, b"\\") or _found(_DIRECTIVE, data, b"%"):
+        return NOT_NATIVE
+    # libyaml's parser, the one PyYAML's C loader uses, run in C alone: whatever it refuses
+    # PyYAML refuses, and rapidyaml accepts some of that. For a large document it runs in a
+    # forked process while this one parses and walks (it holds the GIL: a thread would not).
+    check = _LibyamlCheck(data)
     try:
-        # libyaml's parser, the one PyYAML's C loader uses, run in C alone: whatever it refuses
-        # PyYAML refuses, and rapidyaml accepts some of that.
-        CParser(data).raw_parse()
-    except yaml.YAMLError:
-        return NOT_NATIVE
+        if not check.started and not check.accepted():
+            return NOT_NATIVE
+        document = _parse_and_walk(data, text, loader, max_depth, max_nodes)
+        return NOT_NATIVE if document is NOT_NATIVE or not check.accepted() else document
+    finally:
+        check.close()
+
+
+def _parse_and_walk(
+    data: bytes, text: str, loader: type[yaml.CSafeLoader], max_depth: int, max_nodes: int | None
+) -> Any:
     try:
         with _quiet_stderr():
             tree = ryml.parse_in_arena(data)
@@ -102,16 +124,127 @@ def load(data: bytes, text: str, loader: type[yaml.CSafeLoader], max_depth: int,
         return NOT_NATIVE
 
 
-def _has_pyyaml_only(data: bytes) -> bool:
-    """Whether the UTF-8 `data` holds a character `_PYYAML_ONLY` matches.
+_FORK_MIN_BYTES = 256 * 1024
+"""Smaller documents are checked in this process: libyaml reads them in less time than a
+fork and a wait take (about 2 ms in all, it reads some 40 MB a second)."""
+_ACCEPTED, _REFUSED, _FAILED = 0, 1, 2
+"""The forked check's exit statuses; after any other end the check runs again here."""
+_PR_SET_PDEATHSIG = 1
 
-    The regular expression runs only over what is left once the common ASCII bytes are
-    deleted: UTF-8 never uses an ASCII byte inside a longer sequence, so what is left
-    decodes to the text's other characters, in order (a scan of the whole text costs
-    more than the rest of the checks together).
+
+def _libyaml_accepts(data: bytes) -> bool:
+    try:
+        CParser(data).raw_parse()
+    except yaml.YAMLError:
+        return False
+    return True
+
+
+class _LibyamlCheck:
+    """Whether libyaml's parser accepts `data`, found in a forked process for a large document.
+
+    The parse holds the GIL, so only a process runs it beside the rapidyaml parse and walk,
+    on the core that is otherwise idle while a run loads. It forks only on Linux (where the
+    kernel kills it if this process dies first) and only while this process runs one
+    thread; `close` kills and reaps the process if its answer was not asked for, so none
+    outlives the load or stays a zombie. Where it cannot fork, the check runs here, first.
+    """
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+        self.pid = 0
+        self.verdict: bool | None = None
+        if len(data) < _FORK_MIN_BYTES or not _may_fork():
+            return
+        try:
+            pid = os.fork()
+        except OSError:
+            return
+        if pid == 0:
+            _check_in_child(data, os.getppid())
+        self.pid = pid
+
+    @property
+    def started(self) -> bool:
+        return self.pid != 0
+
+    def accepted(self) -> bool:
+        if self.verdict is None:
+            if self.pid:
+                _, status = os.waitpid(self.pid, 0)
+                self.pid = 0
+                code = os.waitstatus_to_exitcode(status)
+                if code in (_ACCEPTED, _REFUSED):
+                    self.verdict = code == _ACCEPTED
+                    return self.verdict
+            self.verdict = _libyaml_accepts(self.data)  # in this process, raising what it raises
+        return self.verdict
+
+    def close(self) -> None:
+        """Kill and reap the forked process if it is still unreaped (the load ended early)."""
+        if self.pid:
+            pid, self.pid = self.pid, 0
+            os.kill(pid, signal.SIGKILL)  # an unreaped child exists until waited for: no race
+            os.waitpid(pid, 0)
+
+
+def _may_fork() -> bool:
+    if not sys.platform.startswith("linux") or not hasattr(os, "fork"):
+        return False
+    threading = sys.modules.get("threading")  # forking a process that runs threads may deadlock the child
+    return threading is None or threading.active_count() == 1
+
+
+def _check_in_child(data: bytes, parent: int) -> None:
+    """The forked process: exit with libyaml's verdict on `data`, never returning.
+
+    Ctrl-C reaches the whole process group: the child ignores it, the parent kills it.
+    """
+    code = _FAILED
+    try:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        signal.signal(signal.SIGHUP, signal.SIG_DFL)
+        import ctypes  # imported by then (the workers use it): costs nothing
+
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        if os.getppid() == parent:  # else the parent died before the kernel was told
+            code = _ACCEPTED if _libyaml_accepts(data) else _REFUSED
+    finally:
+        os._exit(code)
+
+
+def _found(pattern: re.Pattern[bytes], data: bytes, first: bytes) -> bool:
+    """Whether `pattern`, whose every match starts with the byte `first`, matches `data`.
+
+    The patterns are ASCII and UTF-8 never uses an ASCII byte inside a longer sequence, so
+    they match the bytes where they would match the text. A rare first byte is found at C
+    speed and the pattern tried there alone: a search tries every position.
+    """
+    at = data.find(first)
+    for _ in range(_FEW):
+        if at == -1:
+            return False
+        if pattern.match(data, at):
+            return True
+        at = data.find(first, at + 1)
+    return pattern.search(data, at) is not None
+
+
+def _has_pyyaml_only(data: bytes) -> bool:
+    """Whether the UTF-8 `data` holds a character outside `_READ_ALIKE`.
+
+    Only what is left once the common ASCII bytes are deleted is looked at: UTF-8 never
+    uses an ASCII byte inside a longer sequence, so what is left decodes to the text's
+    other characters (a scan of the whole text costs more than the rest of the checks
+    together), and of those each distinct one once.
     """
     rest = data.translate(None, _PLAIN_ASCII)
-    return bool(rest) and _PYYAML_ONLY.search(rest.decode("utf-8", "replace")) is not None
+    return bool(rest) and any(_pyyaml_only(ord(char)) for char in set(rest.decode("utf-8", "replace")))
+
+
+def _pyyaml_only(point: int) -> bool:
+    return not any(low <= point <= high for low, high in _READ_ALIKE)
 
 
 def _document_root(tree: Any) -> int | None:
