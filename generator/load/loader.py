@@ -157,7 +157,10 @@ class DocumentStore:
         return {str(p): digest for p, digest in sorted(self._digests.items())}
 
     def close(self) -> None:
-        """Remove the downloaded copies of remote documents."""
+        """Let go of the parsed documents, which the IR no longer needs, and remove the
+        downloaded copies of remote documents. The texts stay: `locate` reads them."""
+        self._documents.clear()
+        self._targets.clear()
         if self._remote_dir is not None:
             shutil.rmtree(self._remote_dir, ignore_errors=True)
 
