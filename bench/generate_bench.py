@@ -24,6 +24,7 @@ asserts a time.
 
 from __future__ import annotations
 
+import compileall
 import importlib.util
 import json
 import os
@@ -177,11 +178,21 @@ def import_time(package_dir: Path) -> None:
 def main() -> None:
     if not BUNDLE.exists():
         sys.exit(f"the bundled DigitalOcean spec is not at {BUNDLE}")
-    work = Path(tempfile.mkdtemp(prefix="sdkgen-bench-"))
+    # Bytecode as an installed package has it: pip compiles it at install, and an editable
+    # install whose interpreter may not write it (PYTHONDONTWRITEBYTECODE) would otherwise
+    # compile every changed module in every timed run. The runs below may write their own.
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+    package = importlib.util.find_spec("sdkgen")
+    assert package is not None and package.submodule_search_locations, "sdkgen is installed"
+    compileall.compile_dir(package.submodule_search_locations[0], quiet=1)
+    # The figures are for output on tmpfs; TMPDIR chooses another folder.
+    shm = Path("/dev/shm")
+    folder = None if "TMPDIR" in os.environ or not shm.is_dir() else shm
+    work = Path(tempfile.mkdtemp(prefix="sdkgen-bench-", dir=folder))
     print(
         f"spec: {BUNDLE} ({BUNDLE.stat().st_size / 1e6:.1f} MB); machine: {os.uname().machine}, {os.cpu_count()} cores"
     )
-    print(f"median of {RUNS} runs each, wall time and peak memory:")
+    print(f"work folder: {work}; median of {RUNS} runs each, wall time and peak memory:")
     results: dict[str, tuple[float, int]] = {}
 
     def fresh() -> tuple[float, int, int]:
