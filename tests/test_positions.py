@@ -1,16 +1,18 @@
-"""Positions found by reading YAML indentation (`generator/load/positions.py`) are PyYAML's marks."""
+"""Positions read from YAML indentation (`load/positions.py`) or JSON (`load/json_positions.py`): PyYAML's marks."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import yaml
+from sdkgen.load.json_positions import JsonPositions
 from sdkgen.load.loader import SpecYamlLoader
 from sdkgen.load.positions import TextPositions
 
-from .conftest import GOLDEN, ROOT
+from .conftest import GOLDEN, ROOT, SHARED
 
 BAD_SPECS = ROOT / "tests" / "bad_specs"
 REFUSED = ("alias_", "deep", "invalid")
@@ -94,3 +96,58 @@ def test_small_cases(text: str, pointer: str, expected: tuple[int, int]) -> None
 def test_what_it_does_not_follow_is_left_to_pyyaml(text: str) -> None:
     parts = ["a", "b"] if "[" not in text else ["a", "0"]
     assert TextPositions(text).locate(parts) is None
+
+
+def json_agreement(texts: list[tuple[str, str]]) -> tuple[int, int]:
+    """`agreement` for JSON texts read by `JsonPositions`."""
+    nodes = answered = 0
+    for name, text in texts:
+        positions = JsonPositions(text)
+        for parts, mark in pyyaml_marks(text):
+            nodes += 1
+            found = positions.locate(parts)
+            if found is not None:
+                answered += 1
+                assert found == mark, f"{name}: /{'/'.join(parts)}: {found} != {mark}"
+    return nodes, answered
+
+
+def test_every_node_of_the_corpus_json_specs() -> None:
+    """The peers' JSON inputs as they are, and the repo's own spec written out as JSON both
+    indented and on one line: no answer PyYAML contradicts, and in JSON that the json
+    module reads, every node but the root is found."""
+    corpus = SHARED / "corpus"
+    if not corpus.is_dir():
+        pytest.skip(f"the shared corpus is not at {corpus}")
+    texts = [(str(p), p.read_text(encoding="utf-8")) for p in sorted(corpus.rglob("*.json"))]
+    texts = [(name, text) for name, text in texts if not any(c in text for c in "\t\r\ufeff")]
+    shared = yaml.load((ROOT / "schemas" / "shared.yaml").read_text(encoding="utf-8"), Loader=SpecYamlLoader)
+    texts += [("shared, indented", json.dumps(shared, indent=2)), ("shared, one line", json.dumps(shared))]
+    json_agreement(texts)  # YAML flow that is not JSON (a trailing comma, say) is left to PyYAML
+    valid = [(name, text) for name, text in texts if is_json(text)]
+    nodes, answered = json_agreement(valid)
+    assert len(valid) >= len(texts) - 5, (len(valid), len(texts))
+    assert answered == nodes - len(valid), (nodes, answered)
+
+
+def is_json(text: str) -> bool:
+    try:
+        json.loads(text)
+    except ValueError:
+        return False
+    return True
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['{"a": {"b": 1}}\n', '\t{"a": {"b": 1}}', '{"a":\r\n {"b": 1}}', '{"\\u0061": {"b": 1}}', "{a: {b: 1}}"],
+)
+def test_json_it_does_not_follow_is_left_to_pyyaml(text: str) -> None:
+    positions = JsonPositions(text)
+    assert positions.locate([]) is None
+    if text == '{"a": {"b": 1}}\n':
+        assert positions.locate(["a", "b"]) == (0, 7)
+        assert positions.locate(["a", "c"]) is None
+        assert positions.locate(["a", "b", "c"]) is None
+    else:
+        assert positions.locate(["a", "b"]) is None

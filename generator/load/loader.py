@@ -23,6 +23,7 @@ import yaml
 
 from ..errors import Diagnostic, Location, SpecError
 from . import native_yaml
+from .json_positions import JsonPositions
 from .positions import TextPositions
 from .spec_file import DEFAULT_MAX_SPEC_BYTES, SpecFileError, read_spec_bytes
 
@@ -85,7 +86,7 @@ class DocumentStore:
         self._documents: dict[Path, Any] = {}
         self._texts: dict[Path, str] = {}
         self._marks: dict[Path, yaml.Node | None] = {}
-        self._positions: dict[Path, TextPositions] = {}
+        self._positions: dict[Path, TextPositions | JsonPositions] = {}
         self._digests: dict[Path, str] = {}
         self.allow_remote = allow_remote
         self._remote_dir: Path | None = None
@@ -290,9 +291,9 @@ class DocumentStore:
         except ValueError:
             parts = []
         text = self._texts.get(path)
-        if path not in self._marks and text is not None and path.suffix != ".json":
+        if path not in self._marks and text is not None:
             if path not in self._positions:
-                self._positions[path] = TextPositions(text)
+                self._positions[path] = JsonPositions(text) if path.suffix == ".json" else TextPositions(text)
             found = self._positions[path].locate(parts)
             if found is not None:
                 return Location(location.file, location.pointer, found[0] + 1, found[1] + 1)
