@@ -5,7 +5,7 @@ JSON pointer and (when known) the line and column. Stages collect diagnostics in
 raising at the first one, so a user sees every independent problem in one run.
 
 Errors are located (line and column found) before they are raised. A warning may be given
-unlocated (`locate_later`, as the IR gives its own): finding a line reads the file's text, so
+unlocated (as the IR gives its own; `Diagnostics.located_warnings`): finding a line reads the file's text, so
 the pipeline locates the warnings only once the formatting workers have forked.
 """
 
@@ -53,8 +53,6 @@ class Diagnostic:
     severity: Severity
     message: str
     location: Location
-    unlocated: bool = field(default=False, compare=False, repr=False)
-    """Its line and column are yet to be found (`Diagnostics.located_warnings`)."""
 
     def format(self, cwd: Path | None = None) -> str:
         file = self.location.file
@@ -93,10 +91,8 @@ class Diagnostics:
     def error(self, message: str, location: Location) -> None:
         self.items.append(Diagnostic("error", message, location))
 
-    def warning(self, message: str, location: Location, locate_later: bool = False) -> None:
-        """With `locate_later`, the line and column are found only when the warnings are given
-        out (`located_warnings`): finding them reads the file's text, off the serial path."""
-        self.items.append(Diagnostic("warning", message, location, locate_later))
+    def warning(self, message: str, location: Location) -> None:
+        self.items.append(Diagnostic("warning", message, location))
 
     def _unique(self, severity: str) -> list[Diagnostic]:
         """Each message once per place: a schema reached from several models is read several times."""
@@ -110,8 +106,8 @@ class Diagnostics:
         return result
 
     def located_warnings(self, locate: Callable[[Location], Location]) -> list[Diagnostic]:
-        """`warnings`, each located now if it was given to be located later."""
-        return [replace(d, location=locate(d.location), unlocated=False) if d.unlocated else d for d in self.warnings]
+        """`warnings`, those given without a line located now (one that cannot be found keeps none)."""
+        return [replace(d, location=locate(d.location)) if d.location.line is None else d for d in self.warnings]
 
     @property
     def errors(self) -> list[Diagnostic]:

@@ -57,19 +57,8 @@ def build(
     spec: Path, package: str, allow_remote: bool = False, overrides: OverridesConfig | None = None
 ) -> tuple[ApiIR, list[Diagnostic]]:
     """Load and resolve a spec into the IR; raises `SpecError` with every error found."""
-    api, warnings, _ = build_with_inputs(spec, package, allow_remote, overrides=overrides)
-    return api, warnings
-
-
-def build_with_inputs(
-    spec: Path,
-    package: str,
-    allow_remote: bool = False,
-    max_spec_bytes: int = DEFAULT_MAX_SPEC_BYTES,
-    overrides: OverridesConfig | None = None,
-) -> tuple[ApiIR, list[Diagnostic], dict[str, str] | None]:
-    api, diagnostics, inputs, store = build_unlocated(spec, package, allow_remote, max_spec_bytes, overrides)
-    return api, diagnostics.located_warnings(store.locate), inputs
+    api, diagnostics, _, store = build_unlocated(spec, package, allow_remote, overrides=overrides)
+    return api, diagnostics.located_warnings(store.locate)
 
 
 def build_unlocated(
@@ -79,8 +68,9 @@ def build_unlocated(
     max_spec_bytes: int = DEFAULT_MAX_SPEC_BYTES,
     overrides: OverridesConfig | None = None,
 ) -> tuple[ApiIR, Diagnostics, dict[str, str] | None, DocumentStore]:
-    """`build_with_inputs` with the warnings not yet located: `located_warnings(store.locate)`
-    finds their lines and columns (errors are located before they are raised)."""
+    """`build`, with the inputs read (their hashes; None when some were remote) and the warnings
+    not yet located: `located_warnings(store.locate)` finds their lines and columns (errors are
+    located before they are raised)."""
     diagnostics = Diagnostics()
     store = DocumentStore(allow_remote, max_spec_bytes)
     try:
@@ -91,7 +81,7 @@ def build_unlocated(
         api = ApiBuilder(store, spec, diagnostics, overrides).build(document, package)
         inputs = store.local_inputs()
         for warning in store.warnings:
-            diagnostics.warning(warning.message, warning.location, locate_later=True)
+            diagnostics.warning(warning.message, warning.location)
     finally:
         store.close()  # the texts, which locating reads, stay in memory
     diagnostics.raise_if_errors()

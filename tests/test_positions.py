@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -40,25 +40,30 @@ def pyyaml_marks(text: str) -> Iterator[tuple[list[str], tuple[int, int]]]:
                 stack.append((item, [*parts, str(index)], item.start_mark))
 
 
-def agreement(paths: list[Path]) -> tuple[int, int]:
-    """(nodes, nodes the text reading answered for); fails on any answer PyYAML contradicts."""
+def agreement(
+    texts: list[tuple[str, str]], reader: Callable[[str], TextPositions | JsonPositions] = TextPositions
+) -> tuple[int, int]:
+    """(nodes, nodes `reader` answered for) over named texts; fails on any answer PyYAML contradicts."""
     nodes = answered = 0
-    for path in paths:
-        text = path.read_text(encoding="utf-8")
-        positions = TextPositions(text)
+    for name, text in texts:
+        positions = reader(text)
         for parts, mark in pyyaml_marks(text):
             nodes += 1
             found = positions.locate(parts)
             if found is not None:
                 answered += 1
-                assert found == mark, f"{path}: /{'/'.join(parts)}: {found} != {mark}"
+                assert found == mark, f"{name}: /{'/'.join(parts)}: {found} != {mark}"
     return nodes, answered
+
+
+def read(paths: list[Path]) -> list[tuple[str, str]]:
+    return [(str(path), path.read_text(encoding="utf-8")) for path in paths]
 
 
 def test_every_node_of_the_repo_specs() -> None:
     paths = [ROOT / "schemas" / "shared.yaml", *sorted(GOLDEN.glob("*/spec.yaml"))]
     paths += [p for p in sorted(BAD_SPECS.glob("*.yaml")) if not p.name.startswith(REFUSED)]
-    nodes, answered = agreement(paths)
+    nodes, answered = agreement(read(paths))
     # These specs write short lists in flow style (`required: [a, b]`): items there are PyYAML's.
     assert answered >= 0.7 * nodes, (nodes, answered)
 
@@ -66,7 +71,7 @@ def test_every_node_of_the_repo_specs() -> None:
 def test_every_node_of_the_digitalocean_spec(do_spec_dir: Path) -> None:
     paths = [do_spec_dir / "DigitalOcean-public.v2.bundled.yaml"]
     paths += sorted(p for p in (do_spec_dir / "specification").rglob("*") if p.suffix in (".yml", ".yaml"))
-    nodes, answered = agreement(paths)
+    nodes, answered = agreement(read(paths))
     print(f"\n{nodes} nodes in {len(paths)} files; the text reading answered for {answered}")
     assert answered >= 0.9 * nodes, (nodes, answered)
 
@@ -98,20 +103,6 @@ def test_what_it_does_not_follow_is_left_to_pyyaml(text: str) -> None:
     assert TextPositions(text).locate(parts) is None
 
 
-def json_agreement(texts: list[tuple[str, str]]) -> tuple[int, int]:
-    """`agreement` for JSON texts read by `JsonPositions`."""
-    nodes = answered = 0
-    for name, text in texts:
-        positions = JsonPositions(text)
-        for parts, mark in pyyaml_marks(text):
-            nodes += 1
-            found = positions.locate(parts)
-            if found is not None:
-                answered += 1
-                assert found == mark, f"{name}: /{'/'.join(parts)}: {found} != {mark}"
-    return nodes, answered
-
-
 def test_every_node_of_the_corpus_json_specs() -> None:
     """The peers' JSON inputs as they are, and the repo's own spec written out as JSON both
     indented and on one line: no answer PyYAML contradicts, and in JSON that the json
@@ -119,13 +110,13 @@ def test_every_node_of_the_corpus_json_specs() -> None:
     corpus = SHARED / "corpus"
     if not corpus.is_dir():
         pytest.skip(f"the shared corpus is not at {corpus}")
-    texts = [(str(p), p.read_text(encoding="utf-8")) for p in sorted(corpus.rglob("*.json"))]
+    texts = read(sorted(corpus.rglob("*.json")))
     texts = [(name, text) for name, text in texts if not any(c in text for c in "\t\r\ufeff")]
     shared = yaml.load((ROOT / "schemas" / "shared.yaml").read_text(encoding="utf-8"), Loader=SpecYamlLoader)
     texts += [("shared, indented", json.dumps(shared, indent=2)), ("shared, one line", json.dumps(shared))]
-    json_agreement(texts)  # YAML flow that is not JSON (a trailing comma, say) is left to PyYAML
+    agreement(texts, JsonPositions)  # YAML flow that is not JSON (a trailing comma, say) is left to PyYAML
     valid = [(name, text) for name, text in texts if is_json(text)]
-    nodes, answered = json_agreement(valid)
+    nodes, answered = agreement(valid, JsonPositions)
     assert len(valid) >= len(texts) - 5, (len(valid), len(texts))
     assert answered == nodes - len(valid), (nodes, answered)
 

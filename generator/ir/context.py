@@ -63,7 +63,7 @@ class SchemaContext:
 
     def warn(self, message: str, location: Location) -> None:
         """A warning at `location`, located when the warnings are given out, not now."""
-        self.diagnostics.warning(message, location, locate_later=True)
+        self.diagnostics.warning(message, location)
 
     def deserves_class(self, ref: Ref, target: Any) -> bool:
         """Whether a `$ref` target becomes a model of its own rather than being inlined.

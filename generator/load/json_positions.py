@@ -18,7 +18,7 @@ import re
 from collections.abc import Sequence
 from json.decoder import scanstring  # type: ignore[attr-defined]  # the C string scanner, not in the stubs
 
-from .positions import Position
+from .positions import Position, follow
 
 _DECODER = json.JSONDecoder()
 _SPACE = re.compile(r"[ \n]*")
@@ -97,16 +97,8 @@ class JsonPositions:
         composes the document."""
         if self.root is None or not parts:
             return None  # the root's own position is left to the composer, which checks the whole text
-        node = mark = self.root
-        for part in parts:
-            children = self._children(node)
-            if isinstance(children, list):
-                if not part.isdigit() or int(part) >= len(children):
-                    return None
-                node = mark = children[int(part)]
-            elif isinstance(children, dict) and part in children:
-                mark, node = children[part]
-            else:
-                return None
+        mark = follow(self.root, parts, self._children)
+        if mark is None:
+            return None
         line = self.text.count("\n", 0, mark)
         return line, mark - (self.text.rfind("\n", 0, mark) + 1)

@@ -12,7 +12,8 @@ PyYAML's marks for every node of the DigitalOcean spec and of every spec in the 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from typing import TypeVar
 
 Position = tuple[int, int]
 """0-based line and column."""
@@ -61,6 +62,29 @@ def _inline_value(rest: str) -> bool:
     """Whether a value follows on the same line (a scalar or flow collection), not below it."""
     value = rest.strip()
     return bool(value) and not value.startswith("#")
+
+
+Node = TypeVar("Node")
+
+
+def follow(
+    root: Node, parts: Sequence[str], children: Callable[[Node], dict[str, tuple[Node, Node]] | list[Node] | None]
+) -> Node | None:
+    """The mark of the node at `parts`, stepping from `root` through `children` (a mapping's
+    keys to their key's mark and their value, or a sequence's items), None where a step
+    is missing or `children` cannot tell. A mapping entry's mark is its key's."""
+    node = mark = root
+    for part in parts:
+        found = children(node)
+        if isinstance(found, list):
+            if not part.isdigit() or int(part) >= len(found):
+                return None
+            node = mark = found[int(part)]
+        elif isinstance(found, dict) and part in found:
+            mark, node = found[part]
+        else:
+            return None
+    return mark
 
 
 Entries = dict[str, tuple[Position, Position]] | list[Position]
@@ -213,17 +237,5 @@ class TextPositions:
         this can follow: the caller then composes it."""
         if self.root is None:
             return None
-        node = mark = self.root
-        for part in parts:
-            if node[0] < 0:
-                return None  # a step into a scalar or flow value
-            children = self._children(node)
-            if isinstance(children, list):
-                if not part.isdigit() or int(part) >= len(children):
-                    return None
-                node = mark = children[int(part)]
-            elif isinstance(children, dict) and part in children:
-                mark, node = children[part]
-            else:
-                return None
-        return mark
+        # A node at (-1, -1) is a scalar or flow value on its key's line: no step into it.
+        return follow(self.root, parts, lambda node: None if node[0] < 0 else self._children(node))

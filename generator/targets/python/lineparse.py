@@ -238,27 +238,9 @@ def _read(text: str) -> list[Leaf]:
                     raise Unsupported("string black would requote")
             elif kind != "NUMBER" or not value.replace(".", "").isdigit():
                 raise Unsupported(kind)
-            if start[0] == end[0]:
-                prefix = " " * (start[1] - end[1])
-                if len(prefix) > 1:
-                    raise Unsupported("spacing")  # black's is never wider: the text is not black-spaced
-            else:
-                prefix = "" if (leaves and leaves[-1].kind in OPENING) or kind in CLOSING else " "
-            if not leaves:
-                prefix = ""
-            leaf = Leaf(kind, value, prefix)
-            if kind in OPENING:
-                leaf.bracket = _bracket_kind(leaf, leaves)
-                stack.append(leaf)
-            elif kind in CLOSING:
-                if not stack:
-                    raise Unsupported("brackets")
-                stack.pop()
-            if value == "*" and not (
-                leaves and leaves[-1].value in ("(", ",") and stack and stack[-1].bracket == "params"
-            ):
-                raise Unsupported("*")
-            leaves.append(leaf)
+            declined = _append_leaf(leaves, stack, kind, value, start[1] - end[1] if start[0] == end[0] else None)
+            if declined:
+                raise Unsupported(declined)
             end = token_end
     except (tokenize.TokenError, IndentationError) as exc:
         raise Unsupported("tokenize") from exc
@@ -354,26 +336,36 @@ def _lexed(text: str) -> list[Leaf] | None:
         elif kind == "OP" and value in "()[]{}":
             kind = value
         column = start - line_start
-        if row == end_row:
-            if column - end_column > 1:
-                return None  # wider than black spaces it
-            prefix = " " if column > end_column else ""
-        else:
-            prefix = "" if (leaves and leaves[-1].kind in OPENING) or kind in CLOSING else " "
-        if not leaves:
-            prefix = ""
-        leaf = Leaf(kind, value, prefix)
-        if kind in OPENING:
-            leaf.bracket = _bracket_kind(leaf, leaves)
-            stack.append(leaf)
-        elif kind in CLOSING:
-            if not stack:
-                return None
-            stack.pop()
-        if value == "*" and not (leaves and leaves[-1].value in ("(", ",") and stack and stack[-1].bracket == "params"):
+        if _append_leaf(leaves, stack, kind, value, column - end_column if row == end_row else None):
             return None
-        leaves.append(leaf)
         end_row, end_column = row, end - line_start
+    return None
+
+
+def _append_leaf(leaves: list[Leaf], stack: list[Leaf], kind: str, value: str, gap: int | None) -> str | None:
+    """Add a token to `leaves` (and an opening bracket to `stack`, a closing one taking its
+    own off), spaced as black spaces it; `gap` is the columns since the token before on the
+    same line, None on a line of its own. The reason it is declined, or None: `_read` and
+    `_lexed` read tokens differently, and build their leaves alike here."""
+    if gap is not None and gap > 1:
+        return "spacing"  # black's is never wider: the text is not black-spaced
+    if not leaves:
+        prefix = ""
+    elif gap is None:
+        prefix = "" if leaves[-1].kind in OPENING or kind in CLOSING else " "
+    else:
+        prefix = " " * gap
+    leaf = Leaf(kind, value, prefix)
+    if kind in OPENING:
+        leaf.bracket = _bracket_kind(leaf, leaves)
+        stack.append(leaf)
+    elif kind in CLOSING:
+        if not stack:
+            return "brackets"
+        stack.pop()
+    if value == "*" and not (leaves and leaves[-1].value in ("(", ",") and stack and stack[-1].bracket == "params"):
+        return "*"
+    leaves.append(leaf)
     return None
 
 
