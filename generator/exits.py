@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import ctypes
 import errno
 import os
 import signal
@@ -60,6 +61,29 @@ def handle_stop_signals() -> None:
     """SIGTERM, SIGINT and SIGHUP raise `Interrupted` in the main thread."""
     for signum in STOP_SIGNALS:
         signal.signal(signum, _stop)
+
+
+PR_SET_PDEATHSIG = 1
+
+
+def die_with_parent(parent: int) -> bool:
+    """Start-up of a process forked by the run: the parent alone answers signals, and the
+    child dies with it. False when the parent died before that could be arranged: the child
+    should leave at once.
+
+    Ctrl-C reaches the whole process group, so a child ignores SIGINT (no traceback of its
+    own) and the parent stops it; SIGTERM and SIGHUP end it at once. On Linux
+    `PR_SET_PDEATHSIG` has the kernel SIGKILL the child when the parent dies, even by SIGKILL.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGHUP, signal.SIG_DFL)
+    if sys.platform.startswith("linux"):
+        try:
+            ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):
+            pass
+    return os.getppid() == parent
 
 
 def end_process() -> None:

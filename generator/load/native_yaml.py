@@ -32,6 +32,8 @@ from typing import Any, Final
 import yaml
 from yaml._yaml import CParser
 
+from ..exits import die_with_parent
+
 try:
     import ryml  # type: ignore[import-untyped]
     from ryml import _ryml as _native
@@ -129,7 +131,6 @@ _FORK_MIN_BYTES = 256 * 1024
 fork and a wait take (about 2 ms in all, it reads some 40 MB a second)."""
 _ACCEPTED, _REFUSED, _FAILED = 0, 1, 2
 """The forked check's exit statuses; after any other end the check runs again here."""
-_PR_SET_PDEATHSIG = 1
 
 
 def _libyaml_accepts(data: bytes) -> bool:
@@ -202,13 +203,7 @@ def _check_in_child(data: bytes, parent: int) -> None:
     """
     code = _FAILED
     try:
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
-        signal.signal(signal.SIGTERM, signal.SIG_DFL)
-        signal.signal(signal.SIGHUP, signal.SIG_DFL)
-        import ctypes  # imported by then (the workers use it): costs nothing
-
-        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-        if os.getppid() == parent:  # else the parent died before the kernel was told
+        if die_with_parent(parent):
             code = _ACCEPTED if _libyaml_accepts(data) else _REFUSED
     finally:
         os._exit(code)

@@ -11,16 +11,15 @@ this process; small APIs, and systems that cannot fork, do too whatever `-j` say
 
 from __future__ import annotations
 
-import ctypes
 import gc
 import multiprocessing
 import os
 import signal
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ...errors import Diagnostic, Location, SpecError
+from ...exits import STOP_SIGNALS, die_with_parent
 from ...ir.model import ApiIR
 from .formatting import FormatStats, InvalidPython, format_files
 from .package import render_python
@@ -37,30 +36,16 @@ _JOB: tuple[ApiIR, str, Path | None] | None = None
 """What forked workers render: set before they start, so fork hands it to them."""
 
 
-PR_SET_PDEATHSIG = 1
-_STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)
 WORKER_STOP_GRACE = 2.0
 """Seconds a terminated worker gets to exit before it is killed."""
 
 
 def _die_with_parent(parent: int) -> None:
-    """Worker start-up: the parent alone answers signals, and the worker dies with it.
-
-    Ctrl-C reaches the whole process group, so workers ignore SIGINT (no traceback of
-    theirs) and the parent stops them; SIGTERM and SIGHUP end a worker at once. On Linux
-    `PR_SET_PDEATHSIG` has the kernel SIGKILL the worker when the parent dies, even by
-    SIGKILL; if the parent died before that was set, the worker leaves now.
-    """
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    signal.signal(signal.SIGHUP, signal.SIG_DFL)
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOP_SIGNALS)  # blocked by the parent while it forked
-    if sys.platform.startswith("linux"):
-        try:
-            ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-        except (OSError, AttributeError):
-            pass
-    if os.getppid() != parent:
+    """Worker start-up (`exits.die_with_parent`), with the stop signals the parent blocked
+    while it forked unblocked; a worker whose parent is gone leaves now."""
+    alive = die_with_parent(parent)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)
+    if not alive:
         os._exit(1)
 
 
@@ -121,7 +106,7 @@ class PythonPackage:
         gc.freeze()
         # Stop signals wait while the workers fork: the exception of one that came during a
         # fork's own hooks (logging's lock release, say) would be printed, ignored and the stop lost.
-        signals = signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS)
+        signals = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
         try:
             self._pool = ProcessPoolExecutor(
                 max_workers=workers,
