@@ -64,13 +64,6 @@ def test_generate_overrides_from_the_command_line(tmp_path: Path) -> None:
     )
 
 
-def test_generate_verbose_says_what_went_to_black(tmp_path: Path) -> None:
-    spec = ROOT / "tests" / "golden" / "enums" / "spec.yaml"
-    result = sdkgen("generate", str(spec), "-o", str(tmp_path / "out"), "--no-cache", "-v", cwd=tmp_path)
-    assert result.returncode == 0, result.stderr
-    assert "long statements formatted, black was needed for 0 and for 0 whole files" in result.stderr
-
-
 def test_a_successful_run_ends_its_process_at_once_with_its_output_flushed(tmp_path: Path) -> None:
     # An exit hook registered before the command stands for the interpreter's teardown.
     probe = (

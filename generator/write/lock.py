@@ -1,11 +1,23 @@
-"""One writer per output directory: an `fcntl.flock` on a lock file beside it.
+"""One writer per output directory: an `fcntl.flock` on the output's parent directory itself.
 
 `generate` holds the exclusive lock from planning to the swap, so two runs into one
 directory take turns and the second plans against the tree the first finished; `check`
-holds a shared lock while it reads, so it never sees a half-swapped tree. The lock file
-sits beside the output (`.<name>.sdkgen-lock`), not inside it: the swap replaces the
-directory, and a lock inside would move away with the old tree. The kernel drops the lock
-when its holder dies, however it dies, so a lock is never stale; the file itself stays.
+holds a shared lock while it reads, so it never sees a half-swapped tree. The kernel drops
+the lock when its holder dies, however it dies, so a lock is never stale.
+
+Why the parent directory, and no lock file: a lock file has to live somewhere, and every
+place is worse. Beside the output it stays in the user's tree (their repository root, where
+`git status` shows it). Inside the output it would move away with the old tree at the swap.
+Under the user's cache directory it is seen only by runs with the same `$HOME` (another
+user, a container, a CI job with another cache would write unseen), and its key (the
+output's real path) has to be worked out for an output that may not exist yet. The parent
+directory is what every writer of the output must already be able to open, since the swap
+renames inside it; a directory can be `flock`ed like a file, and renaming its entries
+leaves the lock alone. The cost: two outputs in one folder take turns too, for the
+moments a run holds the lock (its plan and swap, not its generation).
+
+Who holds it (for the message a waiting run prints) is read from `/proc/locks`, where the
+kernel lists each lock's process by the locked inode; elsewhere the message has no pid.
 """
 
 from __future__ import annotations
@@ -17,8 +29,6 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-LOCK_SUFFIX = ".sdkgen-lock"
-
 
 class OutputLocked(Exception):
     """Another sdkgen run holds the output directory's lock, and we were told not to wait."""
@@ -28,16 +38,26 @@ class OutputLocked(Exception):
         super().__init__(f"{output} is locked by another sdkgen run{owner}")
 
 
-def lock_path(output: Path) -> Path:
-    output = output.absolute()
-    return output.parent / f".{output.name}{LOCK_SUFFIX}"
+def lock_target(output: Path) -> Path:
+    """The directory whose lock guards `output`: the folder it sits in."""
+    return output.absolute().parent
 
 
 def _holder(descriptor: int) -> str:
+    """The pid of a process holding a lock on the descriptor's inode, from `/proc/locks`
+    (`1: FLOCK  ADVISORY  WRITE 4242 00:2c:1234 0 EOF`; a waiter's line has `->`)."""
     try:
-        return os.pread(descriptor, 32, 0).decode("ascii", "replace").strip()
+        status = os.fstat(descriptor)
+        with open("/proc/locks", encoding="ascii", errors="replace") as locks:
+            listed = locks.read()
     except OSError:
         return ""
+    inode = f"{os.major(status.st_dev):02x}:{os.minor(status.st_dev):02x}:{status.st_ino}"
+    for line in listed.splitlines():
+        fields = line.split()
+        if len(fields) > 5 and fields[1] == "FLOCK" and fields[5] == inode:
+            return fields[4]
+    return ""
 
 
 @contextmanager
@@ -46,19 +66,18 @@ def output_lock(
 ) -> Iterator[None]:
     """Hold the output's lock for the `with` block.
 
-    Exclusive (`generate`) creates the output's parent directory and the lock file as
-    needed; shared (`check`) never creates anything: with no lock file to open (the parent
-    is missing or read-only) there is no writer to wait for either, and it reads unlocked.
-    Not waiting raises `OutputLocked` at once; waiting calls `on_wait` with the holder's pid first.
+    Exclusive (`generate`) creates the output's parent directory as needed; shared (`check`)
+    never creates anything: with no parent to open there is no writer to wait for either,
+    and it reads unlocked. Not waiting raises `OutputLocked` at once; waiting calls
+    `on_wait` with the holder's pid first.
     """
-    path = lock_path(output)
-    flags = os.O_RDWR | os.O_CREAT if exclusive else os.O_RDONLY
+    folder = lock_target(output)
     if exclusive:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(parents=True, exist_ok=True)
     try:
-        descriptor = os.open(path, flags | getattr(os, "O_CLOEXEC", 0) | os.O_NOFOLLOW, 0o666)
+        descriptor = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | getattr(os, "O_CLOEXEC", 0))
     except OSError as exc:
-        if exclusive or exc.errno not in (errno.ENOENT, errno.EACCES, errno.EROFS, errno.ENOTDIR):
+        if exclusive or exc.errno not in (errno.ENOENT, errno.EACCES, errno.ENOTDIR):
             raise
         yield
         return
@@ -72,9 +91,6 @@ def output_lock(
             if on_wait is not None:
                 on_wait(_holder(descriptor))
             fcntl.flock(descriptor, operation)
-        if exclusive:  # who holds it, for the message a waiting run prints
-            os.ftruncate(descriptor, 0)
-            os.pwrite(descriptor, f"{os.getpid()}\n".encode("ascii"), 0)
         yield
     finally:
         os.close(descriptor)  # closing releases the lock
