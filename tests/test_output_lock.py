@@ -144,3 +144,13 @@ def test_a_run_with_nothing_to_do_still_removes_dead_runs_leftovers(tmp_path: Pa
     again = sdkgen(*generate)
     assert again.returncode == 0 and "nothing changed" in again.stdout, again.stderr
     assert leftovers(output) == [alive.name]
+
+
+def test_a_run_leaves_nothing_beside_the_output(tmp_path: Path) -> None:
+    """The lock is the parent directory itself (`write/lock.py`): no lock file in the user's tree."""
+    (tmp_path / "README.md").write_text("a project\n")
+    before = sorted(p.name for p in tmp_path.iterdir())
+    output = tmp_path / "out"
+    assert sdkgen("generate", str(SMALL_SPEC), "-o", str(output), "--package", "run_sdk").returncode == 0
+    assert sdkgen("check", str(SMALL_SPEC), "-o", str(output), "--package", "run_sdk").returncode == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([*before, "out"])
