@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import black
@@ -206,3 +207,20 @@ def test_the_run_record_knows_the_formatters_version() -> None:
     assert installed_version("ruff") == f"ruff-{metadata.version('ruff')}.dist-info"
     assert installed_version("black") == f"black-{metadata.version('black')}.dist-info"
     assert installed_version("no_such_formatter") == "missing"
+
+
+def test_the_staging_folder_is_on_memory_unless_tmpdir_says_otherwise(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    roots: list[Path] = []
+    monkeypatch.setattr(formatting, "format_tree", lambda root, command: roots.append(root))
+    monkeypatch.delenv("TMPDIR", raising=False)
+    format_files({"m.py": "x = 1\n"}, [])
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    monkeypatch.setattr(tempfile, "tempdir", None)  # tempfile reads TMPDIR again
+    format_files({"m.py": "x = 1\n"}, [])
+    expected = "/dev/shm" if Path("/dev/shm").is_dir() else None
+    if expected:
+        assert roots[0].parent == Path(expected)
+    assert roots[1].parent == tmp_path
+    assert not roots[0].exists() and not roots[1].exists()  # removed after the run
