@@ -224,3 +224,14 @@ def test_the_staging_folder_is_on_memory_unless_tmpdir_says_otherwise(
         assert roots[0].parent == Path(expected)
     assert roots[1].parent == tmp_path
     assert not roots[0].exists() and not roots[1].exists()  # removed after the run
+
+
+def test_a_security_alternative_of_two_schemes_stays_on_its_line() -> None:
+    """A trailing comma inside a tuple of several keys would make ruff (and black) explode it
+    one key a line: the view prints one only where a tuple of one needs it."""
+    from sdkgen.targets.python.literals import security_literal
+
+    literal = security_literal((("oauth2", "api_key"), ("basic",)))
+    assert literal == '(("oauth2", "api_key"), ("basic",))'
+    text = f"send(\n    security={literal},\n)\n"
+    assert format_files({"m.py": text}, formatter_command("ruff")) == {"m.py": text.encode()}
