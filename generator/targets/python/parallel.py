@@ -3,8 +3,9 @@ the caller renders the docs.
 
 The workers are forked after the IR is built, so each has it without it being sent; each
 renders every n-th model and resource module (`render_python(part=...)`), formats its share
-(one formatter run over it, `formatting.py`) and only the files' bytes come back. Three processes on two
-cores leave the balancing to the scheduler: the docs take about as long as a share of the
+(one formatter run over it, `formatting.py`, while the caller still renders the docs) and
+only the files' bytes come back. Three processes on two cores leave the balancing to the
+scheduler: the docs take about as long as a share of the
 package, and a static split of two processes measured no faster. `-j 1` keeps it all in
 this process; small APIs, and systems that cannot fork, do too whatever `-j` says.
 """
