@@ -16,6 +16,11 @@ renames inside it; a directory can be `flock`ed like a file, and renaming its en
 leaves the lock alone. The cost: two outputs in one folder take turns too, for the
 moments a run holds the lock (its plan and swap, not its generation).
 
+Where a directory cannot be locked so (NFS emulates `flock` with byte-range locks, and an
+exclusive one needs a descriptor open for writing, which a directory never is), the lock
+falls back to a file under the user's cache folder named by a hash of the parent's real
+path: still nothing in the user's tree, with the reach of the cache folder only.
+
 Who holds it (for the message a waiting run prints) is read from `/proc/locks`, where the
 kernel lists each lock's process by the locked inode; elsewhere the message has no pid.
 """
@@ -24,10 +29,16 @@ from __future__ import annotations
 
 import errno
 import fcntl
+import hashlib
 import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+from .run_record import cache_dir
+
+_CANNOT_LOCK_DIRECTORY = frozenset({errno.EBADF, errno.ENOLCK, errno.EOPNOTSUPP, errno.EINVAL})
+"""What `flock` on a directory gives where the file system cannot lock one that way (NFS)."""
 
 
 class OutputLocked(Exception):
@@ -41,6 +52,37 @@ class OutputLocked(Exception):
 def lock_target(output: Path) -> Path:
     """The directory whose lock guards `output`: the folder it sits in."""
     return output.absolute().parent
+
+
+def fallback_lock_file(folder: Path) -> Path:
+    """The lock file under the cache folder for a parent directory that cannot be locked itself."""
+    key = hashlib.sha256(os.fsencode(folder.resolve())).hexdigest()[:32]
+    return cache_dir() / "locks" / key
+
+
+def _open_fallback(folder: Path) -> int:
+    path = fallback_lock_file(folder)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0) | os.O_NOFOLLOW, 0o600)
+
+
+def _lockable(descriptor: int, folder: Path) -> int:
+    """The descriptor to lock: the directory's own, or the fallback file's (the directory's
+    closed) where the file system cannot lock a directory exclusively. Probed with an
+    exclusive lock whatever the caller wants, so that `check` and `generate` on such a file
+    system both take the fallback and still exclude each other."""
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return descriptor  # held by another run: the directory can be locked
+    except OSError as exc:
+        if exc.errno not in _CANNOT_LOCK_DIRECTORY:
+            raise
+        fallback = _open_fallback(folder)
+        os.close(descriptor)
+        return fallback
+    fcntl.flock(descriptor, fcntl.LOCK_UN)
+    return descriptor
 
 
 def _holder(descriptor: int) -> str:
@@ -83,6 +125,7 @@ def output_lock(
         return
     try:
         operation = fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH
+        descriptor = _lockable(descriptor, folder)
         try:
             fcntl.flock(descriptor, operation | fcntl.LOCK_NB)
         except BlockingIOError:
