@@ -49,15 +49,20 @@ def test_the_users_own_ruff_configuration_does_not_reach_the_generated_code(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Generated code is the same on every machine: a user-level ruff.toml (single quotes, a
-    short line) and one in the working directory are ignored (`--isolated`)."""
+    short line) and one in the working directory are ignored (`--isolated`), and so is black's."""
     config = "line-length = 20\n[format]\nquote-style = 'single'\n"
     (tmp_path / "ruff").mkdir()
     (tmp_path / "ruff" / "ruff.toml").write_text(config)
     (tmp_path / "ruff.toml").write_text(config)
+    # Black's user-level file: $XDG_CONFIG_HOME/black.
+    (tmp_path / "black").write_text("[tool.black]\nline-length = 20\nskip-string-normalization = true\n")
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
     monkeypatch.chdir(tmp_path)
     text = 'value = call("first argument", "second")\n'
-    assert format_files({"python/pkg/m.py": text}, formatter_command("ruff")) == {"python/pkg/m.py": text.encode()}
+    for formatter in ("ruff", "black"):
+        assert format_files({"python/pkg/m.py": text}, formatter_command(formatter)) == {
+            "python/pkg/m.py": text.encode()
+        }
 
 
 def test_a_file_that_is_not_python_is_reported_with_its_path_and_line() -> None:
@@ -235,3 +240,8 @@ def test_a_security_alternative_of_two_schemes_stays_on_its_line() -> None:
     assert literal == '(("oauth2", "api_key"), ("basic",))'
     text = f"send(\n    security={literal},\n)\n"
     assert format_files({"m.py": text}, formatter_command("ruff")) == {"m.py": text.encode()}
+
+
+def test_a_formatter_that_fails_on_no_file_is_an_error_naming_its_command() -> None:
+    with pytest.raises(formatting.FormatterFailed, match=r"`false` failed \(exit 1\)"):
+        format_files({"m.py": "x = 1\n"}, ["false"])

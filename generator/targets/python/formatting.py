@@ -68,7 +68,7 @@ def _ruff_command() -> list[str]:
         os.fsdecode(binary),
         "format",
         "--isolated",
-        "--no-cache",  # a cache would be written into the working directory
+        "--no-cache",  # nothing to reuse: the staging folder is new every run
         "--line-length",
         str(LINE_LENGTH),
         "--target-version",
@@ -81,8 +81,9 @@ def _black_command() -> list[str]:
     if find_spec("black") is None:
         raise _missing("black")
     # Black's mode as `black.format_str` had it before ruff: the line length alone, the
-    # target versions inferred from each file.
-    return [sys.executable, "-m", "black", "--quiet", "--line-length", str(LINE_LENGTH), "."]
+    # target versions inferred from each file; an empty configuration keeps the user's own
+    # (`~/.config/black`) out, as `--isolated` does for ruff.
+    return [sys.executable, "-m", "black", "--quiet", "--config", os.devnull, "--line-length", str(LINE_LENGTH), "."]
 
 
 # `error: Failed to parse path/to/file.py:3:5: message` (ruff), `error: cannot format
