@@ -154,6 +154,10 @@ def test_a_run_leaves_nothing_beside_the_output(tmp_path: Path) -> None:
     assert sdkgen("generate", str(SMALL_SPEC), "-o", str(output), "--package", "run_sdk").returncode == 0
     assert sdkgen("check", str(SMALL_SPEC), "-o", str(output), "--package", "run_sdk").returncode == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([*before, "out"])
+    # The lock file an earlier version left there goes with the next generate that writes.
+    (tmp_path / ".out.sdkgen-lock").write_text("4242\n")
+    assert sdkgen("generate", str(SMALL_SPEC), "-o", str(output), "--package", "run_sdk", "--no-cache").returncode == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([*before, "out"])
 
 
 def test_where_a_directory_cannot_be_locked_the_lock_is_a_file_under_the_cache_folder(

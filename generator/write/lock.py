@@ -66,6 +66,18 @@ def _open_fallback(folder: Path) -> int:
     return os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0) | os.O_NOFOLLOW, 0o600)
 
 
+LEGACY_LOCK_SUFFIX = ".sdkgen-lock"
+"""Earlier versions locked `.<output>.sdkgen-lock` beside the output and left it there."""
+
+
+def _remove_legacy_lock_file(output: Path) -> None:
+    """The lock file an earlier version left beside the output: ours to remove."""
+    try:
+        os.unlink(output.absolute().parent / f".{output.absolute().name}{LEGACY_LOCK_SUFFIX}")
+    except OSError:
+        pass  # none there (or not ours to remove after all): nothing to do
+
+
 def _lockable(descriptor: int, folder: Path) -> int:
     """The descriptor to lock: the directory's own, or the fallback file's (the directory's
     closed) where the file system cannot lock a directory exclusively. Probed with an
@@ -134,6 +146,8 @@ def output_lock(
             if on_wait is not None:
                 on_wait(_holder(descriptor))
             fcntl.flock(descriptor, operation)
+        if exclusive:
+            _remove_legacy_lock_file(output)
         yield
     finally:
         os.close(descriptor)  # closing releases the lock
