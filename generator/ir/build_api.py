@@ -116,4 +116,12 @@ class ApiBuilder:
             servers=tuple(unique_variables(servers)),
             auth=auth if resources else None,
             idempotency_header=idempotency_header(document, context),
+            docs_url=external_docs_url(document),
         )
+
+
+def external_docs_url(document: dict[str, Any]) -> str | None:
+    """`externalDocs.url` when it is an absolute http(s) URL (relative links resolve against it)."""
+    docs = document.get("externalDocs")
+    url = docs.get("url") if isinstance(docs, dict) else None
+    return url if isinstance(url, str) and url.startswith(("https://", "http://")) else None

@@ -262,6 +262,7 @@ class ModelBuilder:
             default=annotations.default,
             has_default=annotations.has_default,
             pointer=location.pointer,
+            example=annotations.example,
         )
 
     # -- types ----------------------------------------------------------------------------

@@ -42,8 +42,10 @@ from .naming import (
     singular,
     snake_case,
 )
+from .operation_docs import error_statuses, is_scalar_example, response_example
 from .overrides import Overrides, declared_paging, is_argument_name, rename_parameters
 from .pagination import PagingPlan, declares_link_header, recognise, response_fields
+from .schema_facts import example_of
 from .security import requirements
 
 if TYPE_CHECKING:
@@ -173,6 +175,7 @@ class OperationsBuilder(PayloadReader):
             parameters = rename_parameters(self.api, parameters, op["x-sdk-parameters"], where)
         query_params = [p.wire_name for p in parameters if p.location == "query"]
         _, response = self.success_response(op, location)
+        errors = error_statuses(op.get("responses"), location, self.api.resolver)
         self.name_error_schemas(op, location)
         json_schema, sse_schema = self.response_schemas(response)
         media = self.other_media(response) if json_schema is None else None
@@ -241,6 +244,8 @@ class OperationsBuilder(PayloadReader):
             deprecated=op.get("deprecated") is True,
             pointer=location.pointer,
             security=requirements(op.get("security"), self.schemes),
+            errors=errors,
+            response_example=response_example(response, self.api.resolver) if json_schema is not None else None,
         )
         if paging is not None and not paging.items and isinstance(response_type, ListType):
             # The body is the array: a `Link` header, or a cursor from the items (Discord).
@@ -321,7 +326,7 @@ class OperationsBuilder(PayloadReader):
         schema_location = location.child("schema")
         type_, nullable = self.scalar_type(schema, schema_location, allow_objects=True)
         annotations = self.api.annotations(schema, schema_location)
-        example = param.get("example", schema.get("example") if isinstance(schema, dict) else None)
+        example = found if (found := example_of(param)) is not None else annotations.example
         chosen = param.get("x-sdk-name")
         if chosen is not None and not is_argument_name(chosen):
             message = f"x-sdk-name must be a Python argument name, not {chosen!r}"
@@ -333,11 +338,11 @@ class OperationsBuilder(PayloadReader):
             location=where,
             type=type_,
             required=param.get("required") is True or where == "path",
-            description=description_of(param.get("description")),
+            description=description_of(param.get("description")) or annotations.description,
             deprecated=param.get("deprecated") is True,
             default=annotations.default,
             has_default=annotations.has_default,
-            example=repr(example) if isinstance(example, (str, int, float, bool)) else None,
+            example=repr(example) if is_scalar_example(example) else None,
             style=str(style),
             explode=explode if isinstance(explode, bool) else None,
         )

@@ -149,6 +149,8 @@ class FieldIR:
     pointer: str = ""
     chosen_name: bool = False
     """`name` is the spec's `x-sdk-name`: a keyword argument of a body takes it too."""
+    example: object = field(default=None, compare=False, hash=False)
+    """The spec's example value (`example`/`examples`), for docs; None when it gives none."""
 
     @property
     def optional(self) -> bool:
@@ -371,6 +373,10 @@ class OperationIR:
     pointer: str = ""
     name_source: str = "path"
     """Where the method's name came from: `path`, `operationId` or `override`."""
+    errors: tuple[tuple[str, str], ...] = ()
+    """The documented error responses (4xx, 5xx, `default`): status and description, for docs."""
+    response_example: object = field(default=None, compare=False, hash=False)
+    """The spec's example of the success response body, for docs; None when it gives none."""
 
 
 @dataclass(frozen=True)
@@ -466,6 +472,8 @@ class ApiIR:
     auth: AuthIR | None = None
     idempotency_header: str = "Idempotency-Key"
     """Sent with a fresh key on every non-GET call (`x-sdk-idempotency-header`); empty: never."""
+    docs_url: str | None = None
+    """The document's `externalDocs.url`: relative links in descriptions resolve against it."""
 
     @property
     def operations(self) -> tuple[OperationIR, ...]:

@@ -195,16 +195,32 @@ def html_environment() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
         auto_reload=False,
     )
-    env.filters["markdown"] = lambda text: description_markup(text) if text else ""
+    env.filters["markdown"] = markdown_filter
     env.filters["code_spans"] = code_spans_html
+    env.filters["break_points"] = break_points
     return env
 
 
+@jinja2.pass_context
+def markdown_filter(context: jinja2.runtime.Context, text: str | None) -> Markup | str:
+    """A description as HTML; relative links resolve against the page's `link_base`."""
+    return description_markup(text, context.get("link_base") or "") if text else ""
+
+
 @cache
-def description_markup(text: str) -> Markup:
+def description_markup(text: str, link_base: str = "") -> Markup:
     """`description_html` as `Markup`, made once per description: fields and arguments
     repeat the same descriptions (half of a large spec's are repeats)."""
-    return Markup(description_html(text))
+    return Markup(description_html(text, link_base))
+
+
+_BREAK_POINT = re.compile(r"(?<=[._])(?=.)|(?<=[a-z0-9])(?=[A-Z])")
+
+
+def break_points(name: str) -> Markup:
+    """A long name that may wrap only between its words: after a `.` or `_` and before a
+    capital that follows a lower-case letter (`<wbr>`, which a copy of the text leaves out)."""
+    return Markup("<wbr>".join(str(escape(part)) for part in _BREAK_POINT.split(name)))
 
 
 _CODE_SPAN = re.compile(r"`([^`]+)`")

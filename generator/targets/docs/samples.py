@@ -1,0 +1,149 @@
+"""What a method's docs show of its HTTP exchange: the example arguments (one set of values
+for the Python call, the JSON request sample and the curl command), the response sample and
+the documented error statuses."""
+
+from __future__ import annotations
+
+import ast
+import json
+import shlex
+from dataclasses import dataclass
+from urllib.parse import quote, urlencode
+
+from ...ir.model import FILE_FORMAT, ApiIR, ClassIR, ClassType, OperationIR, ParameterIR
+from .examples import Examples
+
+FILE = object()
+"""The value of a file argument: `Path("<name>.bin")` in Python, `@<name>.bin` in curl."""
+
+
+@dataclass(frozen=True)
+class CallValues:
+    """One example call: values by Python argument name, and the same body by wire name."""
+
+    arguments: dict[str, object]
+    parameters: tuple[tuple[ParameterIR, object], ...]
+    body: dict[str, object] | None
+    """The request body by wire name (files as `FILE`); None when the method sends none."""
+    raw_body: bool = False
+
+
+def parameter_value(parameter: ParameterIR, examples: Examples) -> object:
+    if parameter.example is not None:
+        try:
+            value = ast.literal_eval(parameter.example)
+        except (ValueError, SyntaxError):
+            value = None
+        if value is not None and examples.fits(value, parameter.type):
+            return value
+    return examples.value(parameter.type)
+
+
+def call_values(operation: OperationIR, examples: Examples, stream_flag: str | None) -> CallValues:
+    arguments: dict[str, object] = {}
+    parameters = []
+    for parameter in operation.parameters:
+        if parameter.required:
+            value = parameter_value(parameter, examples)
+            arguments[parameter.name] = value
+            parameters.append((parameter, value))
+    body: dict[str, object] | None = None
+    raw = False
+    if operation.body is not None and isinstance(operation.body.main, ClassIR):
+        main = operation.body.main
+        given = operation.body.example
+        if isinstance(given, dict) and operation.body.model is not None:
+            main_type = ClassType(main.name, operation.body.model.module)
+            repaired = examples.repaired(given, main_type)
+            body = dict(repaired) if isinstance(repaired, dict) else examples.object_value(main, 0)
+        else:
+            body = examples.object_value(main, 0)
+        for field in main.fields:
+            if operation.body.is_multipart and field.format == FILE_FORMAT and field.wire_name in body:
+                body[field.wire_name] = FILE
+            if field.wire_name in body and field.name != stream_flag:
+                arguments[field.name] = body[field.wire_name]
+        flag_wire = next((f.wire_name for f in main.fields if f.name == stream_flag), None)
+        if flag_wire is not None:
+            body.pop(flag_wire, None)
+    elif operation.body is not None and (operation.body.required or operation.body.is_raw):
+        arguments["body"] = FILE
+        raw = True
+    return CallValues(arguments, tuple(parameters), body, raw)
+
+
+def json_text(value: object) -> str:
+    return json.dumps(value, indent=2, ensure_ascii=False, default=lambda _: "<file>")
+
+
+def curl_command(api: ApiIR, operation: OperationIR, values: CallValues) -> str:
+    """The call as a curl command: the server's URL, path parameters filled in, credentials
+    from an environment variable, the body as the media type the SDK sends."""
+    server = next((s for s in api.servers if s.name == (operation.server or "")), None)
+    base = server.url if server is not None else ""
+    for variable in server.variables if server is not None else ():
+        base = base.replace("{" + variable.wire_name + "}", variable.default)
+    path = operation.path
+    query: list[tuple[str, str]] = []
+    headers: list[str] = []
+    for parameter, value in values.parameters:
+        text = value if isinstance(value, str) else json.dumps(value)
+        if parameter.location == "path":
+            path = path.replace("{" + parameter.wire_name + "}", quote(text, safe=""))
+        elif parameter.location == "query":
+            query.append((parameter.wire_name, text))
+        elif parameter.location == "header":
+            headers.append(f"{parameter.wire_name}: {text}")
+    auth: list[str] = []
+    scheme = api.auth.schemes[0] if api.auth is not None and api.auth.schemes else None
+    if scheme is not None:
+        variables = [f"${variable}" for variable in scheme.env_vars]
+        if scheme.kind == "bearer":
+            headers.insert(0, f"Authorization: Bearer {variables[0]}")
+        elif scheme.kind == "basic":
+            auth = ["-u", ":".join(variables)]
+        elif scheme.location == "header":
+            headers.insert(0, f"{scheme.name}: {variables[0]}")
+        elif scheme.location == "query":
+            query.append((scheme.name, variables[0]))
+    url = base.rstrip("/") + path + ("?" + urlencode(query, safe="$") if query else "")
+    words = ["curl", "-X", operation.http_method.upper(), url, *auth]
+    for header in headers:
+        words += ["-H", header]
+    body = operation.body
+    if body is not None and values.body is not None:
+        if body.is_multipart:
+            for name, value in values.body.items():
+                words += ["-F", f"{name}=@{name}.bin" if value is FILE else f"{name}={form_text(value)}"]
+        elif body.is_form:
+            for name, value in values.body.items():
+                words += ["--data-urlencode", f"{name}={form_text(value)}"]
+        else:
+            words += ["-H", f"Content-Type: {body.content_type}", "-d", json.dumps(values.body, ensure_ascii=False)]
+    elif values.raw_body and body is not None:
+        words += ["-H", f"Content-Type: {body.content_type}", "--data-binary", "@body.bin"]
+    return " \\\n  ".join(quote_words(words))
+
+
+def form_text(value: object) -> str:
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+
+
+def quote_words(words: list[str]) -> list[str]:
+    """Shell words, with `$VARIABLE`s left to the shell (double quotes) and the rest literal."""
+    quoted = []
+    for word in words:
+        if "$" in word and all(c not in word for c in '"`\\!'):
+            quoted.append(f'"{word}"')
+        else:
+            quoted.append(shlex.quote(word))
+    # Pair flags with their values on one line: `-H 'Accept: ...'`.
+    lines: list[str] = [" ".join(quoted[:4])]
+    rest = quoted[4:]
+    while rest:
+        if rest[0].startswith("-") and len(rest) > 1:
+            lines.append(f"{rest[0]} {rest[1]}")
+            rest = rest[2:]
+        else:
+            lines.append(rest.pop(0))
+    return lines

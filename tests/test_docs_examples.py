@@ -1,0 +1,152 @@
+"""Every example call the docs print is accepted by the SDK generated beside them: each
+keyword argument of each `client.<resource>.<method>(...)` in a method's example validates
+against the method's own annotation (the request TypedDicts, literals and scalars), over
+real specs the examples were not tuned on. The JSON request sample is the same body."""
+
+from __future__ import annotations
+
+import ast
+import importlib
+import json
+import os
+import subprocess
+import sys
+import types
+import typing
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pydantic import TypeAdapter, ValidationError
+from sdkgen.ir.model import ApiIR
+from sdkgen.pipeline import build
+from sdkgen.targets.docs.resource_views import MethodDoc, resource_docs
+
+from .conftest import ROOT, SHARED
+
+CORPUS = SHARED / "corpus"
+SPECS = {
+    "do_docs_sdk": CORPUS / "digitalocean" / "specification" / "DigitalOcean-public.v2.yaml",
+    "slack_docs_sdk": CORPUS / "apis" / "slack_web_1.7.0.yaml",
+    "twilio_messaging_docs_sdk": CORPUS / "twilio" / "twilio_messaging_v1.yaml",
+    "twilio_api_docs_sdk": CORPUS / "twilio" / "twilio_api_v2010.yaml",
+    "shared_docs_sdk": ROOT / "schemas" / "shared.yaml",
+}
+
+
+@pytest.fixture(scope="module", params=sorted(SPECS))
+def generated(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Any, ApiIR]]:
+    package = request.param
+    spec = SPECS[package]
+    if not spec.is_file():
+        pytest.skip(f"{spec} is not in the shared corpus")
+    out = tmp_path_factory.mktemp(package)
+    subprocess.run(
+        [sys.executable, "-m", "sdkgen", "generate", str(spec), "-o", str(out), "--package", package],
+        check=True,
+        capture_output=True,
+    )
+    api = build(spec, package)[0]
+    sys.path.insert(0, str(out / "python"))
+    saved = dict(os.environ)
+    for scheme in api.auth.schemes if api.auth else ():
+        os.environ.update({variable: "test-credential" for variable in scheme.env_vars})
+    try:
+        client = importlib.import_module(package).Client(max_retries=0)
+        yield client, api
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+        sys.path.remove(str(out / "python"))
+        for name in [m for m in sys.modules if m == package or m.startswith(package + ".")]:
+            del sys.modules[name]
+
+
+def example_calls(method: MethodDoc) -> list[ast.Call]:
+    tree = ast.parse(method.example)
+    return [node for node in ast.walk(tree) if isinstance(node, ast.Call) and ast.unparse(node.func) == method.call]
+
+
+def without_not_given(annotation: Any) -> Any:
+    """`Union[X, NotGiven]` -> `X`: the sentinel is the argument's absence, not a value."""
+    args = typing.get_args(annotation)
+    origin = typing.get_origin(annotation)
+    if origin in (typing.Union, types.UnionType) and any(getattr(a, "__name__", "") == "NotGiven" for a in args):
+        kept = tuple(a for a in args if getattr(a, "__name__", "") != "NotGiven")
+        return kept[0] if len(kept) == 1 else typing.Union[kept]
+    return annotation
+
+
+def test_every_example_argument_validates_against_the_generated_method(generated: tuple[Any, ApiIR]) -> None:
+    client, api = generated
+    checked = 0
+    failures: list[str] = []
+    for resource in resource_docs(api):
+        for method in resource.methods:
+            calls = example_calls(method)
+            assert calls, f"{method.call}: no call in its example"
+            target = client
+            for part in method.call.split(".")[1:]:
+                target = getattr(target, part)
+            hints = typing.get_type_hints(target, localns={"os": os})  # upload types name `os.PathLike`
+            for keyword in calls[0].keywords:
+                assert keyword.arg in hints, f"{method.call}: no argument {keyword.arg}"
+                if isinstance(keyword.value, ast.Call):
+                    assert ast.unparse(keyword.value.func) == "Path", ast.unparse(keyword.value)
+                    continue  # a file to upload
+                value = ast.literal_eval(keyword.value)
+                try:
+                    TypeAdapter(without_not_given(hints[keyword.arg])).validate_python(value)
+                except ValidationError as error:
+                    failures.append(f"{method.call}({keyword.arg}={value!r}): {error.errors()[0]['msg']}")
+                checked += 1
+            if method.request_sample is not None:
+                assert isinstance(json.loads(method.request_sample), dict)
+    assert failures == [], f"{len(failures)} of {checked}:\n" + "\n".join(failures[:20])
+    assert checked > 0
+
+
+SCHEMA_DESCRIBED = """
+openapi: 3.0.3
+info: {title: Items, version: "1", description: 'See <a href="/docs/items">the guide</a>.'}
+externalDocs: {url: https://example.com/api/}
+paths:
+  /items/{item_id}:
+    get:
+      parameters:
+        - {name: item_id, in: path, required: true, schema: {type: string, description: The item's id., example: it_42}}
+        - {name: sort, in: query, schema: {$ref: '#/components/schemas/Sort'}}
+        - {name: page, in: query, description: The page., schema: {type: integer, description: Unused.}}
+      responses:
+        '200':
+          description: OK
+          content: {application/json: {schema: {type: object, properties: {id: {type: string}}}}}
+        '404': {description: No such item.}
+components:
+  schemas:
+    Sort: {type: string, enum: [asc, desc], description: The order of the items.}
+"""
+
+
+def test_parameters_described_only_in_their_schema_have_a_description(tmp_path: Path) -> None:
+    spec = tmp_path / "items.yaml"
+    spec.write_text(SCHEMA_DESCRIBED)
+    api = build(spec, "items_sdk")[0]
+    (operation,) = api.operations
+    described = {p.name: p.description for p in operation.parameters}
+    assert described == {"item_id": "The item's id.", "sort": "The order of the items.", "page": "The page."}
+    (method,) = resource_docs(api)[0].methods
+    assert method.errors == (("404", "No such item."),)
+    assert 'item_id="it_42"' in method.example
+    assert method.curl == "curl -X GET http://localhost/items/it_42"
+
+
+def test_a_method_shows_its_documented_error_statuses_and_a_response_sample() -> None:
+    api = build(SPECS["shared_docs_sdk"], "shared_docs_sdk")[0]
+    docs = {m.call: m for r in resource_docs(api) for m in r.methods}
+    method = docs["client.droplets.create"]
+    assert {status for status, _ in method.errors} >= {"401", "422", "429"}
+    assert method.response_sample is not None and "droplet" in json.loads(method.response_sample)
+    assert method.curl.startswith("curl -X POST https://api.digitalocean.com/v2/droplets")
+    assert json.loads(method.request_sample or "{}")["name"]
