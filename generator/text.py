@@ -134,7 +134,8 @@ def description_html(text: str, link_base: str = "") -> str:
     paragraphs (most descriptions: text, `code spans`, line breaks) are the paragraphs Markdown would
     make, without parsing them (`tests/test_text.py` holds the two to the same result)."""
     if _HTML_TAG.search(_BR.sub("", text)):
-        source = _CONTROL.sub("", normalize_description(text))
+        # Only known elements are markup: `<host>` or `<token>` in prose is text, as before.
+        source = _NOT_A_TAG.sub("&lt;", _CONTROL.sub("", normalize_description(text)))
         return sanitized_html(str(_markdown(html=True).render(source)).strip(), link_base)
     source = markdown_text(text).replace("&lt;", "\\<").replace("<br>", "\\\n")
     paragraphs = source.split("\n\n")
@@ -144,11 +145,20 @@ def description_html(text: str, link_base: str = "") -> str:
     return sanitized_html(rendered, link_base) if "](" in source else rendered
 
 
-_HTML_TAG = re.compile(r"<(?:[A-Za-z][A-Za-z0-9-]*(?:[\s/>]|$)|/[A-Za-z]|!--)")
 SAFE_TAGS = frozenset(
     "a abbr b blockquote br code dd del dl dt em hr i kbd li ol p pre s span strong sub sup "
     "table tbody td tfoot th thead tr u ul".split()
 )
+_ELEMENTS = SAFE_TAGS | frozenset(
+    "article audio base big button caption center cite col colgroup details dfn div embed "
+    "figure font footer form h1 h2 h3 h4 h5 h6 header iframe img input ins label link mark "
+    "math meta nav object option q samp script section select small source style summary "
+    "svg textarea tt var video".split()
+)
+"""The HTML elements a description may hold: the safe ones are kept, the others removed."""
+_ELEMENT_NAMES = "|".join(sorted(_ELEMENTS, key=len, reverse=True))
+_HTML_TAG = re.compile(f"<(?:/?(?:{_ELEMENT_NAMES})(?=[\\s/>])|!--)", re.IGNORECASE)
+_NOT_A_TAG = re.compile(f"<(?!/?(?:{_ELEMENT_NAMES})(?=[\\s/>])|!--)", re.IGNORECASE)
 _SAFE_ATTRIBUTES = {
     "a": {"href", "title"},
     "abbr": {"title"},

@@ -149,8 +149,7 @@ class FieldIR:
     pointer: str = ""
     chosen_name: bool = False
     """`name` is the spec's `x-sdk-name`: a keyword argument of a body takes it too."""
-    example: object = field(default=None, compare=False, hash=False)
-    """The spec's example value (`example`/`examples`), for docs; None when it gives none."""
+    example: object = field(default=None, compare=False, hash=False)  # the spec's, for docs
 
     @property
     def optional(self) -> bool:
@@ -472,8 +471,7 @@ class ApiIR:
     auth: AuthIR | None = None
     idempotency_header: str = "Idempotency-Key"
     """Sent with a fresh key on every non-GET call (`x-sdk-idempotency-header`); empty: never."""
-    docs_url: str | None = None
-    """The document's `externalDocs.url`: relative links in descriptions resolve against it."""
+    docs_url: str | None = None  # `externalDocs.url`: relative links in descriptions resolve against it
 
     @property
     def operations(self) -> tuple[OperationIR, ...]:

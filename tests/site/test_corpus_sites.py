@@ -1,0 +1,126 @@
+"""The docs sites of two real APIs the docs were not tuned on (Slack's Web API and the whole
+public DigitalOcean spec), in headless Chromium from disk: each method shows an example call
+beside a curl tab, a request and a response sample and its error statuses; fields read
+`name: Type`; search finds a path and a word that is only in a description; the sidebar
+lists resources before models, names whole. Each site is generated once per session."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from ..conftest import SHARED
+from .test_site_browser import ARGS, CHROMIUM, playwright_api
+
+SPECS = {
+    "slack": SHARED / "corpus" / "apis" / "slack_web_1.7.0.yaml",
+    "digitalocean": SHARED / "corpus" / "digitalocean" / "specification" / "DigitalOcean-public.v2.yaml",
+}
+
+
+@pytest.fixture(scope="session")
+def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    built = {}
+    for name, spec in SPECS.items():
+        if not spec.is_file():
+            pytest.skip(f"{spec} is not in the shared corpus")
+        out = tmp_path_factory.mktemp(f"{name}-site")
+        subprocess.run(
+            [sys.executable, "-m", "sdkgen", "generate", str(spec), "-o", str(out), "--package", f"{name}_sdk"],
+            check=True,
+            capture_output=True,
+        )
+        built[name] = out / "docs" / "site"
+    return built
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    if not Path(CHROMIUM).exists():
+        pytest.skip("chromium is not installed (`make browser` installs Debian's)")
+    with playwright_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield page
+    context.close()
+    assert errors == [], errors
+
+
+def open_page(page: Any, site: Path, relative: str) -> None:
+    page.goto((site / relative).resolve().as_uri())
+
+
+def test_slack_method_shows_example_curl_samples_and_errors(page: Any, sites: dict[str, Path]) -> None:
+    open_page(page, sites["slack"], "resources/chat-post-message.html")
+    method = page.locator("section.method").first
+    example = method.locator("pre.example")
+    assert example.is_visible()
+    assert 'channel="' in example.inner_text() and "string" not in example.inner_text()
+    curl = method.locator("pre.curl")
+    assert not curl.is_visible()
+    method.get_by_role("tab", name="curl").click()
+    assert curl.is_visible() and not example.is_visible()
+    assert curl.inner_text().startswith("curl -X POST https://slack.com/api/chat.postMessage")
+    # The spec's own example, where it fits the model.
+    assert '"ts": "1503435956.000247"' in method.locator("pre.response-sample").inner_text()
+    assert '"channel"' in method.locator("pre.request-sample").inner_text()
+    assert "default" in method.locator("table.errors").inner_text()
+
+
+def test_digitalocean_method_shows_the_spec_example_and_error_statuses(page: Any, sites: dict[str, Path]) -> None:
+    open_page(page, sites["digitalocean"], "resources/droplets.html")
+    method = page.locator("#droplets-create")
+    example = method.locator("pre.example").inner_text()
+    assert "client.droplets.create(" in example and 'name="' in example
+    errors = method.locator("table.errors").inner_text()
+    assert "401" in errors and "429" in errors
+    assert method.locator("pre.response-sample").inner_text().lstrip().startswith("{")
+
+
+def test_fields_read_name_colon_type(page: Any, sites: dict[str, Path]) -> None:
+    open_page(page, sites["digitalocean"], "models/droplet.html")
+    head = page.locator("#droplet--id .field-head").inner_text()
+    assert head.startswith("id: int"), head
+
+
+@pytest.mark.parametrize(
+    ("site", "query", "expected"),
+    [
+        ("digitalocean", "/v2/droplets", "client.droplets.list"),
+        ("slack", "/chat.postMessage", "client.chat_post_message.create"),
+        # Words only in a description: the Droplet's `locked` field.
+        ("digitalocean", "prevent actions by users", "locked"),
+        ("slack", "Sends a message to a channel", "client.chat_post_message.create"),
+    ],
+)
+def test_search_finds_paths_and_description_words(
+    page: Any, sites: dict[str, Path], site: str, query: str, expected: str
+) -> None:
+    open_page(page, sites[site], "index.html")
+    page.locator("#search-input").fill(query)
+    found = page.locator("#search-results a").all_inner_texts()
+    assert any(expected in text for text in found), found
+
+
+def test_sidebar_lists_resources_first_and_names_whole(page: Any, sites: dict[str, Path]) -> None:
+    open_page(page, sites["digitalocean"], "index.html")
+    headings = page.locator(".sidebar .nav-heading").all_inner_texts()
+    assert [h.lower() for h in headings] == ["resources", "models"]
+    link = page.locator(".sidebar a[title]").first
+    name = link.get_attribute("title")
+    # Wrapped between words only: the text reads as the name, the title holds it whole.
+    assert link.inner_text().replace("\n", "") == name
