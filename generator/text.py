@@ -343,3 +343,10 @@ def _escape(match: re.Match[str]) -> str:
     if escaped is not None:
         return escaped
     return f"\\u{ord(char):04x}" if ord(char) > 0xFF else f"\\x{ord(char):02x}"
+
+
+def api_name(title: str) -> str:
+    """What to call the API in prose: its title, with ` API` added unless the title already
+    says it (`Mistral AI API`, `Slack Web API`, `Stripe API` stay as they are)."""
+    words = title.split()
+    return title if words and words[-1].upper() in ("API", "APIS") else f"{title} API"

@@ -21,7 +21,16 @@ import jinja2.compiler
 from markupsafe import Markup, escape
 
 from ..config import templates_dir
-from ..text import code_block, code_span, description_html, docstring, markdown_text, python_string, toml_string
+from ..text import (
+    api_name,
+    code_block,
+    code_span,
+    description_html,
+    docstring,
+    markdown_text,
+    python_string,
+    toml_string,
+)
 from .python.layout import bracketed
 from .python.types import import_order
 
@@ -72,6 +81,7 @@ def environment(root: Path | None = None) -> jinja2.Environment:
     env.filters["pystr"] = python_string
     env.filters["tomlstr"] = toml_string
     env.filters["markdown"] = markdown_text
+    env.filters["api_name"] = api_name
     env.filters["code"] = code_span
     env.filters["code_block"] = code_block
     env.filters["import_order"] = import_order
@@ -198,6 +208,7 @@ def html_environment() -> jinja2.Environment:
     env.filters["markdown"] = markdown_filter
     env.filters["code_spans"] = code_spans_html
     env.filters["break_points"] = break_points
+    env.filters["api_name"] = api_name
     return env
 
 

@@ -16,10 +16,10 @@ from ...ir.model import (
     TypeIR,
     class_types,
 )
-from ...text import markdown_text, python_string
+from ...text import markdown_text
+from ..examples import FILE, CallValues, Examples, call_values, python_literal
 from ..python.resources import ArgView, MethodView, ResourceViews
-from .examples import Examples
-from .samples import FILE, CallValues, call_values, curl_command, json_text
+from .samples import curl_command, json_text
 from .views import Link, anchor_of
 
 
@@ -66,23 +66,6 @@ class ResourceDoc:
     """`client.chat.completions`"""
     anchor: str
     methods: tuple[MethodDoc, ...]
-
-
-def python_literal(value: object, name: str = "file") -> str:
-    """A JSON value as Python source, for examples (a file to upload as a `Path`)."""
-    if value is FILE:
-        return f'Path("{name}.bin")'
-    if isinstance(value, str):
-        return python_string(value)
-    if isinstance(value, bool) or value is None:
-        return repr(value)
-    if isinstance(value, (int, float)):
-        return repr(value)
-    if isinstance(value, list):
-        return "[" + ", ".join(python_literal(v) for v in value) + "]"
-    if isinstance(value, dict):
-        return "{" + ", ".join(f"{python_string(str(k))}: {python_literal(v)}" for k, v in value.items()) + "}"
-    return python_string(str(value))
 
 
 RETURNS_TEXT = {

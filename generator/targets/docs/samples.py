@@ -4,72 +4,12 @@ the documented error statuses."""
 
 from __future__ import annotations
 
-import ast
 import json
 import shlex
-from dataclasses import dataclass
 from urllib.parse import quote, urlencode
 
-from ...ir.model import FILE_FORMAT, ApiIR, ClassIR, ClassType, OperationIR, ParameterIR
-from .examples import Examples
-
-FILE = object()
-"""The value of a file argument: `Path("<name>.bin")` in Python, `@<name>.bin` in curl."""
-
-
-@dataclass(frozen=True)
-class CallValues:
-    """One example call: values by Python argument name, and the same body by wire name."""
-
-    arguments: dict[str, object]
-    parameters: tuple[tuple[ParameterIR, object], ...]
-    body: dict[str, object] | None
-    """The request body by wire name (files as `FILE`); None when the method sends none."""
-    raw_body: bool = False
-
-
-def parameter_value(parameter: ParameterIR, examples: Examples) -> object:
-    if parameter.example is not None:
-        try:
-            value = ast.literal_eval(parameter.example)
-        except (ValueError, SyntaxError):
-            value = None
-        if value is not None and examples.fits(value, parameter.type):
-            return value
-    return examples.value(parameter.type)
-
-
-def call_values(operation: OperationIR, examples: Examples, stream_flag: str | None) -> CallValues:
-    arguments: dict[str, object] = {}
-    parameters = []
-    for parameter in operation.parameters:
-        if parameter.required:
-            value = parameter_value(parameter, examples)
-            arguments[parameter.name] = value
-            parameters.append((parameter, value))
-    body: dict[str, object] | None = None
-    raw = False
-    if operation.body is not None and isinstance(operation.body.main, ClassIR):
-        main = operation.body.main
-        given = operation.body.example
-        if isinstance(given, dict) and operation.body.model is not None:
-            main_type = ClassType(main.name, operation.body.model.module)
-            repaired = examples.repaired(given, main_type)
-            body = dict(repaired) if isinstance(repaired, dict) else examples.object_value(main, 0)
-        else:
-            body = examples.object_value(main, 0)
-        for field in main.fields:
-            if operation.body.is_multipart and field.format == FILE_FORMAT and field.wire_name in body:
-                body[field.wire_name] = FILE
-            if field.wire_name in body and field.name != stream_flag:
-                arguments[field.name] = body[field.wire_name]
-        flag_wire = next((f.wire_name for f in main.fields if f.name == stream_flag), None)
-        if flag_wire is not None:
-            body.pop(flag_wire, None)
-    elif operation.body is not None and (operation.body.required or operation.body.is_raw):
-        arguments["body"] = FILE
-        raw = True
-    return CallValues(arguments, tuple(parameters), body, raw)
+from ...ir.model import ApiIR, OperationIR
+from ..examples import FILE, CallValues
 
 
 def json_text(value: object) -> str:

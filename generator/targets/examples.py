@@ -1,4 +1,4 @@
-"""Example values for the docs: the spec's own examples where they fit the type, else values
+"""Example values for the docs and the package README: the spec's own examples where they fit the type, else values
 built from the type that the generated models accept (a literal's first value, a number
 inside its bounds, a string of its format and length, one item for a list, the required
 fields of an object).
@@ -9,8 +9,12 @@ from their schemas, and an example the SDK rejects teaches nothing.
 
 from __future__ import annotations
 
-from ...ir.model import (
+import ast
+from dataclasses import dataclass
+
+from ..ir.model import (
     EMPTY_CONSTRAINTS,
+    FILE_FORMAT,
     AliasIR,
     ApiIR,
     ClassIR,
@@ -23,11 +27,14 @@ from ...ir.model import (
     FieldIR,
     ListType,
     LiteralType,
+    OperationIR,
+    ParameterIR,
     PrimitiveType,
     TupleType,
     TypeIR,
     UnionType,
 )
+from ..text import python_string
 
 FORMAT_VALUES = {
     "date-time": "2024-01-01T00:00:00Z",
@@ -235,3 +242,79 @@ def within(value: object, constraints: Constraints) -> bool:
             and (constraints.exclusive_maximum is None or value < constraints.exclusive_maximum)
         )
     return True
+
+
+FILE = object()
+"""The value of a file argument: `Path("<name>.bin")` in Python, `@<name>.bin` in curl."""
+
+
+@dataclass(frozen=True)
+class CallValues:
+    """One example call: values by Python argument name, and the same body by wire name."""
+
+    arguments: dict[str, object]
+    parameters: tuple[tuple[ParameterIR, object], ...]
+    body: dict[str, object] | None
+    """The request body by wire name (files as `FILE`); None when the method sends none."""
+    raw_body: bool = False
+
+
+def parameter_value(parameter: ParameterIR, examples: Examples) -> object:
+    if parameter.example is not None:
+        try:
+            value = ast.literal_eval(parameter.example)
+        except (ValueError, SyntaxError):
+            value = None
+        if value is not None and examples.fits(value, parameter.type):
+            return value
+    return examples.value(parameter.type)
+
+
+def call_values(operation: OperationIR, examples: Examples, stream_flag: str | None) -> CallValues:
+    arguments: dict[str, object] = {}
+    parameters = []
+    for parameter in operation.parameters:
+        if parameter.required:
+            value = parameter_value(parameter, examples)
+            arguments[parameter.name] = value
+            parameters.append((parameter, value))
+    body: dict[str, object] | None = None
+    raw = False
+    if operation.body is not None and isinstance(operation.body.main, ClassIR):
+        main = operation.body.main
+        given = operation.body.example
+        if isinstance(given, dict) and operation.body.model is not None:
+            main_type = ClassType(main.name, operation.body.model.module)
+            repaired = examples.repaired(given, main_type)
+            body = dict(repaired) if isinstance(repaired, dict) else examples.object_value(main, 0)
+        else:
+            body = examples.object_value(main, 0)
+        for field in main.fields:
+            if operation.body.is_multipart and field.format == FILE_FORMAT and field.wire_name in body:
+                body[field.wire_name] = FILE
+            if field.wire_name in body and field.name != stream_flag:
+                arguments[field.name] = body[field.wire_name]
+        flag_wire = next((f.wire_name for f in main.fields if f.name == stream_flag), None)
+        if flag_wire is not None:
+            body.pop(flag_wire, None)
+    elif operation.body is not None and (operation.body.required or operation.body.is_raw):
+        arguments["body"] = FILE
+        raw = True
+    return CallValues(arguments, tuple(parameters), body, raw)
+
+
+def python_literal(value: object, name: str = "file") -> str:
+    """A JSON value as Python source, for examples (a file to upload as a `Path`)."""
+    if value is FILE:
+        return f'Path("{name}.bin")'
+    if isinstance(value, str):
+        return python_string(value)
+    if isinstance(value, bool) or value is None:
+        return repr(value)
+    if isinstance(value, (int, float)):
+        return repr(value)
+    if isinstance(value, list):
+        return "[" + ", ".join(python_literal(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{python_string(str(k))}: {python_literal(v)}" for k, v in value.items()) + "}"
+    return python_string(str(value))
