@@ -9,11 +9,10 @@ import ast
 import importlib
 import json
 import os
-import subprocess
 import sys
 import types
 import typing
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -23,31 +22,14 @@ from sdkgen.ir.model import ApiIR
 from sdkgen.pipeline import build
 from sdkgen.targets.docs.resource_views import MethodDoc, resource_docs
 
-from .conftest import ROOT, SHARED
-
-CORPUS = SHARED / "corpus"
-SPECS = {
-    "do_docs_sdk": CORPUS / "digitalocean" / "specification" / "DigitalOcean-public.v2.yaml",
-    "slack_docs_sdk": CORPUS / "apis" / "slack_web_1.7.0.yaml",
-    "twilio_messaging_docs_sdk": CORPUS / "twilio" / "twilio_messaging_v1.yaml",
-    "twilio_api_docs_sdk": CORPUS / "twilio" / "twilio_api_v2010.yaml",
-    "shared_docs_sdk": ROOT / "schemas" / "shared.yaml",
-}
+from .conftest import CORPUS_SDKS
 
 
-@pytest.fixture(scope="module", params=sorted(SPECS))
-def generated(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Any, ApiIR]]:
+@pytest.fixture(scope="module", params=sorted(CORPUS_SDKS))
+def generated(request: pytest.FixtureRequest, corpus_sdk: Callable[[str], Path]) -> Iterator[tuple[Any, ApiIR]]:
     package = request.param
-    spec = SPECS[package]
-    if not spec.is_file():
-        pytest.skip(f"{spec} is not in the shared corpus")
-    out = tmp_path_factory.mktemp(package)
-    subprocess.run(
-        [sys.executable, "-m", "sdkgen", "generate", str(spec), "-o", str(out), "--package", package],
-        check=True,
-        capture_output=True,
-    )
-    api = build(spec, package)[0]
+    out = corpus_sdk(package)
+    api = build(CORPUS_SDKS[package], package)[0]
     sys.path.insert(0, str(out / "python"))
     saved = dict(os.environ)
     for scheme in api.auth.schemes if api.auth else ():
@@ -143,7 +125,7 @@ def test_parameters_described_only_in_their_schema_have_a_description(tmp_path: 
 
 
 def test_a_method_shows_its_documented_error_statuses_and_a_response_sample() -> None:
-    api = build(SPECS["shared_docs_sdk"], "shared_docs_sdk")[0]
+    api = build(CORPUS_SDKS["shared_copy_sdk"], "shared_copy_sdk")[0]
     docs = {m.call: m for r in resource_docs(api) for m in r.methods}
     method = docs["client.droplets.create"]
     assert {status for status, _ in method.errors} >= {"401", "422", "429"}

@@ -1,7 +1,7 @@
 """Every Python block of a generated package README runs, or at least type-checks: all
 blocks pass `mypy --strict` against the generated package, and the ones that send no
 request (constructing a client, validating a model) are executed. Over DigitalOcean,
-Slack, a Twilio spec and `schemas/shared.yaml`, each generated once."""
+Slack, two Twilio specs and `schemas/shared.yaml` (generated once a session), and every golden."""
 
 from __future__ import annotations
 
@@ -9,36 +9,25 @@ import os
 import re
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from sdkgen.pipeline import build
 
-from .conftest import GOLDEN, ROOT, SHARED, golden_cases
+from .conftest import CORPUS_SDKS, GOLDEN, golden_cases
 
-CORPUS = SHARED / "corpus"
-SPECS = {
-    "do_readme_sdk": CORPUS / "digitalocean" / "specification" / "DigitalOcean-public.v2.yaml",
-    "slack_readme_sdk": CORPUS / "apis" / "slack_web_1.7.0.yaml",
-    "twilio_readme_sdk": CORPUS / "twilio" / "twilio_messaging_v1.yaml",
-    "shared_readme_sdk": ROOT / "schemas" / "shared.yaml",
-}
 BLOCK = re.compile(r"^```python\n(.*?)^```", re.MULTILINE | re.DOTALL)
 SENDS = re.compile(r"\bclient(\.\w+)+\(")
 """A block that calls a method of a client sends a request: it is type-checked, not run."""
 
 
-@pytest.mark.parametrize("package", sorted(SPECS))
-def test_readme_blocks_type_check_and_the_offline_ones_run(package: str, tmp_path: Path) -> None:
-    spec = SPECS[package]
-    if not spec.is_file():
-        pytest.skip(f"{spec} is not in the shared corpus")
-    out = tmp_path / "out"
-    subprocess.run(
-        [sys.executable, "-m", "sdkgen", "generate", str(spec), "-o", str(out), "--package", package],
-        check=True,
-        capture_output=True,
-    )
+@pytest.mark.parametrize("package", sorted(CORPUS_SDKS))
+def test_readme_blocks_type_check_and_the_offline_ones_run(
+    package: str, corpus_sdk: Callable[[str], Path], tmp_path: Path
+) -> None:
+    spec = CORPUS_SDKS[package]
+    out = corpus_sdk(package)
     readme = (out / "python" / "README.md").read_text()
     title = build(spec, package)[0].title
     assert "API API" not in readme and title in readme

@@ -6,37 +6,21 @@ lists resources before models, names whole. Each site is generated once per sess
 
 from __future__ import annotations
 
-import subprocess
-import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from ..conftest import SHARED
 from .test_site_browser import ARGS, CHROMIUM, playwright_api
 
-SPECS = {
-    "slack": SHARED / "corpus" / "apis" / "slack_web_1.7.0.yaml",
-    "digitalocean": SHARED / "corpus" / "digitalocean" / "specification" / "DigitalOcean-public.v2.yaml",
-}
 
-
-@pytest.fixture(scope="session")
-def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    built = {}
-    for name, spec in SPECS.items():
-        if not spec.is_file():
-            pytest.skip(f"{spec} is not in the shared corpus")
-        out = tmp_path_factory.mktemp(f"{name}-site")
-        subprocess.run(
-            [sys.executable, "-m", "sdkgen", "generate", str(spec), "-o", str(out), "--package", f"{name}_sdk"],
-            check=True,
-            capture_output=True,
-        )
-        built[name] = out / "docs" / "site"
-    return built
+@pytest.fixture(scope="module")
+def sites(corpus_sdk: Callable[[str], Path]) -> dict[str, Path]:
+    return {
+        "slack": corpus_sdk("slack_sdk") / "docs" / "site",
+        "digitalocean": corpus_sdk("digitalocean_sdk") / "docs" / "site",
+    }
 
 
 @pytest.fixture(scope="module")
