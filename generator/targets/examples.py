@@ -254,8 +254,9 @@ class CallValues:
 
     arguments: dict[str, object]
     parameters: tuple[tuple[ParameterIR, object], ...]
-    body: dict[str, object] | None
-    """The request body by wire name (files as `FILE`); None when the method sends none."""
+    body: object
+    """The request body: an object by wire name (files as `FILE`), or a whole value; None
+    when the method sends none."""
     raw_body: bool = False
 
 
@@ -278,26 +279,37 @@ def call_values(operation: OperationIR, examples: Examples, stream_flag: str | N
             value = parameter_value(parameter, examples)
             arguments[parameter.name] = value
             parameters.append((parameter, value))
-    body: dict[str, object] | None = None
+    body: object = None
     raw = False
-    if operation.body is not None and isinstance(operation.body.main, ClassIR):
-        main = operation.body.main
-        given = operation.body.example
-        if isinstance(given, dict) and operation.body.model is not None:
-            main_type = ClassType(main.name, operation.body.model.module)
-            repaired = examples.repaired(given, main_type)
-            body = dict(repaired) if isinstance(repaired, dict) else examples.object_value(main, 0)
+    request = operation.body
+    main = request.main if request is not None else None
+    if request is not None and request.model is not None and isinstance(main, ClassIR):
+        given = request.example
+        fields = [f for f in main.fields if not f.read_only]  # the SDK takes no read-only field
+        if isinstance(given, dict):
+            repaired = examples.repaired(given, ClassType(main.name, request.model.module))
+            found = dict(repaired) if isinstance(repaired, dict) else examples.object_value(main, 0)
         else:
-            body = examples.object_value(main, 0)
-        for field in main.fields:
-            if operation.body.is_multipart and field.format == FILE_FORMAT and field.wire_name in body:
-                body[field.wire_name] = FILE
-            if field.wire_name in body and field.name != stream_flag:
-                arguments[field.name] = body[field.wire_name]
-        flag_wire = next((f.wire_name for f in main.fields if f.name == stream_flag), None)
+            found = examples.object_value(main, 0)
+        found = {f.wire_name: found[f.wire_name] for f in fields if f.wire_name in found}
+        for field in fields:
+            if request.is_multipart and field.format == FILE_FORMAT and field.wire_name in found:
+                found[field.wire_name] = FILE
+            if field.wire_name in found and field.name != stream_flag:
+                arguments[field.name] = found[field.wire_name]
+        flag_wire = next((f.wire_name for f in fields if f.name == stream_flag), None)
         if flag_wire is not None:
-            body.pop(flag_wire, None)
-    elif operation.body is not None and (operation.body.required or operation.body.is_raw):
+            found.pop(flag_wire, None)
+        body = found
+    elif request is not None and request.model is not None and main is not None:
+        # A body that is not an object (a union, an array): the method takes it whole as `body`.
+        type_ = ClassType(main.name, request.model.module)
+        body = examples.repaired(request.example, type_) if request.example is not None else examples.value(type_)
+        arguments["body"] = body
+    elif request is not None and request.is_text:
+        body = request.example if isinstance(request.example, str) else "example"
+        arguments["body"] = body
+    elif request is not None and request.required:
         arguments["body"] = FILE
         raw = True
     return CallValues(arguments, tuple(parameters), body, raw)
@@ -318,3 +330,19 @@ def python_literal(value: object, name: str = "file") -> str:
     if isinstance(value, dict):
         return "{" + ", ".join(f"{python_string(str(k))}: {python_literal(v)}" for k, v in value.items()) + "}"
     return python_string(str(value))
+
+
+def python_source(value: object, name: str = "file", indent: int = 4, width: int = 88) -> str:
+    """`python_literal`, laid out as a formatter would when it is too long for one line:
+    an item a line, nested values indented, trailing commas."""
+    flat = python_literal(value, name)
+    if indent + len(name) + len(flat) + 2 <= width or not isinstance(value, (dict, list)) or not value:
+        return flat
+    pad = " " * (indent + 4)
+    if isinstance(value, dict):
+        lines = [
+            f"{pad}{python_string(str(k))}: {python_source(v, str(k), indent + 4, width)}," for k, v in value.items()
+        ]
+        return "{\n" + "\n".join(lines) + "\n" + " " * indent + "}"
+    lines = [f"{pad}{python_source(v, name, indent + 4, width)}," for v in value]
+    return "[\n" + "\n".join(lines) + "\n" + " " * indent + "]"

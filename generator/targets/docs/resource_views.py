@@ -17,7 +17,7 @@ from ...ir.model import (
     class_types,
 )
 from ...text import markdown_text
-from ..examples import FILE, CallValues, Examples, call_values, python_literal
+from ..examples import FILE, CallValues, Examples, call_values, python_literal, python_source
 from ..python.resources import ArgView, MethodView, ResourceViews
 from .samples import curl_command, json_text
 from .views import Link, anchor_of
@@ -133,7 +133,7 @@ class MethodDocs:
             links=tuple(Link(t.name, anchor_of(t, self.main_names)) for t in links),
             example=self.example(call, view, values),
             curl=curl_command(self.api, operation, values),
-            request_sample=json_text(values.body) if values.body is not None else None,
+            request_sample=request_sample(operation, values.body),
             request_media=operation.body.content_type if operation.body is not None else None,
             response_sample=self.response_sample(operation),
             errors=operation.errors,
@@ -213,6 +213,10 @@ class MethodDocs:
         """The call with the example values: every one the models accept."""
         pairs = [f"{name}={python_literal(value, name)}" for name, value in values.arguments.items()]
         arguments = argument_list(call, pairs)
+        if arguments.startswith("\n"):
+            # An argument a line: a long value spreads over lines as a formatter lays it out.
+            pairs = [f"{name}={python_source(value, name)}" for name, value in values.arguments.items()]
+            arguments = argument_list(call, pairs)
         lines = [f"from {self.package} import Client", "", "client = Client()"]
         if any(value is FILE for value in values.arguments.values()):
             lines = ["from pathlib import Path", "", *lines]
@@ -229,6 +233,13 @@ class MethodDocs:
         else:
             lines += [f"result = {call}({arguments})", "print(result)"]
         return "\n".join(lines)
+
+
+def request_sample(operation: OperationIR, body: object) -> str | None:
+    """The body as sent: JSON, or a text body's text."""
+    if body is None:
+        return None
+    return body if isinstance(body, str) and operation.body is not None and operation.body.is_text else json_text(body)
 
 
 def argument_list(call: str, pairs: list[str]) -> str:

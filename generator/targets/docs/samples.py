@@ -51,11 +51,13 @@ def curl_command(api: ApiIR, operation: OperationIR, values: CallValues) -> str:
     for header in headers:
         words += ["-H", header]
     body = operation.body
-    if body is not None and values.body is not None:
-        if body.is_multipart:
+    if body is not None and body.is_text and isinstance(values.body, str):
+        words += ["-H", f"Content-Type: {body.content_type}", "--data-binary", values.body]
+    elif body is not None and values.body is not None:
+        if body.is_multipart and isinstance(values.body, dict):
             for name, value in values.body.items():
                 words += ["-F", f"{name}=@{name}.bin" if value is FILE else f"{name}={form_text(value)}"]
-        elif body.is_form:
+        elif body.is_form and isinstance(values.body, dict):
             for name, value in values.body.items():
                 words += ["--data-urlencode", f"{name}={form_text(value)}"]
         else:
