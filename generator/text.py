@@ -82,7 +82,7 @@ def _markdown(html: bool = False) -> MarkdownIt:
     """`html`: inline HTML passes through (to be sanitised); otherwise it is text."""
     from markdown_it import MarkdownIt  # imported once a description needs it, not at start-up
 
-    md = MarkdownIt("commonmark", {"html": html})
+    md = MarkdownIt("commonmark", {"html": html}).enable("table")  # GFM tables, common in specs
     # Headings inside a description would break the page's outline: show them as bold lines.
     md.add_render_rule("heading_open", lambda *args: '<p class="md-heading"><strong>')
     md.add_render_rule("heading_close", lambda *args: "</strong></p>\n")
@@ -133,9 +133,11 @@ def description_html(text: str, link_base: str = "") -> str:
     Memoised: a shared schema's descriptions show on every page that expands it. Plain
     paragraphs (most descriptions: text, `code spans`, line breaks) are the paragraphs Markdown would
     make, without parsing them (`tests/test_text.py` holds the two to the same result)."""
-    if _HTML_TAG.search(_BR.sub("", text)):
+    # The doc views hand over `markdown_text`'s output, where `<` is already `&lt;`.
+    raw = text.replace("&lt;", "<")
+    if _HTML_TAG.search(_BR.sub("", raw)):
         # Only known elements are markup: `<host>` or `<token>` in prose is text, as before.
-        source = _NOT_A_TAG.sub("&lt;", _CONTROL.sub("", normalize_description(text)))
+        source = _NOT_A_TAG.sub("&lt;", _CONTROL.sub("", normalize_description(raw)))
         return sanitized_html(str(_markdown(html=True).render(source)).strip(), link_base)
     source = markdown_text(text).replace("&lt;", "\\<").replace("<br>", "\\\n")
     paragraphs = source.split("\n\n")
@@ -152,7 +154,7 @@ SAFE_TAGS = frozenset(
 _ELEMENTS = SAFE_TAGS | frozenset(
     "article audio base big button caption center cite col colgroup details dfn div embed "
     "figure font footer form h1 h2 h3 h4 h5 h6 header iframe img input ins label link mark "
-    "math meta nav object option q samp script section select small source style summary "
+    "math meta nav nobr object option q samp script section select small source style summary "
     "svg textarea tt var video".split()
 )
 """The HTML elements a description may hold: the safe ones are kept, the others removed."""

@@ -109,3 +109,19 @@ def test_sidebar_lists_resources_first_and_names_whole(page: Any, sites: dict[st
     name = link.get_attribute("title")
     # Wrapped between words only: the text reads as the name, the title holds it whole.
     assert link.inner_text().replace("\n", "") == name
+
+
+def test_inline_html_of_a_description_renders_as_markup(page: Any, sites: dict[str, Path]) -> None:
+    open_page(page, sites["digitalocean"], "models/postgres-advanced-config.html")
+    bold = page.locator(".description b", has_text="Enabling this extension will cause the cluster")
+    assert bold.count() == 1
+    assert "<b>" not in page.locator("main").inner_text()
+
+
+def test_relative_links_resolve_against_external_docs_and_none_points_off_disk(sites: dict[str, Path]) -> None:
+    """Slack's `externalDocs.url` is https://api.slack.com/web: `/docs/pagination` goes there."""
+    pages = [p.read_text() for p in sites["slack"].rglob("*.html")]
+    assert any('href="https://api.slack.com/docs/pagination"' in text for text in pages)
+    for site in sites.values():
+        for path in site.rglob("*.html"):
+            assert 'href="/' not in path.read_text(), path
