@@ -24,6 +24,7 @@
   var index = window.SDKGEN_SEARCH_INDEX || [];
   var prefix = input ? input.getAttribute("data-prefix") : "";
   var texts = window.SDKGEN_SEARCH_TEXTS || [];
+  var lowerTexts = null;  // lower-cased once, at the first search
   // Ranks: 0 the name or path is the query, 1 it starts with it, 2 it holds it, 3 the
   // description holds every word of the query (full text).
   function rankOf(text, q) {
@@ -35,6 +36,7 @@
     var q = query.trim().toLowerCase();
     if (!q) { return []; }
     var words = q.split(/\s+/);
+    if (!lowerTexts) { lowerTexts = texts.map(function (text) { return text.toLowerCase(); }); }
     var scored = [];
     index.forEach(function (entry) {
       var rank = rankOf(entry.name.toLowerCase(), q);
@@ -44,7 +46,7 @@
         if (rank < 0) { rank = rankOf(path, q); }
       }
       if (rank < 0 && entry.d !== undefined) {
-        var text = texts[entry.d].toLowerCase();
+        var text = lowerTexts[entry.d];
         if (words.every(function (word) { return text.indexOf(word) >= 0; })) { rank = 3; }
       }
       if (rank >= 0) { scored.push([rank, entry.kind === "model" ? 0 : entry.kind === "method" ? 1 : 2, entry.name.length, entry]); }
