@@ -71,7 +71,7 @@ class Sources:
         self.external_refs: list[dict[str, Any]] = []
         """The objects holding a `$ref` into another file's 2.0 section: rewritten only if that
         file turns out to be a 2.0 document too (`loader.py`), as a plain fragment is read as it is."""
-        self._schemas: dict[int, Any] = {}
+        self._schemas: dict[int, tuple[Any, dict[str, Any]]] = {}
         """Each schema converted once: YAML aliases may share one node in many places."""
 
     def move(self, converted: str, source: str) -> None:
@@ -119,9 +119,9 @@ class Sources:
             return node
         known = self._schemas.get(id(node))
         if known is not None:
-            return known
+            return known[1]
         result: dict[str, Any] = {}
-        self._schemas[id(node)] = result
+        self._schemas[id(node)] = (node, result)  # the node kept alive: no other may take its id
         for key, value in node.items():
             if key == "$ref":
                 self.ref_into(result, value)
