@@ -286,8 +286,10 @@ class _Document:
         field is a file (which a URL-encoded form cannot carry)."""
         media_type = MULTIPART if multipart or any(p.get("type") == "file" for _, p in fields) else FORM
         media_at = f"{at}/content/{segment(media_type)}"
-        for moved in (at, f"{at}/content", media_at, f"{media_at}/schema"):
-            self.sources.move(moved, fields[0][0])
+        for moved in ("", "/content", f"/content/{segment(media_type)}", "/schema", "/schema/properties", "/encoding"):
+            self.sources.move(
+                f"{at}{moved}" if moved.startswith("/c") or not moved else f"{media_at}{moved}", fields[0][0]
+            )
         properties: dict[str, Any] = {}
         required: list[str] = []
         encoding: dict[str, Any] = {}
@@ -295,7 +297,9 @@ class _Document:
             name = str(node.get("name", ""))
             properties[name] = self.sources.form_field(node, f"{media_at}/schema/properties/{segment(name)}", source)
             if node.get("required") is True:
+                self.sources.move(f"{media_at}/schema/required/{len(required)}", f"{source}/required")
                 required.append(name)
+            self.sources.move(f"{media_at}/encoding/{segment(name)}", source)
             style = self.sources.style(node, "formData", f"{media_at}/encoding/{segment(name)}", source)
             if style and style != {"style": "form", "explode": True}:
                 encoding[name] = style
