@@ -345,19 +345,43 @@ def test_a_located_message_points_at_the_2_0_line() -> None:
 
 def test_a_multi_file_2_0_spec_reads_each_2_0_document_and_each_fragment_as_it_is(tmp_path: Path) -> None:
     (tmp_path / "main.yaml").write_text(
-        "swagger: '2.0'\ninfo: {title: t, version: '1'}\npaths:\n  /pets:\n    get:\n      responses:\n"
+        "swagger: '2.0'\ninfo: {title: t, version: '1'}\npaths:\n  /pets:\n    get:\n"
+        "      parameters:\n        - $ref: 'params/query.yaml#/tags'\n        - $ref: 'params/query.yaml#/order'\n"
+        "      responses:\n"
         "        '200':\n          description: ok\n          schema: {$ref: 'common.yaml#/definitions/Pet'}\n"
-        "        default:\n          description: error\n          schema: {$ref: 'error.yaml'}\n"
+        "        default:\n          description: error\n          schema: {$ref: 'models/error.yaml'}\n"
     )
     (tmp_path / "common.yaml").write_text(
         "swagger: '2.0'\ninfo: {title: common, version: '1'}\npaths: {}\ndefinitions:\n"
         "  Pet: {type: object, properties: {owner: {$ref: '#/definitions/Owner'}, name: {type: string}}}\n"
         "  Owner: {type: object, properties: {name: {type: string, x-nullable: true}}}\n"
     )
-    (tmp_path / "error.yaml").write_text("type: object\nproperties:\n  message: {type: string}\n")
+    (tmp_path / "params").mkdir()
+    (tmp_path / "params" / "query.yaml").write_text(
+        "tags: {name: tags, in: query, type: array, items: {type: string}, collectionFormat: tsv}\n"
+        "order: {name: order, in: query, type: string, enum: [asc, desc]}\n"
+    )
+    (tmp_path / "models").mkdir()
+    (tmp_path / "models" / "error.yaml").write_text(
+        "type: object\nproperties:\n  message: {type: string}\n  detail: {$ref: 'detail.yaml'}\n"
+    )
+    (tmp_path / "models" / "detail.yaml").write_text("type: object\nproperties:\n  file: {type: file}\n")
     api, warnings = build(tmp_path / "main.yaml", "sdk")
-    assert warnings == []
     fields = models_surface(api)
     assert fields["model pet.Pet"] == (("owner", "Optional[Owner]"), ("name", "Optional[str]"))
     assert fields["model owner.Owner"] == (("name", "Optional[str]"),)
-    assert fields["model error.Error"] == (("message", "Optional[str]"),)
+    assert fields["model error.Error"] == (("message", "Optional[str]"), ("detail", "Optional[Detail]"))
+    assert fields["model detail.Detail"] == (("file", "Optional[str]"),)  # `type: file` read as binary: no error
+    [list_pets] = operations_surface(api).values()
+    assert list_pets["arguments"] == [
+        ("tags", "query", "List[str]", False, ("form", False)),
+        ("order", "query", 'Literal["asc", "desc"]', False, ("form", True)),
+    ]
+    # A warning about a fragment's node points at the fragment's own line.
+    [warning] = warnings
+    assert warning.message == "collectionFormat 'tsv' has no OpenAPI 3 style for a query value: sent comma-separated"
+    assert (warning.location.file.name, warning.location.line, warning.location.pointer) == (
+        "query.yaml",
+        1,
+        "/tags/collectionFormat",
+    )

@@ -26,6 +26,7 @@ from . import native_yaml, swagger2
 from .json_positions import JsonPositions
 from .positions import TextPositions
 from .spec_file import DEFAULT_MAX_SPEC_BYTES, SpecFileError, read_spec_bytes
+from .swagger2_files import Swagger2Files
 
 MAX_DEPTH = 128
 """Deeper documents are refused: no real API description nests this far, and it bounds recursion."""
@@ -105,8 +106,8 @@ class DocumentStore:
         """What loading changed for the reader to know (lone surrogates replaced), unlocated."""
         self._self_urls: dict[str, Path] = {}
         """OpenAPI 3.2's `$self`: the URL a document names itself by; a `$ref` to it is local."""
-        self._converted: dict[Path, swagger2.Converted] = {}
-        """The Swagger 2.0 documents, read as OpenAPI 3.0: where each converted node came from."""
+        self._swagger2 = Swagger2Files(self.load, self._documents.__setitem__, self._target_of, self.warnings)
+        """The Swagger 2.0 files, read as OpenAPI 3.0: where each converted node came from."""
 
     def parse_ref(self, ref: Any, base: Location) -> Ref | str:
         """The target of a `$ref` relative to the document it appears in, or an error message."""
@@ -224,34 +225,22 @@ class DocumentStore:
         except SpecError as exc:
             raise SpecError([replace(d, location=self.locate(d.location)) for d in exc.diagnostics]) from None
         if swagger2.is_swagger2(document):
-            document = self._from_swagger2(path, document)
+            document = self._swagger2.convert(path, document)
         self._documents[path] = document
-        if path in self._converted:
-            self._link_swagger2(path)
+        self._swagger2.link(path)
         if isinstance(document, dict) and isinstance(document.get("$self"), str):
             self._self_urls.setdefault(document["$self"].partition("#")[0], path)
         return document
 
-    def _from_swagger2(self, path: Path, document: dict[str, Any]) -> dict[str, Any]:
-        converted = self._converted[path] = swagger2.convert(document)
-        self.warnings.extend(Diagnostic("warning", message, Location(path, at)) for message, at in converted.warnings)
-        return converted.document
-
-    def _link_swagger2(self, path: Path) -> None:
-        """Point the `$ref`s into another file's `definitions`, `parameters` and `responses` at
-        its `components`, if that file is a Swagger 2.0 document too (read as 3.0, as this one).
-        A file that is not one is a fragment, read as it is. Once this file is stored: files
-        that refer to each other each find the other converted."""
-        for holder in self._converted[path].sources.external_refs:
-            target = parse_ref(holder["$ref"], Location(path), self._resolve)
-            if not isinstance(target, Ref):
-                continue
-            try:
-                self.load(target.file)
-            except SpecError:
-                continue  # a missing or broken file is reported where the `$ref` is followed
-            if target.file in self._converted:
-                holder["$ref"] = swagger2.rewrite_ref(holder["$ref"])
+    def _target_of(self, ref: str, base: Path) -> tuple[Path, list[str]] | None:
+        """The local file and pointer parts a `$ref` written in `base` leads to, if any."""
+        target = self._local_ref(ref, Location(base)) if isinstance(ref, str) else None
+        if not isinstance(target, Ref):
+            return None
+        try:
+            return target.file, split_pointer(target.pointer)
+        except ValueError:
+            return None
 
     def _parse(self, path: Path, data: bytes, text: str) -> tuple[Any, bool]:
         """The document, and whether its shape is known to pass `check_shape` already."""
@@ -303,8 +292,7 @@ class DocumentStore:
             elif isinstance(node, list) and part.isdigit() and int(part) < len(node):
                 node = node[int(part)]
             else:
-                converted = self._converted.get(ref.file)
-                pointer = converted.source_pointer(ref.pointer) if converted else ref.pointer  # as the file says it
+                pointer = self._swagger2.source_pointer(ref.file, ref.pointer)  # as the file says it
                 message = f"$ref target not found: {pointer!r} in {ref.file.name}"
                 raise SpecError([Diagnostic("error", message, self.locate(referrer or ref.location()))])
         self._targets[ref] = node
@@ -315,8 +303,8 @@ class DocumentStore:
         if location.line is not None:
             return location
         path = self._resolve(location.file)
-        if path in self._converted:  # a Swagger 2.0 file: its converted node's 2.0 original
-            location = Location(location.file, self._converted[path].source_pointer(location.pointer))
+        # In a Swagger 2.0 file, the converted node's 2.0 original.
+        location = Location(location.file, self._swagger2.source_pointer(path, location.pointer))
         try:
             parts = split_pointer(location.pointer)
         except ValueError:

@@ -19,7 +19,7 @@ from typing import Any
 
 from .swagger2_schemas import Sources, rewrite_ref, segment
 
-__all__ = ["Converted", "convert", "is_swagger2", "rewrite_ref"]
+__all__ = ["Converted", "Sources", "convert", "convert_node", "is_swagger2", "rewrite_ref"]
 
 OPENAPI_VERSION = "3.0.3"
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch")
@@ -64,6 +64,22 @@ def convert(document: dict[str, Any]) -> Converted:
     sources = Sources()
     result = _Document(document, sources).convert()
     return Converted(result, sources, sources.warnings)
+
+
+def convert_node(node: Any, kind: str, at: str, sources: Sources, document: dict[str, Any]) -> Any:
+    """A node of a fragment file (not a document) that the Swagger 2.0 `document` refers to
+    as a `kind` (`schema`, `parameter`, `header`, `response`, `path`), as OpenAPI 3.0 writes
+    it; it stays at `at`, its file's `sources` record what moved inside it."""
+    if kind == "schema":
+        return sources.schema(node, at, at)
+    if kind == "parameter":
+        return sources.parameter(node, at, at)
+    if kind == "header":
+        return sources.header(node, at, at)
+    context = _Document(document, sources)
+    if kind == "response":
+        return context.response(node, at, at, context.produces)
+    return context.path_item(node, at)
 
 
 def _media_types(value: Any, fallback: list[str]) -> list[str]:
@@ -191,6 +207,8 @@ class _Document:
             elif key == "parameters" and isinstance(value, list):
                 kept = [(i, p) for i, p in enumerate(value) if self.resolved(p).get("in") not in ("body", "formData")]
                 result[key] = self.parameters(kept, f"{at}/parameters", f"{at}/parameters")
+            elif key == "$ref":
+                self.sources.ref_into(result, value, "path")
             else:
                 result[key] = value
         return result
@@ -319,7 +337,7 @@ class _Document:
         if not isinstance(node, dict):
             return node
         if "$ref" in node:
-            return self.sources.ref(node)
+            return self.sources.ref(node, "response")
         result: dict[str, Any] = {}
         for key, value in node.items():
             if key == "headers" and isinstance(value, dict):

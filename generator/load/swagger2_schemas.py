@@ -62,15 +62,22 @@ def rewrite_ref(ref: str) -> str:
 
 class Sources:
     """Converted JSON pointers to the 2.0 pointers they came from, for the nodes that moved;
-    a pointer below a moved node moved with it, and anything else did not move."""
+    a pointer below a moved node moved with it, and anything else did not move.
 
-    def __init__(self) -> None:
+    For a Swagger 2.0 document, a `$ref` into one of its own sections is rewritten to where 3.0
+    keeps it. A fragment (a file of schemas or parameters, not a document) keeps its shape:
+    with `fragment`, its `$ref`s stay as written and their targets are converted in place."""
+
+    def __init__(self, fragment: bool = False) -> None:
+        self.fragment = fragment
         self.moved: dict[str, str] = {}
         self.warnings: list[tuple[str, str]] = []
         """What the 3.0 document cannot say as the 2.0 one did: (message, converted pointer)."""
-        self.external_refs: list[dict[str, Any]] = []
-        """The objects holding a `$ref` into another file's 2.0 section: rewritten only if that
-        file turns out to be a 2.0 document too (`loader.py`), as a plain fragment is read as it is."""
+        self.refs: list[tuple[dict[str, Any], str]] = []
+        """The objects holding a `$ref` the loader follows once this file is stored, and what the
+        target is (`schema`, `parameter`, `response`, `path`): a `$ref` into another file's
+        2.0 section is rewritten only if that file is a 2.0 document too, and the target in a
+        fragment is converted as what it is (`swagger2_files.py`)."""
         self._schemas: dict[int, tuple[Any, dict[str, Any]]] = {}
         """Each schema converted once: YAML aliases may share one node in many places."""
 
@@ -90,22 +97,23 @@ class Sources:
                 return pointer
             head, tail = head[:cut], head[cut:] + tail
 
-    def ref(self, holder: dict[str, Any]) -> dict[str, Any]:
-        """A copy of `holder` (a mapping with a `$ref`) with the `$ref` pointing where 3.0 keeps its target."""
+    def ref(self, holder: dict[str, Any], kind: str) -> dict[str, Any]:
+        """A copy of `holder` (a mapping with a `$ref` to a `kind` of object) with the `$ref`
+        pointing where 3.0 keeps its target."""
         copy = dict(holder)
-        self.ref_into(copy, holder["$ref"])
+        self.ref_into(copy, holder["$ref"], kind)
         return copy
 
-    def ref_into(self, holder: dict[str, Any], ref: Any) -> None:
-        """Set `holder`'s `$ref` to `ref` moved to its 3.0 section: now for this file, later
-        (`external_refs`) for another file."""
+    def ref_into(self, holder: dict[str, Any], ref: Any, kind: str) -> None:
+        """Set `holder`'s `$ref` to `ref`, moved to its 3.0 section when it is local to a 2.0
+        document; any other is left to the loader (`refs`)."""
         holder["$ref"] = ref
         if not isinstance(ref, str):
             return
-        if ref.startswith("#"):
+        if ref.startswith("#") and not self.fragment:
             holder["$ref"] = rewrite_ref(ref)
-        elif rewrite_ref(ref) != ref:
-            self.external_refs.append(holder)
+        else:
+            self.refs.append((holder, kind))
 
     def schema(self, node: Any, at: str, source: str) -> Any:
         """The 3.0 form of a 2.0 schema found at `source`, placed at `at`."""
@@ -124,7 +132,7 @@ class Sources:
         self._schemas[id(node)] = (node, result)  # the node kept alive: no other may take its id
         for key, value in node.items():
             if key == "$ref":
-                self.ref_into(result, value)
+                self.ref_into(result, value, "schema")
             elif key == "x-nullable" and isinstance(value, bool):
                 result["nullable"] = value
                 self.move(f"{at}/nullable", f"{source}/x-nullable")
@@ -188,7 +196,7 @@ class Sources:
         if not isinstance(node, dict):
             return node
         if "$ref" in node:
-            return self.ref(node)
+            return self.ref(node, "header")
         result = {key: value for key, value in node.items() if key not in TYPE_KEYWORDS and key != "collectionFormat"}
         result.update(self.style(node, "header", at, source))
         result["schema"] = self.typed_schema(node, f"{at}/schema", source)
@@ -200,7 +208,7 @@ class Sources:
         if not isinstance(node, dict):
             return node
         if "$ref" in node:
-            return self.ref(node)
+            return self.ref(node, "parameter")
         where = node.get("in")
         result = {key: value for key, value in node.items() if key not in TYPE_KEYWORDS and key != "collectionFormat"}
         if where == "path":
