@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 import yaml
-from sdkgen.errors import Location
+from sdkgen.errors import Location, SpecError
 from sdkgen.ir.model import ApiIR, ClassIR, OperationIR
 from sdkgen.ir.spelling import annotation, field_annotation
 from sdkgen.load import swagger2
@@ -385,3 +385,22 @@ def test_a_multi_file_2_0_spec_reads_each_2_0_document_and_each_fragment_as_it_i
         1,
         "/tags/collectionFormat",
     )
+
+
+def test_a_bare_name_ref_reads_as_the_definition_of_that_name_with_a_warning(tmp_path: Path) -> None:
+    spec = tmp_path / "old.yaml"
+    spec.write_text(
+        "swagger: '2.0'\ninfo: {title: t, version: '1'}\npaths:\n  /pets:\n    get:\n      responses:\n"
+        "        '200':\n          description: ok\n          schema:\n            $ref: Pet\n"
+        "definitions:\n  Pet: {type: object, properties: {name: {type: string}}}\n"
+    )
+    api, warnings = build(spec, "sdk")
+    [list_pets] = operations_surface(api).values()
+    assert list_pets["result"] == ("Pet", True, None)
+    [warning] = warnings
+    assert warning.message == "$ref 'Pet' is read as '#/definitions/Pet' (a bare name, as Swagger 1.2 wrote it)"
+    assert (warning.location.line, warning.location.pointer) == (10, "/paths/~1pets/get/responses/200/schema/$ref")
+    # A name that is no definition stays a file name, as JSON Reference reads it.
+    spec.write_text(spec.read_text().replace("$ref: Pet", "$ref: Owner"))
+    with pytest.raises(SpecError, match="file not found: .*Owner"):
+        build(spec, "sdk")

@@ -61,7 +61,8 @@ class Converted:
 
 def convert(document: dict[str, Any]) -> Converted:
     """The OpenAPI 3.0 document a Swagger 2.0 one describes; the input is not changed."""
-    sources = Sources()
+    definitions = document.get("definitions")
+    sources = Sources(definitions=definitions if isinstance(definitions, dict) else ())
     result = _Document(document, sources).convert()
     return Converted(result, sources, sources.warnings)
 

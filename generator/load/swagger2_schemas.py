@@ -9,6 +9,8 @@ one), so a message about the converted document points at the 2.0 file's own lin
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from typing import Any
 
 SECTIONS = {
@@ -39,6 +41,10 @@ TYPE_KEYWORDS = (
 )
 """The keywords of a 2.0 parameter or header that describe its value: its 3.0 `schema`."""
 
+_BARE_NAME = re.compile(r"[A-Za-z0-9_-]+")
+"""A `$ref` that is only a name (`$ref: Pet`): Swagger 1.2's way of naming a model, which
+2.0 tools still read as `#/definitions/Pet`; as a relative file name it would have no suffix."""
+
 _SCHEMA_MAPS = ("properties", "definitions", "patternProperties")
 _SCHEMA_LISTS = ("allOf", "anyOf", "oneOf")
 _SCHEMA_VALUES = ("items", "additionalProperties", "not")
@@ -68,8 +74,10 @@ class Sources:
     keeps it. A fragment (a file of schemas or parameters, not a document) keeps its shape:
     with `fragment`, its `$ref`s stay as written and their targets are converted in place."""
 
-    def __init__(self, fragment: bool = False) -> None:
+    def __init__(self, fragment: bool = False, definitions: Iterable[str] = ()) -> None:
         self.fragment = fragment
+        self.definitions = frozenset(definitions)
+        """The document's definition names: what a bare `$ref: Pet` can name."""
         self.moved: dict[str, str] = {}
         self.warnings: list[tuple[str, str]] = []
         """What the 3.0 document cannot say as the 2.0 one did: (message, converted pointer)."""
@@ -104,13 +112,18 @@ class Sources:
         self.ref_into(copy, holder["$ref"], kind)
         return copy
 
-    def ref_into(self, holder: dict[str, Any], ref: Any, kind: str) -> None:
-        """Set `holder`'s `$ref` to `ref`, moved to its 3.0 section when it is local to a 2.0
-        document; any other is left to the loader (`refs`)."""
+    def ref_into(self, holder: dict[str, Any], ref: Any, kind: str, at: str = "") -> None:
+        """Set `holder` (at `at`)'s `$ref` to `ref`, moved to its 3.0 section when it is local
+        to a 2.0 document; any other is left to the loader (`refs`)."""
         holder["$ref"] = ref
         if not isinstance(ref, str):
             return
-        if ref.startswith("#") and not self.fragment:
+        if kind == "schema" and ref in self.definitions and _BARE_NAME.fullmatch(ref):
+            holder["$ref"] = f"#/components/schemas/{segment(ref)}"
+            self.warnings.append(
+                (f"$ref {ref!r} is read as '#/definitions/{ref}' (a bare name, as Swagger 1.2 wrote it)", f"{at}/$ref")
+            )
+        elif ref.startswith("#") and not self.fragment:
             holder["$ref"] = rewrite_ref(ref)
         else:
             self.refs.append((holder, kind))
@@ -132,7 +145,7 @@ class Sources:
         self._schemas[id(node)] = (node, result)  # the node kept alive: no other may take its id
         for key, value in node.items():
             if key == "$ref":
-                self.ref_into(result, value, "schema")
+                self.ref_into(result, value, "schema", at)
             elif key == "x-nullable" and isinstance(value, bool):
                 result["nullable"] = value
                 self.move(f"{at}/nullable", f"{source}/x-nullable")
