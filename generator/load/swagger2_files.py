@@ -108,6 +108,10 @@ class Swagger2Files:
         else:
             parent[key] = converted
 
+    def close(self) -> None:
+        """Let go of the 2.0 documents as written; where converted nodes came from stays."""
+        self._documents.clear()
+
     def source_pointer(self, path: Path, pointer: str) -> str:
         """The pointer of the node the converted one at `pointer` came from (itself if none did)."""
         sources = self._sources.get(path)
