@@ -345,7 +345,9 @@ def test_a_located_message_points_at_the_2_0_line() -> None:
 
 def test_a_multi_file_2_0_spec_reads_each_2_0_document_and_each_fragment_as_it_is(tmp_path: Path) -> None:
     (tmp_path / "main.yaml").write_text(
-        "swagger: '2.0'\ninfo: {title: t, version: '1'}\npaths:\n  /pets:\n    get:\n"
+        "swagger: '2.0'\ninfo: {title: t, version: '1'}\npaths:\n  /pets:\n    post:\n"
+        "      parameters: [{$ref: 'params/query.yaml#/detail'}]\n      responses: {'204': {description: ok}}\n"
+        "    get:\n"
         "      parameters:\n        - $ref: 'params/query.yaml#/tags'\n        - $ref: 'params/query.yaml#/order'\n"
         "      responses:\n"
         "        '200':\n          description: ok\n          schema: {$ref: 'common.yaml#/definitions/Pet'}\n"
@@ -360,6 +362,7 @@ def test_a_multi_file_2_0_spec_reads_each_2_0_document_and_each_fragment_as_it_i
     (tmp_path / "params" / "query.yaml").write_text(
         "tags: {name: tags, in: query, type: array, items: {type: string}, collectionFormat: tsv}\n"
         "order: {name: order, in: query, type: string, enum: [asc, desc]}\n"
+        "detail: {name: detail, in: body, required: true, schema: {$ref: '../models/detail.yaml'}}\n"
     )
     (tmp_path / "models").mkdir()
     (tmp_path / "models" / "error.yaml").write_text(
@@ -372,7 +375,12 @@ def test_a_multi_file_2_0_spec_reads_each_2_0_document_and_each_fragment_as_it_i
     assert fields["model owner.Owner"] == (("name", "Optional[str]"),)
     assert fields["model error.Error"] == (("message", "Optional[str]"), ("detail", "Optional[Detail]"))
     assert fields["model detail.Detail"] == (("file", "Optional[str]"),)  # `type: file` read as binary: no error
-    [list_pets] = operations_surface(api).values()
+    operations = operations_surface(api)
+    # A body parameter in another file is the operation's body; its `$ref` stays relative to that file.
+    assert operations["operation POST /pets"]["arguments"] == []
+    assert operations["operation POST /pets"]["body"] == ("application/json", True, "PetCreateParams")
+    assert fields["model pet_create_params.PetCreateParams"] == (("file", "Optional[str]"),)
+    list_pets = operations["operation GET /pets"]
     assert list_pets["arguments"] == [
         ("tags", "query", "List[str]", False, ("form", False)),
         ("order", "query", 'Literal["asc", "desc"]', False, ("form", True)),

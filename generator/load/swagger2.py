@@ -67,10 +67,13 @@ def convert(document: dict[str, Any]) -> Converted:
     return Converted(result, sources, sources.warnings)
 
 
-def convert_node(node: Any, kind: str, at: str, sources: Sources, document: dict[str, Any]) -> Any:
+def convert_node(
+    node: Any, kind: str, at: str, sources: Sources, document: dict[str, Any], consumes: list[str] | None = None
+) -> Any:
     """A node of a fragment file (not a document) that the Swagger 2.0 `document` refers to
-    as a `kind` (`schema`, `parameter`, `header`, `response`, `path`), as OpenAPI 3.0 writes
-    it; it stays at `at`, its file's `sources` record what moved inside it."""
+    as a `kind` (`schema`, `parameter`, `header`, `response`, `path`; `body`: a body parameter
+    as the request body of an operation that `consumes` those media types), as OpenAPI 3.0
+    writes it; it stays at `at`, its file's `sources` record what moved inside it."""
     if kind == "schema":
         return sources.schema(node, at, at)
     if kind == "parameter":
@@ -78,6 +81,8 @@ def convert_node(node: Any, kind: str, at: str, sources: Sources, document: dict
     if kind == "header":
         return sources.header(node, at, at)
     context = _Document(document, sources)
+    if kind == "body":
+        return context.body(at, node, at, consumes or context.consumes) if isinstance(node, dict) else node
     if kind == "response":
         return context.response(node, at, at, context.produces)
     return context.path_item(node, at)
@@ -257,6 +262,9 @@ class _Document:
             if key == "parameters" and isinstance(value, list):
                 kept = [(i, p) for i, p in enumerate(value) if self.resolved(p).get("in") not in ("body", "formData")]
                 result[key] = self.parameters(kept, f"{at}/parameters", f"{at}/parameters")
+                for parameter in result[key]:
+                    if isinstance(parameter, dict) and isinstance(parameter.get("$ref"), str):
+                        self.sources.operations[id(parameter)] = (result, consumes)
             elif key == "responses" and isinstance(value, dict):
                 self.sources.move(f"{at}/responses", f"{at}/responses")
                 result[key] = {

@@ -38,8 +38,8 @@ class Swagger2Files:
         self._sources: dict[Path, Sources] = {}
         self._documents: dict[Path, dict[str, Any]] = {}
         """Each 2.0 document as written: the context (`produces` ...) of what it refers to."""
-        self._done: set[tuple[Path, str]] = set()
-        """The fragment nodes converted already: several `$ref`s may lead to one."""
+        self._done: dict[tuple[Path, str], str] = {}
+        """The fragment nodes converted already, as what: several `$ref`s may lead to one."""
 
     def convert(self, path: Path, document: dict[str, Any]) -> dict[str, Any]:
         """The 3.0 form of the 2.0 document read from `path`."""
@@ -71,15 +71,32 @@ class Swagger2Files:
                     holder["$ref"] = swagger2.rewrite_ref(holder["$ref"])
                 continue
             pointer = "".join(f"/{part.replace('~', '~0').replace('/', '~1')}" for part in parts)
-            if (target, pointer) in self._done or _is_openapi(document):
+            if _is_openapi(document):
                 continue
-            self._done.add((target, pointer))
+            operation = self._sources[file].operations.get(id(holder))
+            if operation is not None and self._is_body(target, pointer, document, parts):
+                # A body parameter kept in another file: the operation's request body, converted
+                # where it is (its own `$ref`s stay relative to its file).
+                operation[0]["parameters"] = [p for p in operation[0]["parameters"] if p is not holder]
+                operation[0].setdefault("requestBody", {"$ref": holder["$ref"]})
+                kind = "body"
+            if (target, pointer) in self._done:
+                continue
+            self._done[target, pointer] = kind
             sources = self._sources.setdefault(target, Sources(fragment=True))
             before = len(sources.refs)
-            self._replace(target, document, parts, kind, pointer, sources, root)
+            consumes = operation[1] if operation is not None else None
+            self._replace(target, document, parts, kind, pointer, sources, root, consumes)
             pending.extend((target, h, k) for h, k in sources.refs[before:])
             self._warnings.extend(Diagnostic("warning", m, Location(target, at)) for m, at in sources.warnings)
             sources.warnings.clear()
+
+    def _is_body(self, file: Path, pointer: str, document: Any, parts: list[str]) -> bool:
+        """Whether the parameter at `pointer` in a fragment is a `body` one (or was, converted)."""
+        if (file, pointer) in self._done:
+            return self._done[file, pointer] == "body"
+        node = _node_at(document, parts)
+        return isinstance(node, dict) and node.get("in") == "body"
 
     def _replace(
         self,
@@ -90,23 +107,19 @@ class Swagger2Files:
         pointer: str,
         sources: Sources,
         root: dict[str, Any],
+        consumes: list[str] | None,
     ) -> None:
-        parent: Any = None
-        key: Any = None
-        node = document
-        for part in parts:
-            parent = node
-            if isinstance(node, dict) and part in node:
-                key, node = part, node[part]
-            elif isinstance(node, list) and part.isdigit() and int(part) < len(node):
-                key, node = int(part), node[int(part)]
-            else:
-                return  # reported where the `$ref` is followed
-        converted = swagger2.convert_node(node, kind, pointer, sources, root)
-        if parent is None:
-            self._store(file, converted)
-        else:
-            parent[key] = converted
+        """Convert the node at `parts` of a fragment in place, as a `kind`."""
+        if not parts:
+            self._store(file, swagger2.convert_node(document, kind, pointer, sources, root, consumes))
+            return
+        parent = _node_at(document, parts[:-1])
+        key: Any = parts[-1]
+        if isinstance(parent, list) and key.isdigit() and int(key) < len(parent):
+            key = int(key)
+        elif not (isinstance(parent, dict) and key in parent):
+            return  # reported where the `$ref` is followed
+        parent[key] = swagger2.convert_node(parent[key], kind, pointer, sources, root, consumes)
 
     def close(self) -> None:
         """Let go of the 2.0 documents as written; where converted nodes came from stays."""
@@ -120,3 +133,19 @@ class Swagger2Files:
 
 def _is_openapi(document: Any) -> bool:
     return isinstance(document, dict) and "openapi" in document
+
+
+_MISSING = object()
+
+
+def _node_at(document: Any, parts: list[str]) -> Any:
+    """The node at `parts` in `document`, or a marker that is no mapping or list."""
+    node = document
+    for part in parts:
+        if isinstance(node, dict) and part in node:
+            node = node[part]
+        elif isinstance(node, list) and part.isdigit() and int(part) < len(node):
+            node = node[int(part)]
+        else:
+            return _MISSING
+    return node

@@ -86,6 +86,10 @@ class Sources:
         target is (`schema`, `parameter`, `response`, `path`): a `$ref` into another file's
         2.0 section is rewritten only if that file is a 2.0 document too, and the target in a
         fragment is converted as what it is (`swagger2_files.py`)."""
+        self.operations: dict[int, tuple[dict[str, Any], list[str]]] = {}
+        """For each `$ref` to a parameter in another file (by its holder's id, the holder kept
+        in the operation), the operation and the media types it consumes: a `body` parameter
+        found there becomes the operation's request body."""
         self._schemas: dict[int, tuple[Any, dict[str, Any]]] = {}
         """Each schema converted once: YAML aliases may share one node in many places."""
 
