@@ -412,3 +412,26 @@ def test_a_bare_name_ref_reads_as_the_definition_of_that_name_with_a_warning(tmp
     spec.write_text(spec.read_text().replace("$ref: Pet", "$ref: Owner"))
     with pytest.raises(SpecError, match="file not found: .*Owner"):
         build(spec, "sdk")
+
+
+def test_a_path_item_in_another_file_is_read_in_2_0_words(tmp_path: Path) -> None:
+    (tmp_path / "main.yaml").write_text(
+        "swagger: '2.0'\ninfo: {title: t, version: '1'}\nproduces: [application/json]\n"
+        "paths:\n  /pets:\n    $ref: 'paths/pets.yaml'\n"
+    )
+    (tmp_path / "paths").mkdir()
+    (tmp_path / "paths" / "pets.yaml").write_text(
+        "get:\n  parameters:\n"
+        "    - {name: ids, in: query, type: array, items: {type: integer}, collectionFormat: pipes}\n"
+        "  responses:\n    '200':\n      description: ok\n"
+        "      schema: {type: array, items: {$ref: '../models.yaml#/Pet'}}\n"
+    )
+    (tmp_path / "models.yaml").write_text(
+        "Pet:\n  type: object\n  properties:\n    name: {type: string, x-nullable: true}\n"
+    )
+    api, warnings = build(tmp_path / "main.yaml", "sdk")
+    assert warnings == []
+    assert models_surface(api)["model pet.Pet"] == (("name", "Optional[str]"),)
+    [list_pets] = operations_surface(api).values()
+    assert list_pets["arguments"] == [("ids", "query", "List[int]", False, ("pipeDelimited", False))]
+    assert list_pets["result"] == ("PetListResponse", True, None)

@@ -154,6 +154,7 @@ class _Document:
         self.sources.move("/servers", at)
         for i in range(len(urls)):
             self.sources.move(f"/servers/{i}", at)
+            self.sources.move(f"/servers/{i}/url", at)
         return [{"url": url} for url in urls]
 
     def component(self, key: str, value: Any) -> dict[str, Any] | None:
@@ -266,7 +267,6 @@ class _Document:
                     if isinstance(parameter, dict) and isinstance(parameter.get("$ref"), str):
                         self.sources.operations[id(parameter)] = (result, consumes)
             elif key == "responses" and isinstance(value, dict):
-                self.sources.move(f"{at}/responses", f"{at}/responses")
                 result[key] = {
                     code: self.response(
                         r, f"{at}/responses/{segment(code)}", f"{at}/responses/{segment(code)}", produces
