@@ -8,6 +8,7 @@ arguments, body and result. Where the two differ on purpose, `KNOWN_DIFFERENCES`
 
 from __future__ import annotations
 
+import copy
 import os
 import subprocess
 from pathlib import Path
@@ -435,3 +436,35 @@ def test_a_path_item_in_another_file_is_read_in_2_0_words(tmp_path: Path) -> Non
     [list_pets] = operations_surface(api).values()
     assert list_pets["arguments"] == [("ids", "query", "List[int]", False, ("pipeDelimited", False))]
     assert list_pets["result"] == ("PetListResponse", True, None)
+
+
+def nodes(node: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    found = [path]
+    items = node.items() if isinstance(node, dict) else enumerate(node) if isinstance(node, list) else []
+    for key, value in items:
+        found += nodes(value, (*path, key))
+    return found
+
+
+@pytest.mark.parametrize("spec", [PETSTORE, GOLDEN / "swagger2" / "spec.yaml"], ids=["petstore", "golden"])
+def test_no_malformed_node_of_a_2_0_document_breaks_the_conversion(spec: Path) -> None:
+    """Every node replaced in turn by a value of each other kind: the conversion still gives a
+    document (what it means is for the IR to judge, with a located message)."""
+    source = yaml.safe_load(spec.read_text())
+    for path in nodes(source)[1:]:
+        for value in (None, 1, "x", [], {}, [1], {"$ref": 5}, True):
+            broken = copy.deepcopy(source)
+            parent = broken
+            for key in path[:-1]:
+                parent = parent[key]
+            parent[path[-1]] = value
+            assert isinstance(swagger2.convert(broken).document, dict), (path, value)
+
+
+def test_a_parameter_location_that_is_no_string_is_left_out_with_a_warning(tmp_path: Path) -> None:
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(
+        PETSTORE.read_text().replace("    name: petId\n    in: path\n", "    name: petId\n    in: [path]\n")
+    )
+    api, warnings = build(spec, "sdk")
+    assert "['path'] parameters are not supported; left out" in {w.message for w in warnings}

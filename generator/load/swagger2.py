@@ -249,12 +249,10 @@ class _Document:
         own = own if isinstance(own, list) else []
         # 2.0 parameters are one list per operation, with the path's own ones that it does not
         # override; 3.0 keeps the path's at the path, but a body is the operation's alone.
-        named = {(p.get("name"), p.get("in")) for p in map(self.resolved, own)}
+        named = {_identity(p) for p in map(self.resolved, own)}
         listed = [(f"{at}/parameters/{i}", p) for i, p in enumerate(own)]
         inherited = [(f"{shared_at}/{i}", p) for i, p in enumerate(shared)]
-        inherited = [
-            (s, p) for s, p in inherited if (self.resolved(p).get("name"), self.resolved(p).get("in")) not in named
-        ]
+        inherited = [(s, p) for s, p in inherited if _identity(self.resolved(p)) not in named]
         body_parts = [(s, p) for s, p in inherited + listed if self.resolved(p).get("in") in ("body", "formData")]
         result: dict[str, Any] = {}
         for key, value in op.items():
@@ -380,3 +378,8 @@ class _Document:
 
 def _except(node: dict[str, Any], *keys: str) -> dict[str, Any]:
     return {key: value for key, value in node.items() if key not in keys}
+
+
+def _identity(parameter: dict[str, Any]) -> tuple[str, str]:
+    """What makes a parameter the same one (its name and location), whatever their types."""
+    return repr(parameter.get("name")), repr(parameter.get("in"))
