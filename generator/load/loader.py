@@ -165,7 +165,6 @@ class DocumentStore:
         downloaded copies of remote documents. The texts stay: `locate` reads them."""
         self._documents.clear()
         self._targets.clear()
-        self._swagger2.close()
         if self._remote_dir is not None:
             shutil.rmtree(self._remote_dir, ignore_errors=True)
 

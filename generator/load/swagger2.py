@@ -64,6 +64,7 @@ def convert(document: dict[str, Any]) -> Converted:
     definitions = document.get("definitions")
     sources = Sources(definitions=definitions if isinstance(definitions, dict) else ())
     result = _Document(document, sources).convert()
+    sources.done()
     return Converted(result, sources, sources.warnings)
 
 

@@ -36,8 +36,11 @@ class Swagger2Files:
         """The file and pointer parts a `$ref` written in a file leads to (None: not a local file)."""
         self._warnings = warnings
         self._sources: dict[Path, Sources] = {}
-        self._documents: dict[Path, dict[str, Any]] = {}
-        """Each 2.0 document as written: the context (`produces` ...) of what it refers to."""
+        self._documents: set[Path] = set()
+        """The files that are Swagger 2.0 documents."""
+        self._written: dict[Path, dict[str, Any]] = {}
+        """Each 2.0 document as written, until its `$ref`s are followed: the context
+        (`produces` ...) of the fragments it refers to."""
         self._done: dict[tuple[Path, str], str] = {}
         """The fragment nodes converted already, as what: several `$ref`s may lead to one."""
 
@@ -45,16 +48,17 @@ class Swagger2Files:
         """The 3.0 form of the 2.0 document read from `path`."""
         converted = swagger2.convert(document)
         self._sources[path] = converted.sources
-        self._documents[path] = document
+        self._documents.add(path)
+        self._written[path] = document
         self._warnings.extend(Diagnostic("warning", message, Location(path, at)) for message, at in converted.warnings)
         return converted.document
 
     def link(self, path: Path) -> None:
         """Follow the `$ref`s of the 2.0 document at `path`, stored by now (so that files that
         refer to each other find each other converted), through every fragment they reach."""
-        if path not in self._documents:
+        root = self._written.pop(path, None)
+        if root is None:
             return
-        root = self._documents[path]
         pending = [(path, holder, kind) for holder, kind in self._sources[path].refs]
         while pending:
             file, holder, kind = pending.pop()
@@ -87,6 +91,7 @@ class Swagger2Files:
             before = len(sources.refs)
             consumes = operation[1] if operation is not None else None
             self._replace(target, document, parts, kind, pointer, sources, root, consumes)
+            sources.done()
             pending.extend((target, h, k) for h, k in sources.refs[before:])
             self._warnings.extend(Diagnostic("warning", m, Location(target, at)) for m, at in sources.warnings)
             sources.warnings.clear()
@@ -120,10 +125,6 @@ class Swagger2Files:
         elif not (isinstance(parent, dict) and key in parent):
             return  # reported where the `$ref` is followed
         parent[key] = swagger2.convert_node(parent[key], kind, pointer, sources, root, consumes)
-
-    def close(self) -> None:
-        """Let go of the 2.0 documents as written; where converted nodes came from stays."""
-        self._documents.clear()
 
     def source_pointer(self, path: Path, pointer: str) -> str:
         """The pointer of the node the converted one at `pointer` came from (itself if none did)."""

@@ -93,6 +93,10 @@ class Sources:
         self._schemas: dict[int, tuple[Any, dict[str, Any]]] = {}
         """Each schema converted once: YAML aliases may share one node in many places."""
 
+    def done(self) -> None:
+        """One conversion is over: the schemas as written need not be kept alive any longer."""
+        self._schemas.clear()
+
     def move(self, converted: str, source: str) -> None:
         if converted != source:
             self.moved[converted] = source
