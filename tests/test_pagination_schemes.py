@@ -7,10 +7,17 @@ import json
 from pathlib import Path
 
 import pytest
+from sdkgen.ir.list_wrappers import is_list_wrapper
+from sdkgen.ir.model import ClassIR
 from sdkgen.ir.pagination import PagingPlan, recognise
 from sdkgen.pipeline import build
 
 BOX_FIELDS = {("entries",): "array", ("total_count",): "integer", ("next_marker",): "string"}
+SPOTIFY_FIELDS = {
+    **{(name,): "integer" for name in ("limit", "offset", "total")},
+    **{(name,): "string" for name in ("href", "next", "previous")},
+    ("items",): "array",
+}
 
 CASES = [
     # Box: `usemarker` asks for markers, which win over the offset the operation also takes.
@@ -41,6 +48,43 @@ CASES = [
     (["after", "limit"], {}, None, True, False, None),
     # A `Link` header wins over a cursor from the items.
     (["after", "limit"], {}, None, True, True, "link"),
+    # Spotify's paging object: an offset and `total` beside a `next` URL; the offset is followed.
+    (
+        ["market", "limit", "offset"],
+        SPOTIFY_FIELDS,
+        "items",
+        False,
+        False,
+        PagingPlan("offset", "offset", "limit", more_field=("total",), items="items"),
+    ),
+    # Without a total, the next URL is what says there is more.
+    (
+        ["limit", "offset"],
+        {("items",): "array", ("next",): "string", ("limit",): "integer"},
+        "items",
+        False,
+        False,
+        PagingPlan("next_url", next_field=("next",), items="items"),
+    ),
+    # Jira's `startAt` and `maxResults`, with `total` (and `isLast`, `nextPage`).
+    (
+        ["startAt", "maxResults", "expand"],
+        {("values",): "array", ("total",): "integer", ("isLast",): "boolean", ("nextPage",): "string"},
+        "values",
+        False,
+        False,
+        PagingPlan("offset", "startAt", "maxResults", more_field=("total",), items="values"),
+    ),
+    # One thing with an array and a count of its own is no page, whatever it takes.
+    (
+        ["offset", "limit"],
+        {("name",): "string", ("total",): "integer", ("members",): "array"},
+        "members",
+        False,
+        False,
+        None,
+    ),
+    (["offset"], {("id",): "integer", ("total",): "integer", ("tags",): "array"}, "tags", False, False, None),
 ]
 
 
@@ -78,3 +122,100 @@ def test_a_cursor_from_the_items_can_be_declared_where_it_is_not_recognised(tmp_
 
 
 MESSAGES = {"type": "array", "items": {"type": "object", "properties": {"id": {"type": "string"}}}}
+
+
+WRAPPERS = [
+    # OpenAI's `models.list()`, Stripe's list object, Twilio's and Spotify's pages.
+    ({("object",): "string", ("data",): "array"}, "data", True),
+    ({("object",): "string", ("data",): "array", ("has_more",): "boolean", ("url",): "string"}, "data", True),
+    (
+        {("calls",): "array", ("first_page_uri",): "string", ("next_page_uri",): "string", ("end",): "integer"},
+        "calls",
+        True,
+    ),
+    (SPOTIFY_FIELDS, "items", True),
+    # Names compared in snake case, a leading `_` or `@` dropped (Google, HAL, OData).
+    ({("kind",): "string", ("nextPageToken",): "string", ("items",): "array"}, "items", True),
+    ({("_links",): "object", ("totalCount",): "integer", ("results",): "array"}, "results", True),
+    ({("@odata.nextLink",): "string", ("value",): "array"}, "value", True),
+    ({("members",): "array"}, "members", True),
+    # A thing that has a list is not one; nor is an object without its one array.
+    ({("id",): "string", ("name",): "string", ("members",): "array"}, "members", False),
+    ({("total",): "integer", ("region",): "string", ("droplets",): "array"}, "droplets", False),
+    ({("total",): "integer"}, None, False),
+]
+
+
+@pytest.mark.parametrize(("fields", "items", "expected"), WRAPPERS)
+def test_a_list_wrapper_is_one_array_among_what_lists_say_about_themselves(
+    fields: dict[tuple[str, ...], str], items: str | None, expected: bool
+) -> None:
+    assert is_list_wrapper(fields, items) is expected
+
+
+def test_a_page_composed_with_allof_of_a_shared_paging_object_pages(tmp_path: Path) -> None:
+    """The response is a `$ref` to a response whose schema is `allOf` of the shared paging
+    object and the items' own array: read as the model is, merged. A collection that does
+    not page is `list` too, and its model iterates its items."""
+    spec = {
+        "openapi": "3.0.3",
+        "info": {"title": "t", "version": "1"},
+        "paths": {
+            "/albums/{id}/tracks": {"get": LIST_TRACKS},
+            "/markets": {"get": {"responses": {"200": {"$ref": "#/components/responses/Markets"}}}},
+        },
+        "components": {"responses": {"Markets": MARKETS, "Tracks": TRACKS}, "schemas": PAGING_SCHEMAS},
+    }
+    path = tmp_path / "spec.json"
+    path.write_text(json.dumps(spec))
+    api = build(path, "t_sdk")[0]
+    tracks, markets = sorted(api.operations, key=lambda o: o.path)
+    assert (tracks.name, markets.name) == ("list", "list")
+    assert tracks.pagination is not None and markets.pagination is None
+    assert (tracks.pagination.scheme, tracks.pagination.param, tracks.pagination.more_field) == (
+        "offset",
+        "offset",
+        ("total",),
+    )
+    assert tracks.pagination.items_field == "items"
+    iterated = {m.name: m.main.items_field for m in api.models if isinstance(m.main, ClassIR)}
+    assert iterated == {"MarketListResponse": "markets", "PagingObject": "", "PagingTrackObject": "", "Track": ""}
+
+
+LIST_TRACKS = {
+    "parameters": [
+        {"name": "id", "in": "path", "required": True, "schema": {"type": "string"}},
+        {"name": "limit", "in": "query", "schema": {"type": "integer"}},
+        {"name": "offset", "in": "query", "schema": {"type": "integer"}},
+    ],
+    "responses": {"200": {"$ref": "#/components/responses/Tracks"}},
+}
+TRACKS = {
+    "description": "A page.",
+    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/PagingTrackObject"}}},
+}
+MARKETS = {
+    "description": "Every market.",
+    "content": {
+        "application/json": {
+            "schema": {"type": "object", "properties": {"markets": {"type": "array", "items": {"type": "string"}}}}
+        }
+    },
+}
+PAGING_SCHEMAS = {
+    "PagingObject": {
+        "type": "object",
+        "properties": {
+            **{name: {"type": "integer"} for name in ("limit", "offset", "total")},
+            **{name: {"type": "string", "nullable": True} for name in ("href", "next", "previous")},
+            "items": {"type": "array", "items": {"type": "object"}},
+        },
+    },
+    "PagingTrackObject": {
+        "allOf": [
+            {"$ref": "#/components/schemas/PagingObject"},
+            {"properties": {"items": {"type": "array", "items": {"$ref": "#/components/schemas/Track"}}}},
+        ]
+    },
+    "Track": {"type": "object", "properties": {"id": {"type": "string"}}},
+}

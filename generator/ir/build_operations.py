@@ -16,16 +16,14 @@ from typing import TYPE_CHECKING, Any
 from ..errors import Location
 from ..text import description_of
 from .build_payloads import PayloadReader
+from .list_wrappers import is_list_wrapper
 from .method_names import PathIndex, name_operation
 from .model import (
-    AliasIR,
     BodyIR,
     ClassIR,
-    FieldIR,
     ListType,
     ModelIR,
     OperationIR,
-    PaginationIR,
     ParameterIR,
     PrimitiveType,
     ResourceIR,
@@ -43,7 +41,7 @@ from .naming import (
     snake_case,
 )
 from .overrides import Overrides, declared_paging, is_argument_name, rename_parameters
-from .pagination import PagingPlan, declares_link_header, recognise, response_fields
+from .pagination import PagingPlan, declares_link_header, page_of, recognise, response_fields
 from .security import requirements
 
 if TYPE_CHECKING:
@@ -71,6 +69,8 @@ class PendingOperation:
     paging: PagingPlan | None
     response_model: str | None
     location: Location
+    list_items: str | None = None
+    """The wire name of the items of a list wrapper (`list_wrappers.py`), paged or not."""
 
 
 class OperationsBuilder(PayloadReader):
@@ -186,12 +186,15 @@ class OperationsBuilder(PayloadReader):
         if "x-sdk-pagination" in op:
             where = self.override_locations.get("x-sdk-pagination", location.child("x-sdk-pagination"))
             declared = declared_paging(self.api, op["x-sdk-pagination"], where)
-        if isinstance(declared, PagingPlan) and json_schema is not None:
-            paging = declared
-        elif declared is True and method == "get" and json_schema is not None:
+        fields: dict[tuple[str, ...], str] = {}
+        items = None
+        if method == "get" and json_schema is not None:
             schema, schema_location = json_schema
             fields = response_fields(self.api, schema, schema_location)
             items = self.items_property(schema, schema_location)
+        if isinstance(declared, PagingPlan) and json_schema is not None:
+            paging = declared
+        elif declared is True and method == "get" and json_schema is not None:
             body_is_array = self.returns_array(json_schema)
             paging = recognise(
                 query_params,
@@ -202,7 +205,8 @@ class OperationsBuilder(PayloadReader):
                 body_is_array and self.items_have_id(schema, schema_location),
             )
         paged_request = {"page", "per_page"} <= set(query_params)
-        returns_list = paging is not None or paged_request or self.returns_array(json_schema)
+        list_items = items if is_list_wrapper(fields, items) else None
+        returns_list = paging is not None or paged_request or list_items is not None or self.returns_array(json_schema)
         naming = name_operation(path, method, op, self.index, returns_list, self.overrides.group_by == "tags")
         resource, name = naming.resource, naming.method
         singular_name = pascal_case(singular(resource[-1]))
@@ -246,7 +250,7 @@ class OperationsBuilder(PayloadReader):
             # The body is the array: a `Link` header, or a cursor from the items (Discord).
             operation = replace(operation, pagination=paging.pagination("", response_type.item))
             paging = None
-        self.pending.append(PendingOperation(resource, operation, paging, response_model, location))
+        self.pending.append(PendingOperation(resource, operation, paging, response_model, location, list_items))
 
     def items_have_id(self, schema: Any, location: Location) -> bool:
         """Whether an array's items are objects with an `id` (a cursor to page by)."""
@@ -412,7 +416,7 @@ class OperationsBuilder(PayloadReader):
         for pending in self.pending:
             operation = pending.operation
             if pending.paging is not None and pending.response_model is not None:
-                pagination = self.pagination(models.get(pending.response_model), pending.paging)
+                pagination = page_of(models.get(pending.response_model), pending.paging)
                 operation = replace(operation, pagination=pagination)
             by_path.setdefault(pending.resource, []).append(operation)
         for path in list(by_path):
@@ -424,16 +428,15 @@ class OperationsBuilder(PayloadReader):
             children.setdefault(path[:-1], []).append(path)
         return tuple(self._resource(path, by_path, children) for path in children.get((), []))
 
-    def pagination(self, model: ModelIR | None, plan: PagingPlan) -> PaginationIR | None:
-        if model is not None and isinstance(model.main, AliasIR) and isinstance(model.main.type, ListType):
-            return plan.pagination("", model.main.type.item) if not plan.items else None
-        if model is None or not isinstance(model.main, ClassIR):
-            return None
-        fields: dict[str, FieldIR] = {f.wire_name: f for f in model.main.fields}
-        items = fields.get(plan.items)
-        if items is None or not isinstance(items.type, ListType):
-            return None
-        return plan.pagination(items.name, items.type.item)
+    def unpaged_lists(self, models: dict[str, ModelIR]) -> dict[str, str]:
+        """The models that lists answer without paging, each with the wire name of its items."""
+        return {
+            pending.response_model: pending.list_items
+            for pending in self.pending
+            if pending.list_items is not None
+            and pending.response_model is not None
+            and (pending.paging is None or page_of(models.get(pending.response_model), pending.paging) is None)
+        }
 
     def _resource(
         self,

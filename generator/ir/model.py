@@ -171,6 +171,9 @@ class ClassIR:
     has checked that the subclass can keep the base's fields as they are."""
     inherited: frozenset[str] = frozenset()
     """Names of the fields the base declares as this class would: left out of its body."""
+    items_field: str = ""
+    """The field that iterating an instance walks (Python name): the one array of a list that
+    an operation returns without paging (`list_wrappers.py`); `""` for any other class."""
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,9 @@
 
 - `page`: `page` + a size (`per_page`, `PageSize`); an array (`links.pages.next`, `meta.total`,
   `has_next` stop it).
-- `offset`: `offset` (+ `limit`); an array and `total`, `more` or `has_more`.
+- `offset`: `offset` or `startAt` (+ `limit`, `maxResults`); an array and `total`, `more` or
+  `has_more`. A next URL beside them (Spotify's and Jira's paging objects: `offset`, `limit`,
+  `total`, `next`) says the same: the offset is followed, which needs no reading of the URL.
 - `cursor`: `after`, `cursor`, `PageToken` ...; an array and the next cursor (`next_cursor`,
   `next_page_token`), or `has_more` with the cursor from `last_id` or the last item's `id`.
   Box's `marker` + `next_marker` with `usemarker` (sent `true` on every page) wins over the
@@ -12,6 +14,7 @@
   also under `meta` or `links`).
 - `link_header`: an array as the whole body and a `Link` response header.
 
+Only what may be a page pages (`list_wrappers.may_page`: one array, no identity of its own).
 An operation matching no scheme, or more than one, is not paged: it returns its model. The
 `x-sdk-pagination` extension (or the config) declares a scheme where it is not recognised.
 """
@@ -22,7 +25,8 @@ from dataclasses import dataclass
 from dataclasses import fields as dataclass_fields
 from typing import TYPE_CHECKING, Any
 
-from .model import PaginationIR
+from .list_wrappers import may_page
+from .model import AliasIR, ClassIR, ListType, ModelIR, PaginationIR
 from .paging_rule import PagingRule
 
 if TYPE_CHECKING:
@@ -36,7 +40,8 @@ NEXT_CURSOR_FIELDS = ("next_cursor", "next_page_token", "nextpagetoken", "next_m
 NEXT_URL_FIELDS = ("next_page_url", "next_page_uri", "next")
 WRAPPERS = ("", "meta", "links", "pagination", "paging")
 """Objects a page's bookkeeping may sit in (`meta.next_page_url`, `links.next`)."""
-SIZE_PARAMS = ("per_page", "limit", "page_size", "pagesize", "size")
+SIZE_PARAMS = ("per_page", "limit", "page_size", "pagesize", "size", "maxresults", "max_results")
+OFFSET_PARAMS = ("offset", "skip", "startat", "start_at", "start_index", "startindex")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -92,15 +97,15 @@ def recognise(
         # Discord: `after` (or only `before`) and a size, the cursor an item's `id`.
         cursor = query.get("after") or (query.get("before") if "after" not in query else None)
         return PagingPlan("cursor", cursor, size, items="") if cursor and size and item_has_id else None
-    if items is None:
-        return None
+    if items is None or not may_page(fields, items):
+        return None  # a thing with a list and a count of its own (`{"name", "total", "members"}`)
     marker, next_marker = query.get("marker"), _field(fields, ("next_marker",), "string")
     if marker and next_marker and "usemarker" in query:
         return PagingPlan("cursor", marker, size, next_field=next_marker, flag=query["usemarker"], items=items)
     if "page" in query and size:
         has_next = _field(fields, ("has_next", "has_more"), "boolean") or ()
         found.append(PagingPlan("page", query["page"], size, more_field=has_next, items=items))
-    offset = _find(query, ("offset", "skip"))
+    offset = _find(query, OFFSET_PARAMS)
     more = _field(fields, ("has_more", "more"), "boolean") or _field(fields, ("total", "total_count"), "integer")
     if offset is not None and more is not None:
         found.append(PagingPlan("offset", offset, size, more_field=more, items=items))
@@ -119,7 +124,23 @@ def recognise(
     # what the number does not (`PageToken`).
     if len(found) == 2 and found[0].scheme == "page" and found[1].scheme == "next_url":
         found = found[1:]
+    # An offset and a count beside a next URL: the count says when to stop and the offset
+    # moves by the items received; the URL (or what a `next` string holds) is not needed.
+    if len(found) == 2 and found[0].scheme == "offset" and found[1].scheme == "next_url":
+        found = found[:1]
     return found[0] if len(found) == 1 else None
+
+
+def page_of(model: ModelIR | None, plan: PagingPlan) -> PaginationIR | None:
+    """The pagination of a list answering `model`, once its fields have Python names and types."""
+    if model is not None and isinstance(model.main, AliasIR) and isinstance(model.main.type, ListType):
+        return plan.pagination("", model.main.type.item) if not plan.items else None
+    if model is None or not isinstance(model.main, ClassIR):
+        return None
+    items = next((f for f in model.main.fields if f.wire_name == plan.items), None)
+    if items is None or not isinstance(items.type, ListType):
+        return None
+    return plan.pagination(items.name, items.type.item)
 
 
 def response_fields(api: SchemaContext, schema: Any, location: Location) -> dict[tuple[str, ...], str]:
