@@ -75,6 +75,68 @@ CASES = [
         False,
         PagingPlan("offset", "startAt", "maxResults", more_field=("total",), items="values"),
     ),
+    # Field names compared in snake case (Google's `pageToken` and `nextPageToken`).
+    (
+        ["maxResults", "pageToken"],
+        {("kind",): "string", ("nextPageToken",): "string", ("items",): "array"},
+        "items",
+        False,
+        False,
+        PagingPlan("cursor", "pageToken", "maxResults", next_field=("nextPageToken",), items="items"),
+    ),
+    # The next cursor under the parameter's own name in a `next` or `cursors` object (HubSpot, Spotify).
+    (
+        ["after", "limit"],
+        {
+            ("results",): "array",
+            ("paging",): "object",
+            ("paging", "next"): "object",
+            ("paging", "next", "after"): "string",
+        },
+        "results",
+        False,
+        False,
+        PagingPlan("cursor", "after", "limit", next_field=("paging", "next", "after"), items="results"),
+    ),
+    (
+        ["after", "limit"],
+        {("items",): "array", ("cursors",): "object", ("cursors", "after"): "string", ("total",): "integer"},
+        "items",
+        False,
+        False,
+        PagingPlan("cursor", "after", "limit", next_field=("cursors", "after"), items="items"),
+    ),
+    # Slack's `response_metadata.next_cursor` beside `ok`; Notion's `start_cursor` and `next_cursor`.
+    (
+        ["cursor", "limit"],
+        {
+            ("ok",): "boolean",
+            ("channels",): "array",
+            ("response_metadata",): "object",
+            ("response_metadata", "next_cursor"): "string",
+        },
+        "channels",
+        False,
+        False,
+        PagingPlan("cursor", "cursor", "limit", next_field=("response_metadata", "next_cursor"), items="channels"),
+    ),
+    (
+        ["start_cursor", "page_size"],
+        {("object",): "string", ("results",): "array", ("next_cursor",): "string", ("has_more",): "boolean"},
+        "results",
+        False,
+        False,
+        PagingPlan("cursor", "start_cursor", "page_size", next_field=("next_cursor",), items="results"),
+    ),
+    # A `Data` object beside the one array: the array (messages about the request) is not the list.
+    (
+        ["pageSize"],
+        {("Data",): "object", ("ProcessResults",): "array", ("Paging",): "object", ("Paging", "Next"): "string"},
+        "ProcessResults",
+        False,
+        False,
+        None,
+    ),
     # One thing with an array and a count of its own is no page, whatever it takes.
     (
         ["offset", "limit"],

@@ -40,6 +40,9 @@ BOOKKEEPING = frozenset(
 `_links`); a name starting with `@` (`@odata.nextLink`) is an annotation, bookkeeping too."""
 IDENTITY = frozenset({"id", "uuid", "guid", "sid", "name", "key", "slug"})
 """Fields that name one thing: an object with one is not a page, whatever else it holds."""
+PAYLOADS = frozenset({"data", "items", "results", "records", "entries", "values", "elements"})
+"""Names of what a response carries: when one of them is not the array, the array (messages
+about the request, say) is not what the response lists."""
 
 
 def is_list_wrapper(fields: dict[tuple[str, ...], str], items: str | None) -> bool:
@@ -55,10 +58,12 @@ def may_page(fields: dict[tuple[str, ...], str], items: str | None) -> bool:
     """Whether a response with one array property `items` may be a page of a collection: a
     list wrapper, or one with some context beside the page (`incomplete_results`, an
     `invoice_preview`), but not one thing with an identity of its own (`{"id", "name",
-    "total", "members": [...]}`), whose array and count are its own."""
+    "total", "members": [...]}`), whose array and count are its own, nor one whose `data`
+    is something else (`{"Data": {...}, "ProcessResults": [...]}`)."""
     if items is None or fields.get((items,)) != "array":
         return False
-    return not any(len(path) == 1 and snake_case(path[0]) in IDENTITY for path in fields)
+    others = [snake_case(path[0]) for path in fields if len(path) == 1 and path[0] != items]
+    return not any(name in IDENTITY or name in PAYLOADS for name in others)
 
 
 def bookkeeping(name: str) -> bool:

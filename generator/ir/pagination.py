@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from .list_wrappers import may_page
 from .model import AliasIR, ClassIR, ListType, ModelIR, PaginationIR
+from .naming import snake_case
 from .paging_rule import PagingRule
 
 if TYPE_CHECKING:
@@ -35,11 +36,17 @@ if TYPE_CHECKING:
     from .model import TypeIR
 
 SCHEMES = ("page", "offset", "cursor", "next_url", "link_header")
-CURSOR_PARAMS = ("after", "starting_after", "cursor", "page_token", "pagetoken", "marker", "next_token", "token")
-NEXT_CURSOR_FIELDS = ("next_cursor", "next_page_token", "nextpagetoken", "next_marker", "next_token")
+CURSOR_PARAMS = (
+    *("after", "starting_after", "cursor", "page_token", "pagetoken", "marker", "next_token", "token"),
+    *("start_cursor", "startcursor", "pagination_token", "paginationtoken"),
+)
+NEXT_CURSOR_FIELDS = ("next_cursor", "next_page_token", "next_marker", "next_token")
 NEXT_URL_FIELDS = ("next_page_url", "next_page_uri", "next")
-WRAPPERS = ("", "meta", "links", "pagination", "paging")
+WRAPPERS = ("", "meta", "links", "pagination", "paging", "response_metadata")
 """Objects a page's bookkeeping may sit in (`meta.next_page_url`, `links.next`)."""
+CURSOR_HOLDERS = ("next", "cursors")
+"""Objects that hold the next page's cursor under the cursor parameter's own name (HubSpot's
+`paging.next.after`, Spotify's `cursors.after`)."""
 SIZE_PARAMS = ("per_page", "limit", "page_size", "pagesize", "size", "maxresults", "max_results")
 OFFSET_PARAMS = ("offset", "skip", "startat", "start_at", "start_index", "startindex")
 
@@ -66,11 +73,23 @@ def _find(query: dict[str, str], names: tuple[str, ...]) -> str | None:
 
 
 def _field(fields: dict[tuple[str, ...], str], names: tuple[str, ...], kind: str) -> tuple[str, ...] | None:
+    """The wire path of the first of `names` (in snake case: `nextPageToken` is `next_page_token`)
+    of that kind, at the top or in a wrapper (`meta`, `links` ...)."""
+    by_snake = {tuple(snake_case(part) for part in path): path for path, found in fields.items() if found == kind}
     for wrapper in WRAPPERS:
         for name in names:
-            path = (wrapper, name) if wrapper else (name,)
-            if fields.get(path) == kind:
+            path = by_snake.get((wrapper, name) if wrapper else (name,))
+            if path is not None:
                 return path
+    return None
+
+
+def _echoed_cursor(fields: dict[tuple[str, ...], str], param: str) -> tuple[str, ...] | None:
+    """Where the response gives the next value of the cursor parameter under its own name, in
+    a `next` or `cursors` object (`paging.next.after` for `after`)."""
+    for path, kind in fields.items():
+        if kind == "string" and len(path) > 1 and path[-1] == param and snake_case(path[-2]) in CURSOR_HOLDERS:
+            return path
     return None
 
 
@@ -111,11 +130,13 @@ def recognise(
         found.append(PagingPlan("offset", offset, size, more_field=more, items=items))
     cursor = _find(query, CURSOR_PARAMS)
     next_cursor = _field(fields, NEXT_CURSOR_FIELDS, "string")
+    if cursor is not None and next_cursor is None:
+        next_cursor = _echoed_cursor(fields, cursor)
     has_more = _field(fields, ("has_more",), "boolean")
     if cursor is not None and next_cursor is not None:
         found.append(PagingPlan("cursor", cursor, size, next_field=next_cursor, items=items))
     elif cursor is not None and has_more is not None and offset is None:
-        last = ("last_id",) if fields.get(("last_id",)) == "string" else ()
+        last = _field(fields, ("last_id",), "string") or ()
         found.append(PagingPlan("cursor", cursor, size, next_field=last, more_field=has_more, items=items))
     next_url = _field(fields, NEXT_URL_FIELDS, "string")
     if next_url is not None:
@@ -144,18 +165,24 @@ def page_of(model: ModelIR | None, plan: PagingPlan) -> PaginationIR | None:
 
 
 def response_fields(api: SchemaContext, schema: Any, location: Location) -> dict[tuple[str, ...], str]:
-    """A response object's properties, and those of its `meta`, `links` ..., by kind."""
+    """A response object's properties, and those of its `meta`, `links` ... and of the `next`
+    or `cursors` objects in them, by kind."""
     fields: dict[tuple[str, ...], str] = {}
+    _read_fields(api, schema, location, (), fields)
+    return fields
+
+
+def _read_fields(
+    api: SchemaContext, schema: Any, location: Location, prefix: tuple[str, ...], fields: dict[tuple[str, ...], str]
+) -> None:
     shape = api.object_shape(schema, location)
     for name, prop, prop_location in shape.properties if shape else ():
         value, value_location = api.value_schema(prop, prop_location)
-        kind = _kind(value)
-        fields[(name,)] = kind
-        if kind == "object" and name in WRAPPERS:
-            inner = api.object_shape(value, value_location)
-            for inner_name, inner_prop, inner_location in inner.properties if inner else ():
-                fields[(name, inner_name)] = _kind(api.value_schema(inner_prop, inner_location)[0])
-    return fields
+        path = (*prefix, name)
+        fields[path] = kind = _kind(value)
+        opens = snake_case(name) in CURSOR_HOLDERS or (not prefix and snake_case(name) in WRAPPERS)
+        if kind == "object" and opens and len(path) < 3:
+            _read_fields(api, value, value_location, path, fields)
 
 
 def _kind(schema: dict[str, Any]) -> str:

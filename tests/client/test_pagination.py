@@ -43,6 +43,11 @@ def answer(server: Server, path: str, query: dict[str, str]) -> tuple[Any, dict[
         return spotify_page(query), {}
     if path == "/issues":
         return jira_page(query), {}
+    if path == "/contacts":
+        start = int(query.get("after", "0"))
+        following = start + int(query["limit"])
+        more = {"paging": {"next": {"after": str(following), "link": "https://crm.invalid/contacts"}}}
+        return {"total": len(ITEMS), "results": ITEMS[start:following], **(more if following < len(ITEMS) else {})}, {}
     if path == "/numbered":
         start = (int(query.get("page", "1")) - 1) * SIZE
         return {"items": ITEMS[start : start + SIZE], "meta": {"total": len(ITEMS)}}, {}
@@ -311,14 +316,16 @@ def test_one_object_with_a_total_and_an_array_of_its_own_is_not_a_list(sdk: Modu
     [
         (lambda client: client.albums.tracks.list(album_id="a1", limit=SIZE), "offset", "limit"),
         (lambda client: client.issues.list(max_results=SIZE), "startAt", "maxResults"),
+        (lambda client: client.contacts.list(limit=SIZE), "after", "limit"),
     ],
-    ids=["spotify_allof_paging_object", "jira_page_bean"],
+    ids=["spotify_allof_paging_object", "jira_page_bean", "hubspot_paging_next_after"],
 )
-def test_an_offset_page_composed_with_allof_walks_every_page_by_its_offset(
+def test_a_page_composed_of_shared_paging_objects_walks_every_page(
     sdk: ModuleType, server: Server, call: Any, moves: str, size: str
 ) -> None:
-    """The page wrapper is `allOf` of a shared paging object and the items' own array; its
-    `next` URL points to a host the client was not given and is never requested."""
+    """The page wrapper is `allOf` of a shared paging object and the items' own array, or
+    `$ref`s down to the next cursor; the next URLs in the pages point to a host the client
+    was not given and are never requested."""
     client = sdk.Client(base_url=server.url)
     page = call(client)
     assert [item.id for item in page.items] == IDS[:SIZE] and page.total == len(ITEMS)

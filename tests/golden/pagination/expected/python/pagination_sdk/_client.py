@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from .resources.after_id import AfterId, AsyncAfterId
     from .resources.albums import Albums, AsyncAlbums
     from .resources.before_id import AsyncBeforeId, BeforeId
+    from .resources.contacts import AsyncContacts, Contacts
     from .resources.cursor import AsyncCursor, Cursor
     from .resources.headed import AsyncHeaded, Headed
     from .resources.issues import AsyncIssues, Issues
@@ -111,6 +112,12 @@ class Client(SyncAPIClient):
         from .resources.before_id import BeforeId
 
         return BeforeId(self)
+
+    @cached_property
+    def contacts(self) -> Contacts:
+        from .resources.contacts import Contacts
+
+        return Contacts(self)
 
     @cached_property
     def cursor(self) -> Cursor:
@@ -263,6 +270,12 @@ class AsyncClient(AsyncAPIClient):
         from .resources.before_id import AsyncBeforeId
 
         return AsyncBeforeId(self)
+
+    @cached_property
+    def contacts(self) -> AsyncContacts:
+        from .resources.contacts import AsyncContacts
+
+        return AsyncContacts(self)
 
     @cached_property
     def cursor(self) -> AsyncCursor:

@@ -15,6 +15,8 @@ _MODULES = {
     "AsyncAlbums": ".albums",
     "AsyncBeforeId": ".before_id",
     "BeforeId": ".before_id",
+    "AsyncContacts": ".contacts",
+    "Contacts": ".contacts",
     "AsyncCursor": ".cursor",
     "Cursor": ".cursor",
     "AsyncHeaded": ".headed",
@@ -57,6 +59,8 @@ if TYPE_CHECKING:
     from .albums import AsyncAlbums as AsyncAlbums
     from .before_id import AsyncBeforeId as AsyncBeforeId
     from .before_id import BeforeId as BeforeId
+    from .contacts import AsyncContacts as AsyncContacts
+    from .contacts import Contacts as Contacts
     from .cursor import AsyncCursor as AsyncCursor
     from .cursor import Cursor as Cursor
     from .headed import AsyncHeaded as AsyncHeaded

@@ -21,9 +21,12 @@ _MODULES = {
     "OffsetMoreListResponse": ".offset_more_list_response",
     "OffsetTotalListResponse": ".offset_total_list_response",
     "RegionalSaleListResponse": ".regional_sale_list_response",
+    "CollectionResponseWithTotal": ".shared",
+    "ForwardPaging": ".shared",
     "Item": ".shared",
     "ListModelsResponse": ".shared",
     "Model": ".shared",
+    "NextPage": ".shared",
     "PageBean": ".shared",
     "PagingItemObject": ".shared",
     "PagingObject": ".shared",
@@ -59,9 +62,12 @@ if TYPE_CHECKING:
     from .regional_sale_list_response import (
         RegionalSaleListResponse as RegionalSaleListResponse,
     )
+    from .shared import CollectionResponseWithTotal as CollectionResponseWithTotal
+    from .shared import ForwardPaging as ForwardPaging
     from .shared import Item as Item
     from .shared import ListModelsResponse as ListModelsResponse
     from .shared import Model as Model
+    from .shared import NextPage as NextPage
     from .shared import PageBean as PageBean
     from .shared import PagingItemObject as PagingItemObject
     from .shared import PagingObject as PagingObject

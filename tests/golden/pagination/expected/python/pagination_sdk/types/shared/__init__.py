@@ -5,9 +5,12 @@ from typing import TYPE_CHECKING
 from ..._lazy import lazy_exports
 
 _MODULES = {
+    "CollectionResponseWithTotal": ".collection_response_with_total",
+    "ForwardPaging": ".forward_paging",
     "Item": ".item",
     "ListModelsResponse": ".list_models_response",
     "Model": ".model",
+    "NextPage": ".next_page",
     "PageBean": ".page_bean",
     "PagingItemObject": ".paging_item_object",
     "PagingObject": ".paging_object",
@@ -16,9 +19,14 @@ _MODULES = {
 """The module that defines each name: imported when the name is first used."""
 
 if TYPE_CHECKING:
+    from .collection_response_with_total import (
+        CollectionResponseWithTotal as CollectionResponseWithTotal,
+    )
+    from .forward_paging import ForwardPaging as ForwardPaging
     from .item import Item as Item
     from .list_models_response import ListModelsResponse as ListModelsResponse
     from .model import Model as Model
+    from .next_page import NextPage as NextPage
     from .page_bean import PageBean as PageBean
     from .paging_item_object import PagingItemObject as PagingItemObject
     from .paging_object import PagingObject as PagingObject
