@@ -10,6 +10,7 @@ import pytest
 from sdkgen.ir.list_wrappers import is_list_wrapper
 from sdkgen.ir.model import ClassIR
 from sdkgen.ir.pagination import PagingPlan, recognise
+from sdkgen.ir.read_lists import page_holder
 from sdkgen.pipeline import build
 
 BOX_FIELDS = {("entries",): "array", ("total_count",): "integer", ("next_marker",): "string"}
@@ -101,6 +102,15 @@ CASES = [
     (
         ["after", "limit"],
         {("items",): "array", ("cursors",): "object", ("cursors", "after"): "string", ("total",): "integer"},
+        "items",
+        False,
+        False,
+        PagingPlan("cursor", "after", "limit", next_field=("cursors", "after"), items="items"),
+    ),
+    # A cursor beside a next URL (Spotify's cursor paging object): the cursor is followed.
+    (
+        ["after", "limit"],
+        {("items",): "array", ("next",): "string", ("cursors",): "object", ("cursors", "after"): "string"},
         "items",
         False,
         False,
@@ -281,3 +291,21 @@ PAGING_SCHEMAS = {
     },
     "Track": {"type": "object", "properties": {"id": {"type": "string"}}},
 }
+
+
+HOLDERS = [
+    # Spotify's `{"albums": {page}}`, with a message beside it; Fivetran's `{"code", "message", "data": {page}}`.
+    ({("message",): "string", ("albums",): "object"}, "albums"),
+    ({("code",): "string", ("message",): "string", ("data",): "object"}, "data"),
+    # Not an envelope: `meta` and `links` are bookkeeping, two objects are two things, an array is the list.
+    ({("meta",): "object", ("id",): "string"}, None),
+    ({("albums",): "object", ("tracks",): "object"}, None),
+    ({("albums",): "object", ("tags",): "array"}, None),
+]
+
+
+@pytest.mark.parametrize(("fields", "expected"), HOLDERS)
+def test_a_page_may_sit_in_the_one_object_of_an_envelope(
+    fields: dict[tuple[str, ...], str], expected: str | None
+) -> None:
+    assert page_holder(fields) == expected

@@ -15,8 +15,6 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import Location
 from ..text import description_of
-from .build_payloads import PayloadReader
-from .list_wrappers import is_list_wrapper
 from .method_names import PathIndex, name_operation
 from .model import (
     BodyIR,
@@ -30,6 +28,7 @@ from .model import (
     StreamIR,
     TypeIR,
     class_types,
+    classes_by_type,
     is_text_media,
 )
 from .naming import (
@@ -41,7 +40,8 @@ from .naming import (
     snake_case,
 )
 from .overrides import Overrides, declared_paging, is_argument_name, rename_parameters
-from .pagination import PagingPlan, declares_link_header, page_of, recognise, response_fields
+from .pagination import PagingPlan, page_of
+from .read_lists import ListReader, ListReading
 from .security import requirements
 
 if TYPE_CHECKING:
@@ -73,7 +73,7 @@ class PendingOperation:
     """The wire name of the items of a list wrapper (`list_wrappers.py`), paged or not."""
 
 
-class OperationsBuilder(PayloadReader):
+class OperationsBuilder(ListReader):
     """Reads `paths` into `ResourceIR`s; response and body schemas go through the model builder."""
 
     def __init__(self, api: SchemaContext, default_server: str, schemes: set[str]) -> None:
@@ -181,31 +181,16 @@ class OperationsBuilder(PayloadReader):
                 media = None
             else:
                 sse_schema = None  # audio that may also come as events: the audio, not an empty stream
-        paging = None
         declared: PagingPlan | bool = True
         if "x-sdk-pagination" in op:
             where = self.override_locations.get("x-sdk-pagination", location.child("x-sdk-pagination"))
             declared = declared_paging(self.api, op["x-sdk-pagination"], where)
-        fields: dict[tuple[str, ...], str] = {}
-        items = None
+        listed = ListReading(None, None)
         if method == "get" and json_schema is not None:
-            schema, schema_location = json_schema
-            fields = response_fields(self.api, schema, schema_location)
-            items = self.items_property(schema, schema_location)
-        if isinstance(declared, PagingPlan) and json_schema is not None:
-            paging = declared
-        elif declared is True and method == "get" and json_schema is not None:
-            body_is_array = self.returns_array(json_schema)
-            paging = recognise(
-                query_params,
-                fields,
-                items,
-                body_is_array,
-                declares_link_header(response and response[0]),
-                body_is_array and self.items_have_id(schema, schema_location),
-            )
+            listed = self.read_list(query_params, json_schema, response, declared is True)
+        paging = declared if isinstance(declared, PagingPlan) and json_schema is not None else listed.paging
+        list_items = listed.list_items
         paged_request = {"page", "per_page"} <= set(query_params)
-        list_items = items if is_list_wrapper(fields, items) else None
         returns_list = paging is not None or paged_request or list_items is not None or self.returns_array(json_schema)
         naming = name_operation(path, method, op, self.index, returns_list, self.overrides.group_by == "tags")
         resource, name = naming.resource, naming.method
@@ -251,20 +236,6 @@ class OperationsBuilder(PayloadReader):
             operation = replace(operation, pagination=paging.pagination("", response_type.item))
             paging = None
         self.pending.append(PendingOperation(resource, operation, paging, response_model, location, list_items))
-
-    def items_have_id(self, schema: Any, location: Location) -> bool:
-        """Whether an array's items are objects with an `id` (a cursor to page by)."""
-        array, where = self.api.resolver.follow(schema, location)
-        if not isinstance(array, dict) or "items" not in array:
-            return False
-        shape = self.api.object_shape(*self.api.resolver.follow(array["items"], where.child("items")))
-        return shape is not None and any(name == "id" for name, _, _ in shape.properties)
-
-    def returns_array(self, json_schema: tuple[Any, Location] | None) -> bool:
-        if json_schema is None:
-            return False
-        schema, _ = self.api.resolver.follow(*json_schema)
-        return isinstance(schema, dict) and schema.get("type") == "array"
 
     def read_parameters(
         self, path: str, op: dict[str, Any], location: Location, item: dict[str, Any], item_location: Location
@@ -412,11 +383,12 @@ class OperationsBuilder(PayloadReader):
 
     def resources(self, models: dict[str, ModelIR]) -> tuple[ResourceIR, ...]:
         by_path: dict[tuple[str, ...], list[OperationIR]] = {}
+        classes = classes_by_type(models.values())
         self.locations = {(p.operation.http_method, p.operation.path): p.location for p in self.pending}
         for pending in self.pending:
             operation = pending.operation
             if pending.paging is not None and pending.response_model is not None:
-                pagination = page_of(models.get(pending.response_model), pending.paging)
+                pagination = page_of(models.get(pending.response_model), pending.paging, classes)
                 operation = replace(operation, pagination=pagination)
             by_path.setdefault(pending.resource, []).append(operation)
         for path in list(by_path):

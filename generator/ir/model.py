@@ -323,7 +323,8 @@ class BodyIR:
 @dataclass(frozen=True, kw_only=True)
 class PaginationIR(PagingRule):
     """A list that auto-paginates: its rule, the response property that holds each page's
-    items (Python name; `""`: the body is the list) and their type."""
+    items (Python name; `""`: the body is the list; `albums.items` when the page sits in a
+    property of the response) and their type."""
 
     items_field: str
     item_type: TypeIR

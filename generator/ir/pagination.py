@@ -21,12 +21,12 @@ An operation matching no scheme, or more than one, is not paged: it returns its 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from dataclasses import fields as dataclass_fields
 from typing import TYPE_CHECKING, Any
 
 from .list_wrappers import may_page
-from .model import AliasIR, ClassIR, ListType, ModelIR, PaginationIR
+from .model import AliasIR, ClassIR, ClassType, ListType, ModelIR, PaginationIR
 from .naming import snake_case
 from .paging_rule import PagingRule
 
@@ -57,11 +57,19 @@ class PagingPlan(PagingRule):
 
     items: str
     """The wire name of the array property of the items (`""`: the body is the array)."""
+    holder: str = ""
+    """The wire name of the property the page sits in (`albums` of `{"albums": {page}}`), if any."""
 
     def pagination(self, items_field: str, item_type: TypeIR) -> PaginationIR:
         """The plan for the IR, once the items' field has its Python name and type."""
         rule = {f.name: getattr(self, f.name) for f in dataclass_fields(PagingRule)}
         return PaginationIR(**rule, items_field=items_field, item_type=item_type)
+
+    def under(self, holder: str) -> PagingPlan:
+        """This plan for a page that sits in the response's property `holder`."""
+        next_field = (holder, *self.next_field) if self.next_field else ()
+        more_field = (holder, *self.more_field) if self.more_field else ()
+        return replace(self, holder=holder, next_field=next_field, more_field=more_field)
 
 
 def _find(query: dict[str, str], names: tuple[str, ...]) -> str | None:
@@ -145,23 +153,35 @@ def recognise(
     # what the number does not (`PageToken`).
     if len(found) == 2 and found[0].scheme == "page" and found[1].scheme == "next_url":
         found = found[1:]
-    # An offset and a count beside a next URL: the count says when to stop and the offset
-    # moves by the items received; the URL (or what a `next` string holds) is not needed.
-    if len(found) == 2 and found[0].scheme == "offset" and found[1].scheme == "next_url":
+    # An offset and a count, or a cursor, beside a next URL (Spotify's paging objects): the
+    # count says when to stop and the offset moves by the items received, or the response
+    # gives the cursor; the URL (or what a `next` string holds) is not needed.
+    if len(found) == 2 and found[0].scheme in ("offset", "cursor") and found[1].scheme == "next_url":
         found = found[:1]
     return found[0] if len(found) == 1 else None
 
 
-def page_of(model: ModelIR | None, plan: PagingPlan) -> PaginationIR | None:
-    """The pagination of a list answering `model`, once its fields have Python names and types."""
+def page_of(
+    model: ModelIR | None, plan: PagingPlan, classes: dict[tuple[str, str], ClassIR] | None = None
+) -> PaginationIR | None:
+    """The pagination of a list answering `model`, once its fields have Python names and types;
+    `classes` (`model.classes_by_type`) finds the class of a page that sits in a property."""
     if model is not None and isinstance(model.main, AliasIR) and isinstance(model.main.type, ListType):
         return plan.pagination("", model.main.type.item) if not plan.items else None
     if model is None or not isinstance(model.main, ClassIR):
         return None
-    items = next((f for f in model.main.fields if f.wire_name == plan.items), None)
+    page, path = model.main, ""
+    if plan.holder:
+        holder = next((f for f in page.fields if f.wire_name == plan.holder), None)
+        held = holder.type if holder is not None else None
+        found = (classes or {}).get((held.name, held.module)) if isinstance(held, ClassType) else None
+        if holder is None or found is None:
+            return None
+        page, path = found, holder.name + "."
+    items = next((f for f in page.fields if f.wire_name == plan.items), None)
     if items is None or not isinstance(items.type, ListType):
         return None
-    return plan.pagination(items.name, items.type.item)
+    return plan.pagination(path + items.name, items.type.item)
 
 
 def response_fields(api: SchemaContext, schema: Any, location: Location) -> dict[tuple[str, ...], str]:

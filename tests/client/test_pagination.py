@@ -43,6 +43,16 @@ def answer(server: Server, path: str, query: dict[str, str]) -> tuple[Any, dict[
         return spotify_page(query), {}
     if path == "/issues":
         return jira_page(query), {}
+    if path == "/browse/new-releases":
+        return {"message": "New albums", "albums": spotify_page(query)}, {}
+    if path == "/me/following":
+        start = int(query.get("after", "0"))
+        following = start + int(query["limit"])
+        more = following < len(ITEMS)
+        page = {"href": "https://api.music.invalid/v1/me/following", "limit": int(query["limit"]), "total": len(ITEMS)}
+        cursors = {"after": str(following)} if more else {}
+        nxt = f"https://api.music.invalid/v1/me/following?after={following}" if more else None
+        return {"artists": {**page, "items": ITEMS[start:following], "next": nxt, "cursors": cursors}}, {}
     if path == "/contacts":
         start = int(query.get("after", "0"))
         following = start + int(query["limit"])
@@ -317,23 +327,32 @@ def test_one_object_with_a_total_and_an_array_of_its_own_is_not_a_list(sdk: Modu
         (lambda client: client.albums.tracks.list(album_id="a1", limit=SIZE), "offset", "limit"),
         (lambda client: client.issues.list(max_results=SIZE), "startAt", "maxResults"),
         (lambda client: client.contacts.list(limit=SIZE), "after", "limit"),
+        (lambda client: client.browse.new_releases.list(limit=SIZE), "offset", "limit"),
+        (lambda client: client.me.following.list(type="artist", limit=SIZE), "after", "limit"),
     ],
-    ids=["spotify_allof_paging_object", "jira_page_bean", "hubspot_paging_next_after"],
+    ids=[
+        "spotify_allof_paging_object",
+        "jira_page_bean",
+        "hubspot_paging_next_after",
+        "spotify_page_in_a_property",
+        "spotify_cursor_page_in_a_property",
+    ],
 )
 def test_a_page_composed_of_shared_paging_objects_walks_every_page(
     sdk: ModuleType, server: Server, call: Any, moves: str, size: str
 ) -> None:
     """The page wrapper is `allOf` of a shared paging object and the items' own array, or
-    `$ref`s down to the next cursor; the next URLs in the pages point to a host the client
-    was not given and are never requested."""
+    `$ref`s down to the next cursor, or the page sits in one property of the response; the
+    next URLs in the pages point to a host the client was not given and are never requested."""
     client = sdk.Client(base_url=server.url)
     page = call(client)
-    assert [item.id for item in page.items] == IDS[:SIZE] and page.total == len(ITEMS)
+    assert [item.id for item in page.items] == IDS[:SIZE]
     assert [item.id for item in page] == IDS
+    fixed = {"type": "artist"} if "following" in server.requests[0][0] else {}
     assert [query for _, query in server.requests] == [
-        {size: "3"},
-        {size: "3", moves: "3"},
-        {size: "3", moves: "6"},
+        {**fixed, size: "3"},
+        {**fixed, size: "3", moves: "3"},
+        {**fixed, size: "3", moves: "6"},
     ]
     assert len({path for path, _ in server.requests}) == 1
 
@@ -378,3 +397,20 @@ def test_a_next_link_on_another_origin_sends_only_its_query_to_the_clients_host(
         ("/moved-header", {"since": "3"}),
         ("/moved-header", {"since": "6"}),
     ]
+
+
+def test_a_page_in_a_property_keeps_the_response_around_it(sdk: ModuleType, server: Server) -> None:
+    client = sdk.Client(base_url=server.url)
+    page = client.browse.new_releases.list(limit=SIZE)
+    assert page.message == "New albums" and page.albums.total == len(ITEMS)
+    assert [item.id for item in page.items] == IDS[:SIZE]
+    assert page.next_page_info() == {"offset": 3}
+
+
+def test_async_a_page_in_a_property_walks_every_page(sdk: ModuleType, server: Server) -> None:
+    async def walk() -> list[str]:
+        async with sdk.AsyncClient(base_url=server.url) as client:
+            return [item.id async for item in client.me.following.list(type="artist", limit=SIZE)]
+
+    assert asyncio.run(walk()) == IDS
+    assert [query.get("after") for _, query in server.requests] == [None, "3", "6"]

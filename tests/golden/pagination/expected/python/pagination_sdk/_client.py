@@ -25,12 +25,14 @@ if TYPE_CHECKING:
     from .resources.after_id import AfterId, AsyncAfterId
     from .resources.albums import Albums, AsyncAlbums
     from .resources.before_id import AsyncBeforeId, BeforeId
+    from .resources.browse import AsyncBrowse, Browse
     from .resources.contacts import AsyncContacts, Contacts
     from .resources.cursor import AsyncCursor, Cursor
     from .resources.headed import AsyncHeaded, Headed
     from .resources.issues import AsyncIssues, Issues
     from .resources.linked import AsyncLinked, Linked
     from .resources.marker import AsyncMarker, Marker
+    from .resources.me import AsyncMe, Me
     from .resources.models import AsyncModels, Models
     from .resources.moved import AsyncMoved, Moved
     from .resources.moved_header import AsyncMovedHeader, MovedHeader
@@ -114,6 +116,12 @@ class Client(SyncAPIClient):
         return BeforeId(self)
 
     @cached_property
+    def browse(self) -> Browse:
+        from .resources.browse import Browse
+
+        return Browse(self)
+
+    @cached_property
     def contacts(self) -> Contacts:
         from .resources.contacts import Contacts
 
@@ -148,6 +156,12 @@ class Client(SyncAPIClient):
         from .resources.marker import Marker
 
         return Marker(self)
+
+    @cached_property
+    def me(self) -> Me:
+        from .resources.me import Me
+
+        return Me(self)
 
     @cached_property
     def models(self) -> Models:
@@ -272,6 +286,12 @@ class AsyncClient(AsyncAPIClient):
         return AsyncBeforeId(self)
 
     @cached_property
+    def browse(self) -> AsyncBrowse:
+        from .resources.browse import AsyncBrowse
+
+        return AsyncBrowse(self)
+
+    @cached_property
     def contacts(self) -> AsyncContacts:
         from .resources.contacts import AsyncContacts
 
@@ -306,6 +326,12 @@ class AsyncClient(AsyncAPIClient):
         from .resources.marker import AsyncMarker
 
         return AsyncMarker(self)
+
+    @cached_property
+    def me(self) -> AsyncMe:
+        from .resources.me import AsyncMe
+
+        return AsyncMe(self)
 
     @cached_property
     def models(self) -> AsyncModels:

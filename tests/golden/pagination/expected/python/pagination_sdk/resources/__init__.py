@@ -15,6 +15,8 @@ _MODULES = {
     "AsyncAlbums": ".albums",
     "AsyncBeforeId": ".before_id",
     "BeforeId": ".before_id",
+    "AsyncBrowse": ".browse",
+    "Browse": ".browse",
     "AsyncContacts": ".contacts",
     "Contacts": ".contacts",
     "AsyncCursor": ".cursor",
@@ -27,6 +29,8 @@ _MODULES = {
     "Linked": ".linked",
     "AsyncMarker": ".marker",
     "Marker": ".marker",
+    "AsyncMe": ".me",
+    "Me": ".me",
     "AsyncModels": ".models",
     "Models": ".models",
     "AsyncMoved": ".moved",
@@ -59,6 +63,8 @@ if TYPE_CHECKING:
     from .albums import AsyncAlbums as AsyncAlbums
     from .before_id import AsyncBeforeId as AsyncBeforeId
     from .before_id import BeforeId as BeforeId
+    from .browse import AsyncBrowse as AsyncBrowse
+    from .browse import Browse as Browse
     from .contacts import AsyncContacts as AsyncContacts
     from .contacts import Contacts as Contacts
     from .cursor import AsyncCursor as AsyncCursor
@@ -71,6 +77,8 @@ if TYPE_CHECKING:
     from .linked import Linked as Linked
     from .marker import AsyncMarker as AsyncMarker
     from .marker import Marker as Marker
+    from .me import AsyncMe as AsyncMe
+    from .me import Me as Me
     from .models import AsyncModels as AsyncModels
     from .models import Models as Models
     from .moved import AsyncMoved as AsyncMoved

@@ -11,17 +11,20 @@ _MODULES = {
     "AfterListResponse": ".after_list_response",
     "BeforeIdListResponse": ".before_id_list_response",
     "CursorListResponse": ".cursor_list_response",
+    "FollowingListResponse": ".following_list_response",
     "HeadedListResponse": ".headed_list_response",
     "IssueListResponse": ".issue_list_response",
     "LinkedListResponse": ".linked_list_response",
     "MarkerListResponse": ".marker_list_response",
     "MovedHeaderListResponse": ".moved_header_list_response",
     "MovedListResponse": ".moved_list_response",
+    "NewReleaseListResponse": ".new_release_list_response",
     "NumberedListResponse": ".numbered_list_response",
     "OffsetMoreListResponse": ".offset_more_list_response",
     "OffsetTotalListResponse": ".offset_total_list_response",
     "RegionalSaleListResponse": ".regional_sale_list_response",
     "CollectionResponseWithTotal": ".shared",
+    "CursorPagingItemObject": ".shared",
     "ForwardPaging": ".shared",
     "Item": ".shared",
     "ListModelsResponse": ".shared",
@@ -44,6 +47,7 @@ if TYPE_CHECKING:
     from .after_list_response import AfterListResponse as AfterListResponse
     from .before_id_list_response import BeforeIdListResponse as BeforeIdListResponse
     from .cursor_list_response import CursorListResponse as CursorListResponse
+    from .following_list_response import FollowingListResponse as FollowingListResponse
     from .headed_list_response import HeadedListResponse as HeadedListResponse
     from .issue_list_response import IssueListResponse as IssueListResponse
     from .linked_list_response import LinkedListResponse as LinkedListResponse
@@ -52,6 +56,9 @@ if TYPE_CHECKING:
         MovedHeaderListResponse as MovedHeaderListResponse,
     )
     from .moved_list_response import MovedListResponse as MovedListResponse
+    from .new_release_list_response import (
+        NewReleaseListResponse as NewReleaseListResponse,
+    )
     from .numbered_list_response import NumberedListResponse as NumberedListResponse
     from .offset_more_list_response import (
         OffsetMoreListResponse as OffsetMoreListResponse,
@@ -63,6 +70,7 @@ if TYPE_CHECKING:
         RegionalSaleListResponse as RegionalSaleListResponse,
     )
     from .shared import CollectionResponseWithTotal as CollectionResponseWithTotal
+    from .shared import CursorPagingItemObject as CursorPagingItemObject
     from .shared import ForwardPaging as ForwardPaging
     from .shared import Item as Item
     from .shared import ListModelsResponse as ListModelsResponse

@@ -6,6 +6,7 @@ from ..._lazy import lazy_exports
 
 _MODULES = {
     "CollectionResponseWithTotal": ".collection_response_with_total",
+    "CursorPagingItemObject": ".cursor_paging_item_object",
     "ForwardPaging": ".forward_paging",
     "Item": ".item",
     "ListModelsResponse": ".list_models_response",
@@ -21,6 +22,9 @@ _MODULES = {
 if TYPE_CHECKING:
     from .collection_response_with_total import (
         CollectionResponseWithTotal as CollectionResponseWithTotal,
+    )
+    from .cursor_paging_item_object import (
+        CursorPagingItemObject as CursorPagingItemObject,
     )
     from .forward_paging import ForwardPaging as ForwardPaging
     from .item import Item as Item
