@@ -6,7 +6,9 @@
   `has_more`. A next URL beside them (Spotify's and Jira's paging objects: `offset`, `limit`,
   `total`, `next`) says the same: the offset is followed, which needs no reading of the URL.
 - `cursor`: `after`, `cursor`, `PageToken` ...; an array and the next cursor (`next_cursor`,
-  `next_page_token`), or `has_more` with the cursor from `last_id` or the last item's `id`.
+  `next_page_token`, or the parameter's own name in a `next` or `cursors` object: HubSpot's
+  `paging.next.after`), or `has_more` with the cursor from `last_id` or the last item's `id`.
+  A next URL beside the cursor is not needed.
   Box's `marker` + `next_marker` with `usemarker` (sent `true` on every page) wins over the
   offset the same operation also takes. Discord's `after` (or `before`) on a bare array of
   items with an `id`: the next cursor is the highest id (the lowest for `before`).
@@ -14,7 +16,9 @@
   also under `meta` or `links`).
 - `link_header`: an array as the whole body and a `Link` response header.
 
-Only what may be a page pages (`list_wrappers.may_page`: one array, no identity of its own).
+Field names are compared in snake case (`nextPageToken` is `next_page_token`). Only what may
+be a page pages (`list_wrappers.may_page`: one array, no identity of its own); a page in one
+property of the response (`{"albums": {page}}`) is found by `read_lists.py`.
 An operation matching no scheme, or more than one, is not paged: it returns its model. The
 `x-sdk-pagination` extension (or the config) declares a scheme where it is not recognised.
 """
