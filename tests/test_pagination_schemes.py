@@ -309,3 +309,42 @@ def test_a_page_may_sit_in_the_one_object_of_an_envelope(
     fields: dict[tuple[str, ...], str], expected: str | None
 ) -> None:
     assert page_holder(fields) == expected
+
+
+def test_side_arrays_beside_the_items_do_not_hide_them(tmp_path: Path) -> None:
+    """JSON:API's side-loaded `included` and Twitter's partial `errors` sit beside `data`:
+    the page lists `data`. Two arrays that are both data (`Data` and `ProcessResults`) are
+    still ambiguous, and do not page."""
+    item = {"type": "object", "properties": {"id": {"type": "string"}}}
+    page = {
+        "type": "object",
+        "properties": {
+            "data": {"type": "array", "items": item},
+            "included": {"type": "array", "items": item},
+            "errors": {"type": "array", "items": item},
+            "links": {"type": "object", "properties": {"next": {"type": "string"}}},
+        },
+    }
+    ambiguous = {
+        "type": "object",
+        "properties": {
+            "Data": {"type": "array", "items": item},
+            "ProcessResults": {"type": "array", "items": item},
+            "Paging": {"type": "object", "properties": {"Next": {"type": "string"}}},
+        },
+    }
+    cursor = [{"name": "page[cursor]", "in": "query", "schema": {"type": "string"}}]
+
+    def listing(schema: dict[str, object]) -> dict[str, object]:
+        content = {"application/json": {"schema": schema}}
+        return {"get": {"parameters": cursor, "responses": {"200": {"description": "ok", "content": content}}}}
+
+    paths = {"/tags": listing(page), "/employees": listing(ambiguous)}
+    spec = {"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "paths": paths}
+    path = tmp_path / "spec.json"
+    path.write_text(json.dumps(spec))
+    by_path = {o.path: o.pagination for o in build(path, "t_sdk")[0].operations}
+    tags = by_path["/tags"]
+    assert tags is not None
+    assert (tags.scheme, tags.next_field, tags.items_field) == ("next_url", ("links", "next"), "data")
+    assert by_path["/employees"] is None

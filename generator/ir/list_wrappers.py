@@ -40,6 +40,7 @@ BOOKKEEPING = frozenset(
 `_links`); a name starting with `@` (`@odata.nextLink`) is an annotation, bookkeeping too."""
 IDENTITY = frozenset({"id", "uuid", "guid", "sid", "name", "key", "slug"})
 """Fields that name one thing: an object with one is not a page, whatever else it holds."""
+SIDE_ARRAYS = frozenset({"errors", "included", "warnings"})
 PAYLOADS = frozenset({"data", "items", "results", "records", "entries", "values", "elements"})
 """Names of what a response carries: when one of them is not the array, the array (messages
 about the request, say) is not what the response lists."""
@@ -64,6 +65,12 @@ def may_page(fields: dict[tuple[str, ...], str], items: str | None) -> bool:
         return False
     others = [snake_case(path[0]) for path in fields if len(path) == 1 and path[0] != items]
     return not any(name in IDENTITY or name in PAYLOADS for name in others)
+
+
+def side_array(name: str) -> bool:
+    """`errors`, `included`, `warnings`: an array beside the items that is not what the response
+    lists (JSON:API's side-loaded `included`, partial `errors` of Twitter's and JSON:API's pages)."""
+    return snake_case(name) in SIDE_ARRAYS
 
 
 def bookkeeping(name: str) -> bool:

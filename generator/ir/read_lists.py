@@ -11,7 +11,7 @@ from typing import Any
 
 from ..errors import Location
 from .build_payloads import PayloadReader
-from .list_wrappers import is_list_wrapper
+from .list_wrappers import is_list_wrapper, side_array
 from .naming import snake_case
 from .pagination import WRAPPERS, PagingPlan, declares_link_header, recognise, response_fields
 
@@ -60,6 +60,20 @@ class ListReader(PayloadReader):
             found = recognise(query_params, inner_fields, inner_items, False, link)
             paging = found.under(holder) if found is not None else None
         return ListReading(paging, list_items)
+
+    def items_property(self, schema: Any, location: Location) -> str | None:
+        """The one array property of a response (beside `links` and `meta`), side arrays that
+        say something about the request or the items left aside (`side_array`)."""
+        shape = self.api.object_shape(schema, location)
+        if shape is None:
+            return None
+        arrays = []
+        for name, prop, prop_location in shape.properties:
+            value, _ = self.api.value_schema(prop, prop_location)
+            if value.get("type") == "array" or "items" in value:
+                arrays.append(name)
+        listed = [name for name in arrays if not side_array(name)] if len(arrays) > 1 else arrays
+        return listed[0] if len(listed) == 1 else None
 
     def held_schema(self, schema: Any, location: Location, holder: str) -> tuple[Any, Location]:
         """The schema of the response's property `holder` (which `response_fields` found)."""
