@@ -109,8 +109,21 @@ def test_the_sdk_agrees_with_the_swagger2openapi_route(spec: Path, tmp_path: Pat
         pytest.skip(f"{spec} is not in the shared corpus")
     ours, _ = build(spec, "sdk")
     theirs, _ = build(converted_by_swagger2openapi(spec, tmp_path), "sdk")
-    assert surface_lines(ours) == surface_lines(theirs)
     source = yaml.load(spec.read_text(), Loader=yaml.CSafeLoader)
+    # An operation that names no response media type is JSON to us and `*/*` (bytes) to
+    # swagger2openapi: a list there is named `list` by us and `retrieve` by them.
+    bytes_to_them = {
+        f"-> {op.http_method.upper()} {op.path} "
+        for top in theirs.resources
+        for resource in top.walk()
+        for op in resource.operations
+        if op.response_media == "*/*" and produces_nothing(source, op.path, op.http_method)
+    }
+
+    def named(api: ApiIR) -> list[str]:
+        return [line for line in surface_lines(api) if not any(route in line for route in bytes_to_them)]
+
+    assert named(ours) == named(theirs)
     name = "golden" if spec.name == "spec.yaml" else spec.stem
     differences = {}
     our_models, their_models = models_surface(ours), models_surface(theirs)
