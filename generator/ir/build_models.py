@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import Location, SpecError
 from ..load.loader import Ref
+from .coercion import coerced_enum
 from .model import (
     AliasIR,
     ClassIR,
@@ -40,12 +41,12 @@ from .resolve import NamedSchema
 from .schema_facts import (
     Annotations,
     ObjectShape,
-    coerced_enum,
-    default_error,
     extends_itself,
     is_nullable_schema,
     primitive_type,
+    sloppy_type,
     structural_members,
+    type_as_meant,
 )
 
 if TYPE_CHECKING:
@@ -239,14 +240,7 @@ class ModelBuilder:
         if isinstance(type_, ConstrainedType):
             type_ = type_.base  # a field carries its constraints in `Field(...)`
         value_schema, _ = self.api.value_schema(schema, location)
-        if isinstance(schema, dict) and "default" in schema:
-            default = schema["default"]
-            problem = default_error(type_, nullable or annotations.nullable, default)
-            if problem is not None and default is None:
-                # Common in real specs (`default: null` on a field that is simply optional).
-                self.api.warn(problem, location.child("default"))
-            elif problem is not None:
-                self.api.diagnostics.error(problem, self.api.locate(location.child("default")))
+        default = self.api.default(type_, nullable or annotations.nullable, schema, location)
         return FieldIR(
             name=name,
             wire_name=wire_name,
@@ -259,8 +253,8 @@ class ModelBuilder:
             deprecated=annotations.deprecated,
             read_only=annotations.read_only,
             write_only=annotations.write_only,
-            default=annotations.default,
-            has_default=annotations.has_default,
+            default=default.value,
+            has_default=default.kept,
             pointer=location.pointer,
         )
 
@@ -310,6 +304,10 @@ class ModelBuilder:
                 tag_property = tag.get("propertyName") if isinstance(tag, dict) else None
                 tag_wire = tag_property if isinstance(tag_property, str) else None
                 return self._union(schema[keyword], location.child(keyword), hint, nullable, tag_wire)
+        sloppy = sloppy_type(schema)
+        if sloppy is not None:
+            api.warn(sloppy, location.child("type"))
+            schema = type_as_meant(schema)
         declared = schema.get("type")
         if "type" in schema and (declared is None or isinstance(declared, list) and None in declared):
             # `type: null` unquoted is YAML's null, not the string: read it as the author meant.
