@@ -199,3 +199,15 @@ def test_path_parameters_fill_the_variables_they_name_but_only_one_each(tmp_path
         (15, "path parameter 'pet_id' is not in the path /pets/{petId}; left out"),
         (11, "path parameter {petId} of /pets/{petId} is not declared; taken as a required string"),
     ]
+
+
+@pytest.mark.parametrize("target", ["GET /orgs/:orgId", "GET /orgs/{orgId}"])
+def test_an_express_style_path_is_named_in_overrides_as_written_or_as_read(tmp_path: Path, target: str) -> None:
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(
+        "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n  /orgs/:orgId:\n    get:\n"
+        "      parameters: [{name: orgId, in: path, required: true, schema: {type: string}}]\n"
+    )
+    (tmp_path / "sdkgen.yaml").write_text(f"operations:\n  {target}: {{method: fetch}}\n")
+    api, _ = build(spec, "p")
+    assert [(op.path, op.name) for op in api.operations] == [("/orgs/{orgId}", "fetch")]

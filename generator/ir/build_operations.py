@@ -131,7 +131,9 @@ class OperationsBuilder(PayloadReader):
                         )
                         op, operation_id = {**op, "operationId": unique}, unique
                     seen_ids[operation_id] = op_location
-                extra, self.override_locations = self.overrides.extensions_for(operation_id, method, str(path))
+                extra, self.override_locations = self.overrides.extensions_for(
+                    operation_id, method, str(path), template
+                )
                 if extra:
                     op = {**op, **extra}
                 self.read_operation(template, method, op, op_location, item, item_location)

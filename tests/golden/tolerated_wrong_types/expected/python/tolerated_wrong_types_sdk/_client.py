@@ -16,6 +16,7 @@ from ._base_client import (
     AsyncAPIClient,
     SyncAPIClient,
 )
+from ._serialize import server_url
 from ._types import Timeout
 from ._version import __version__
 
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
 
 __all__ = ["AsyncClient", "Client"]
 
-DEFAULT_BASE_URL = "http://localhost"
+DEFAULT_BASE_URL = "https://{region}.example.com"
 
 
 class Client(SyncAPIClient):
@@ -41,6 +42,7 @@ class Client(SyncAPIClient):
         self,
         *,
         base_url: Union[str, httpx.URL, None] = None,
+        region: Optional[str] = None,
         timeout: Timeout = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
         default_headers: Optional[Mapping[str, str]] = None,
@@ -48,12 +50,19 @@ class Client(SyncAPIClient):
         http_client: Optional[httpx.Client] = None,
         max_in_flight: Optional[int] = None,
     ) -> None:
+        if region is None:
+            region = os.environ.get("TOLERATED_WRONG_TYPES_SDK_REGION", "eu")
         super().__init__(
             version=__version__,
             base_urls={
                 "": base_url
                 or os.environ.get("TOLERATED_WRONG_TYPES_SDK_BASE_URL")
-                or DEFAULT_BASE_URL,
+                or server_url(
+                    DEFAULT_BASE_URL,
+                    {
+                        "region": (region, ("us", "ap", "eu")),
+                    },
+                ),
             },
             credentials=_auth.Credentials({}, {}, ()),
             timeout=timeout,
@@ -85,6 +94,7 @@ class AsyncClient(AsyncAPIClient):
         self,
         *,
         base_url: Union[str, httpx.URL, None] = None,
+        region: Optional[str] = None,
         timeout: Timeout = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
         default_headers: Optional[Mapping[str, str]] = None,
@@ -92,12 +102,19 @@ class AsyncClient(AsyncAPIClient):
         http_client: Optional[httpx.AsyncClient] = None,
         max_in_flight: Optional[int] = None,
     ) -> None:
+        if region is None:
+            region = os.environ.get("TOLERATED_WRONG_TYPES_SDK_REGION", "eu")
         super().__init__(
             version=__version__,
             base_urls={
                 "": base_url
                 or os.environ.get("TOLERATED_WRONG_TYPES_SDK_BASE_URL")
-                or DEFAULT_BASE_URL,
+                or server_url(
+                    DEFAULT_BASE_URL,
+                    {
+                        "region": (region, ("us", "ap", "eu")),
+                    },
+                ),
             },
             credentials=_auth.Credentials({}, {}, ()),
             timeout=timeout,
