@@ -117,6 +117,12 @@ def test_a_null_default_is_kept_and_named_a_problem_only_where_the_type_admits_n
         ({"type": "file", "description": "d"}, {"type": "string", "format": "binary", "description": "d"}),
         ({"type": ["file", "null"]}, {"type": ["string", "null"], "format": "binary"}),
         ({"type": "string"}, {"type": "string"}),
+        ({"type": " "}, {}),
+        ({"type": "File"}, {"type": "string", "format": "binary"}),
+        ({"type": "String"}, {"type": "string"}),
+        ({"type": ["Integer", "null"]}, {"type": ["integer", "null"]}),
+        ({"type": "strng"}, {"type": "strng"}),  # a typo stays an unknown type (an error)
+        ({"type": "Strng"}, {"type": "Strng"}),
     ],
 )
 def test_a_sloppy_type_is_read_as_meant(schema: dict[str, Any], meant: dict[str, Any]) -> None:

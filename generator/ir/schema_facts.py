@@ -59,32 +59,49 @@ SCHEMA_KEYS = ANNOTATION_KEYS | {
 of properties, which some specs splice in as `properties: {$ref: ...}`)."""
 _PRIMITIVES = {"string": "str", "integer": "int", "number": "float", "boolean": "bool"}
 _STRING_FORMATS = {"date-time": "datetime", "date": "date"}
-_SLOPPY_TYPES = {
-    "": "type '' is empty; read as untyped (any value)",
-    "file": "type 'file' is Swagger 2.0's; read as a binary string (type string, format binary)",
-}
-"""`type` values no OpenAPI 3 schema may have whose meaning is plain: why, and what they are read as."""
+JSON_TYPES = frozenset({"string", "integer", "number", "boolean", "object", "array", "null"})
+
+
+def _type_meant(name: str) -> str | None:
+    """The type a sloppy `type` name stands for (`''` for none, `file` for a binary string),
+    or None when it is a JSON type or stands for none of them (`strng` is a typo to refuse)."""
+    meant = name.strip().lower()
+    return None if name in JSON_TYPES or meant not in JSON_TYPES | {"", "file"} else meant
+
+
+def _name_meant(name: Any) -> Any:
+    meant = _type_meant(name) if isinstance(name, str) else None
+    return name if meant is None else meant
 
 
 def sloppy_type(schema: dict[str, Any]) -> str | None:
     """What is wrong with the schema's `type` that `type_as_meant` mends, or None."""
     declared = schema.get("type")
-    found = [declared] if isinstance(declared, str) else declared if isinstance(declared, list) else []
-    return next((_SLOPPY_TYPES[t] for t in found if isinstance(t, str) and t in _SLOPPY_TYPES), None)
+    for name in [declared] if isinstance(declared, str) else declared if isinstance(declared, list) else []:
+        meant = _type_meant(name) if isinstance(name, str) else None
+        if meant == "":
+            return f"type {name!r} is empty; read as untyped (any value)"
+        if meant == "file":
+            return f"type {name!r} is Swagger 2.0's; read as a binary string (type string, format binary)"
+        if meant is not None:
+            return f"type {name!r} is no JSON type; read as {meant!r}"
+    return None
 
 
 def type_as_meant(schema: dict[str, Any]) -> dict[str, Any]:
     """The schema with a sloppy `type` read as its author meant it: `''` (alone or among
-    others) as no type at all, `file` (Swagger 2.0's upload) as a string of format `binary`;
-    the schema itself when its type is fine."""
+    others) as no type at all, `file` (Swagger 2.0's upload) as a string of format `binary`,
+    a JSON type in another case or with spaces (`String`) as that type; the schema itself
+    when its type is fine."""
     if sloppy_type(schema) is None:
         return schema
     declared = schema["type"]
-    types = declared if isinstance(declared, list) else [declared]
-    if "" in types:
+    names = [_name_meant(t) for t in (declared if isinstance(declared, list) else [declared])]
+    if "" in names:
         return {key: value for key, value in schema.items() if key != "type"}
-    types = list(dict.fromkeys("string" if t == "file" else t for t in types))
-    return {**schema, "type": types if isinstance(declared, list) else types[0], "format": "binary"}
+    types = list(dict.fromkeys("string" if t == "file" else t for t in names))
+    meant = {**schema, "type": types if isinstance(declared, list) else types[0]}
+    return {**meant, "format": "binary"} if "file" in names else meant
 
 
 def primitive_type(json_type: Any, fmt: Any) -> str | None:

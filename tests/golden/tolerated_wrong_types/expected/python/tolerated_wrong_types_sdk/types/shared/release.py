@@ -25,3 +25,6 @@ class Release(BaseModel):
 
     payload: Optional[object] = None
     """An empty type is no type."""
+
+    title: Optional[str] = None
+    """A JSON type written in another case."""
