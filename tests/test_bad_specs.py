@@ -22,6 +22,7 @@ TOLERATED = {
     "enum_type_mismatch",
     "express_path",
     "path_parameter_not_in_path",
+    "request_body_without_content",
     "server_variable_default",
     "sloppy_type",
     "undeclared_path_parameter",

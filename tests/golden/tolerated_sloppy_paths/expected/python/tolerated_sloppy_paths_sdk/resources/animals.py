@@ -39,6 +39,26 @@ class Animals(SyncAPIResource):
             ),
         )
 
+    def create(
+        self,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+    ) -> None:
+        """A request body without content takes no argument."""
+        return self._client.request_no_content(
+            RequestOptions.build(
+                "post",
+                "/v1/animals",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+            ),
+        )
+
 
 class AsyncAnimals(AsyncAPIResource):
     @cached_property
@@ -66,12 +86,34 @@ class AsyncAnimals(AsyncAPIResource):
             ),
         )
 
+    async def create(
+        self,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+    ) -> None:
+        """A request body without content takes no argument."""
+        return await self._client.request_no_content(
+            RequestOptions.build(
+                "post",
+                "/v1/animals",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+            ),
+        )
+
 
 class AnimalsWithRawResponse:
     def __init__(self, resource: Animals) -> None:
         self.list = to_raw_response_wrapper(resource.list)
+        self.create = to_raw_response_wrapper(resource.create)
 
 
 class AsyncAnimalsWithRawResponse:
     def __init__(self, resource: AsyncAnimals) -> None:
         self.list = async_to_raw_response_wrapper(resource.list)
+        self.create = async_to_raw_response_wrapper(resource.create)
