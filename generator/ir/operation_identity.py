@@ -33,6 +33,7 @@ def path_template(path: str) -> str:
 
 
 def warn_express_segments(api: SchemaContext, path: str, location: Location) -> None:
+    """A warning at the path's key when `path_template` reads it otherwise than it is written."""
     template = path_template(path)
     if template != path:
         api.warn(f"path {path} marks its parameters Express-style (':name'); read as {template}", location)
