@@ -10,7 +10,7 @@ import pytest
 from sdkgen.ir.coercion import coerced_enum, read_default
 from sdkgen.ir.model import ListType, LiteralType, PrimitiveType, TypeIR
 from sdkgen.ir.operation_identity import path_template, unique_operation_id
-from sdkgen.ir.schema_facts import type_as_meant
+from sdkgen.ir.schema_facts import schema_as_meant, type_as_meant
 from sdkgen.pipeline import build
 
 
@@ -107,6 +107,30 @@ def test_a_null_default_is_kept_and_named_a_problem_only_where_the_type_admits_n
         True,
         "default null does not match the non-nullable type int",
     )
+
+
+@pytest.mark.parametrize(
+    ("schema", "meant", "notes"),
+    [
+        ({"type": "string", "enum": []}, {"type": "string"}, [("enum", "enum is empty; left out")]),
+        ({"type": "integer", "enum": None}, {"type": "integer"}, [("enum", "enum is empty; left out")]),
+        (
+            {"oneOf": [], "anyOf": [], "description": "d"},
+            {"description": "d"},
+            [("oneOf", "oneOf is empty; left out"), ("anyOf", "anyOf is empty; left out")],
+        ),
+        (
+            {"type": "", "enum": []},
+            {},
+            [("type", "type '' is empty; read as untyped (any value)"), ("enum", "enum is empty; left out")],
+        ),
+        ({"type": "string", "enum": ["a"]}, {"type": "string", "enum": ["a"]}, []),
+    ],
+)
+def test_empty_choices_are_left_out(
+    schema: dict[str, Any], meant: dict[str, Any], notes: list[tuple[str, str]]
+) -> None:
+    assert schema_as_meant(schema) == (meant, notes)
 
 
 @pytest.mark.parametrize(

@@ -44,9 +44,8 @@ from .schema_facts import (
     extends_itself,
     is_nullable_schema,
     primitive_type,
-    sloppy_type,
+    schema_as_meant,
     structural_members,
-    type_as_meant,
 )
 
 if TYPE_CHECKING:
@@ -292,6 +291,9 @@ class ModelBuilder:
                 return self._class_type(ref), nullable or is_nullable_schema(target)
             type_, target_nullable = self.type_of(target, target_location, hint)
             return type_, nullable or target_nullable
+        schema, notes = schema_as_meant(schema)
+        for keyword, note in notes:
+            api.warn(note, location.child(keyword))
         if "allOf" in schema:
             structural = structural_members(schema)
             if len(structural) == 1:
@@ -304,10 +306,6 @@ class ModelBuilder:
                 tag_property = tag.get("propertyName") if isinstance(tag, dict) else None
                 tag_wire = tag_property if isinstance(tag_property, str) else None
                 return self._union(schema[keyword], location.child(keyword), hint, nullable, tag_wire)
-        sloppy = sloppy_type(schema)
-        if sloppy is not None:
-            api.warn(sloppy, location.child("type"))
-            schema = type_as_meant(schema)
         declared = schema.get("type")
         if "type" in schema and (declared is None or isinstance(declared, list) and None in declared):
             # `type: null` unquoted is YAML's null, not the string: read it as the author meant.

@@ -104,6 +104,23 @@ def type_as_meant(schema: dict[str, Any]) -> dict[str, Any]:
     return {**meant, "format": "binary"} if "file" in names else meant
 
 
+def schema_as_meant(schema: dict[str, Any]) -> tuple[dict[str, Any], list[tuple[str, str]]]:
+    """The schema with its sloppy keywords read as their author meant them, and for each
+    `(keyword, what was wrong and what it is read as)`: a sloppy `type` (`type_as_meant`),
+    and an empty (or null) `enum`, `oneOf` or `anyOf`, which names no value or schema to
+    choose from: left out, the rest of the schema says what the value is."""
+    notes = []
+    problem = sloppy_type(schema)
+    if problem is not None:
+        notes.append(("type", problem))
+        schema = type_as_meant(schema)
+    empty = [k for k in ("enum", "oneOf", "anyOf") if k in schema and (schema[k] is None or schema[k] == [])]
+    if empty:
+        notes += [(keyword, f"{keyword} is empty; left out") for keyword in empty]
+        schema = {key: value for key, value in schema.items() if key not in empty}
+    return schema, notes
+
+
 def primitive_type(json_type: Any, fmt: Any) -> str | None:
     if json_type == "string" and isinstance(fmt, str) and fmt in _STRING_FORMATS:
         return _STRING_FORMATS[fmt]

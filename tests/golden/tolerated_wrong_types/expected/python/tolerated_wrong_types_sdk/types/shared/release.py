@@ -28,3 +28,8 @@ class Release(BaseModel):
 
     title: Optional[str] = None
     """A JSON type written in another case."""
+
+    status: Optional[str] = None
+    """An empty enum names no value; the type alone says what it is."""
+
+    count: Optional[int] = None
