@@ -62,11 +62,17 @@ _STRING_FORMATS = {"date-time": "datetime", "date": "date"}
 JSON_TYPES = frozenset({"string", "integer", "number", "boolean", "object", "array", "null"})
 
 
+_MEANT_TYPES = JSON_TYPES | {"", "file"}
+_CHOICES = ("enum", "oneOf", "anyOf")
+
+
 def _type_meant(name: str) -> str | None:
     """The type a sloppy `type` name stands for (`''` for none, `file` for a binary string),
     or None when it is a JSON type or stands for none of them (`strng` is a typo to refuse)."""
+    if name in JSON_TYPES:
+        return None  # nearly always
     meant = name.strip().lower()
-    return None if name in JSON_TYPES or meant not in JSON_TYPES | {"", "file"} else meant
+    return meant if meant in _MEANT_TYPES else None
 
 
 def _name_meant(name: Any) -> Any:
@@ -109,12 +115,16 @@ def schema_as_meant(schema: dict[str, Any]) -> tuple[dict[str, Any], list[tuple[
     `(keyword, what was wrong and what it is read as)`: a sloppy `type` (`type_as_meant`),
     and an empty (or null) `enum`, `oneOf` or `anyOf`, which names no value or schema to
     choose from: left out, the rest of the schema says what the value is."""
+    declared = schema.get("type")
+    plain = declared is None or isinstance(declared, str) and declared in JSON_TYPES
+    if plain and schema.keys().isdisjoint(_CHOICES):
+        return schema, []  # nearly every schema: nothing to mend
     notes = []
     problem = sloppy_type(schema)
     if problem is not None:
         notes.append(("type", problem))
         schema = type_as_meant(schema)
-    empty = [k for k in ("enum", "oneOf", "anyOf") if k in schema and (schema[k] is None or schema[k] == [])]
+    empty = [k for k in _CHOICES if k in schema and (schema[k] is None or schema[k] == [])]
     if empty:
         notes += [(keyword, f"{keyword} is empty; left out") for keyword in empty]
         schema = {key: value for key, value in schema.items() if key not in empty}
