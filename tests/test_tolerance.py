@@ -22,7 +22,7 @@ from sdkgen.pipeline import build
         ({"type": "integer", "enum": [1.0, 2.5]}, [1, 2.5], [1]),  # 1.0 is an integer in JSON Schema
         ({"type": "number", "enum": ["1.5", 2]}, [1.5, 2], [0]),
         ({"type": "boolean", "enum": ["true", False, None]}, [True, False, None], [0]),
-        ({"type": "boolean", "enum": ["TRUE", "no"]}, [True, "no"], [0, 1]),
+        ({"type": "boolean", "enum": ["TRUE", "no", "maybe"]}, [True, False, "maybe"], [0, 1, 2]),
         ({"type": ["string", "null"], "enum": ["a", None]}, ["a", None], []),
         ({"enum": ["a", 1]}, ["a", 1], []),
     ],
@@ -61,6 +61,9 @@ STR, INT, FLOAT, BOOL = (PrimitiveType(name) for name in ("str", "int", "float",
         (BOOL, "false", False, True, "default 'false' does not match type bool; read as False"),
         (BOOL, "True", True, True, "default 'True' does not match type bool; read as True"),
         (BOOL, 1, None, False, "default 1 does not match type bool; left out"),
+        (BOOL, "yes", True, True, "default 'yes' does not match type bool; read as True"),  # YAML 1.1's boolean
+        (BOOL, "Off", False, True, "default 'Off' does not match type bool; read as False"),
+        (BOOL, "maybe", None, False, "default 'maybe' does not match type bool; left out"),
         (INT, "10", 10, True, "default '10' does not match type int; read as 10"),
         (INT, 2.0, 2, True, None),  # a whole number is an integer in JSON Schema
         (INT, 2.5, None, False, "default 2.5 does not match type int; left out"),

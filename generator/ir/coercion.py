@@ -59,6 +59,9 @@ def coerced_enum(schema: dict[str, Any]) -> tuple[list[Any], list[tuple[str, int
 
 
 NOT_COERCED = object()
+_BOOLEAN_WORDS = {"true": True, "false": False, "yes": True, "no": False, "on": True, "off": False}
+"""Strings that read as a boolean: JSON's, and YAML 1.1's that a YAML 1.2 reader keeps as
+strings (`default: yes` on a boolean was meant as `true`)."""
 
 
 def _whole(value: Any, json_types: list[str]) -> Any:
@@ -77,13 +80,13 @@ def _is_of(value: Any, json_types: list[str]) -> bool:
 
 def coerce(value: Any, json_types: list[str]) -> Any:
     """`value` as the first of `json_types` it reads as, or `NOT_COERCED`: a number or boolean
-    as a string is its JSON text, `"true"`/`"false"` (any case) a boolean, a numeric string or
-    a whole float a number."""
+    as a string is its JSON text, `"true"`/`"false"` (any case; also YAML 1.1's `yes`/`no`,
+    `on`/`off`) a boolean, a numeric string or a whole float a number."""
     for json_type in json_types:
         if json_type == "string" and isinstance(value, (bool, int, float)):
             return json.dumps(value)
-        if json_type == "boolean" and isinstance(value, str) and value.lower() in ("true", "false"):
-            return value.lower() == "true"
+        if json_type == "boolean" and isinstance(value, str) and value.lower() in _BOOLEAN_WORDS:
+            return _BOOLEAN_WORDS[value.lower()]
         if json_type in ("integer", "number") and isinstance(value, (str, float)):
             try:
                 number = float(value)
