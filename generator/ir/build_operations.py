@@ -39,6 +39,7 @@ from .naming import (
     singular,
     snake_case,
 )
+from .operation_identity import path_parameters, path_template, unique_operation_id, warn_express_segments
 from .overrides import Overrides, declared_paging, is_argument_name, rename_parameters
 from .pagination import PagingPlan, page_of
 from .read_lists import ListReader, ListReading
@@ -100,7 +101,7 @@ class OperationsBuilder(ListReader):
         # OpenAPI 3.0 requires `responses` on every operation; 3.1 does not.
         self.responses_required = str(document.get("openapi", "")).startswith("3.0")
         self.index = PathIndex(
-            (str(path), method)
+            (path_template(str(path)), method)
             for path, item in paths.items()
             if isinstance(item, dict)
             for method in HTTP_METHODS
@@ -108,6 +109,8 @@ class OperationsBuilder(ListReader):
         )
         for path, item in paths.items():
             item_location = root.child(str(path))
+            warn_express_segments(self.api, str(path), item_location)
+            template = path_template(str(path))
             item, item_location = self.api.resolver.follow(item, item_location)
             if not isinstance(item, dict):
                 self.diagnostics.error("a path item must be a mapping", self.api.locate(item_location))
@@ -120,17 +123,20 @@ class OperationsBuilder(ListReader):
                 operation_id = op.get("operationId")
                 if isinstance(operation_id, str):
                     if operation_id in seen_ids:
-                        first = seen_ids[operation_id]
-                        self.diagnostics.error(
-                            f"duplicate operationId {operation_id!r} (first used at {first.pointer})",
-                            self.api.locate(op_location.child("operationId")),
+                        unique = unique_operation_id(operation_id, method, template, seen_ids)
+                        self.api.warn(
+                            f"duplicate operationId {operation_id!r} (first used at "
+                            f"{seen_ids[operation_id].pointer}); read as {unique!r}",
+                            op_location.child("operationId"),
                         )
-                        continue
+                        op, operation_id = {**op, "operationId": unique}, unique
                     seen_ids[operation_id] = op_location
-                extra, self.override_locations = self.overrides.extensions_for(operation_id, method, str(path))
+                extra, self.override_locations = self.overrides.extensions_for(
+                    operation_id, method, str(path), template
+                )
                 if extra:
                     op = {**op, **extra}
-                self.read_operation(str(path), method, op, op_location, item, item_location)
+                self.read_operation(template, method, op, op_location, item, item_location)
         self.overrides.report_unused()
 
     def operations_of(self, item: dict[str, Any], location: Location) -> list[tuple[str, Any, Location]]:
@@ -241,6 +247,7 @@ class OperationsBuilder(ListReader):
         self, path: str, op: dict[str, Any], location: Location, item: dict[str, Any], item_location: Location
     ) -> list[ParameterIR]:
         found: dict[tuple[str, str], ParameterIR] = {}
+        places: dict[tuple[str, str], Location] = {}
         for source, source_location in ((item, item_location), (op, location)):
             params = source.get("parameters") or []
             if not isinstance(params, list):
@@ -257,22 +264,11 @@ class OperationsBuilder(ListReader):
                 parameter = self.api.reread("parameter", self.read_parameter, param, param_location)
                 if parameter is not None:
                     found[(parameter.location, parameter.wire_name)] = parameter
-        in_path = set(re.findall(r"{([^}]+)}", path))
-        declared = {wire for where, wire in found if where == "path"}
-        for missing in sorted(in_path - declared):
-            self.api.warn(
-                f"path parameter {{{missing}}} of {path} is not declared; taken as a required string", location
-            )
-            found[("path", missing)] = ParameterIR(parameter_name(missing), missing, "path", PrimitiveType("str"), True)
-        for extra in sorted(declared - in_path):
-            self.diagnostics.error(
-                f"path parameter {extra!r} is not in the path {path}", self.api.locate(location.child("parameters"))
-            )
+                    places[(parameter.location, parameter.wire_name)] = param_location
         # Path parameters first, in path order; then the rest as declared.
-        order = re.findall(r"{([^}]+)}", path)
-        path_params = [found[("path", wire)] for wire in order if ("path", wire) in found]
+        declared = [(parameter, places[key]) for key, parameter in found.items() if key[0] == "path"]
         others = [p for p in found.values() if p.location != "path"]
-        return path_params + others
+        return path_parameters(self.api, path, declared, location) + others
 
     def read_parameter(self, param: Any, location: Location) -> ParameterIR | None:
         if not isinstance(param, dict) or not isinstance(param.get("name"), str):
@@ -296,6 +292,7 @@ class OperationsBuilder(ListReader):
         schema_location = location.child("schema")
         type_, nullable = self.scalar_type(schema, schema_location, allow_objects=True)
         annotations = self.api.annotations(schema, schema_location)
+        default = self.api.default(type_, nullable or annotations.nullable, schema, schema_location)
         example = param.get("example", schema.get("example") if isinstance(schema, dict) else None)
         chosen = param.get("x-sdk-name")
         if chosen is not None and not is_argument_name(chosen):
@@ -310,8 +307,8 @@ class OperationsBuilder(ListReader):
             required=param.get("required") is True or where == "path",
             description=description_of(param.get("description")),
             deprecated=param.get("deprecated") is True,
-            default=annotations.default,
-            has_default=annotations.has_default,
+            default=default.value,
+            has_default=default.kept,
             example=repr(example) if isinstance(example, (str, int, float, bool)) else None,
             style=str(style),
             explode=explode if isinstance(explode, bool) else None,
@@ -332,8 +329,9 @@ class OperationsBuilder(ListReader):
             return []
         parameters = []
         for wire_name, schema, prop_location in shape.properties:
-            type_, _ = self.scalar_type(schema, prop_location)
+            type_, nullable = self.scalar_type(schema, prop_location)
             annotations = self.api.annotations(schema, prop_location)
+            default = self.api.default(type_, nullable or annotations.nullable, schema, prop_location)
             parameters.append(
                 ParameterIR(
                     name=field_name(wire_name),
@@ -343,8 +341,8 @@ class OperationsBuilder(ListReader):
                     required=wire_name in shape.required,
                     description=annotations.description,
                     deprecated=annotations.deprecated,
-                    default=annotations.default,
-                    has_default=annotations.has_default,
+                    default=default.value,
+                    has_default=default.kept,
                 )
             )
         return parameters

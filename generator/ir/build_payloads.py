@@ -268,7 +268,10 @@ class PayloadReader:
         body, body_location = self.api.resolver.follow(op["requestBody"], location.child("requestBody"))
         content = body.get("content") if isinstance(body, dict) else None
         if not isinstance(content, dict):
-            self.diagnostics.error("a request body needs content", self.api.locate(body_location))
+            # Nothing says what the body is: no argument can stand for it.
+            self.api.warn(
+                "a request body without content; the operation takes none (send one with extra_body)", body_location
+            )
             return None
         chosen = choose_body_media(content)
         if chosen is None:
