@@ -1,7 +1,8 @@
 """Load: read YAML and JSON documents, follow `$ref`s across files, locate nodes in source.
 
 YAML documents are parsed by rapidyaml where it reads them exactly as PyYAML's C loader
-does (`native_yaml.py`), else by PyYAML (timestamps stay strings, as in JSON). Line
+does (`native_yaml.py`), else by PyYAML; either way plain scalars are typed by YAML 1.2's
+core schema (`yaml_schema.py`). Line
 and column numbers are only needed when something is wrong, so they are found lazily:
 by following the indentation of block YAML (`positions.py`), else from a second parse of
 the file that keeps the node marks.
@@ -26,6 +27,7 @@ from . import native_yaml
 from .json_positions import JsonPositions
 from .positions import TextPositions
 from .spec_file import DEFAULT_MAX_SPEC_BYTES, SpecFileError, read_spec_bytes
+from .yaml_schema import SpecYamlLoader
 
 MAX_DEPTH = 128
 """Deeper documents are refused: no real API description nests this far, and it bounds recursion."""
@@ -33,26 +35,6 @@ MAX_EXPANDED_NODES = 10_000_000
 """YAML aliases may share nodes; more than this once expanded is an alias bomb ("billion laughs")."""
 REMOTE_TIMEOUT = 20.0
 REMOTE_MAX_BYTES = 64 * 1024 * 1024
-
-
-class SpecYamlLoader(yaml.CSafeLoader):
-    """The C safe loader with YAML 1.2 scalars, as OpenAPI expects.
-
-    Timestamps stay strings (as in JSON), and only `true`/`false` are booleans: under
-    YAML 1.1 a property named `on`, `off`, `yes` or `no` would silently become `True`.
-    """
-
-
-_BOOL = "tag:yaml.org,2002:bool"
-_YAML12_BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
-SpecYamlLoader.yaml_implicit_resolvers = {
-    first: [
-        (tag, _YAML12_BOOL if tag == _BOOL else regexp)
-        for tag, regexp in resolvers
-        if tag != "tag:yaml.org,2002:timestamp"
-    ]
-    for first, resolvers in yaml.CSafeLoader.yaml_implicit_resolvers.items()
-}
 
 
 @dataclass(frozen=True)
