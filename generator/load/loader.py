@@ -25,7 +25,8 @@ from ..errors import Diagnostic, Location, SpecError
 from . import native_yaml
 from .json_positions import JsonPositions
 from .positions import TextPositions
-from .refs import Ref, fragment_pointer, parse_ref, places_of_ref, split_pointer
+from .refs import Ref as Ref  # re-exported: the IR names a `$ref` target by it
+from .refs import fragment_pointer, parse_ref, places_of_ref, split_pointer
 from .spec_file import DEFAULT_MAX_SPEC_BYTES, SpecFileError, read_spec_bytes
 from .yaml_schema import SpecYamlLoader
 

@@ -20,6 +20,7 @@ from ._types import Timeout
 from ._version import __version__
 
 if TYPE_CHECKING:
+    from .resources.next_sku import AsyncNextSku, NextSku
     from .resources.orders import AsyncOrders, Orders
 
 __all__ = ["AsyncClient", "Client"]
@@ -65,6 +66,12 @@ class Client(SyncAPIClient):
         )
 
     @cached_property
+    def next_sku(self) -> NextSku:
+        from .resources.next_sku import NextSku
+
+        return NextSku(self)
+
+    @cached_property
     def orders(self) -> Orders:
         from .resources.orders import Orders
 
@@ -107,6 +114,12 @@ class AsyncClient(AsyncAPIClient):
             http_client=http_client,
             max_in_flight=max_in_flight,
         )
+
+    @cached_property
+    def next_sku(self) -> AsyncNextSku:
+        from .resources.next_sku import AsyncNextSku
+
+        return AsyncNextSku(self)
 
     @cached_property
     def orders(self) -> AsyncOrders:

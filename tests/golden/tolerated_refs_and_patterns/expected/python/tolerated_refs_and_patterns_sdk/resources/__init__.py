@@ -5,12 +5,16 @@ from typing import TYPE_CHECKING
 from .._lazy import lazy_exports
 
 _MODULES = {
+    "AsyncNextSku": ".next_sku",
+    "NextSku": ".next_sku",
     "AsyncOrders": ".orders",
     "Orders": ".orders",
 }
 """The module that defines each name: imported when the name is first used."""
 
 if TYPE_CHECKING:
+    from .next_sku import AsyncNextSku as AsyncNextSku
+    from .next_sku import NextSku as NextSku
     from .orders import AsyncOrders as AsyncOrders
     from .orders import Orders as Orders
 else:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from functools import cached_property
-from typing import Optional, Union
+from typing import Annotated, List, Optional, Union
+
+from pydantic import Field
 
 from .._request_options import RequestOptions, path_template
 from .._resource import AsyncAPIResource, SyncAPIResource
@@ -27,11 +29,22 @@ class Orders(SyncAPIResource):
         order_id: str,
         order: Union[OrderParam, NotGiven] = NOT_GIVEN,
         location_id: Union[str, NotGiven] = NOT_GIVEN,
+        handle: Union[str, NotGiven] = NOT_GIVEN,
+        name: Union[str, NotGiven] = NOT_GIVEN,
+        period: Union[str, NotGiven] = NOT_GIVEN,
+        note: Union[str, NotGiven] = NOT_GIVEN,
+        tags: Union[
+            List[Annotated[str, Field(pattern="(?a)^[a-z][\\w\\-]*é?\\Z")]], NotGiven
+        ] = NOT_GIVEN,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
     ) -> Order:
+        """Args:
+        handle: A backwards range, read as the characters '/', '-' and '+'.
+        name: A Unicode property escape, which Python's re has no equivalent for.
+        """
         return self._client.request(
             Order,
             RequestOptions.build(
@@ -40,6 +53,11 @@ class Orders(SyncAPIResource):
                 body={
                     "order": order,
                     "location_id": location_id,
+                    "handle": handle,
+                    "name": name,
+                    "period": period,
+                    "note": note,
+                    "tags": tags,
                 },
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -61,11 +79,22 @@ class AsyncOrders(AsyncAPIResource):
         order_id: str,
         order: Union[OrderParam, NotGiven] = NOT_GIVEN,
         location_id: Union[str, NotGiven] = NOT_GIVEN,
+        handle: Union[str, NotGiven] = NOT_GIVEN,
+        name: Union[str, NotGiven] = NOT_GIVEN,
+        period: Union[str, NotGiven] = NOT_GIVEN,
+        note: Union[str, NotGiven] = NOT_GIVEN,
+        tags: Union[
+            List[Annotated[str, Field(pattern="(?a)^[a-z][\\w\\-]*é?\\Z")]], NotGiven
+        ] = NOT_GIVEN,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
     ) -> Order:
+        """Args:
+        handle: A backwards range, read as the characters '/', '-' and '+'.
+        name: A Unicode property escape, which Python's re has no equivalent for.
+        """
         return await self._client.request(
             Order,
             RequestOptions.build(
@@ -74,6 +103,11 @@ class AsyncOrders(AsyncAPIResource):
                 body={
                     "order": order,
                     "location_id": location_id,
+                    "handle": handle,
+                    "name": name,
+                    "period": period,
+                    "note": note,
+                    "tags": tags,
                 },
                 extra_headers=extra_headers,
                 extra_query=extra_query,

@@ -11,6 +11,7 @@ _MODULES = {
     "OrderMoveParams": ".order_move_params",
     "MoveRequest": ".shared",
     "Order": ".shared",
+    "Sku": ".shared",
     "OrderParam": ".shared_params",
 }
 """The module that defines each name: imported when the name is first used."""
@@ -19,6 +20,7 @@ if TYPE_CHECKING:
     from .order_move_params import OrderMoveParams as OrderMoveParams
     from .shared import MoveRequest as MoveRequest
     from .shared import Order as Order
+    from .shared import Sku as Sku
     from .shared_params import OrderParam as OrderParam
 else:
     __all__ = list(_MODULES)  # `import *` takes them all, as it would eager imports

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from typing import Annotated, List
+
+from pydantic import Field
 from typing_extensions import TypedDict
 
 from .shared_params.order import OrderParam
@@ -13,3 +16,15 @@ class OrderMoveParams(TypedDict, total=False):
     order: OrderParam
 
     location_id: str
+
+    handle: str
+    """A backwards range, read as the characters '/', '-' and '+'."""
+
+    name: str
+    """A Unicode property escape, which Python's re has no equivalent for."""
+
+    period: str
+
+    note: str
+
+    tags: List[Annotated[str, Field(pattern="(?a)^[a-z][\\w\\-]*é?\\Z")]]

@@ -7,12 +7,14 @@ from ..._lazy import lazy_exports
 _MODULES = {
     "MoveRequest": ".move_request",
     "Order": ".order",
+    "Sku": ".sku",
 }
 """The module that defines each name: imported when the name is first used."""
 
 if TYPE_CHECKING:
     from .move_request import MoveRequest as MoveRequest
     from .order import Order as Order
+    from .sku import Sku as Sku
 else:
     __all__ = list(_MODULES)  # `import *` takes them all, as it would eager imports
     __getattr__, __dir__ = lazy_exports(__name__, _MODULES)

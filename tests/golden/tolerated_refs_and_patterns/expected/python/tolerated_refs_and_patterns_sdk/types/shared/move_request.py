@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import Annotated, List, Optional
+
+from pydantic import Field
 
 from ..._models import BaseModel
 from .order import Order
@@ -13,4 +15,22 @@ __all__ = ["MoveRequest"]
 class MoveRequest(BaseModel):
     order: Optional[Order] = None
 
-    location_id: Optional[str] = None
+    location_id: Optional[str] = Field(default=None, pattern="(?a)^\\d+\\Z")
+
+    handle: Optional[str] = Field(default=None, pattern="(?a)^[\\w/\\-+]+\\Z")
+    """A backwards range, read as the characters '/', '-' and '+'."""
+
+    name: Optional[str] = None
+    """A Unicode property escape, which Python's re has no equivalent for."""
+
+    period: Optional[str] = Field(
+        default=None, pattern="(?a)^(?P<year>\\d{4})-(?P<month>\\d{2})(/(?P=month))?\\Z"
+    )
+
+    note: Optional[str] = Field(
+        default=None, pattern="^[^\\n\\r\\u2028\\u2029]{0,20}\\Z"
+    )
+
+    tags: Optional[List[Annotated[str, Field(pattern="(?a)^[a-z][\\w\\-]*é?\\Z")]]] = (
+        None
+    )
