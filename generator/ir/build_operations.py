@@ -304,7 +304,7 @@ class OperationsBuilder(PayloadReader):
             self.diagnostics.error("a parameter needs a name", self.api.locate(location))
             return None
         where = param.get("in")
-        if where not in PARAMETER_STYLES:
+        if not isinstance(where, str) or where not in PARAMETER_STYLES:
             self.api.warn(f"{where!r} parameters are not supported; left out", location)
             return None
         if where == "header" and param["name"].lower() in IGNORED_HEADERS:

@@ -22,12 +22,13 @@ from urllib.parse import urljoin, urlsplit
 import yaml
 
 from ..errors import Diagnostic, Location, SpecError
-from . import native_yaml
+from . import native_yaml, swagger2
 from .json_positions import JsonPositions
 from .positions import TextPositions
 from .refs import Ref as Ref  # re-exported: the IR names a `$ref` target by it
 from .refs import fragment_pointer, parse_ref, places_of_ref, split_pointer
 from .spec_file import DEFAULT_MAX_SPEC_BYTES, SpecFileError, read_spec_bytes
+from .swagger2_files import Swagger2Files
 from .yaml_schema import SpecYamlLoader
 
 MAX_DEPTH = 128
@@ -70,6 +71,8 @@ class DocumentStore:
         read as a JSON pointer), unlocated."""
         self._self_urls: dict[str, Path] = {}
         """OpenAPI 3.2's `$self`: the URL a document names itself by; a `$ref` to it is local."""
+        self._swagger2 = Swagger2Files(self.load, self._documents.__setitem__, self._target_of, self.warnings)
+        """The Swagger 2.0 files, read as OpenAPI 3.0: where each converted node came from."""
 
     def parse_ref(self, ref: Any, base: Location) -> Ref | str:
         """The target of a `$ref` relative to the document it appears in, or an error message."""
@@ -199,10 +202,23 @@ class DocumentStore:
                 check_shape(document, path)
         except SpecError as exc:
             raise SpecError([replace(d, location=self.locate(d.location)) for d in exc.diagnostics]) from None
+        if swagger2.is_swagger2(document):
+            document = self._swagger2.convert(path, document)
         self._documents[path] = document
+        self._swagger2.link(path)
         if isinstance(document, dict) and isinstance(document.get("$self"), str):
             self._self_urls.setdefault(document["$self"].partition("#")[0], path)
         return document
+
+    def _target_of(self, ref: str, base: Path) -> tuple[Path, list[str]] | None:
+        """The local file and pointer parts a `$ref` written in `base` leads to, if any."""
+        target = self._local_ref(ref, Location(base)) if isinstance(ref, str) else None
+        if not isinstance(target, Ref):
+            return None
+        try:
+            return target.file, split_pointer(target.pointer)
+        except ValueError:
+            return None
 
     def _parse(self, path: Path, data: bytes, text: str) -> tuple[Any, bool]:
         """The document, and whether its shape is known to pass `check_shape` already."""
@@ -254,7 +270,8 @@ class DocumentStore:
             elif isinstance(node, list) and part.isdigit() and int(part) < len(node):
                 node = node[int(part)]
             else:
-                message = f"$ref target not found: {ref.pointer!r} in {ref.file.name}"
+                pointer = self._swagger2.source_pointer(ref.file, ref.pointer)  # as the file says it
+                message = f"$ref target not found: {pointer!r} in {ref.file.name}"
                 raise SpecError([Diagnostic("error", message, self.locate(referrer or ref.location()))])
         self._targets[ref] = node
         return node
@@ -264,6 +281,8 @@ class DocumentStore:
         if location.line is not None:
             return location
         path = self._resolve(location.file)
+        # In a Swagger 2.0 file, the converted node's 2.0 original.
+        location = Location(location.file, self._swagger2.source_pointer(path, location.pointer))
         try:
             parts = split_pointer(location.pointer)
         except ValueError:
