@@ -15,23 +15,20 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import Location
 from ..text import description_of
-from .build_payloads import PayloadReader
 from .method_names import PathIndex, name_operation
 from .model import (
-    AliasIR,
     BodyIR,
     ClassIR,
-    FieldIR,
     ListType,
     ModelIR,
     OperationIR,
-    PaginationIR,
     ParameterIR,
     PrimitiveType,
     ResourceIR,
     StreamIR,
     TypeIR,
     class_types,
+    classes_by_type,
     is_text_media,
 )
 from .naming import (
@@ -43,7 +40,8 @@ from .naming import (
     snake_case,
 )
 from .overrides import Overrides, declared_paging, is_argument_name, rename_parameters
-from .pagination import PagingPlan, declares_link_header, recognise, response_fields
+from .pagination import PagingPlan, page_of
+from .read_lists import ListReader, ListReading
 from .security import requirements
 
 if TYPE_CHECKING:
@@ -71,9 +69,11 @@ class PendingOperation:
     paging: PagingPlan | None
     response_model: str | None
     location: Location
+    list_items: str | None = None
+    """The wire name of the items of a list wrapper (`list_wrappers.py`), paged or not."""
 
 
-class OperationsBuilder(PayloadReader):
+class OperationsBuilder(ListReader):
     """Reads `paths` into `ResourceIR`s; response and body schemas go through the model builder."""
 
     def __init__(self, api: SchemaContext, default_server: str, schemes: set[str]) -> None:
@@ -181,28 +181,17 @@ class OperationsBuilder(PayloadReader):
                 media = None
             else:
                 sse_schema = None  # audio that may also come as events: the audio, not an empty stream
-        paging = None
         declared: PagingPlan | bool = True
         if "x-sdk-pagination" in op:
             where = self.override_locations.get("x-sdk-pagination", location.child("x-sdk-pagination"))
             declared = declared_paging(self.api, op["x-sdk-pagination"], where)
-        if isinstance(declared, PagingPlan) and json_schema is not None:
-            paging = declared
-        elif declared is True and method == "get" and json_schema is not None:
-            schema, schema_location = json_schema
-            fields = response_fields(self.api, schema, schema_location)
-            items = self.items_property(schema, schema_location)
-            body_is_array = self.returns_array(json_schema)
-            paging = recognise(
-                query_params,
-                fields,
-                items,
-                body_is_array,
-                declares_link_header(response and response[0]),
-                body_is_array and self.items_have_id(schema, schema_location),
-            )
+        listed = ListReading(None, None)
+        if method == "get" and json_schema is not None:
+            listed = self.read_list(query_params, json_schema, response, declared is True)
+        paging = declared if isinstance(declared, PagingPlan) and json_schema is not None else listed.paging
+        list_items = listed.list_items
         paged_request = {"page", "per_page"} <= set(query_params)
-        returns_list = paging is not None or paged_request or self.returns_array(json_schema)
+        returns_list = paging is not None or paged_request or list_items is not None or self.returns_array(json_schema)
         naming = name_operation(path, method, op, self.index, returns_list, self.overrides.group_by == "tags")
         resource, name = naming.resource, naming.method
         singular_name = pascal_case(singular(resource[-1]))
@@ -246,21 +235,7 @@ class OperationsBuilder(PayloadReader):
             # The body is the array: a `Link` header, or a cursor from the items (Discord).
             operation = replace(operation, pagination=paging.pagination("", response_type.item))
             paging = None
-        self.pending.append(PendingOperation(resource, operation, paging, response_model, location))
-
-    def items_have_id(self, schema: Any, location: Location) -> bool:
-        """Whether an array's items are objects with an `id` (a cursor to page by)."""
-        array, where = self.api.resolver.follow(schema, location)
-        if not isinstance(array, dict) or "items" not in array:
-            return False
-        shape = self.api.object_shape(*self.api.resolver.follow(array["items"], where.child("items")))
-        return shape is not None and any(name == "id" for name, _, _ in shape.properties)
-
-    def returns_array(self, json_schema: tuple[Any, Location] | None) -> bool:
-        if json_schema is None:
-            return False
-        schema, _ = self.api.resolver.follow(*json_schema)
-        return isinstance(schema, dict) and schema.get("type") == "array"
+        self.pending.append(PendingOperation(resource, operation, paging, response_model, location, list_items))
 
     def read_parameters(
         self, path: str, op: dict[str, Any], location: Location, item: dict[str, Any], item_location: Location
@@ -408,11 +383,12 @@ class OperationsBuilder(PayloadReader):
 
     def resources(self, models: dict[str, ModelIR]) -> tuple[ResourceIR, ...]:
         by_path: dict[tuple[str, ...], list[OperationIR]] = {}
+        classes = classes_by_type(models.values())
         self.locations = {(p.operation.http_method, p.operation.path): p.location for p in self.pending}
         for pending in self.pending:
             operation = pending.operation
             if pending.paging is not None and pending.response_model is not None:
-                pagination = self.pagination(models.get(pending.response_model), pending.paging)
+                pagination = page_of(models.get(pending.response_model), pending.paging, classes)
                 operation = replace(operation, pagination=pagination)
             by_path.setdefault(pending.resource, []).append(operation)
         for path in list(by_path):
@@ -424,16 +400,15 @@ class OperationsBuilder(PayloadReader):
             children.setdefault(path[:-1], []).append(path)
         return tuple(self._resource(path, by_path, children) for path in children.get((), []))
 
-    def pagination(self, model: ModelIR | None, plan: PagingPlan) -> PaginationIR | None:
-        if model is not None and isinstance(model.main, AliasIR) and isinstance(model.main.type, ListType):
-            return plan.pagination("", model.main.type.item) if not plan.items else None
-        if model is None or not isinstance(model.main, ClassIR):
-            return None
-        fields: dict[str, FieldIR] = {f.wire_name: f for f in model.main.fields}
-        items = fields.get(plan.items)
-        if items is None or not isinstance(items.type, ListType):
-            return None
-        return plan.pagination(items.name, items.type.item)
+    def unpaged_lists(self, models: dict[str, ModelIR]) -> dict[str, str]:
+        """The models that lists answer without paging, each with the wire name of its items."""
+        return {
+            pending.response_model: pending.list_items
+            for pending in self.pending
+            if pending.list_items is not None
+            and pending.response_model is not None
+            and (pending.paging is None or page_of(models.get(pending.response_model), pending.paging) is None)
+        }
 
     def _resource(
         self,

@@ -25,7 +25,7 @@ from ._auth import Credentials
 from ._binary import AsyncStreamedBinaryResponse, BinaryResponse, StreamedBinaryResponse
 from ._exceptions import APIResponseValidationError, APIStatusError, status_error_class
 from ._models import type_adapter
-from ._pagination import AsyncPage, Paging, SyncPage
+from ._pagination import AsyncPage, Paging, SyncPage, items_of
 from ._reliability import (
     DEFAULT_MAX_IN_FLIGHT,
     AsyncInFlightLimit,
@@ -264,9 +264,7 @@ class BaseClient:
         return {
             "model": model,
             "items_field": items_field,
-            "items": list(
-                (getattr(parsed, items_field, None) if items_field else parsed) or []
-            ),
+            "items": items_of(parsed, items_field),
             "response": parsed,
             "raw": data,
             "options": options.without_raw_marker(),

@@ -7,8 +7,12 @@ from typing import List, Optional
 from .._models import BaseModel
 from .shared.item import Item
 
-__all__ = ["SummaryRetrieveResponse"]
+__all__ = ["AccountRetrieveResponse"]
 
 
-class SummaryRetrieveResponse(BaseModel):
-    items: Optional[List[Item]] = None
+class AccountRetrieveResponse(BaseModel):
+    name: Optional[str] = None
+
+    total: Optional[int] = None
+
+    members: Optional[List[Item]] = None
