@@ -22,6 +22,8 @@ TOLERATED = {
     "enum_type_mismatch",
     "express_path",
     "path_parameter_not_in_path",
+    "pattern_without_python_equivalent",
+    "ref_fragment_without_slash",
     "request_body_without_content",
     "server_variable_default",
     "sloppy_type",

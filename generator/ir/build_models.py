@@ -37,6 +37,7 @@ from .model import (
 )
 from .name_hint import NameHint
 from .naming import RESERVED_CLASS_NAMES, field_name, pascal_case
+from .patterns import read_pattern
 from .resolve import NamedSchema
 from .schema_facts import (
     Annotations,
@@ -402,6 +403,10 @@ class ModelBuilder:
         unfit, constraints = self.api.constraints(schema)
         for keyword in unfit:
             self.api.warn(f"{keyword} does not apply to type {schema.get('type')!r}; left out", location.child(keyword))
+        pattern = schema.get("pattern")
+        if isinstance(pattern, str) and "pattern" not in unfit:
+            for message in read_pattern(pattern)[1]:  # an ECMA-262 pattern read as Python's
+                self.api.warn(message, location.child("pattern"))
         return constraints
 
     def _dict(self, schema: dict[str, Any], location: Location, hint: NameHint) -> TypeIR:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import Location
 from ..text import description_of
 from .model import Constraints, JsonScalar
+from .patterns import read_pattern
 
 if TYPE_CHECKING:
     from .resolve import Resolver
@@ -207,7 +208,7 @@ def read_constraints(schema: dict[str, Any]) -> Constraints:
         exclusive_maximum=exclusive_maximum,
         min_length=_count(schema.get("minItems" if is_array else "minLength")),
         max_length=_count(schema.get("maxItems" if is_array else "maxLength")),
-        pattern=pattern if isinstance(pattern, str) else None,
+        pattern=read_pattern(pattern)[0] if isinstance(pattern, str) else None,
     )
 
 
