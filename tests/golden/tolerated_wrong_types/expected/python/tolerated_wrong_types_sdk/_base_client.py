@@ -24,6 +24,7 @@ import pydantic_core
 from ._auth import Credentials
 from ._binary import AsyncStreamedBinaryResponse, BinaryResponse, StreamedBinaryResponse
 from ._exceptions import APIResponseValidationError, APIStatusError, status_error_class
+from ._models import type_adapter
 from ._pagination import AsyncPage, Paging, SyncPage, items_of
 from ._reliability import (
     DEFAULT_MAX_IN_FLIGHT,
@@ -59,7 +60,7 @@ RETRYABLE_STATUSES = frozenset({408, 409, 429})
 
 @lru_cache(maxsize=256)
 def _adapter(cast_to: Any) -> pydantic.TypeAdapter[Any]:
-    return pydantic.TypeAdapter(cast_to)
+    return type_adapter(cast_to)
 
 
 def server_delay(headers: httpx.Headers, now: float) -> Optional[float]:
