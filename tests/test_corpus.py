@@ -1,8 +1,17 @@
 """Every spec of the shared corpus (../shared/corpus: the peers' test suites, 55 Twilio APIs,
-DigitalOcean) either generates a package whose every module imports, or is refused with a
-located error for a genuine defect listed in REFUSED. A spec on the table that starts
-generating, or one off the table that is refused, fails. A sample of the packages (every
-Twilio API, batched into one run, and some of the peers') passes `mypy --strict`.
+DigitalOcean and the 64 real APIs of apis/) either generates a package whose every module
+imports, in walk order and again in the reverse order (two fresh interpreters, see
+corpus.py), or is refused with a located error for a genuine defect listed in REFUSED. A
+spec on the table that starts generating, or one off the table that is refused, fails.
+EXPECTED_FAILURES holds, for now, the specs other branches of issue 23 are fixing.
+
+What is sampled, and why: every spec is generated and imported both ways (about 1.5
+CPU-minutes for 419 specs, in four forked workers); only `mypy --strict` is sampled, in one
+run: every Twilio API, six of the peers' specs and six big real APIs (MYPY_APIS: Stripe,
+GitHub, Slack, three HubSpot packages), about 40 s. The whole file costs about 2 CPU-minutes;
+on a 2-core machine under other work it took 6.5 minutes of wall time, inside CI's budget for
+`make test` (the file took 0.6 CPU-minutes and 2.2 minutes of wall time before apis/ and the
+reverse imports, measured alike). DigitalOcean's package is type-checked by test_digitalocean_spec.py.
 
 Run `python -m tests.corpus` for the whole table with every warning.
 """
