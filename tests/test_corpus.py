@@ -144,7 +144,9 @@ MYPY_APIS = [
     "apis/hubspot_crm.pipelines_v3.yaml",
 ]
 """The big real APIs type-checked too (a spec of EXPECTED_FAILURES that is refused is left out
-until its owner's branch merges; one that generates is checked)."""
+until its owner's branch merges; one that generates is checked). Not HubSpot's crm.lists: on
+today's package (a cycle of recursive filter-branch unions across modules) `mypy --strict` had
+not finished after 5 CPU-minutes, more than the whole sample takes."""
 
 
 @pytest.fixture(scope="module")
