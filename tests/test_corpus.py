@@ -5,13 +5,14 @@ corpus.py), or is refused with a located error for a genuine defect listed in RE
 spec on the table that starts generating, or one off the table that is refused, fails.
 EXPECTED_FAILURES holds, for now, the specs other branches of issue 23 are fixing.
 
-What is sampled, and why: every spec is generated and imported both ways (about 1.5
-CPU-minutes for 419 specs, in four forked workers); only `mypy --strict` is sampled, in one
-run: every Twilio API, six of the peers' specs and six big real APIs (MYPY_APIS: Stripe,
+What is sampled, and why: every spec is generated and imported both ways (about 1.5 CPU-minutes
+for 419 specs, in forked workers, one per core up to four); only `mypy --strict` is sampled, in
+one run: every Twilio API, six of the peers' specs and six big real APIs (MYPY_APIS: Stripe,
 GitHub, Slack, three HubSpot packages), about 40 s. The whole file costs about 2 CPU-minutes;
 on a 2-core machine under other work it took 6.5 minutes of wall time, inside CI's budget for
 `make test` (the file took 0.6 CPU-minutes and 2.2 minutes of wall time before apis/ and the
-reverse imports, measured alike). DigitalOcean's package is type-checked by test_digitalocean_spec.py.
+reverse imports, measured alike). DigitalOcean's package is type-checked by
+test_digitalocean_spec.py.
 
 Run `python -m tests.corpus` for the whole table with every warning.
 """
