@@ -5,6 +5,7 @@ This module decides; the templates under `templates/python/` only print what it 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -40,6 +41,7 @@ RUNTIME_MODULES = (
     "_base_client",
     "_binary",
     "_exceptions",
+    "_logging",
     "_pagination",
     "_reliability",
     "_request_options",
@@ -50,6 +52,12 @@ RUNTIME_MODULES = (
     "_tolerant",
     "_types",
 )
+
+
+def env_prefix(package: str) -> str:
+    """What the client's environment variables start with (`<PREFIX>_LOG`), as the
+    credentials' are (`ir/security.py`)."""
+    return re.sub(r"\W", "_", package.upper())
 
 
 @dataclass(frozen=True)
@@ -292,7 +300,13 @@ def render_python(api: ApiIR, source_name: str, part: tuple[int, int] = (0, 1)) 
     package = api.package
     root = f"python/{package}"
     files: dict[str, str] = {}
-    context = {"api": api, "package": package, "source_name": source_name, "annotation": annotation}
+    context = {
+        "api": api,
+        "package": package,
+        "source_name": source_name,
+        "annotation": annotation,
+        "env_prefix": env_prefix(package),
+    }
     names = ParamNames(api)
     twins = shared_modules_needed(api)
     namespaces = names.namespace

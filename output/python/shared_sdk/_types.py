@@ -7,11 +7,12 @@ import os
 from typing import IO, Any, Dict, Mapping, Optional, Tuple, Union
 
 import httpx
-from typing_extensions import Literal, TypeAlias, final
+from typing_extensions import Literal, TypeAlias, TypedDict, final
 
 __all__ = [
     "NOT_GIVEN",
     "Body",
+    "CallOptions",
     "FileContent",
     "FileTypes",
     "Headers",
@@ -53,3 +54,12 @@ FileTypes: TypeAlias = Union[
     Tuple[Optional[str], FileContent, Optional[str]],
 ]
 """A file: its content, `(filename, content)` or `(filename, content, content_type)`."""
+
+
+class CallOptions(TypedDict, total=False):
+    """What a call to an endpoint the SDK does not describe may add (`client.get`)."""
+
+    headers: Headers
+    params: Query
+    """Query parameters."""
+    timeout: Timeout

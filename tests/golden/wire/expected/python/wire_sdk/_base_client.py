@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import email.utils
+import logging
 import platform
 import random
 import time
@@ -23,7 +24,15 @@ import pydantic_core
 
 from ._auth import Credentials
 from ._binary import AsyncStreamedBinaryResponse, BinaryResponse, StreamedBinaryResponse
-from ._exceptions import APIResponseValidationError, APIStatusError, status_error_class
+from ._exceptions import (
+    APIResponseValidationError,
+    APIStatusError,
+    ErrorDetails,
+    response_request_id,
+    status_error_class,
+)
+from ._logging import loggable_url, logger, setup_logging
+from ._models import BaseModel
 from ._pagination import AsyncPage, Paging, SyncPage
 from ._reliability import (
     DEFAULT_MAX_IN_FLIGHT,
@@ -42,13 +51,14 @@ from ._request_options import RequestOptions
 from ._response import APIResponse, AsyncAPIResponse
 from ._streaming import AsyncStream, Stream
 from ._tolerant import construct
-from ._types import NotGiven, Timeout
+from ._types import NOT_GIVEN, CallOptions, NotGiven, Timeout
 
 __all__ = ["DEFAULT_MAX_RETRIES", "DEFAULT_TIMEOUT", "AsyncAPIClient", "SyncAPIClient"]
 
 T = TypeVar("T")
 
-DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=5.0)
+DEFAULT_TIMEOUT = httpx.Timeout(600.0, connect=5.0)
+"""Ten minutes to read a response (a long generation answers late), five to connect."""
 DEFAULT_MAX_RETRIES = 2
 INITIAL_RETRY_DELAY = 0.5
 MAX_RETRY_DELAY = 8.0
@@ -119,6 +129,12 @@ class BaseClient:
         """Requests on the wire at once; the rest queue (see `_reliability`)."""
         self._version = version
         self._credentials = credentials
+        self._secret_params = frozenset(
+            scheme.name
+            for scheme in credentials.schemes.values()
+            if scheme.kind == "api_key" and scheme.location == "query"
+        )
+        setup_logging()
         self.strict_response_validation = strict_response_validation
         self.default_headers: Dict[str, str] = {
             "Accept": "application/json",
@@ -155,7 +171,11 @@ class BaseClient:
         for name, key in idempotency_headers(options.method):
             if not any(given.lower() == name.lower() for given in headers):
                 headers[name] = key
-        url = self._url_prefixes[options.server] + options.path
+        url = (
+            options.path
+            if options.path.startswith(("https://", "http://"))
+            else self._url_prefixes[options.server] + options.path
+        )
         timeout = self._timeout(options)
         json_body = (
             None if isinstance(options.json_body, NotGiven) else options.json_body
@@ -208,13 +228,7 @@ class BaseClient:
             body = response.json()
         except (ValueError, UnicodeDecodeError):
             body = response.text or None
-        message = None
-        if isinstance(body, dict):
-            found = body.get("message")
-            error = body.get("error")
-            if found is None and isinstance(error, dict):
-                found = error.get("message")
-            message = found if isinstance(found, str) else None
+        message = ErrorDetails.read(body).message
         text = f"Error code: {response.status_code}" + (
             f" - {message}" if message else ""
         )
@@ -246,9 +260,69 @@ class BaseClient:
             ) from None
 
     def _parse(self, cast_to: Any, response: httpx.Response) -> Any:
-        if cast_to is None:
+        if cast_to is None or cast_to is type(None):
             return None
-        return self._validate(cast_to, self._json(response), response)
+        if cast_to is httpx.Response:
+            return response
+        if cast_to is str:
+            return response.text
+        if cast_to is bytes:
+            return response.content
+        parsed = self._validate(cast_to, self._json(response), response)
+        if isinstance(parsed, BaseModel):
+            parsed._request_id = response_request_id(response.headers)
+        return parsed
+
+    # -- logging --------------------------------------------------------------
+
+    def _log_request(self, request: httpx.Request, attempt: int) -> None:
+        if logger.isEnabledFor(logging.DEBUG):
+            logger.debug(
+                "Request: %s %s%s",
+                request.method,
+                loggable_url(request.url, self._secret_params),
+                f" (retry {attempt})" if attempt else "",
+            )
+
+    def _log_response(
+        self, request: httpx.Request, response: httpx.Response, started: float
+    ) -> None:
+        if logger.isEnabledFor(logging.DEBUG):
+            logger.debug(
+                "Response: %s %s %s %s in %.3f s (request id %s)",
+                request.method,
+                loggable_url(request.url, self._secret_params),
+                response.status_code,
+                response.reason_phrase,
+                time.monotonic() - started,
+                response_request_id(response.headers),
+            )
+
+    def _log_retry(
+        self, request: httpx.Request, delay: float, why: Union[int, Exception]
+    ) -> None:
+        logger.info(
+            "Retrying %s %s in %.2f s after %s",
+            request.method,
+            loggable_url(request.url, self._secret_params),
+            delay,
+            f"status {why}" if isinstance(why, int) else type(why).__name__,
+        )
+
+    @staticmethod
+    def _call_options(
+        method: str, path: str, body: object, options: Optional[CallOptions]
+    ) -> RequestOptions:
+        """What `get`, `post` ... send; `path` is relative to `base_url`, or a URL."""
+        given = options or {}
+        return RequestOptions.build(
+            method,
+            path,
+            body=body,
+            extra_query=given.get("params"),
+            extra_headers=given.get("headers"),
+            timeout=given.get("timeout", NOT_GIVEN),
+        )
 
     def _page_kwargs(
         self,
@@ -307,6 +381,8 @@ class SyncAPIClient(BaseClient):
         deadline = attempt_deadline(self._timeout(options))
         attempt = 0
         while True:
+            self._log_request(request, attempt)
+            started = time.monotonic()
             try:
                 with self._in_flight, sync_deadline(deadline):
                     response = self._http.send(request, stream=stream)
@@ -314,12 +390,15 @@ class SyncAPIClient(BaseClient):
                 if attempt < self.max_retries and may_retry(
                     request, reached_server(exc)
                 ):
-                    time.sleep(self._retry_delay(attempt, None))
+                    delay = self._retry_delay(attempt, None)
+                    self._log_retry(request, delay, exc)
+                    time.sleep(delay)
                     attempt += 1
                     continue
                 raise map_http_error(exc, request) from exc
             except httpx.HTTPError as exc:
                 raise map_http_error(exc, request) from exc
+            self._log_response(request, response, started)
             if response.is_success:
                 return response
             if (
@@ -328,7 +407,9 @@ class SyncAPIClient(BaseClient):
                 and may_retry(request, True, response.status_code)
             ):
                 response.close()
-                time.sleep(self._retry_delay(attempt, response))
+                delay = self._retry_delay(attempt, response)
+                self._log_retry(request, delay, response.status_code)
+                time.sleep(delay)
                 attempt += 1
                 continue
             try:
@@ -389,6 +470,59 @@ class SyncAPIClient(BaseClient):
         page: SyncPage[Any] = self._finish(options, response, parse)
         return page
 
+    # -- endpoints the SDK does not describe ---------------------------------
+
+    def get(
+        self, path: str, *, cast_to: Type[T], options: Optional[CallOptions] = None
+    ) -> T:
+        """`GET path`, its JSON body parsed as `cast_to` (`httpx.Response`: as it came,
+        `str`/`bytes`: the body, `None`: nothing)."""
+        return self.request(cast_to, self._call_options("get", path, None, options))
+
+    def post(
+        self,
+        path: str,
+        *,
+        cast_to: Type[T],
+        body: object = None,
+        options: Optional[CallOptions] = None,
+    ) -> T:
+        """`POST path` with `body` as JSON; the response as `get` parses it."""
+        return self.request(cast_to, self._call_options("post", path, body, options))
+
+    def put(
+        self,
+        path: str,
+        *,
+        cast_to: Type[T],
+        body: object = None,
+        options: Optional[CallOptions] = None,
+    ) -> T:
+        """`PUT path` with `body` as JSON; the response as `get` parses it."""
+        return self.request(cast_to, self._call_options("put", path, body, options))
+
+    def patch(
+        self,
+        path: str,
+        *,
+        cast_to: Type[T],
+        body: object = None,
+        options: Optional[CallOptions] = None,
+    ) -> T:
+        """`PATCH path` with `body` as JSON; the response as `get` parses it."""
+        return self.request(cast_to, self._call_options("patch", path, body, options))
+
+    def delete(
+        self,
+        path: str,
+        *,
+        cast_to: Type[T],
+        body: object = None,
+        options: Optional[CallOptions] = None,
+    ) -> T:
+        """`DELETE path`, with `body` as JSON if given; parsed as `get` parses."""
+        return self.request(cast_to, self._call_options("delete", path, body, options))
+
 
 class AsyncAPIClient(BaseClient):
     def __init__(
@@ -423,6 +557,8 @@ class AsyncAPIClient(BaseClient):
         deadline = attempt_deadline(self._timeout(options))
         attempt = 0
         while True:
+            self._log_request(request, attempt)
+            started = time.monotonic()
             try:
                 async with self._in_flight:
                     response = await within_deadline(
@@ -432,12 +568,15 @@ class AsyncAPIClient(BaseClient):
                 if attempt < self.max_retries and may_retry(
                     request, reached_server(exc)
                 ):
-                    await asyncio.sleep(self._retry_delay(attempt, None))
+                    delay = self._retry_delay(attempt, None)
+                    self._log_retry(request, delay, exc)
+                    await asyncio.sleep(delay)
                     attempt += 1
                     continue
                 raise map_http_error(exc, request) from exc
             except httpx.HTTPError as exc:
                 raise map_http_error(exc, request) from exc
+            self._log_response(request, response, started)
             if response.is_success:
                 return response
             if (
@@ -446,7 +585,9 @@ class AsyncAPIClient(BaseClient):
                 and may_retry(request, True, response.status_code)
             ):
                 await response.aclose()
-                await asyncio.sleep(self._retry_delay(attempt, response))
+                delay = self._retry_delay(attempt, response)
+                self._log_retry(request, delay, response.status_code)
+                await asyncio.sleep(delay)
                 attempt += 1
                 continue
             try:
@@ -509,3 +650,66 @@ class AsyncAPIClient(BaseClient):
 
         page: AsyncPage[Any] = self._finish(options, response, parse)
         return page
+
+    # -- endpoints the SDK does not describe ---------------------------------
+
+    async def get(
+        self, path: str, *, cast_to: Type[T], options: Optional[CallOptions] = None
+    ) -> T:
+        """`GET path`, its JSON body parsed as `cast_to` (`httpx.Response`: as it came,
+        `str`/`bytes`: the body, `None`: nothing)."""
+        return await self.request(
+            cast_to, self._call_options("get", path, None, options)
+        )
+
+    async def post(
+        self,
+        path: str,
+        *,
+        cast_to: Type[T],
+        body: object = None,
+        options: Optional[CallOptions] = None,
+    ) -> T:
+        """`POST path` with `body` as JSON; the response as `get` parses it."""
+        return await self.request(
+            cast_to, self._call_options("post", path, body, options)
+        )
+
+    async def put(
+        self,
+        path: str,
+        *,
+        cast_to: Type[T],
+        body: object = None,
+        options: Optional[CallOptions] = None,
+    ) -> T:
+        """`PUT path` with `body` as JSON; the response as `get` parses it."""
+        return await self.request(
+            cast_to, self._call_options("put", path, body, options)
+        )
+
+    async def patch(
+        self,
+        path: str,
+        *,
+        cast_to: Type[T],
+        body: object = None,
+        options: Optional[CallOptions] = None,
+    ) -> T:
+        """`PATCH path` with `body` as JSON; the response as `get` parses it."""
+        return await self.request(
+            cast_to, self._call_options("patch", path, body, options)
+        )
+
+    async def delete(
+        self,
+        path: str,
+        *,
+        cast_to: Type[T],
+        body: object = None,
+        options: Optional[CallOptions] = None,
+    ) -> T:
+        """`DELETE path`, with `body` as JSON if given; parsed as `get` parses."""
+        return await self.request(
+            cast_to, self._call_options("delete", path, body, options)
+        )
