@@ -156,7 +156,7 @@ _JOBS = "sdkgen.jobs"
 def _record_key(settings: Settings) -> str:
     """What the run record is kept for besides the spec: the package, the configured version,
     and the configured overrides (a file's text is an input the record hashes; a table's is here)."""
-    key = f"{settings.package}\0{settings.version}"
+    key = f"{settings.package}\0{settings.version}\0{settings.env_prefix}"
     if settings.overrides is not None:
         table = settings.overrides.document
         key += f"\0{settings.overrides.file}\0{sorted(table.items()) if table else ''}"
@@ -196,6 +196,7 @@ def _generate(
         max_spec_bytes=int(max_spec_size * 1024 * 1024),
         overrides=settings.overrides,
         jobs=click.get_current_context().meta.get(_JOBS),
+        env_prefix=settings.env_prefix,
     )
     if generated.warnings:
         if strict:
@@ -431,7 +432,9 @@ def names(spec: str | None, package: str | None, allow_remote_refs: bool, verbos
     from .surface import surface_lines
 
     with _settings(spec, None, package, DEFAULT_MAX_SPEC_BYTES / (1024 * 1024)) as settings:
-        api, warnings = build(settings.spec, settings.package, allow_remote_refs, settings.overrides)
+        api, warnings = build(
+            settings.spec, settings.package, allow_remote_refs, settings.overrides, settings.env_prefix
+        )
     _print_diagnostics(warnings)
     for line in surface_lines(api):
         click.echo(line)

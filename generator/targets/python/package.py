@@ -5,7 +5,6 @@ This module decides; the templates under `templates/python/` only print what it 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -52,12 +51,6 @@ RUNTIME_MODULES = (
     "_tolerant",
     "_types",
 )
-
-
-def env_prefix(package: str) -> str:
-    """What the client's environment variables start with (`<PREFIX>_LOG`), as the
-    credentials' are (`ir/security.py`)."""
-    return re.sub(r"\W", "_", package.upper())
 
 
 @dataclass(frozen=True)
@@ -230,7 +223,7 @@ def string_lines(text: str, indent: int) -> tuple[str, ...]:
 
 
 def client_view(api: ApiIR) -> ClientView:
-    prefix = api.package.upper()
+    prefix = api.env_prefix
     servers = []
     for server in api.servers:
         stem = f"{server.name}_base_url" if server.name else "base_url"
@@ -305,7 +298,6 @@ def render_python(api: ApiIR, source_name: str, part: tuple[int, int] = (0, 1)) 
         "package": package,
         "source_name": source_name,
         "annotation": annotation,
-        "env_prefix": env_prefix(package),
     }
     names = ParamNames(api)
     twins = shared_modules_needed(api)

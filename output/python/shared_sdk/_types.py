@@ -17,8 +17,10 @@ __all__ = [
     "FileTypes",
     "Headers",
     "NotGiven",
+    "Omit",
     "Query",
     "Timeout",
+    "omit",
 ]
 
 
@@ -38,6 +40,12 @@ class NotGiven:
 
 
 NOT_GIVEN = NotGiven()
+
+Omit = NotGiven
+"""`NotGiven` by the name the commercial SDKs also use."""
+omit = NOT_GIVEN
+"""`NOT_GIVEN` by the name the commercial SDKs also use: a field left out, or a
+default header removed (`extra_headers={"Accept": omit}`)."""
 
 Headers: TypeAlias = Mapping[str, Union[str, NotGiven]]
 """Extra headers for one call; a header set to `NOT_GIVEN` removes a default one."""

@@ -59,8 +59,8 @@ class Actions(SyncAPIResource):
 
     def retrieve(
         self,
-        *,
         action_id: int,
+        *,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
@@ -128,8 +128,8 @@ class AsyncActions(AsyncAPIResource):
 
     async def retrieve(
         self,
-        *,
         action_id: int,
+        *,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,

@@ -167,8 +167,8 @@ class Droplets(SyncAPIResource):
 
     def retrieve(
         self,
-        *,
         droplet_id: int,
+        *,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
@@ -193,8 +193,8 @@ class Droplets(SyncAPIResource):
 
     def delete(
         self,
-        *,
         droplet_id: int,
+        *,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
@@ -366,8 +366,8 @@ class AsyncDroplets(AsyncAPIResource):
 
     async def retrieve(
         self,
-        *,
         droplet_id: int,
+        *,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
@@ -392,8 +392,8 @@ class AsyncDroplets(AsyncAPIResource):
 
     async def delete(
         self,
-        *,
         droplet_id: int,
+        *,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,

@@ -25,8 +25,8 @@ class RegistryGarbageCollections(SyncAPIResource):
 
     def start(
         self,
-        *,
         registry_name: str,
+        *,
         type: Union[
             Literal[
                 "untagged manifests only",
@@ -66,8 +66,8 @@ class RegistryGarbageCollections(SyncAPIResource):
 
     def list(
         self,
-        *,
         registry_name: str,
+        *,
         per_page: Union[int, NotGiven] = NOT_GIVEN,
         page: Union[int, NotGiven] = NOT_GIVEN,
         extra_headers: Optional[Headers] = None,
@@ -112,8 +112,8 @@ class AsyncRegistryGarbageCollections(AsyncAPIResource):
 
     async def start(
         self,
-        *,
         registry_name: str,
+        *,
         type: Union[
             Literal[
                 "untagged manifests only",
@@ -153,8 +153,8 @@ class AsyncRegistryGarbageCollections(AsyncAPIResource):
 
     def list(
         self,
-        *,
         registry_name: str,
+        *,
         per_page: Union[int, NotGiven] = NOT_GIVEN,
         page: Union[int, NotGiven] = NOT_GIVEN,
         extra_headers: Optional[Headers] = None,

@@ -22,7 +22,7 @@ import httpx
 import pydantic
 import pydantic_core
 
-from ._auth import Credentials
+from ._auth import Credentials, SentCredentials
 from ._binary import AsyncStreamedBinaryResponse, BinaryResponse, StreamedBinaryResponse
 from ._exceptions import (
     APIResponseValidationError,
@@ -115,6 +115,7 @@ class BaseClient:
         default_headers: Optional[Mapping[str, str]],
         strict_response_validation: bool = False,
         max_in_flight: Optional[int] = None,
+        default_query: Optional[Mapping[str, object]] = None,
     ) -> None:
         if max_retries < 0:
             raise ValueError("max_retries must be 0 or more")
@@ -136,11 +137,14 @@ class BaseClient:
         )
         setup_logging()
         self.strict_response_validation = strict_response_validation
+        self._custom_headers = dict(default_headers or {})
         self.default_headers: Dict[str, str] = {
             "Accept": "application/json",
             "User-Agent": self.user_agent,
-            **(default_headers or {}),
+            **self._custom_headers,
         }
+        self.default_query: Dict[str, object] = dict(default_query or {})
+        """Query parameters sent with every request (a call's own win)."""
 
     @property
     def base_url(self) -> httpx.URL:
@@ -156,8 +160,10 @@ class BaseClient:
         http: httpx.Client | httpx.AsyncClient,
         options: RequestOptions,
         stream: bool,
+        sent: Optional[SentCredentials] = None,
     ) -> httpx.Request:
-        sent = self._credentials.for_request(options.security)
+        if sent is None:
+            sent = self._credentials.for_request(options.security)
         # Credentials are default headers: `default_headers` or a call's
         # `extra_headers` can replace or remove them.
         headers = options.sent_headers({**sent.headers, **self.default_headers})
@@ -180,7 +186,9 @@ class BaseClient:
         json_body = (
             None if isinstance(options.json_body, NotGiven) else options.json_body
         )
-        query = {**sent.query, **options.query} if sent.query else options.query
+        query: Mapping[str, object] = options.query
+        if sent.query or self.default_query:
+            query = {**self.default_query, **sent.query, **options.query}
         return http.build_request(
             options.method.upper(),
             url,
@@ -553,7 +561,8 @@ class AsyncAPIClient(BaseClient):
 
         Which failures are retried, the deadline, the in-flight limit: `_reliability`.
         """
-        request = self._build_request(self._http, options, stream)
+        sent = await self._credentials.for_request_async(options.security)
+        request = self._build_request(self._http, options, stream, sent)
         deadline = attempt_deadline(self._timeout(options))
         attempt = 0
         while True:

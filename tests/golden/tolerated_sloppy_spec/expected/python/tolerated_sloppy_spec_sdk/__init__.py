@@ -31,4 +31,6 @@ from ._streaming import AsyncStream as AsyncStream
 from ._streaming import Stream as Stream
 from ._types import NOT_GIVEN as NOT_GIVEN
 from ._types import NotGiven as NotGiven
+from ._types import Omit as Omit
+from ._types import omit as omit
 from ._version import __version__ as __version__

@@ -32,8 +32,8 @@ class Certificates(SyncAPIResource):
 
     def retrieve(
         self,
-        *,
         pet_id: int,
+        *,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
@@ -68,8 +68,8 @@ class AsyncCertificates(AsyncAPIResource):
 
     async def retrieve(
         self,
-        *,
         pet_id: int,
+        *,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,

@@ -22,8 +22,8 @@ class Photos(SyncAPIResource):
 
     def upload(
         self,
-        *,
         pet_id: int,
+        *,
         file: FileTypes,
         caption: Union[str, NotGiven] = NOT_GIVEN,
         tags: Union[List[str], NotGiven] = NOT_GIVEN,
@@ -65,8 +65,8 @@ class AsyncPhotos(AsyncAPIResource):
 
     async def upload(
         self,
-        *,
         pet_id: int,
+        *,
         file: FileTypes,
         caption: Union[str, NotGiven] = NOT_GIVEN,
         tags: Union[List[str], NotGiven] = NOT_GIVEN,

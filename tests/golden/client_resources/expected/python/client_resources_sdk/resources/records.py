@@ -21,8 +21,8 @@ class Records(SyncAPIResource):
 
     def replace(
         self,
-        *,
         pet_id: int,
+        *,
         body: FileContent,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
@@ -51,8 +51,8 @@ class AsyncRecords(AsyncAPIResource):
 
     async def replace(
         self,
-        *,
         pet_id: int,
+        *,
         body: FileContent,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,

@@ -23,9 +23,9 @@ class AccountsMessages(SyncAPIResource):
 
     def retrieve(
         self,
-        *,
         account_sid: str,
         message_sid: str,
+        *,
         date_sent_before: Union[date, NotGiven] = NOT_GIVEN,
         date_sent_after: Union[date, NotGiven] = NOT_GIVEN,
         extra_headers: Optional[Headers] = None,
@@ -54,9 +54,9 @@ class AccountsMessages(SyncAPIResource):
 
     def delete(
         self,
-        *,
         account_sid: str,
         message_sid: str,
+        *,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
@@ -85,9 +85,9 @@ class AsyncAccountsMessages(AsyncAPIResource):
 
     async def retrieve(
         self,
-        *,
         account_sid: str,
         message_sid: str,
+        *,
         date_sent_before: Union[date, NotGiven] = NOT_GIVEN,
         date_sent_after: Union[date, NotGiven] = NOT_GIVEN,
         extra_headers: Optional[Headers] = None,
@@ -116,9 +116,9 @@ class AsyncAccountsMessages(AsyncAPIResource):
 
     async def delete(
         self,
-        *,
         account_sid: str,
         message_sid: str,
+        *,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,

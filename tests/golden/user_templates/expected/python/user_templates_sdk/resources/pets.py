@@ -76,8 +76,8 @@ class Pets(SyncAPIResource):
 
     def retrieve(
         self,
-        *,
         pet_id: int,
+        *,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
@@ -97,8 +97,8 @@ class Pets(SyncAPIResource):
 
     def delete(
         self,
-        *,
         pet_id: int,
+        *,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
@@ -177,8 +177,8 @@ class AsyncPets(AsyncAPIResource):
 
     async def retrieve(
         self,
-        *,
         pet_id: int,
+        *,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
@@ -198,8 +198,8 @@ class AsyncPets(AsyncAPIResource):
 
     async def delete(
         self,
-        *,
         pet_id: int,
+        *,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,

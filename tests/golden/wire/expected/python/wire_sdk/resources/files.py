@@ -22,8 +22,8 @@ class Files(SyncAPIResource):
 
     def retrieve(
         self,
-        *,
         id: str,
+        *,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
@@ -50,8 +50,8 @@ class AsyncFiles(AsyncAPIResource):
 
     async def retrieve(
         self,
-        *,
         id: str,
+        *,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,

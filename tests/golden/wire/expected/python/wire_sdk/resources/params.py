@@ -69,11 +69,11 @@ class Params(SyncAPIResource):
 
     def path(
         self,
-        *,
         pet_id: List[int],
         label: List[str],
         matrix: List[str],
         exploded: Dict[str, int],
+        *,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
@@ -194,11 +194,11 @@ class AsyncParams(AsyncAPIResource):
 
     async def path(
         self,
-        *,
         pet_id: List[int],
         label: List[str],
         matrix: List[str],
         exploded: Dict[str, int],
+        *,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
