@@ -55,8 +55,6 @@ class ResourceView:
     methods: tuple[MethodView, ...]
     children: tuple[ChildView, ...]
     imports: tuple[str, ...]
-    downloads: tuple[str, ...] = ()
-    """Methods returning a binary body, which `with_streaming_response` offers unread."""
 
 
 def method_doc(operation: OperationIR) -> str | None:
@@ -351,7 +349,6 @@ class ResourceViews:
             methods=tuple(methods),
             children=children,
             imports=tuple(self.import_lines(imported, texts, methods, children)),
-            downloads=tuple(m.name for m in methods if m.kind == "binary"),
         )
 
     def import_lines(
@@ -387,19 +384,20 @@ class ResourceViews:
         if kinds:
             uses_path = any(m.path_args for m in methods)
             runtime["_request_options"] = "RequestOptions, path_template" if uses_path else "RequestOptions"
-            runtime["_response"] = "async_to_raw_response_wrapper, to_raw_response_wrapper"
+            runtime["_response"] = ", ".join(
+                [
+                    "async_to_raw_response_wrapper",
+                    "async_to_streamed_response_wrapper",
+                    "to_raw_response_wrapper",
+                    "to_streamed_response_wrapper",
+                ]
+            )
             files = sorted({"FileContent", "FileTypes"} & set(typing_names_in(texts, ("FileContent", "FileTypes"))))
             runtime["_types"] = ", ".join(["NOT_GIVEN", "Body", *files, "Headers", "NotGiven", "Query", "Timeout"])
         if "page" in kinds:
             runtime["_pagination"] = "AsyncPaginator, Paging, SyncPage"
         if "binary" in kinds:
             runtime["_binary"] = "BinaryResponse"
-            runtime["_response"] = ", ".join(
-                sorted(
-                    runtime["_response"].split(", ")
-                    + ["async_to_streamed_response_wrapper", "to_streamed_response_wrapper"]
-                )
-            )
         if kinds & {"stream", "maybe_stream"}:
             runtime["_streaming"] = "AsyncStream, Stream"
         lines += [f"from ..{module} import {names}" for module, names in sorted(runtime.items())]

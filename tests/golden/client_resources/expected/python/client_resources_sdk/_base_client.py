@@ -23,7 +23,7 @@ import pydantic
 import pydantic_core
 
 from ._auth import Credentials, SentCredentials
-from ._binary import AsyncStreamedBinaryResponse, BinaryResponse, StreamedBinaryResponse
+from ._binary import BinaryResponse
 from ._exceptions import (
     APIResponseValidationError,
     APIStatusError,
@@ -48,7 +48,12 @@ from ._reliability import (
     within_deadline,
 )
 from ._request_options import RequestOptions
-from ._response import APIResponse, AsyncAPIResponse
+from ._response import (
+    APIResponse,
+    AsyncAPIResponse,
+    AsyncStreamedAPIResponse,
+    StreamedAPIResponse,
+)
 from ._streaming import AsyncStream, Stream
 from ._tolerant import construct
 from ._types import NOT_GIVEN, CallOptions, NotGiven, Timeout
@@ -159,7 +164,7 @@ class BaseClient:
         self,
         http: httpx.Client | httpx.AsyncClient,
         options: RequestOptions,
-        stream: bool,
+        events: bool,
         sent: Optional[SentCredentials] = None,
     ) -> httpx.Request:
         if sent is None:
@@ -167,7 +172,7 @@ class BaseClient:
         # Credentials are default headers: `default_headers` or a call's
         # `extra_headers` can replace or remove them.
         headers = options.sent_headers({**sent.headers, **self.default_headers})
-        if stream and not options.wants_streamed_response:
+        if events:
             headers["Accept"] = "text/event-stream"
         cookies = {**sent.cookies, **options.cookies}
         if cookies:
@@ -380,12 +385,14 @@ class SyncAPIClient(BaseClient):
     ) -> None:
         self.close()
 
-    def _send(self, options: RequestOptions, stream: bool = False) -> httpx.Response:
-        """Send with retries: returns a success, or raises the last error.
+    def _send(self, options: RequestOptions, events: bool = False) -> httpx.Response:
+        """Send with retries: returns a success, or raises the last error. The body is
+        left unread for a stream of `events` and for `with_streaming_response`.
 
         Which failures are retried, the deadline, the in-flight limit: `_reliability`.
         """
-        request = self._build_request(self._http, options, stream)
+        stream = events or options.wants_streamed_response
+        request = self._build_request(self._http, options, events)
         deadline = attempt_deadline(self._timeout(options))
         attempt = 0
         while True:
@@ -431,9 +438,12 @@ class SyncAPIClient(BaseClient):
         options: RequestOptions,
         response: httpx.Response,
         parse: Callable[[httpx.Response], T],
+        events: bool = False,
     ) -> Any:
         if options.wants_raw_response:
             return APIResponse(response, parse)
+        if options.wants_streamed_response:
+            return StreamedAPIResponse(response, parse, read_first=not events)
         return parse(response)
 
     def request(self, cast_to: Type[T], options: RequestOptions) -> T:
@@ -450,17 +460,13 @@ class SyncAPIClient(BaseClient):
         return cast(str, self._finish(options, response, lambda r: r.text))
 
     def request_binary(self, options: RequestOptions) -> BinaryResponse:
-        if options.wants_streamed_response:
-            return cast(
-                BinaryResponse, StreamedBinaryResponse(self._send(options, stream=True))
-            )
         response = self._send(options)
         return cast(BinaryResponse, self._finish(options, response, BinaryResponse))
 
     def request_stream(self, event_type: Type[T], options: RequestOptions) -> Stream[T]:
-        response = self._send(options, stream=True)
+        response = self._send(options, events=True)
         stream: Stream[T] = self._finish(
-            options, response, lambda r: Stream(event_type, r)
+            options, response, lambda r: Stream(event_type, r), events=True
         )
         return stream
 
@@ -555,14 +561,16 @@ class AsyncAPIClient(BaseClient):
         await self.close()
 
     async def _send(
-        self, options: RequestOptions, stream: bool = False
+        self, options: RequestOptions, events: bool = False
     ) -> httpx.Response:
-        """Send with retries: returns a success, or raises the last error.
+        """Send with retries: returns a success, or raises the last error. The body is
+        left unread for a stream of `events` and for `with_streaming_response`.
 
         Which failures are retried, the deadline, the in-flight limit: `_reliability`.
         """
+        stream = events or options.wants_streamed_response
         sent = await self._credentials.for_request_async(options.security)
-        request = self._build_request(self._http, options, stream, sent)
+        request = self._build_request(self._http, options, events, sent)
         deadline = attempt_deadline(self._timeout(options))
         attempt = 0
         while True:
@@ -610,9 +618,12 @@ class AsyncAPIClient(BaseClient):
         options: RequestOptions,
         response: httpx.Response,
         parse: Callable[[httpx.Response], T],
+        events: bool = False,
     ) -> Any:
         if options.wants_raw_response:
             return AsyncAPIResponse(response, parse)
+        if options.wants_streamed_response:
+            return AsyncStreamedAPIResponse(response, parse, read_first=not events)
         return parse(response)
 
     async def request(self, cast_to: Type[T], options: RequestOptions) -> T:
@@ -629,20 +640,15 @@ class AsyncAPIClient(BaseClient):
         return cast(str, self._finish(options, response, lambda r: r.text))
 
     async def request_binary(self, options: RequestOptions) -> BinaryResponse:
-        if options.wants_streamed_response:
-            return cast(
-                BinaryResponse,
-                AsyncStreamedBinaryResponse(await self._send(options, stream=True)),
-            )
         response = await self._send(options)
         return cast(BinaryResponse, self._finish(options, response, BinaryResponse))
 
     async def request_stream(
         self, event_type: Type[T], options: RequestOptions
     ) -> AsyncStream[T]:
-        response = await self._send(options, stream=True)
+        response = await self._send(options, events=True)
         stream: AsyncStream[T] = self._finish(
-            options, response, lambda r: AsyncStream(event_type, r)
+            options, response, lambda r: AsyncStream(event_type, r), events=True
         )
         return stream
 

@@ -25,9 +25,10 @@ class Certificates(SyncAPIResource):
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return CertificatesWithRawResponse(self)
 
+
     @cached_property
     def with_streaming_response(self) -> CertificatesWithStreamingResponse:
-        """The download methods, returning the body unread, to iterate or write."""
+        """These methods, returning the response unread, for a `with` block."""
         return CertificatesWithStreamingResponse(self)
 
     def retrieve(
@@ -61,9 +62,10 @@ class AsyncCertificates(AsyncAPIResource):
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AsyncCertificatesWithRawResponse(self)
 
+
     @cached_property
     def with_streaming_response(self) -> AsyncCertificatesWithStreamingResponse:
-        """The download methods, returning the body unread, to iterate or write."""
+        """These methods, returning the response unread, for a `with` block."""
         return AsyncCertificatesWithStreamingResponse(self)
 
     async def retrieve(

@@ -7,7 +7,12 @@ from typing import List, Optional, Union
 
 from .._request_options import RequestOptions, path_template
 from .._resource import AsyncAPIResource, SyncAPIResource
-from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
+from .._response import (
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
+)
 from .._types import NOT_GIVEN, Body, FileTypes, Headers, NotGiven, Query, Timeout
 from ..types.photo_upload_response import PhotoUploadResponse
 
@@ -19,6 +24,12 @@ class Photos(SyncAPIResource):
     def with_raw_response(self) -> PhotosWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return PhotosWithRawResponse(self)
+
+
+    @cached_property
+    def with_streaming_response(self) -> PhotosWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return PhotosWithStreamingResponse(self)
 
     def upload(
         self,
@@ -62,6 +73,12 @@ class AsyncPhotos(AsyncAPIResource):
     def with_raw_response(self) -> AsyncPhotosWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AsyncPhotosWithRawResponse(self)
+
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncPhotosWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return AsyncPhotosWithStreamingResponse(self)
 
     async def upload(
         self,
@@ -108,3 +125,13 @@ class PhotosWithRawResponse:
 class AsyncPhotosWithRawResponse:
     def __init__(self, resource: AsyncPhotos) -> None:
         self.upload = async_to_raw_response_wrapper(resource.upload)
+
+
+class PhotosWithStreamingResponse:
+    def __init__(self, resource: Photos) -> None:
+        self.upload = to_streamed_response_wrapper(resource.upload)
+
+
+class AsyncPhotosWithStreamingResponse:
+    def __init__(self, resource: AsyncPhotos) -> None:
+        self.upload = async_to_streamed_response_wrapper(resource.upload)

@@ -7,7 +7,12 @@ from typing import Optional, Union
 
 from .._request_options import RequestOptions, path_template
 from .._resource import AsyncAPIResource, SyncAPIResource
-from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
+from .._response import (
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
+)
 from .._types import NOT_GIVEN, Body, FileContent, Headers, NotGiven, Query, Timeout
 
 __all__ = ["AsyncRecords", "Records"]
@@ -18,6 +23,12 @@ class Records(SyncAPIResource):
     def with_raw_response(self) -> RecordsWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return RecordsWithRawResponse(self)
+
+
+    @cached_property
+    def with_streaming_response(self) -> RecordsWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return RecordsWithStreamingResponse(self)
 
     def replace(
         self,
@@ -48,6 +59,12 @@ class AsyncRecords(AsyncAPIResource):
     def with_raw_response(self) -> AsyncRecordsWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AsyncRecordsWithRawResponse(self)
+
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncRecordsWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return AsyncRecordsWithStreamingResponse(self)
 
     async def replace(
         self,
@@ -81,3 +98,13 @@ class RecordsWithRawResponse:
 class AsyncRecordsWithRawResponse:
     def __init__(self, resource: AsyncRecords) -> None:
         self.replace = async_to_raw_response_wrapper(resource.replace)
+
+
+class RecordsWithStreamingResponse:
+    def __init__(self, resource: Records) -> None:
+        self.replace = to_streamed_response_wrapper(resource.replace)
+
+
+class AsyncRecordsWithStreamingResponse:
+    def __init__(self, resource: AsyncRecords) -> None:
+        self.replace = async_to_streamed_response_wrapper(resource.replace)

@@ -7,7 +7,12 @@ from typing import Optional, Union
 
 from .._request_options import RequestOptions
 from .._resource import AsyncAPIResource, SyncAPIResource
-from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
+from .._response import (
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
+)
 from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ..types.summary_retrieve_response import SummaryRetrieveResponse
 
@@ -19,6 +24,12 @@ class Summary(SyncAPIResource):
     def with_raw_response(self) -> SummaryWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return SummaryWithRawResponse(self)
+
+
+    @cached_property
+    def with_streaming_response(self) -> SummaryWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return SummaryWithStreamingResponse(self)
 
     def retrieve(
         self,
@@ -47,6 +58,12 @@ class AsyncSummary(AsyncAPIResource):
     def with_raw_response(self) -> AsyncSummaryWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AsyncSummaryWithRawResponse(self)
+
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncSummaryWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return AsyncSummaryWithStreamingResponse(self)
 
     async def retrieve(
         self,
@@ -78,3 +95,13 @@ class SummaryWithRawResponse:
 class AsyncSummaryWithRawResponse:
     def __init__(self, resource: AsyncSummary) -> None:
         self.retrieve = async_to_raw_response_wrapper(resource.retrieve)
+
+
+class SummaryWithStreamingResponse:
+    def __init__(self, resource: Summary) -> None:
+        self.retrieve = to_streamed_response_wrapper(resource.retrieve)
+
+
+class AsyncSummaryWithStreamingResponse:
+    def __init__(self, resource: AsyncSummary) -> None:
+        self.retrieve = async_to_streamed_response_wrapper(resource.retrieve)

@@ -8,7 +8,12 @@ from typing import Optional, Union
 
 from .._request_options import RequestOptions, path_template
 from .._resource import AsyncAPIResource, SyncAPIResource
-from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
+from .._response import (
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
+)
 from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ..types.shared.message import Message
 
@@ -20,6 +25,12 @@ class AccountsMessages(SyncAPIResource):
     def with_raw_response(self) -> AccountsMessagesWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AccountsMessagesWithRawResponse(self)
+
+
+    @cached_property
+    def with_streaming_response(self) -> AccountsMessagesWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return AccountsMessagesWithStreamingResponse(self)
 
     def retrieve(
         self,
@@ -82,6 +93,12 @@ class AsyncAccountsMessages(AsyncAPIResource):
     def with_raw_response(self) -> AsyncAccountsMessagesWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AsyncAccountsMessagesWithRawResponse(self)
+
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncAccountsMessagesWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return AsyncAccountsMessagesWithStreamingResponse(self)
 
     async def retrieve(
         self,
@@ -149,3 +166,15 @@ class AsyncAccountsMessagesWithRawResponse:
     def __init__(self, resource: AsyncAccountsMessages) -> None:
         self.retrieve = async_to_raw_response_wrapper(resource.retrieve)
         self.delete = async_to_raw_response_wrapper(resource.delete)
+
+
+class AccountsMessagesWithStreamingResponse:
+    def __init__(self, resource: AccountsMessages) -> None:
+        self.retrieve = to_streamed_response_wrapper(resource.retrieve)
+        self.delete = to_streamed_response_wrapper(resource.delete)
+
+
+class AsyncAccountsMessagesWithStreamingResponse:
+    def __init__(self, resource: AsyncAccountsMessages) -> None:
+        self.retrieve = async_to_streamed_response_wrapper(resource.retrieve)
+        self.delete = async_to_streamed_response_wrapper(resource.delete)

@@ -7,7 +7,12 @@ from typing import Optional, Union
 
 from .._request_options import RequestOptions, path_template
 from .._resource import AsyncAPIResource, SyncAPIResource
-from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
+from .._response import (
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
+)
 from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ..types.shared.file import File
 
@@ -19,6 +24,12 @@ class Files(SyncAPIResource):
     def with_raw_response(self) -> FilesWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return FilesWithRawResponse(self)
+
+
+    @cached_property
+    def with_streaming_response(self) -> FilesWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return FilesWithStreamingResponse(self)
 
     def retrieve(
         self,
@@ -47,6 +58,12 @@ class AsyncFiles(AsyncAPIResource):
     def with_raw_response(self) -> AsyncFilesWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AsyncFilesWithRawResponse(self)
+
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncFilesWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return AsyncFilesWithStreamingResponse(self)
 
     async def retrieve(
         self,
@@ -78,3 +95,13 @@ class FilesWithRawResponse:
 class AsyncFilesWithRawResponse:
     def __init__(self, resource: AsyncFiles) -> None:
         self.retrieve = async_to_raw_response_wrapper(resource.retrieve)
+
+
+class FilesWithStreamingResponse:
+    def __init__(self, resource: Files) -> None:
+        self.retrieve = to_streamed_response_wrapper(resource.retrieve)
+
+
+class AsyncFilesWithStreamingResponse:
+    def __init__(self, resource: AsyncFiles) -> None:
+        self.retrieve = async_to_streamed_response_wrapper(resource.retrieve)

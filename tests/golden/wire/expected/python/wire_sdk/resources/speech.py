@@ -25,9 +25,10 @@ class Speech(SyncAPIResource):
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return SpeechWithRawResponse(self)
 
+
     @cached_property
     def with_streaming_response(self) -> SpeechWithStreamingResponse:
-        """The download methods, returning the body unread, to iterate or write."""
+        """These methods, returning the response unread, for a `with` block."""
         return SpeechWithStreamingResponse(self)
 
     def create(
@@ -63,9 +64,10 @@ class AsyncSpeech(AsyncAPIResource):
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AsyncSpeechWithRawResponse(self)
 
+
     @cached_property
     def with_streaming_response(self) -> AsyncSpeechWithStreamingResponse:
-        """The download methods, returning the body unread, to iterate or write."""
+        """These methods, returning the response unread, for a `with` block."""
         return AsyncSpeechWithStreamingResponse(self)
 
     async def create(
