@@ -1,13 +1,14 @@
 """The `sdkgen` command: `generate` writes the SDK and docs, `check` reports drift.
 
 Exit codes by cause are in `exits.py` (and the README): 0 success, 1 stale or refused,
-2 the input is wrong, 73/74 the environment, 75 locked, 128 + n a signal, 70 a bug.
+2 the input is wrong, 69 no formatter, 73/74 the environment, 75 locked, 128 + n a signal, 70 a bug.
 """
 
 from __future__ import annotations
 
 import gc
 import os
+import shlex
 import shutil
 import sys
 import time
@@ -21,7 +22,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from . import __version__
-from .config import Settings, read_settings
+from .config import FORMATTERS, NoSpec, Settings, read_settings
 from .errors import Diagnostic, Location, SpecError
 from .exits import (
     EXIT_BAD_INPUT,
@@ -30,6 +31,7 @@ from .exits import (
     EXIT_LOCKED,
     EXIT_OSERR,
     EXIT_STALE,
+    EXIT_UNAVAILABLE,
     Interrupted,
     end_process,
     handle_stop_signals,
@@ -37,7 +39,7 @@ from .exits import (
 )
 from .load.spec_file import DEFAULT_MAX_SPEC_BYTES, STDIN, SpecFileError, read_spec_bytes, read_stdin
 from .write.lock import OutputLocked, output_lock
-from .write.run_record import RunRecord, cache_dir, file_digest
+from .write.run_record import RunRecord, cache_dir, file_digest, installed_version
 from .write.writer import MANIFEST, OutputNotWritable, check_writable, remove_leftovers, stale_leftovers
 
 if TYPE_CHECKING:
@@ -84,6 +86,9 @@ def _reports_errors(command: F) -> F:
             count = len(exc.diagnostics)
             click.echo(f"sdkgen: {count} error{'s' if count != 1 else ''}; nothing was written", err=True)
             sys.exit(EXIT_BAD_INPUT)
+        except NoSpec as exc:
+            click.echo(f"sdkgen: error: {exc}", err=True)
+            sys.exit(EXIT_BAD_INPUT)
         except Interrupted as stop:
             click.echo(f"sdkgen: interrupted by {stop}; stopped the workers and removed the unfinished tree", err=True)
             sys.stdout.flush()
@@ -110,6 +115,11 @@ def _reports_errors(command: F) -> F:
             click.echo("sdkgen: error: the spec nests too deeply to process; nothing was written", err=True)
             sys.exit(EXIT_BAD_INPUT)
         except Exception as exc:  # a bug: say so plainly, and keep the output as it was
+            from .targets.python.formatting import FormatterMissing
+
+            if isinstance(exc, FormatterMissing):
+                click.echo(f"sdkgen: error: {exc}; nothing was written", err=True)
+                sys.exit(EXIT_UNAVAILABLE)
             _traceback_if_verbose(kwargs)
             click.echo(
                 f"sdkgen: internal error: {type(exc).__name__}: {exc}\n"
@@ -125,11 +135,13 @@ def _reports_errors(command: F) -> F:
 def _settings(spec: str | None, output: str | None, package: str | None, max_spec_size: float) -> Iterator[Settings]:
     """The run's settings; a spec of `-` is standard input, read (capped) into a temporary file."""
     limit = int(max_spec_size * 1024 * 1024)
-    given = click.get_current_context().meta.get(_TEMPLATES)
+    meta = click.get_current_context().meta
+    given = meta.get(_TEMPLATES)
     templates = Path(given) if given else None
+    formatter = meta.get(_FORMATTER)
     if spec != STDIN:
         settings = read_settings(
-            Path.cwd(), Path(spec) if spec else None, Path(output) if output else None, package, templates
+            Path.cwd(), Path(spec) if spec else None, Path(output) if output else None, package, templates, formatter
         )
         try:  # before anything reads it, even to hash it
             read_spec_bytes(settings.spec, limit, check_only=True)
@@ -144,19 +156,21 @@ def _settings(spec: str | None, output: str | None, package: str | None, max_spe
     except SpecFileError as exc:
         raise SpecError([Diagnostic("error", str(exc), Location(Path("<stdin>")))]) from None
     try:
-        yield read_settings(Path.cwd(), path, Path(output) if output else None, package, templates)
+        yield read_settings(Path.cwd(), path, Path(output) if output else None, package, templates, formatter)
     finally:
         shutil.rmtree(path.parent, ignore_errors=True)
 
 
 _TEMPLATES = "sdkgen.templates"
 _JOBS = "sdkgen.jobs"
+_FORMATTER = "sdkgen.formatter"
 
 
 def _record_key(settings: Settings) -> str:
     """What the run record is kept for besides the spec: the package, the configured version,
-    and the configured overrides (a file's text is an input the record hashes; a table's is here)."""
-    key = f"{settings.package}\0{settings.version}\0{settings.env_prefix}"
+    the formatter and its version (another version may lay the code out differently), and the
+    configured overrides (a file's text is an input the record hashes; a table's is here)."""
+    key = f"{settings.package}\0{settings.version}\0{settings.env_prefix}\0{installed_version(settings.formatter)}"
     if settings.overrides is not None:
         table = settings.overrides.document
         key += f"\0{settings.overrides.file}\0{sorted(table.items()) if table else ''}"
@@ -171,6 +185,10 @@ def _keep_jobs(context: click.Context, _: click.Parameter, value: int | None) ->
     context.meta[_JOBS] = value
 
 
+def _keep_formatter(context: click.Context, _: click.Parameter, value: str | None) -> None:
+    context.meta[_FORMATTER] = value
+
+
 def _wait_message(output: Path) -> Callable[[str], None]:
     def say(holder: str) -> None:
         owner = f" (pid {holder})" if holder else ""
@@ -179,9 +197,7 @@ def _wait_message(output: Path) -> Callable[[str], None]:
     return say
 
 
-def _generate(
-    settings: Settings, strict: bool, no_cache: bool, allow_remote_refs: bool, max_spec_size: float
-) -> Generated:
+def _generate(settings: Settings, strict: bool, allow_remote_refs: bool, max_spec_size: float) -> Generated:
     # Imported here: a run with nothing to do should not pay for loading the pipeline.
     from .pipeline import generate_files
     from .targets.render import use_templates
@@ -190,13 +206,13 @@ def _generate(
     generated = generate_files(
         settings.spec,
         settings.package,
-        None if no_cache else cache_dir(),
         allow_remote_refs,
         version=settings.version,
         max_spec_bytes=int(max_spec_size * 1024 * 1024),
         overrides=settings.overrides,
         jobs=click.get_current_context().meta.get(_JOBS),
         env_prefix=settings.env_prefix,
+        formatter=settings.formatter,
     )
     if generated.warnings:
         if strict:
@@ -223,7 +239,7 @@ def _common(command: F) -> F:
         click.option("-o", "--output", type=click.Path(), help="Output directory."),
         click.option("--package", help="Python package name of the generated SDK."),
         click.option("--strict", is_flag=True, help="Treat warnings as errors."),
-        click.option("--no-cache", is_flag=True, help="Format everything again, ignoring the cache."),
+        click.option("--no-cache", is_flag=True, help="Generate again even if nothing changed since the last run."),
         click.option("--allow-remote-refs", is_flag=True, help="Fetch $refs to http(s) URLs (refused otherwise)."),
         click.option(
             "--max-spec-size",
@@ -248,6 +264,14 @@ def _common(command: F) -> F:
             callback=_keep_jobs,
             help="Render and format a large Python package in this many forked processes (at most 8; "
             "default: one per core; 1: this process only).",
+        ),
+        click.option(
+            "--formatter",
+            type=click.Choice(FORMATTERS),
+            default=None,
+            expose_value=False,
+            callback=_keep_formatter,
+            help="What formats the generated Python (default: [tool.sdkgen] formatter, else ruff).",
         ),
         click.option("--no-wait", is_flag=True, help="Fail at once (exit 75) if another run holds the output."),
         click.option("-v", "--verbose", is_flag=True, help="Show a traceback with errors."),
@@ -321,7 +345,7 @@ def generate(
                 f"(nothing changed: inputs and output as the last run left them) in {elapsed:.2f}s"
             )
             return
-        generated = _generate(settings, strict, no_cache, allow_remote_refs, max_spec_size)
+        generated = _generate(settings, strict, allow_remote_refs, max_spec_size)
     from .pipeline import write
 
     # Planning to swap under the output's lock: a concurrent run waits, then plans against our tree.
@@ -343,8 +367,6 @@ def generate(
         RunRecord(generated.inputs, manifest, len(generated.api.models), len(generated.files), warnings).save(
             record_path
         )
-    if verbose and generated.formatting is not None:
-        click.echo(f"sdkgen: {generated.formatting.summary()}", err=True)
     elapsed = time.perf_counter() - started
     click.echo(
         f"sdkgen: {len(generated.api.models)} models, {len(generated.files)} files in {settings.output} "
@@ -368,7 +390,7 @@ def check(
 ) -> None:
     """Exit 1 with a diff if the output directory is not what `generate` would write."""
     with _settings(spec, output, package, max_spec_size) as settings:
-        generated = _generate(settings, strict, no_cache, allow_remote_refs, max_spec_size)
+        generated = _generate(settings, strict, allow_remote_refs, max_spec_size)
     from .pipeline import diff
 
     # A shared lock: never read a tree a `generate` is swapping.
@@ -378,9 +400,34 @@ def check(
         click.echo(text, nl=False)
         for path in the_plan.edited:
             click.echo(f"{settings.output / path}: edited by hand since sdkgen wrote it", err=True)
-        click.echo(f"sdkgen: {settings.output} is stale; run `make regenerate`", err=True)
+        click.echo(f"sdkgen: {settings.output} is stale; run `{_generate_command()}`", err=True)
         sys.exit(EXIT_STALE)
     click.echo(f"sdkgen: {settings.output} is up to date")
+
+
+def _generate_command() -> str:
+    """The `generate` that brings the output up to date: `check`'s own arguments, as the user
+    gave them (`sdkgen generate` alone when they came from [tool.sdkgen])."""
+    from click.core import ParameterSource
+
+    context = click.get_current_context()
+    words = ["sdkgen", "generate"]
+    for parameter in context.command.params:
+        name = parameter.name or ""
+        if context.get_parameter_source(name) != ParameterSource.COMMANDLINE or name in _NOT_FOR_GENERATE:
+            continue
+        value = context.params.get(name, context.meta.get(f"sdkgen.{name}"))
+        if isinstance(parameter, click.Argument):
+            words.append(str(value))
+        elif getattr(parameter, "is_flag", False):
+            words.append(parameter.opts[-1])
+        else:
+            words += [parameter.opts[0], str(value)]
+    return shlex.join(words)
+
+
+_NOT_FOR_GENERATE = frozenset({"no_wait", "verbose", "strict", "no_cache", "jobs"})
+"""`check` options that do not change what `generate` writes."""
 
 
 # -- sdkgen diff: what a spec change does to the SDK's callers (generator/diff/) --------------

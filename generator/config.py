@@ -9,6 +9,14 @@ from pathlib import Path
 from .errors import Diagnostic, Location, SpecError
 from .ir.overrides import ENV_PREFIX, OverridesConfig
 
+FORMATTERS = ("ruff", "black")
+"""What formats the generated Python (`formatter = ...`, `--formatter`); ruff by default."""
+
+
+class NoSpec(Exception):
+    """No spec argument and none configured: a usage error, located in no file when there is
+    no pyproject.toml to point at."""
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -25,10 +33,17 @@ class Settings:
     overrides: OverridesConfig | None = None
     """Overrides from `[tool.sdkgen]`: `overrides = "file.yaml"` or an `[tool.sdkgen.overrides]`
     table; None: `sdkgen.yaml` beside the spec, if there is one."""
+    formatter: str = "ruff"
+    """`ruff` or `black` (`formatter = ...` in [tool.sdkgen], `--formatter`)."""
 
 
 def read_settings(
-    project_dir: Path, spec: Path | None, output: Path | None, package: str | None, templates: Path | None = None
+    project_dir: Path,
+    spec: Path | None,
+    output: Path | None,
+    package: str | None,
+    templates: Path | None = None,
+    formatter: str | None = None,
 ) -> Settings:
     table: dict[str, object] = {}
     pyproject = project_dir / "pyproject.toml"
@@ -41,8 +56,10 @@ def read_settings(
         table = found if isinstance(found, dict) else {}
     spec = spec or (project_dir / str(table["spec"]) if "spec" in table else None)
     if spec is None:
-        message = "no spec given: pass SPEC or set [tool.sdkgen] spec in pyproject.toml"
-        raise SpecError([Diagnostic("error", message, Location(pyproject))])
+        message = f"no spec argument and no [tool.sdkgen] spec in {_shown(pyproject)}"
+        if not pyproject.is_file():
+            raise NoSpec(f"{message} (there is no such file): give the spec, `sdkgen generate SPEC`")
+        raise SpecError([Diagnostic("error", message, Location(pyproject, "/tool/sdkgen", _table_line(pyproject)))])
     output = output or project_dir / str(table.get("output", "output"))
     package = package or str(table.get("package", "")) or _package_from_spec(spec)
     if not package.isidentifier() or not package.isascii():
@@ -58,6 +75,10 @@ def read_settings(
         message = f"[tool.sdkgen] env_prefix must be the start of a variable name (OPENAI), not {env_prefix!r}"
         raise SpecError([Diagnostic("error", message, Location(pyproject, "/tool/sdkgen/env_prefix"))])
     overrides = _overrides(pyproject, table.get("overrides"))
+    formatter = formatter or str(table.get("formatter", "ruff"))
+    if formatter not in FORMATTERS:
+        message = f"[tool.sdkgen] formatter must be one of {', '.join(FORMATTERS)}, not {formatter!r}"
+        raise SpecError([Diagnostic("error", message, Location(pyproject, "/tool/sdkgen/formatter"))])
     return Settings(
         spec=spec,
         output=output,
@@ -66,7 +87,24 @@ def read_settings(
         version=version,
         env_prefix=env_prefix,
         overrides=overrides,
+        formatter=formatter,
     )
+
+
+def _shown(path: Path) -> str:
+    """`./pyproject.toml` for the working directory's, the path as given otherwise."""
+    try:
+        return f"./{path.relative_to(Path.cwd())}"
+    except ValueError:
+        return str(path)
+
+
+def _table_line(pyproject: Path) -> int | None:
+    """The line of `[tool.sdkgen]` in the pyproject (tomllib gives no positions), if it has one."""
+    for number, line in enumerate(pyproject.read_text(encoding="utf-8").splitlines(), 1):
+        if line.strip().replace(" ", "") == "[tool.sdkgen]":
+            return number
+    return None
 
 
 def _overrides(pyproject: Path, found: object) -> OverridesConfig | None:

@@ -4,6 +4,7 @@
 | 0 | done |
 | 1 | `check` found the output stale, or `generate` refused to overwrite |
 | 2 | the input is wrong |
+| 69 | the formatter (ruff, or black when chosen) is not installed |
 | 70 | a bug in sdkgen |
 | 71 | out of memory |
 | 73 | the output cannot be created or written (permission, not a directory) |
@@ -24,6 +25,7 @@ from types import FrameType
 EXIT_OK = 0
 EXIT_STALE = 1
 EXIT_BAD_INPUT = 2
+EXIT_UNAVAILABLE = 69
 EXIT_INTERNAL = 70
 EXIT_OSERR = 71
 EXIT_CANTCREAT = 73

@@ -13,7 +13,6 @@ from .ir.overrides import OverridesConfig
 from .load.loader import DocumentStore
 from .load.spec_file import DEFAULT_MAX_SPEC_BYTES
 from .targets.docs.target import render_docs
-from .targets.python.formatting import FormatStats
 from .targets.python.parallel import PythonPackage
 from .targets.render import load_templates
 from .write.run_record import cache_dir
@@ -29,8 +28,6 @@ class Generated:
     warnings: list[Diagnostic] = field(default_factory=list)
     inputs: dict[str, str] | None = None
     """Every input file read and the hash of its text (None when some were remote)."""
-    formatting: FormatStats | None = None
-    """What making the Python black-clean took (`generate -v` reports it)."""
 
 
 def check_document(document: Any, location: Location, diagnostics: Diagnostics) -> bool:
@@ -98,26 +95,26 @@ def build_unlocated(
 def generate_files(
     spec: Path,
     package: str,
-    cache: Path | None,
     allow_remote: bool = False,
     version: str | None = None,
     max_spec_bytes: int = DEFAULT_MAX_SPEC_BYTES,
     overrides: OverridesConfig | None = None,
     jobs: int | None = None,
     env_prefix: str | None = None,
+    formatter: str = "ruff",
 ) -> Generated:
     api, diagnostics, inputs, store = build_unlocated(
         spec, package, allow_remote, max_spec_bytes, overrides, env_prefix
     )
     if version is not None:  # `version = ...` in [tool.sdkgen] instead of the spec's info.version
         api = replace(api, version=version)
-    # Compiled templates are kept however `cache` is set, as Python keeps its bytecode: they are
-    # checked against their source. Loaded before the workers fork, so that none compiles any.
+    # Compiled templates are kept as Python keeps its bytecode: they are checked against their
+    # source. Loaded before the workers fork, so that none compiles any.
     load_templates(cache_dir())
     # The Python package renders and formats in worker processes (one per core, or `jobs`)
     # while this one renders the docs; with `jobs=1`, `result()` does it here, after them.
     # The docs are encoded here while the workers still run; theirs come back encoded.
-    python = PythonPackage(api, spec.name, cache, jobs)
+    python = PythonPackage(api, spec.name, jobs, formatter)
     try:
         # Located once the workers have forked: finding a line reads the spec's text again.
         warnings = diagnostics.located_warnings(store.locate)
@@ -126,7 +123,7 @@ def generate_files(
         python.cancel()
         raise
     files = dict(sorted({**python.result(), **docs}.items()))
-    return Generated(api, files, warnings, inputs, python.stats)
+    return Generated(api, files, warnings, inputs)
 
 
 def manifest_is_stale(output: Path, files: dict[str, bytes]) -> bool:

@@ -90,7 +90,7 @@ def _generate_batch(specs: list[str], workdir: str) -> list[Outcome]:
         spec = Path(text)
         outcome = Outcome(str(spec.relative_to(CORPUS)), package_name(spec))
         try:
-            generated = generate_files(spec, outcome.package, None)
+            generated = generate_files(spec, outcome.package)
             write(out / outcome.package, generated, force=False)
             outcome.warnings = [f"{w.message} at {w.location.pointer}" for w in generated.warnings]
         except SpecError as exc:

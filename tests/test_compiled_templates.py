@@ -121,7 +121,7 @@ def test_forked_workers_compile_no_template(tmp_path: Path) -> None:
         log("worker")
         return _render_share(share, shares)
     parallel._render_share = share
-    generated = generate_files(Path({str(spec)!r}), "things_sdk", None, jobs=2)
+    generated = generate_files(Path({str(spec)!r}), "things_sdk", jobs=2)
     assert any(path.endswith("/thing159.py") for path in generated.files)
     """
     log = run(body, tmp_path / "cache")

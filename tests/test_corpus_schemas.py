@@ -51,7 +51,7 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
         pytest.skip(f"the peers' specs are not in {PEERS}")
     root = tmp_path_factory.mktemp("corpus")
     for name, spec in SPECS.items():
-        write(root / name, generate_files(spec, f"{name}_sdk", cache=root / "cache"), force=False)
+        write(root / name, generate_files(spec, f"{name}_sdk"), force=False)
     return root
 
 

@@ -21,7 +21,6 @@ import pytest
 import yaml
 from sdkgen.ir.naming import pascal_case
 from sdkgen.pipeline import Generated, generate_files, write
-from sdkgen.write.run_record import cache_dir
 
 SAMPLES = 12
 FORMATS = {
@@ -151,7 +150,7 @@ def models(do_spec_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Itera
     pytest.importorskip("datamodel_code_generator")
     bundle = do_spec_dir / "DigitalOcean-public.v2.bundled.yaml"
     root = tmp_path_factory.mktemp("differential")
-    result = generate_files(bundle, "diff_sdk", cache_dir())
+    result = generate_files(bundle, "diff_sdk")
     write(root / "ours", result, force=False)
     theirs = root / "theirs" / "dmcg_models.py"
     theirs.parent.mkdir()

@@ -31,7 +31,7 @@ def test_golden(case: str, tmp_path: Path) -> None:
     # A case with a `templates/` folder layers it over the built-in templates (`--templates`).
     use_templates(case_dir / "templates" if (case_dir / "templates").is_dir() else None)
     try:
-        generated = generate_files(case_dir / "spec.yaml", f"{case}_sdk", cache=tmp_path / "cache")
+        generated = generate_files(case_dir / "spec.yaml", f"{case}_sdk")
     finally:
         use_templates(None)
     # A case that generates with warnings pins them in warnings.txt (no file: no warnings).

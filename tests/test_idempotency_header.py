@@ -17,7 +17,7 @@ def reliability_module(tmp_path: Path, setting: str | None) -> str:
         text = text.replace("openapi: 3.1.0\n", f"openapi: 3.1.0\nx-sdk-idempotency-header: {setting}\n", 1)
     spec = tmp_path / "spec.yaml"
     spec.write_text(text, encoding="utf-8")
-    files = generate_files(spec, "keyed_sdk", None).files
+    files = generate_files(spec, "keyed_sdk").files
     return files["python/keyed_sdk/_reliability.py"].decode()
 
 

@@ -144,3 +144,50 @@ def test_a_run_with_nothing_to_do_still_removes_dead_runs_leftovers(tmp_path: Pa
     again = sdkgen(*generate)
     assert again.returncode == 0 and "nothing changed" in again.stdout, again.stderr
     assert leftovers(output) == [alive.name]
+
+
+def test_a_run_leaves_nothing_beside_the_output(tmp_path: Path) -> None:
+    """The lock is the parent directory itself (`write/lock.py`): no lock file in the user's tree."""
+    (tmp_path / "README.md").write_text("a project\n")
+    before = sorted(p.name for p in tmp_path.iterdir())
+    output = tmp_path / "out"
+    assert sdkgen("generate", str(SMALL_SPEC), "-o", str(output), "--package", "run_sdk").returncode == 0
+    assert sdkgen("check", str(SMALL_SPEC), "-o", str(output), "--package", "run_sdk").returncode == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([*before, "out"])
+    # The lock file an earlier version left there goes with the next generate that writes.
+    (tmp_path / ".out.sdkgen-lock").write_text("4242\n")
+    assert sdkgen("generate", str(SMALL_SPEC), "-o", str(output), "--package", "run_sdk", "--no-cache").returncode == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([*before, "out"])
+
+
+def test_where_a_directory_cannot_be_locked_the_lock_is_a_file_under_the_cache_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """NFS refuses an exclusive `flock` on a directory (EBADF: not open for writing): the lock
+    moves to the cache folder, never into the user's tree, and still excludes."""
+    import errno
+    import fcntl
+    import stat
+
+    from sdkgen.write import lock
+
+    real_flock = fcntl.flock
+
+    def nfs_flock(descriptor: int, operation: int) -> None:
+        if stat.S_ISDIR(os.fstat(descriptor).st_mode) and operation & fcntl.LOCK_EX:
+            raise OSError(errno.EBADF, "Bad file descriptor")
+        real_flock(descriptor, operation)
+
+    monkeypatch.setattr(lock.fcntl, "flock", nfs_flock)
+    monkeypatch.setenv("SDKGEN_CACHE_DIR", str(tmp_path / "cache"))
+    project = tmp_path / "project"
+    project.mkdir()
+    output = project / "out"
+    with lock.output_lock(output, exclusive=True):
+        assert lock.fallback_lock_file(project).is_file()
+        for exclusive in (True, False):
+            with pytest.raises(lock.OutputLocked), lock.output_lock(output, exclusive=exclusive, wait=False):
+                pass
+    with lock.output_lock(output, exclusive=False), lock.output_lock(output, exclusive=False, wait=False):
+        pass  # readers share
+    assert sorted(p.name for p in project.iterdir()) == []

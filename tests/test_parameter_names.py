@@ -42,7 +42,7 @@ def package(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     root = tmp_path_factory.mktemp("names")
     spec = root / "spec.yaml"
     spec.write_text(SPEC)
-    generated = generate_files(spec, "odd_names_sdk", None)
+    generated = generate_files(spec, "odd_names_sdk")
     assert generated.warnings == []
     write(root / "out", generated, force=False)
     sys.path.insert(0, str(root / "out" / "python"))

@@ -81,7 +81,7 @@ def project(tmp_path: Path, overrides: str | None = OVERRIDES, spec: str = SPEC)
 @pytest.fixture(scope="module")
 def package(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Any, Path]]:
     root = tmp_path_factory.mktemp("renames")
-    generated = generate_files(project(root), "renames_sdk", None)
+    generated = generate_files(project(root), "renames_sdk")
     assert generated.warnings == []
     write(root / "out", generated, force=False)
     sys.path.insert(0, str(root / "out" / "python"))

@@ -48,7 +48,7 @@ paths:
 def test_a_resource_class_named_like_an_imported_item_class_takes_a_suffix(tmp_path: Path) -> None:
     spec = tmp_path / "spec.yaml"
     spec.write_text(SPEC)
-    generated = generate_files(spec, "knowledge_sdk", None)
+    generated = generate_files(spec, "knowledge_sdk")
     [resource] = [r for r in generated.api.resources if r.path == ("knowledge",)]
     assert resource.class_name == "KnowledgeResource"
     # Only where it collides: `client.other` keeps `Other`.

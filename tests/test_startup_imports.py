@@ -24,9 +24,9 @@ def loaded_after(statement: str, modules: list[str]) -> list[str]:
     [
         # `sdkgen --version`, `--help` and a run with nothing to do stop before the pipeline.
         ("import sdkgen.cli", ["yaml", "ryml", "jinja2", "black", "markdown_it", "sdkgen.pipeline", "tempfile"]),
-        # A generate run: markdown-it once a description is rendered, black once a statement
-        # falls back to it, urllib.request for a remote document, importlib.metadata for the
-        # format cache (a --no-cache run never needs it).
+        # A generate run: markdown-it once a description is rendered, urllib.request for a
+        # remote document; black never (it runs in its own process when chosen), nor
+        # importlib.metadata (the run record finds the formatter's version without it).
         ("import sdkgen.pipeline", ["black", "markdown_it", "urllib.request", "http.client", "importlib.metadata"]),
     ],
 )

@@ -161,7 +161,7 @@ def test_a_stop_signal_that_comes_while_the_workers_fork_stops_them_instead_of_b
     package = None
     try:
         with pytest.raises(Stop):
-            package = parallel.PythonPackage(api, "spec.yaml", None, jobs=2)
+            package = parallel.PythonPackage(api, "spec.yaml", jobs=2)
     finally:
         armed.clear()
         signal.signal(signal.SIGHUP, previous)

@@ -29,6 +29,25 @@ def cache_dir() -> Path:
     return Path(base) / "sdkgen"
 
 
+def installed_version(package: str) -> str:
+    """The installed distribution's `name-version` (its `.dist-info` folder beside the import
+    package), found without importlib.metadata, which a run with nothing to do cannot afford:
+    part of a record's key where another version of it would write other bytes (the formatter)."""
+    from importlib.util import find_spec
+
+    found = find_spec(package)
+    if found is None or not found.submodule_search_locations:
+        return "missing"
+    site = Path(next(iter(found.submodule_search_locations))).parent
+    prefix = f"{package}-"
+    try:
+        return next(
+            (e.name for e in os.scandir(site) if e.name.startswith(prefix) and e.name.endswith(".dist-info")), "unknown"
+        )
+    except OSError:
+        return "unknown"
+
+
 @cache
 def fingerprint() -> str:
     """sdkgen's version, code and templates: any change to them invalidates every record."""

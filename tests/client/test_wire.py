@@ -33,7 +33,7 @@ than its `minLength`, the required `bytes` missing, and a field the spec does no
 
 
 def generate(spec: Path, package: str, root: Path) -> ModuleType:
-    generated = generate_files(spec, package, cache=None)
+    generated = generate_files(spec, package)
     for relative, content in generated.files.items():
         path = root / relative
         path.parent.mkdir(parents=True, exist_ok=True)

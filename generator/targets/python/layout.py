@@ -1,11 +1,11 @@
-"""Black's layout for the bracketed lists the templates print, so black need not run on them.
+"""The formatter's layout for the bracketed lists the templates print, so they print it already.
 
-Black splits a line that is too long at its last bracket: the contents go on an indented
-line of their own if they fit there, else one item a line with a trailing comma. A list
-display (`[...]`, `{...}`) or an import is always exploded one item a line. These
-helpers apply that rule to lists whose items hold no brackets of their own; anything
-else is left to black (see `formatting.py`). Tests run `black --check` over everything
-generated.
+Black (and ruff, which formats the generated code, `formatting.py`) splits a line that is
+too long at its last bracket: the contents go on an indented line of their own if they fit
+there, else one item a line with a trailing comma. These helpers apply that rule to lists
+whose items hold no brackets of their own, so the templates' text is close to what the
+formatter writes: it has little to change, and a template's own diff stays readable. Tests
+run `black --check` over everything generated.
 """
 
 from __future__ import annotations

@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from ...ir.model import PaginationIR
 from ...text import python_string
 
 
 def security_literal(alternatives: tuple[tuple[str, ...], ...]) -> str:
-    """`(("basic_auth",),)`: alternatives of scheme keys as a Python literal."""
-    inner = ", ".join(
-        "(" + "".join(python_string(key) + ", " for key in keys).rstrip(" ") + ")" for keys in alternatives
-    )
-    return f"({inner},)" if len(alternatives) == 1 else f"({inner})"
+    """`(("basic_auth",),)`, `(("oauth2", "api_key"),)`: alternatives of scheme keys as a
+    Python literal; a trailing comma only where a tuple of one needs it (elsewhere it would
+    ask the formatter to explode the tuple one key a line)."""
+    return _tuple(_tuple(python_string(key) for key in keys) for keys in alternatives)
+
+
+def _tuple(items: Iterable[str]) -> str:
+    listed = list(items)
+    return f"({listed[0]},)" if len(listed) == 1 else f"({', '.join(listed)})"
 
 
 def paging_expression(pagination: PaginationIR) -> str:

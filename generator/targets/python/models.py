@@ -27,8 +27,7 @@ from ...ir.model import (
 )
 from ...ir.spelling import NONE, constraint_arguments, field_annotation, optional_annotation
 from ...text import docstring, python_string
-from .formatting import LINE_LENGTH
-from .layout import annotated
+from .layout import LINE_LENGTH, annotated
 from .types import DATETIME_NAMES, datetime_names, natural_key, typing_names
 
 

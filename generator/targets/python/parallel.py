@@ -2,9 +2,10 @@
 the caller renders the docs.
 
 The workers are forked after the IR is built, so each has it without it being sent; each
-renders every n-th model and resource module (`render_python(part=...)`), makes its share
-black-clean and encodes it, and only the files' bytes come back. Three processes on two
-cores leave the balancing to the scheduler: the docs take about as long as a share of the
+renders every n-th model and resource module (`render_python(part=...)`), formats its share
+(one formatter run over it, `formatting.py`, while the caller still renders the docs) and
+only the files' bytes come back. Three processes on two cores leave the balancing to the
+scheduler: the docs take about as long as a share of the
 package, and a static split of two processes measured no faster. `-j 1` keeps it all in
 this process; small APIs, and systems that cannot fork, do too whatever `-j` says.
 """
@@ -21,7 +22,7 @@ from typing import TYPE_CHECKING
 from ...errors import Diagnostic, Location, SpecError
 from ...exits import STOP_SIGNALS, die_with_parent
 from ...ir.model import ApiIR
-from .formatting import FormatStats, InvalidPython, format_files
+from .formatting import InvalidPython, format_files, formatter_command
 from .package import render_python
 
 if TYPE_CHECKING:  # the pool's modules are loaded only where a pool starts
@@ -32,7 +33,7 @@ PARALLEL_THRESHOLD = 150
 
 MAX_WORKERS = 8
 
-_JOB: tuple[ApiIR, str, Path | None] | None = None
+_JOB: tuple[ApiIR, str, list[str]] | None = None
 """What forked workers render: set before they start, so fork hands it to them."""
 
 
@@ -49,19 +50,15 @@ def _die_with_parent(parent: int) -> None:
         os._exit(1)
 
 
-def _encoded(files: dict[str, str]) -> dict[str, bytes]:
-    return {path: text.encode("utf-8") for path, text in files.items()}
-
-
-def _render_share(share: int, shares: int) -> tuple[dict[str, bytes], FormatStats]:
-    """A worker's share, encoded here: bytes cross the pipe about four times cheaper than
-    str (pickled as they are, not re-encoded and decoded), and the caller has them ready to write."""
+def _render_share(share: int, shares: int) -> dict[str, bytes]:
+    """A worker's share, formatted and encoded here: bytes cross the pipe about four times
+    cheaper than str (pickled as they are, not re-encoded and decoded), and the caller has
+    them ready to write."""
     assert _JOB is not None, "workers are forked with the job set"
     gc.enable()  # the inherited IR is frozen (see `PythonPackage`): collections skip it
-    api, source_name, cache = _JOB
-    stats = FormatStats()
+    api, source_name, command = _JOB
     try:
-        return _encoded(format_files(render_python(api, source_name, (share, shares)), cache, stats)), stats
+        return format_files(render_python(api, source_name, (share, shares)), command)
     except InvalidPython as exc:
         raise located(api, source_name, exc) from None
 
@@ -86,20 +83,20 @@ def located(api: ApiIR, source_name: str, exc: InvalidPython) -> SpecError:
 class PythonPackage:
     """The package's files, rendered, formatted and encoded; `result()` waits for them."""
 
-    def __init__(self, api: ApiIR, source_name: str, cache: Path | None, jobs: int | None = None) -> None:
+    def __init__(self, api: ApiIR, source_name: str, jobs: int | None = None, formatter: str = "ruff") -> None:
         global _JOB
-        self.api, self.source_name, self.cache = api, source_name, cache
+        self.api, self.source_name = api, source_name
+        # Found here, before any worker forks: a missing formatter is one error, raised once.
+        self.command = formatter_command(formatter)
         self._pool: ProcessPoolExecutor | None = None
-        self._futures: list[Future[tuple[dict[str, bytes], FormatStats]]] = []
-        self.stats = FormatStats()
-        """What formatting took, once `result()` has returned."""
+        self._futures: list[Future[dict[str, bytes]]] = []
         workers = min(jobs or os.cpu_count() or 1, MAX_WORKERS)
         size = len(api.models) + len(api.operations)
         if workers < 2 or size < PARALLEL_THRESHOLD or "fork" not in multiprocessing.get_all_start_methods():
             return
         from concurrent.futures import ProcessPoolExecutor
 
-        _JOB = (api, source_name, cache)
+        _JOB = (api, source_name, self.command)
         # What exists now (the parsed spec, the IR) goes to the permanent generation before
         # the fork: a worker's collections never walk it, so never write to (and copy) its
         # pages. About a fifth of the workers' CPU time on the DigitalOcean spec.
@@ -127,15 +124,13 @@ class PythonPackage:
     def result(self) -> dict[str, bytes]:
         if self._pool is None:
             try:
-                return _encoded(format_files(render_python(self.api, self.source_name), self.cache, self.stats))
+                return format_files(render_python(self.api, self.source_name), self.command)
             except InvalidPython as exc:
                 raise located(self.api, self.source_name, exc) from None
         files: dict[str, bytes] = {}
         try:
             for future in self._futures:
-                share, stats = future.result()
-                files.update(share)
-                self.stats.add(stats)
+                files.update(future.result())
         except BaseException:  # an error, or a signal's exception: the workers go too
             self.cancel()
             raise

@@ -28,7 +28,6 @@ class Actions(SyncAPIResource):
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return ActionsWithRawResponse(self)
 
-
     @cached_property
     def with_streaming_response(self) -> ActionsWithStreamingResponse:
         """These methods, returning the response unread, for a `with` block."""
@@ -101,7 +100,6 @@ class AsyncActions(AsyncAPIResource):
     def with_raw_response(self) -> AsyncActionsWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AsyncActionsWithRawResponse(self)
-
 
     @cached_property
     def with_streaming_response(self) -> AsyncActionsWithStreamingResponse:

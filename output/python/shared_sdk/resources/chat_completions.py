@@ -29,7 +29,6 @@ class ChatCompletions(SyncAPIResource):
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return ChatCompletionsWithRawResponse(self)
 
-
     @cached_property
     def with_streaming_response(self) -> ChatCompletionsWithStreamingResponse:
         """These methods, returning the response unread, for a `with` block."""
@@ -178,7 +177,6 @@ class AsyncChatCompletions(AsyncAPIResource):
     def with_raw_response(self) -> AsyncChatCompletionsWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AsyncChatCompletionsWithRawResponse(self)
-
 
     @cached_property
     def with_streaming_response(self) -> AsyncChatCompletionsWithStreamingResponse:

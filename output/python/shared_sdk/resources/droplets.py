@@ -30,7 +30,6 @@ class Droplets(SyncAPIResource):
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return DropletsWithRawResponse(self)
 
-
     @cached_property
     def with_streaming_response(self) -> DropletsWithStreamingResponse:
         """These methods, returning the response unread, for a `with` block."""
@@ -233,7 +232,6 @@ class AsyncDroplets(AsyncAPIResource):
     def with_raw_response(self) -> AsyncDropletsWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AsyncDropletsWithRawResponse(self)
-
 
     @cached_property
     def with_streaming_response(self) -> AsyncDropletsWithStreamingResponse:

@@ -26,7 +26,6 @@ class Firewalls(SyncAPIResource):
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return FirewallsWithRawResponse(self)
 
-
     @cached_property
     def with_streaming_response(self) -> FirewallsWithStreamingResponse:
         """These methods, returning the response unread, for a `with` block."""
@@ -85,7 +84,6 @@ class AsyncFirewalls(AsyncAPIResource):
     def with_raw_response(self) -> AsyncFirewallsWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AsyncFirewallsWithRawResponse(self)
-
 
     @cached_property
     def with_streaming_response(self) -> AsyncFirewallsWithStreamingResponse:

@@ -27,7 +27,6 @@ class Images(SyncAPIResource):
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return ImagesWithRawResponse(self)
 
-
     @cached_property
     def with_streaming_response(self) -> ImagesWithStreamingResponse:
         """These methods, returning the response unread, for a `with` block."""
@@ -82,7 +81,6 @@ class AsyncImages(AsyncAPIResource):
     def with_raw_response(self) -> AsyncImagesWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AsyncImagesWithRawResponse(self)
-
 
     @cached_property
     def with_streaming_response(self) -> AsyncImagesWithStreamingResponse:

@@ -27,7 +27,6 @@ class Regions(SyncAPIResource):
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return RegionsWithRawResponse(self)
 
-
     @cached_property
     def with_streaming_response(self) -> RegionsWithStreamingResponse:
         """These methods, returning the response unread, for a `with` block."""
@@ -73,7 +72,6 @@ class AsyncRegions(AsyncAPIResource):
     def with_raw_response(self) -> AsyncRegionsWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AsyncRegionsWithRawResponse(self)
-
 
     @cached_property
     def with_streaming_response(self) -> AsyncRegionsWithStreamingResponse:

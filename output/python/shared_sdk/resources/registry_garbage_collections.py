@@ -28,7 +28,6 @@ class RegistryGarbageCollections(SyncAPIResource):
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return RegistryGarbageCollectionsWithRawResponse(self)
 
-
     @cached_property
     def with_streaming_response(
         self,
@@ -122,7 +121,6 @@ class AsyncRegistryGarbageCollections(AsyncAPIResource):
     def with_raw_response(self) -> AsyncRegistryGarbageCollectionsWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AsyncRegistryGarbageCollectionsWithRawResponse(self)
-
 
     @cached_property
     def with_streaming_response(

@@ -25,7 +25,6 @@ class RegistrySubscription(SyncAPIResource):
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return RegistrySubscriptionWithRawResponse(self)
 
-
     @cached_property
     def with_streaming_response(self) -> RegistrySubscriptionWithStreamingResponse:
         """These methods, returning the response unread, for a `with` block."""
@@ -58,7 +57,6 @@ class AsyncRegistrySubscription(AsyncAPIResource):
     def with_raw_response(self) -> AsyncRegistrySubscriptionWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AsyncRegistrySubscriptionWithRawResponse(self)
-
 
     @cached_property
     def with_streaming_response(self) -> AsyncRegistrySubscriptionWithStreamingResponse:

@@ -27,7 +27,6 @@ class Sizes(SyncAPIResource):
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return SizesWithRawResponse(self)
 
-
     @cached_property
     def with_streaming_response(self) -> SizesWithStreamingResponse:
         """These methods, returning the response unread, for a `with` block."""
@@ -73,7 +72,6 @@ class AsyncSizes(AsyncAPIResource):
     def with_raw_response(self) -> AsyncSizesWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AsyncSizesWithRawResponse(self)
-
 
     @cached_property
     def with_streaming_response(self) -> AsyncSizesWithStreamingResponse:

@@ -27,7 +27,6 @@ class SnapshotsResource(SyncAPIResource):
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return SnapshotsResourceWithRawResponse(self)
 
-
     @cached_property
     def with_streaming_response(self) -> SnapshotsResourceWithStreamingResponse:
         """These methods, returning the response unread, for a `with` block."""
@@ -76,7 +75,6 @@ class AsyncSnapshotsResource(AsyncAPIResource):
     def with_raw_response(self) -> AsyncSnapshotsResourceWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AsyncSnapshotsResourceWithRawResponse(self)
-
 
     @cached_property
     def with_streaming_response(self) -> AsyncSnapshotsResourceWithStreamingResponse:

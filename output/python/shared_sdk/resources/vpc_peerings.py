@@ -27,7 +27,6 @@ class VpcPeerings(SyncAPIResource):
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return VpcPeeringsWithRawResponse(self)
 
-
     @cached_property
     def with_streaming_response(self) -> VpcPeeringsWithStreamingResponse:
         """These methods, returning the response unread, for a `with` block."""
@@ -76,7 +75,6 @@ class AsyncVpcPeerings(AsyncAPIResource):
     def with_raw_response(self) -> AsyncVpcPeeringsWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AsyncVpcPeeringsWithRawResponse(self)
-
 
     @cached_property
     def with_streaming_response(self) -> AsyncVpcPeeringsWithStreamingResponse:

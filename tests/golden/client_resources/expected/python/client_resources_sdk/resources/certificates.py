@@ -25,7 +25,6 @@ class Certificates(SyncAPIResource):
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return CertificatesWithRawResponse(self)
 
-
     @cached_property
     def with_streaming_response(self) -> CertificatesWithStreamingResponse:
         """These methods, returning the response unread, for a `with` block."""
@@ -61,7 +60,6 @@ class AsyncCertificates(AsyncAPIResource):
     def with_raw_response(self) -> AsyncCertificatesWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AsyncCertificatesWithRawResponse(self)
-
 
     @cached_property
     def with_streaming_response(self) -> AsyncCertificatesWithStreamingResponse:

@@ -24,7 +24,6 @@ class Exports(SyncAPIResource):
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return ExportsWithRawResponse(self)
 
-
     @cached_property
     def with_streaming_response(self) -> ExportsWithStreamingResponse:
         """These methods, returning the response unread, for a `with` block."""
@@ -59,7 +58,6 @@ class AsyncExports(AsyncAPIResource):
     def with_raw_response(self) -> AsyncExportsWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AsyncExportsWithRawResponse(self)
-
 
     @cached_property
     def with_streaming_response(self) -> AsyncExportsWithStreamingResponse:

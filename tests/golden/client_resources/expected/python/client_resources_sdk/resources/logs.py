@@ -27,7 +27,6 @@ class Logs(SyncAPIResource):
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return LogsWithRawResponse(self)
 
-
     @cached_property
     def with_streaming_response(self) -> LogsWithStreamingResponse:
         """These methods, returning the response unread, for a `with` block."""
@@ -64,7 +63,6 @@ class AsyncLogs(AsyncAPIResource):
     def with_raw_response(self) -> AsyncLogsWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AsyncLogsWithRawResponse(self)
-
 
     @cached_property
     def with_streaming_response(self) -> AsyncLogsWithStreamingResponse:

@@ -25,7 +25,6 @@ class Photos(SyncAPIResource):
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return PhotosWithRawResponse(self)
 
-
     @cached_property
     def with_streaming_response(self) -> PhotosWithStreamingResponse:
         """These methods, returning the response unread, for a `with` block."""
@@ -73,7 +72,6 @@ class AsyncPhotos(AsyncAPIResource):
     def with_raw_response(self) -> AsyncPhotosWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AsyncPhotosWithRawResponse(self)
-
 
     @cached_property
     def with_streaming_response(self) -> AsyncPhotosWithStreamingResponse:

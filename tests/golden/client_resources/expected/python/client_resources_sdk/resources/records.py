@@ -24,7 +24,6 @@ class Records(SyncAPIResource):
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return RecordsWithRawResponse(self)
 
-
     @cached_property
     def with_streaming_response(self) -> RecordsWithStreamingResponse:
         """These methods, returning the response unread, for a `with` block."""
@@ -59,7 +58,6 @@ class AsyncRecords(AsyncAPIResource):
     def with_raw_response(self) -> AsyncRecordsWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AsyncRecordsWithRawResponse(self)
-
 
     @cached_property
     def with_streaming_response(self) -> AsyncRecordsWithStreamingResponse:

@@ -36,7 +36,6 @@ class Events(SyncAPIResource):
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return EventsWithRawResponse(self)
 
-
     @cached_property
     def with_streaming_response(self) -> EventsWithStreamingResponse:
         """These methods, returning the response unread, for a `with` block."""
@@ -134,7 +133,6 @@ class AsyncEvents(AsyncAPIResource):
     def with_raw_response(self) -> AsyncEventsWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AsyncEventsWithRawResponse(self)
-
 
     @cached_property
     def with_streaming_response(self) -> AsyncEventsWithStreamingResponse:

@@ -26,7 +26,6 @@ class EventsFeed(SyncAPIResource):
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return EventsFeedWithRawResponse(self)
 
-
     @cached_property
     def with_streaming_response(self) -> EventsFeedWithStreamingResponse:
         """These methods, returning the response unread, for a `with` block."""
@@ -59,7 +58,6 @@ class AsyncEventsFeed(AsyncAPIResource):
     def with_raw_response(self) -> AsyncEventsFeedWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AsyncEventsFeedWithRawResponse(self)
-
 
     @cached_property
     def with_streaming_response(self) -> AsyncEventsFeedWithStreamingResponse:

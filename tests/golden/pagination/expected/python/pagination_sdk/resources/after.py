@@ -27,7 +27,6 @@ class After(SyncAPIResource):
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AfterWithRawResponse(self)
 
-
     @cached_property
     def with_streaming_response(self) -> AfterWithStreamingResponse:
         """These methods, returning the response unread, for a `with` block."""
@@ -74,7 +73,6 @@ class AsyncAfter(AsyncAPIResource):
     def with_raw_response(self) -> AsyncAfterWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AsyncAfterWithRawResponse(self)
-
 
     @cached_property
     def with_streaming_response(self) -> AsyncAfterWithStreamingResponse:

@@ -27,7 +27,6 @@ class AfterId(SyncAPIResource):
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AfterIdWithRawResponse(self)
 
-
     @cached_property
     def with_streaming_response(self) -> AfterIdWithStreamingResponse:
         """These methods, returning the response unread, for a `with` block."""
@@ -70,7 +69,6 @@ class AsyncAfterId(AsyncAPIResource):
     def with_raw_response(self) -> AsyncAfterIdWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AsyncAfterIdWithRawResponse(self)
-
 
     @cached_property
     def with_streaming_response(self) -> AsyncAfterIdWithStreamingResponse:

@@ -27,7 +27,6 @@ class BeforeId(SyncAPIResource):
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return BeforeIdWithRawResponse(self)
 
-
     @cached_property
     def with_streaming_response(self) -> BeforeIdWithStreamingResponse:
         """These methods, returning the response unread, for a `with` block."""
@@ -70,7 +69,6 @@ class AsyncBeforeId(AsyncAPIResource):
     def with_raw_response(self) -> AsyncBeforeIdWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AsyncBeforeIdWithRawResponse(self)
-
 
     @cached_property
     def with_streaming_response(self) -> AsyncBeforeIdWithStreamingResponse:

@@ -27,7 +27,6 @@ class Cursor(SyncAPIResource):
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return CursorWithRawResponse(self)
 
-
     @cached_property
     def with_streaming_response(self) -> CursorWithStreamingResponse:
         """These methods, returning the response unread, for a `with` block."""
@@ -66,7 +65,6 @@ class AsyncCursor(AsyncAPIResource):
     def with_raw_response(self) -> AsyncCursorWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AsyncCursorWithRawResponse(self)
-
 
     @cached_property
     def with_streaming_response(self) -> AsyncCursorWithStreamingResponse:

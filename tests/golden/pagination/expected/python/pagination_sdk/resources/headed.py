@@ -27,7 +27,6 @@ class Headed(SyncAPIResource):
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return HeadedWithRawResponse(self)
 
-
     @cached_property
     def with_streaming_response(self) -> HeadedWithStreamingResponse:
         """These methods, returning the response unread, for a `with` block."""
@@ -66,7 +65,6 @@ class AsyncHeaded(AsyncAPIResource):
     def with_raw_response(self) -> AsyncHeadedWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AsyncHeadedWithRawResponse(self)
-
 
     @cached_property
     def with_streaming_response(self) -> AsyncHeadedWithStreamingResponse:

@@ -27,7 +27,6 @@ class Linked(SyncAPIResource):
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return LinkedWithRawResponse(self)
 
-
     @cached_property
     def with_streaming_response(self) -> LinkedWithStreamingResponse:
         """These methods, returning the response unread, for a `with` block."""
@@ -70,7 +69,6 @@ class AsyncLinked(AsyncAPIResource):
     def with_raw_response(self) -> AsyncLinkedWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AsyncLinkedWithRawResponse(self)
-
 
     @cached_property
     def with_streaming_response(self) -> AsyncLinkedWithStreamingResponse:

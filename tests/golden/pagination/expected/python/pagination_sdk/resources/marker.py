@@ -27,7 +27,6 @@ class Marker(SyncAPIResource):
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return MarkerWithRawResponse(self)
 
-
     @cached_property
     def with_streaming_response(self) -> MarkerWithStreamingResponse:
         """These methods, returning the response unread, for a `with` block."""
@@ -80,7 +79,6 @@ class AsyncMarker(AsyncAPIResource):
     def with_raw_response(self) -> AsyncMarkerWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AsyncMarkerWithRawResponse(self)
-
 
     @cached_property
     def with_streaming_response(self) -> AsyncMarkerWithStreamingResponse:

@@ -27,7 +27,6 @@ class Moved(SyncAPIResource):
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return MovedWithRawResponse(self)
 
-
     @cached_property
     def with_streaming_response(self) -> MovedWithStreamingResponse:
         """These methods, returning the response unread, for a `with` block."""
@@ -66,7 +65,6 @@ class AsyncMoved(AsyncAPIResource):
     def with_raw_response(self) -> AsyncMovedWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AsyncMovedWithRawResponse(self)
-
 
     @cached_property
     def with_streaming_response(self) -> AsyncMovedWithStreamingResponse:

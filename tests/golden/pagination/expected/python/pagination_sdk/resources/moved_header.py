@@ -27,7 +27,6 @@ class MovedHeader(SyncAPIResource):
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return MovedHeaderWithRawResponse(self)
 
-
     @cached_property
     def with_streaming_response(self) -> MovedHeaderWithStreamingResponse:
         """These methods, returning the response unread, for a `with` block."""
@@ -62,7 +61,6 @@ class AsyncMovedHeader(AsyncAPIResource):
     def with_raw_response(self) -> AsyncMovedHeaderWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AsyncMovedHeaderWithRawResponse(self)
-
 
     @cached_property
     def with_streaming_response(self) -> AsyncMovedHeaderWithStreamingResponse:

@@ -27,7 +27,6 @@ class Numbered(SyncAPIResource):
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return NumberedWithRawResponse(self)
 
-
     @cached_property
     def with_streaming_response(self) -> NumberedWithStreamingResponse:
         """These methods, returning the response unread, for a `with` block."""
@@ -68,7 +67,6 @@ class AsyncNumbered(AsyncAPIResource):
     def with_raw_response(self) -> AsyncNumberedWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AsyncNumberedWithRawResponse(self)
-
 
     @cached_property
     def with_streaming_response(self) -> AsyncNumberedWithStreamingResponse:

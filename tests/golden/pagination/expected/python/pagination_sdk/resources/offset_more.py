@@ -27,7 +27,6 @@ class OffsetMore(SyncAPIResource):
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return OffsetMoreWithRawResponse(self)
 
-
     @cached_property
     def with_streaming_response(self) -> OffsetMoreWithStreamingResponse:
         """These methods, returning the response unread, for a `with` block."""
@@ -68,7 +67,6 @@ class AsyncOffsetMore(AsyncAPIResource):
     def with_raw_response(self) -> AsyncOffsetMoreWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AsyncOffsetMoreWithRawResponse(self)
-
 
     @cached_property
     def with_streaming_response(self) -> AsyncOffsetMoreWithStreamingResponse:

@@ -27,7 +27,6 @@ class OffsetTotal(SyncAPIResource):
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return OffsetTotalWithRawResponse(self)
 
-
     @cached_property
     def with_streaming_response(self) -> OffsetTotalWithStreamingResponse:
         """These methods, returning the response unread, for a `with` block."""
@@ -68,7 +67,6 @@ class AsyncOffsetTotal(AsyncAPIResource):
     def with_raw_response(self) -> AsyncOffsetTotalWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AsyncOffsetTotalWithRawResponse(self)
-
 
     @cached_property
     def with_streaming_response(self) -> AsyncOffsetTotalWithStreamingResponse:

@@ -25,7 +25,6 @@ class Summary(SyncAPIResource):
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return SummaryWithRawResponse(self)
 
-
     @cached_property
     def with_streaming_response(self) -> SummaryWithStreamingResponse:
         """These methods, returning the response unread, for a `with` block."""
@@ -58,7 +57,6 @@ class AsyncSummary(AsyncAPIResource):
     def with_raw_response(self) -> AsyncSummaryWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AsyncSummaryWithRawResponse(self)
-
 
     @cached_property
     def with_streaming_response(self) -> AsyncSummaryWithStreamingResponse:

@@ -27,7 +27,6 @@ class Tokens(SyncAPIResource):
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return TokensWithRawResponse(self)
 
-
     @cached_property
     def with_streaming_response(self) -> TokensWithStreamingResponse:
         """These methods, returning the response unread, for a `with` block."""
@@ -68,7 +67,6 @@ class AsyncTokens(AsyncAPIResource):
     def with_raw_response(self) -> AsyncTokensWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AsyncTokensWithRawResponse(self)
-
 
     @cached_property
     def with_streaming_response(self) -> AsyncTokensWithStreamingResponse:

@@ -26,7 +26,6 @@ class Pets(SyncAPIResource):
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return PetsWithRawResponse(self)
 
-
     @cached_property
     def with_streaming_response(self) -> PetsWithStreamingResponse:
         """These methods, returning the response unread, for a `with` block."""
@@ -62,7 +61,6 @@ class AsyncPets(AsyncAPIResource):
     def with_raw_response(self) -> AsyncPetsWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AsyncPetsWithRawResponse(self)
-
 
     @cached_property
     def with_streaming_response(self) -> AsyncPetsWithStreamingResponse:

@@ -27,7 +27,6 @@ class Documents(SyncAPIResource):
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return DocumentsWithRawResponse(self)
 
-
     @cached_property
     def with_streaming_response(self) -> DocumentsWithStreamingResponse:
         """These methods, returning the response unread, for a `with` block."""
@@ -71,7 +70,6 @@ class AsyncDocuments(AsyncAPIResource):
     def with_raw_response(self) -> AsyncDocumentsWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AsyncDocumentsWithRawResponse(self)
-
 
     @cached_property
     def with_streaming_response(self) -> AsyncDocumentsWithStreamingResponse:

@@ -26,7 +26,6 @@ class AccountsMessages(SyncAPIResource):
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AccountsMessagesWithRawResponse(self)
 
-
     @cached_property
     def with_streaming_response(self) -> AccountsMessagesWithStreamingResponse:
         """These methods, returning the response unread, for a `with` block."""
@@ -93,7 +92,6 @@ class AsyncAccountsMessages(AsyncAPIResource):
     def with_raw_response(self) -> AsyncAccountsMessagesWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AsyncAccountsMessagesWithRawResponse(self)
-
 
     @cached_property
     def with_streaming_response(self) -> AsyncAccountsMessagesWithStreamingResponse:

@@ -25,7 +25,6 @@ class Owners(SyncAPIResource):
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return OwnersWithRawResponse(self)
 
-
     @cached_property
     def with_streaming_response(self) -> OwnersWithStreamingResponse:
         """These methods, returning the response unread, for a `with` block."""
@@ -57,7 +56,6 @@ class AsyncOwners(AsyncAPIResource):
     def with_raw_response(self) -> AsyncOwnersWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AsyncOwnersWithRawResponse(self)
-
 
     @cached_property
     def with_streaming_response(self) -> AsyncOwnersWithStreamingResponse:

@@ -25,7 +25,6 @@ class Auth(SyncAPIResource):
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AuthWithRawResponse(self)
 
-
     @cached_property
     def with_streaming_response(self) -> AuthWithStreamingResponse:
         """These methods, returning the response unread, for a `with` block."""
@@ -183,7 +182,6 @@ class AsyncAuth(AsyncAPIResource):
     def with_raw_response(self) -> AsyncAuthWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AsyncAuthWithRawResponse(self)
-
 
     @cached_property
     def with_streaming_response(self) -> AsyncAuthWithStreamingResponse:

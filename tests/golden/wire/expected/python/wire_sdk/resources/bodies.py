@@ -27,7 +27,6 @@ class Bodies(SyncAPIResource):
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return BodiesWithRawResponse(self)
 
-
     @cached_property
     def with_streaming_response(self) -> BodiesWithStreamingResponse:
         """These methods, returning the response unread, for a `with` block."""
@@ -209,7 +208,6 @@ class AsyncBodies(AsyncAPIResource):
     def with_raw_response(self) -> AsyncBodiesWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AsyncBodiesWithRawResponse(self)
-
 
     @cached_property
     def with_streaming_response(self) -> AsyncBodiesWithStreamingResponse:

@@ -25,7 +25,6 @@ class Files(SyncAPIResource):
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return FilesWithRawResponse(self)
 
-
     @cached_property
     def with_streaming_response(self) -> FilesWithStreamingResponse:
         """These methods, returning the response unread, for a `with` block."""
@@ -58,7 +57,6 @@ class AsyncFiles(AsyncAPIResource):
     def with_raw_response(self) -> AsyncFilesWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AsyncFilesWithRawResponse(self)
-
 
     @cached_property
     def with_streaming_response(self) -> AsyncFilesWithStreamingResponse:

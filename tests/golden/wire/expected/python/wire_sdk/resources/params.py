@@ -26,7 +26,6 @@ class Params(SyncAPIResource):
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return ParamsWithRawResponse(self)
 
-
     @cached_property
     def with_streaming_response(self) -> ParamsWithStreamingResponse:
         """These methods, returning the response unread, for a `with` block."""
@@ -156,7 +155,6 @@ class AsyncParams(AsyncAPIResource):
     def with_raw_response(self) -> AsyncParamsWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AsyncParamsWithRawResponse(self)
-
 
     @cached_property
     def with_streaming_response(self) -> AsyncParamsWithStreamingResponse:

@@ -25,7 +25,6 @@ class Speech(SyncAPIResource):
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return SpeechWithRawResponse(self)
 
-
     @cached_property
     def with_streaming_response(self) -> SpeechWithStreamingResponse:
         """These methods, returning the response unread, for a `with` block."""
@@ -63,7 +62,6 @@ class AsyncSpeech(AsyncAPIResource):
     def with_raw_response(self) -> AsyncSpeechWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AsyncSpeechWithRawResponse(self)
-
 
     @cached_property
     def with_streaming_response(self) -> AsyncSpeechWithStreamingResponse:

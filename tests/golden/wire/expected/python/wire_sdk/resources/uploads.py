@@ -25,7 +25,6 @@ class Uploads(SyncAPIResource):
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return UploadsWithRawResponse(self)
 
-
     @cached_property
     def with_streaming_response(self) -> UploadsWithStreamingResponse:
         """These methods, returning the response unread, for a `with` block."""
@@ -58,7 +57,6 @@ class AsyncUploads(AsyncAPIResource):
     def with_raw_response(self) -> AsyncUploadsWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AsyncUploadsWithRawResponse(self)
-
 
     @cached_property
     def with_streaming_response(self) -> AsyncUploadsWithStreamingResponse:
