@@ -36,7 +36,7 @@ def check_document(document: Any, location: Location, diagnostics: Diagnostics) 
         return False
     if "swagger" in document:
         diagnostics.error(
-            f"Swagger {document['swagger']} is not supported: convert the document to OpenAPI 3.0 or 3.1",
+            f"Swagger {document['swagger']} is not supported (Swagger 2.0 and OpenAPI 3.0, 3.1 and 3.2 are)",
             location,
         )
         return False

@@ -19,6 +19,7 @@ from .build_operations import OperationsBuilder
 from .context import SchemaContext
 from .discriminators import resolve_discriminators
 from .inheritance import resolve_inheritance
+from .list_wrappers import with_items_fields
 from .model import ApiIR, ModelIR, ServerIR
 from .overrides import Overrides, OverridesConfig
 from .recursive_aliases import resolve_recursive_aliases
@@ -100,6 +101,7 @@ class ApiBuilder:
                 )
         models = resolve_recursive_aliases(resolve_inheritance(resolve_discriminators(models)))
         models.sort(key=lambda m: (m.name.lower(), m.name))
+        models = with_items_fields(models, operations.unpaged_lists({m.name: m for m in models}))
         resources = operations.resources({m.name: m for m in models})
         root_location = Location(context.root_file, "/servers/0")
         found = document.get("servers")

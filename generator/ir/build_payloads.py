@@ -289,18 +289,6 @@ class PayloadReader:
         named = resolver.register_inline(Ref(location.file, location.pointer), names, schema, namespace="")
         return ClassType(named.name, named.module), named.name
 
-    def items_property(self, schema: Any, location: Location) -> str | None:
-        """The one array property of a page-numbered response (beside `links` and `meta`)."""
-        shape = self.api.object_shape(schema, location)
-        if shape is None:
-            return None
-        arrays = []
-        for name, prop, prop_location in shape.properties:
-            value, _ = self.api.value_schema(prop, prop_location)
-            if value.get("type") == "array" or "items" in value:
-                arrays.append(name)
-        return arrays[0] if len(arrays) == 1 else None
-
     # -- request bodies ---------------------------------------------------------------------
 
     def read_body(self, op: dict[str, Any], location: Location, names: list[str]) -> BodyIR | None:
@@ -309,7 +297,10 @@ class PayloadReader:
         body, body_location = self.api.resolver.follow(op["requestBody"], location.child("requestBody"))
         content = body.get("content") if isinstance(body, dict) else None
         if not isinstance(content, dict):
-            self.diagnostics.error("a request body needs content", self.api.locate(body_location))
+            # Nothing says what the body is: no argument can stand for it.
+            self.api.warn(
+                "a request body without content; the operation takes none (send one with extra_body)", body_location
+            )
             return None
         chosen = choose_body_media(content)
         if chosen is None:

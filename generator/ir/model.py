@@ -171,6 +171,9 @@ class ClassIR:
     has checked that the subclass can keep the base's fields as they are."""
     inherited: frozenset[str] = frozenset()
     """Names of the fields the base declares as this class would: left out of its body."""
+    items_field: str = ""
+    """The field that iterating an instance walks (Python name): the one array of a list that
+    an operation returns without paging (`list_wrappers.py`); `""` for any other class."""
 
 
 @dataclass(frozen=True)
@@ -320,7 +323,8 @@ class BodyIR:
 @dataclass(frozen=True, kw_only=True)
 class PaginationIR(PagingRule):
     """A list that auto-paginates: its rule, the response property that holds each page's
-    items (Python name; `""`: the body is the list) and their type."""
+    items (Python name; `""`: the body is the list; `albums.items` when the page sits in a
+    property of the response) and their type."""
 
     items_field: str
     item_type: TypeIR

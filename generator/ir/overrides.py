@@ -129,12 +129,13 @@ class Overrides:
             pointer = text[1:] if text.startswith("#/") else components.child(text).pointer
             self.models[pointer] = (str(name), location)
 
-    def extensions_for(self, operation_id: Any, method: str, path: str) -> tuple[dict[str, Any], dict[str, Location]]:
+    def extensions_for(self, operation_id: Any, method: str, *paths: str) -> tuple[dict[str, Any], dict[str, Location]]:
         """The override of one operation as the `x-sdk-*` extensions it stands for, and where
-        each was written."""
+        each was written; `paths`: the path as the spec writes it and as it is read (an
+        Express-style `/orgs/:orgId` is `/orgs/{orgId}`), either names the operation."""
         found: dict[str, Any] = {}
         where: dict[str, Location] = {}
-        for target in (operation_id, f"{method.upper()} {path}"):
+        for target in (operation_id, *dict.fromkeys(f"{method.upper()} {path}" for path in paths)):
             if isinstance(target, str) and target in self.entries:
                 self.used.add(target)
                 entry, location = self.entries[target]

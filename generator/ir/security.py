@@ -134,10 +134,12 @@ def server_variables(
         values = tuple(str(v) for v in enum) if isinstance(enum, list) else ()
         default = str(variable["default"])
         if values and default not in values:
-            context.diagnostics.error(
-                f"server variable default {default!r} is not one of {list(values)}",
-                context.locate(location.child("variables", wire, "default")),
+            # The URL is sent with the default unless told otherwise: it is a value the server takes.
+            context.warn(
+                f"server variable default {default!r} is not one of {list(values)}; taken as one more value",
+                location.child("variables", wire, "default"),
             )
+            values += (default,)
         result.append(
             ServerVariableIR(
                 name=field_name(snake_case(wire)),

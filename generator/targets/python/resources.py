@@ -17,6 +17,7 @@ from ...ir.model import (
     ApiIR,
     ClassIR,
     ClassType,
+    ConstrainedType,
     DictType,
     FieldIR,
     ListType,
@@ -275,6 +276,8 @@ class ResourceViews:
             if alias.nullable:
                 return False  # `Optional[...]`: a union
             type_ = alias.type
+        if isinstance(type_, ConstrainedType):
+            type_ = type_.base  # `Annotated[str, Field(...)]` is `str` to a type checker
         if isinstance(type_, ClassType):
             return (type_.name, type_.module) in self.model_classes
         if isinstance(type_, PrimitiveType):

@@ -20,18 +20,26 @@ from ._types import NOT_GIVEN, NotGiven, Timeout
 from ._version import __version__
 
 if TYPE_CHECKING:
+    from .resources.account import Account, AsyncAccount
     from .resources.after import After, AsyncAfter
     from .resources.after_id import AfterId, AsyncAfterId
+    from .resources.albums import Albums, AsyncAlbums
     from .resources.before_id import AsyncBeforeId, BeforeId
+    from .resources.browse import AsyncBrowse, Browse
+    from .resources.contacts import AsyncContacts, Contacts
     from .resources.cursor import AsyncCursor, Cursor
     from .resources.headed import AsyncHeaded, Headed
+    from .resources.issues import AsyncIssues, Issues
     from .resources.linked import AsyncLinked, Linked
     from .resources.marker import AsyncMarker, Marker
+    from .resources.me import AsyncMe, Me
+    from .resources.models import AsyncModels, Models
     from .resources.moved import AsyncMoved, Moved
     from .resources.moved_header import AsyncMovedHeader, MovedHeader
     from .resources.numbered import AsyncNumbered, Numbered
     from .resources.offset_more import AsyncOffsetMore, OffsetMore
     from .resources.offset_total import AsyncOffsetTotal, OffsetTotal
+    from .resources.reports import AsyncReports, Reports
     from .resources.summary import AsyncSummary, Summary
     from .resources.tokens import AsyncTokens, Tokens
 
@@ -125,6 +133,12 @@ class Client(SyncAPIClient):
     with_options = copy
 
     @cached_property
+    def account(self) -> Account:
+        from .resources.account import Account
+
+        return Account(self)
+
+    @cached_property
     def after(self) -> After:
         from .resources.after import After
 
@@ -137,10 +151,28 @@ class Client(SyncAPIClient):
         return AfterId(self)
 
     @cached_property
+    def albums(self) -> Albums:
+        from .resources.albums import Albums
+
+        return Albums(self)
+
+    @cached_property
     def before_id(self) -> BeforeId:
         from .resources.before_id import BeforeId
 
         return BeforeId(self)
+
+    @cached_property
+    def browse(self) -> Browse:
+        from .resources.browse import Browse
+
+        return Browse(self)
+
+    @cached_property
+    def contacts(self) -> Contacts:
+        from .resources.contacts import Contacts
+
+        return Contacts(self)
 
     @cached_property
     def cursor(self) -> Cursor:
@@ -155,6 +187,12 @@ class Client(SyncAPIClient):
         return Headed(self)
 
     @cached_property
+    def issues(self) -> Issues:
+        from .resources.issues import Issues
+
+        return Issues(self)
+
+    @cached_property
     def linked(self) -> Linked:
         from .resources.linked import Linked
 
@@ -165,6 +203,18 @@ class Client(SyncAPIClient):
         from .resources.marker import Marker
 
         return Marker(self)
+
+    @cached_property
+    def me(self) -> Me:
+        from .resources.me import Me
+
+        return Me(self)
+
+    @cached_property
+    def models(self) -> Models:
+        from .resources.models import Models
+
+        return Models(self)
 
     @cached_property
     def moved(self) -> Moved:
@@ -195,6 +245,12 @@ class Client(SyncAPIClient):
         from .resources.offset_total import OffsetTotal
 
         return OffsetTotal(self)
+
+    @cached_property
+    def reports(self) -> Reports:
+        from .resources.reports import Reports
+
+        return Reports(self)
 
     @cached_property
     def summary(self) -> Summary:
@@ -294,6 +350,12 @@ class AsyncClient(AsyncAPIClient):
     with_options = copy
 
     @cached_property
+    def account(self) -> AsyncAccount:
+        from .resources.account import AsyncAccount
+
+        return AsyncAccount(self)
+
+    @cached_property
     def after(self) -> AsyncAfter:
         from .resources.after import AsyncAfter
 
@@ -306,10 +368,28 @@ class AsyncClient(AsyncAPIClient):
         return AsyncAfterId(self)
 
     @cached_property
+    def albums(self) -> AsyncAlbums:
+        from .resources.albums import AsyncAlbums
+
+        return AsyncAlbums(self)
+
+    @cached_property
     def before_id(self) -> AsyncBeforeId:
         from .resources.before_id import AsyncBeforeId
 
         return AsyncBeforeId(self)
+
+    @cached_property
+    def browse(self) -> AsyncBrowse:
+        from .resources.browse import AsyncBrowse
+
+        return AsyncBrowse(self)
+
+    @cached_property
+    def contacts(self) -> AsyncContacts:
+        from .resources.contacts import AsyncContacts
+
+        return AsyncContacts(self)
 
     @cached_property
     def cursor(self) -> AsyncCursor:
@@ -324,6 +404,12 @@ class AsyncClient(AsyncAPIClient):
         return AsyncHeaded(self)
 
     @cached_property
+    def issues(self) -> AsyncIssues:
+        from .resources.issues import AsyncIssues
+
+        return AsyncIssues(self)
+
+    @cached_property
     def linked(self) -> AsyncLinked:
         from .resources.linked import AsyncLinked
 
@@ -334,6 +420,18 @@ class AsyncClient(AsyncAPIClient):
         from .resources.marker import AsyncMarker
 
         return AsyncMarker(self)
+
+    @cached_property
+    def me(self) -> AsyncMe:
+        from .resources.me import AsyncMe
+
+        return AsyncMe(self)
+
+    @cached_property
+    def models(self) -> AsyncModels:
+        from .resources.models import AsyncModels
+
+        return AsyncModels(self)
 
     @cached_property
     def moved(self) -> AsyncMoved:
@@ -364,6 +462,12 @@ class AsyncClient(AsyncAPIClient):
         from .resources.offset_total import AsyncOffsetTotal
 
         return AsyncOffsetTotal(self)
+
+    @cached_property
+    def reports(self) -> AsyncReports:
+        from .resources.reports import AsyncReports
+
+        return AsyncReports(self)
 
     @cached_property
     def summary(self) -> AsyncSummary:
