@@ -23,7 +23,7 @@ from .list_wrappers import with_items_fields
 from .model import ApiIR, ModelIR, ServerIR
 from .overrides import Overrides, OverridesConfig
 from .recursive_aliases import resolve_recursive_aliases
-from .security import read_auth, server_variables, unique_variables
+from .security import environment_prefix, read_auth, server_variables, unique_variables
 
 
 def server_url(document: dict[str, Any]) -> str:
@@ -60,7 +60,7 @@ class ApiBuilder:
         self.context = SchemaContext(store, root_file, diagnostics)
         self.overrides = overrides
 
-    def build(self, document: dict[str, Any], package: str) -> ApiIR:
+    def build(self, document: dict[str, Any], package: str, env_prefix: str | None = None) -> ApiIR:
         context = self.context
         found_info = document.get("info")
         info: dict[str, Any] = found_info if isinstance(found_info, dict) else {}
@@ -78,7 +78,8 @@ class ApiBuilder:
         context.resolver.renames.update(overrides.models)
         context.resolver.register_components(schemas)
         default_server = server_url(document)
-        auth = read_auth(context, document, package)
+        prefix = environment_prefix(context, document, package, env_prefix or overrides.env_prefix)
+        auth = read_auth(context, document, prefix)
         operations = OperationsBuilder(context, default_server, {s.key for s in auth.schemes} if auth else set())
         operations.overrides = overrides
         try:
@@ -118,4 +119,5 @@ class ApiBuilder:
             servers=tuple(unique_variables(servers)),
             auth=auth if resources else None,
             idempotency_header=idempotency_header(document, context),
+            env_prefix=prefix,
         )

@@ -181,7 +181,11 @@ class OperationsBuilder(ListReader):
         _, response = self.success_response(op, location)
         self.name_error_schemas(op, location)
         json_schema, sse_schema = self.response_schemas(response)
-        media = self.other_media(response) if json_schema is None else None
+        media = self.download_media(response)
+        if media is not None:  # a download wins over JSON that describes the same bytes
+            json_schema = sse_schema = None
+        elif json_schema is None:
+            media = self.other_media(response)
         if media is not None and sse_schema is not None:
             if is_text_media(media):
                 media = None

@@ -29,6 +29,7 @@ from .model import (
     ModelIR,
     PrimitiveType,
     TypeIR,
+    is_text_media,
 )
 from .name_hint import NameHint
 from .naming import RESERVED_ARGUMENTS, argument_name
@@ -208,6 +209,34 @@ class PayloadReader:
             if base not in JSON_TYPES and not base.endswith("+json") and base != SSE_TYPE:
                 return str(media_type)
         return None
+
+    def download_media(self, response: Any) -> str | None:
+        """The media type to ask for when a success response is a download even beside JSON:
+        a binary type (not JSON, text, XML, YAML or events: `application/octet-stream`,
+        `audio/mpeg`, JSON Lines without an `itemSchema` ...), JSON whose schema is a
+        `format: binary` string, or content of which no media type has a schema (returned
+        as it comes rather than dropped)."""
+        if response is None:
+            return None
+        body, location = response
+        content = body.get("content") if isinstance(body, dict) else None
+        if not isinstance(content, dict) or not content:
+            return None
+        described = False
+        for media_type, media in content.items():
+            base = str(media_type).split(";")[0].strip().lower()
+            if isinstance(media, dict) and "itemSchema" in media:
+                return None  # a stream of items (OpenAPI 3.2)
+            has_schema = isinstance(media, dict) and "schema" in media
+            described = described or has_schema
+            if base in JSON_TYPES or base.endswith("+json"):
+                where = location.child("content", str(media_type), "schema")
+                schema = self.api.resolver.follow(media["schema"], where)[0] if has_schema else None
+                if isinstance(schema, dict) and schema.get("format") == "binary":
+                    return str(media_type)
+            elif base != SSE_TYPE and base != "*/*" and not is_text_media(base):
+                return str(media_type)
+        return None if described else str(next(iter(content)))
 
     def response_schemas(self, response: Any) -> tuple[tuple[Any, Location] | None, tuple[Any, Location] | None]:
         if response is None:

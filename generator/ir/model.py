@@ -469,6 +469,8 @@ class ApiIR:
     servers: tuple[ServerIR, ...] = ()
     auth: AuthIR | None = None
     idempotency_header: str = "Idempotency-Key"
+    env_prefix: str = ""
+    """What the client's environment variables start with (`<PREFIX>_API_KEY`, `_BASE_URL`, `_LOG`)."""
     """Sent with a fresh key on every non-GET call (`x-sdk-idempotency-header`); empty: never."""
 
     @property

@@ -40,6 +40,7 @@ RUNTIME_MODULES = (
     "_base_client",
     "_binary",
     "_exceptions",
+    "_logging",
     "_pagination",
     "_reliability",
     "_request_options",
@@ -222,7 +223,7 @@ def string_lines(text: str, indent: int) -> tuple[str, ...]:
 
 
 def client_view(api: ApiIR) -> ClientView:
-    prefix = api.package.upper()
+    prefix = api.env_prefix
     servers = []
     for server in api.servers:
         stem = f"{server.name}_base_url" if server.name else "base_url"
@@ -292,7 +293,12 @@ def render_python(api: ApiIR, source_name: str, part: tuple[int, int] = (0, 1)) 
     package = api.package
     root = f"python/{package}"
     files: dict[str, str] = {}
-    context = {"api": api, "package": package, "source_name": source_name, "annotation": annotation}
+    context = {
+        "api": api,
+        "package": package,
+        "source_name": source_name,
+        "annotation": annotation,
+    }
     names = ParamNames(api)
     twins = shared_modules_needed(api)
     namespaces = names.namespace

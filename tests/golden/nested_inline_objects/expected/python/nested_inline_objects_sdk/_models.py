@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import importlib
 import sys
-from typing import Any, Dict, List
+from typing import Any, Dict, List, Optional
 
 import pydantic
 from pydantic import ConfigDict
@@ -26,6 +26,10 @@ class BaseModel(pydantic.BaseModel):
         protected_namespaces=(),
         regex_engine="python-re",
     )
+
+    _request_id: Optional[str] = None
+    """The id the server gave the request that returned this object (`x-request-id`):
+    quote it when reporting a problem. None on objects made by hand."""
 
     def to_dict(self) -> Dict[str, Any]:
         """The JSON-compatible dict of the fields that were set, by wire name."""

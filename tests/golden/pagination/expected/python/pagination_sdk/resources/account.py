@@ -7,7 +7,12 @@ from typing import Optional, Union
 
 from .._request_options import RequestOptions
 from .._resource import AsyncAPIResource, SyncAPIResource
-from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
+from .._response import (
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
+)
 from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ..types.account_retrieve_response import AccountRetrieveResponse
 
@@ -19,6 +24,11 @@ class Account(SyncAPIResource):
     def with_raw_response(self) -> AccountWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AccountWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AccountWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return AccountWithStreamingResponse(self)
 
     def retrieve(
         self,
@@ -51,6 +61,11 @@ class AsyncAccount(AsyncAPIResource):
     def with_raw_response(self) -> AsyncAccountWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AsyncAccountWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncAccountWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return AsyncAccountWithStreamingResponse(self)
 
     async def retrieve(
         self,
@@ -86,3 +101,13 @@ class AccountWithRawResponse:
 class AsyncAccountWithRawResponse:
     def __init__(self, resource: AsyncAccount) -> None:
         self.retrieve = async_to_raw_response_wrapper(resource.retrieve)
+
+
+class AccountWithStreamingResponse:
+    def __init__(self, resource: Account) -> None:
+        self.retrieve = to_streamed_response_wrapper(resource.retrieve)
+
+
+class AsyncAccountWithStreamingResponse:
+    def __init__(self, resource: AsyncAccount) -> None:
+        self.retrieve = async_to_streamed_response_wrapper(resource.retrieve)

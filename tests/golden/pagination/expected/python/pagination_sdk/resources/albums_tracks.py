@@ -8,7 +8,12 @@ from typing import Optional, Union
 from .._pagination import AsyncPaginator, Paging, SyncPage
 from .._request_options import RequestOptions, path_template
 from .._resource import AsyncAPIResource, SyncAPIResource
-from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
+from .._response import (
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
+)
 from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ..types.shared.item import Item
 from ..types.shared.paging_item_object import PagingItemObject
@@ -22,10 +27,15 @@ class AlbumsTracks(SyncAPIResource):
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AlbumsTracksWithRawResponse(self)
 
+    @cached_property
+    def with_streaming_response(self) -> AlbumsTracksWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return AlbumsTracksWithStreamingResponse(self)
+
     def list(
         self,
-        *,
         album_id: str,
+        *,
         limit: Union[int, NotGiven] = NOT_GIVEN,
         offset: Union[int, NotGiven] = NOT_GIVEN,
         extra_headers: Optional[Headers] = None,
@@ -61,10 +71,15 @@ class AsyncAlbumsTracks(AsyncAPIResource):
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AsyncAlbumsTracksWithRawResponse(self)
 
+    @cached_property
+    def with_streaming_response(self) -> AsyncAlbumsTracksWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return AsyncAlbumsTracksWithStreamingResponse(self)
+
     def list(
         self,
-        *,
         album_id: str,
+        *,
         limit: Union[int, NotGiven] = NOT_GIVEN,
         offset: Union[int, NotGiven] = NOT_GIVEN,
         extra_headers: Optional[Headers] = None,
@@ -103,3 +118,13 @@ class AlbumsTracksWithRawResponse:
 class AsyncAlbumsTracksWithRawResponse:
     def __init__(self, resource: AsyncAlbumsTracks) -> None:
         self.list = async_to_raw_response_wrapper(resource.list)
+
+
+class AlbumsTracksWithStreamingResponse:
+    def __init__(self, resource: AlbumsTracks) -> None:
+        self.list = to_streamed_response_wrapper(resource.list)
+
+
+class AsyncAlbumsTracksWithStreamingResponse:
+    def __init__(self, resource: AsyncAlbumsTracks) -> None:
+        self.list = async_to_streamed_response_wrapper(resource.list)

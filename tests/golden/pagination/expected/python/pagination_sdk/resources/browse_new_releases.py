@@ -8,7 +8,12 @@ from typing import Optional, Union
 from .._pagination import AsyncPaginator, Paging, SyncPage
 from .._request_options import RequestOptions
 from .._resource import AsyncAPIResource, SyncAPIResource
-from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
+from .._response import (
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
+)
 from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ..types.new_release_list_response import NewReleaseListResponse
 from ..types.shared.item import Item
@@ -21,6 +26,11 @@ class BrowseNewReleases(SyncAPIResource):
     def with_raw_response(self) -> BrowseNewReleasesWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return BrowseNewReleasesWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> BrowseNewReleasesWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return BrowseNewReleasesWithStreamingResponse(self)
 
     def list(
         self,
@@ -57,6 +67,11 @@ class AsyncBrowseNewReleases(AsyncAPIResource):
     def with_raw_response(self) -> AsyncBrowseNewReleasesWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AsyncBrowseNewReleasesWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncBrowseNewReleasesWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return AsyncBrowseNewReleasesWithStreamingResponse(self)
 
     def list(
         self,
@@ -97,3 +112,13 @@ class BrowseNewReleasesWithRawResponse:
 class AsyncBrowseNewReleasesWithRawResponse:
     def __init__(self, resource: AsyncBrowseNewReleases) -> None:
         self.list = async_to_raw_response_wrapper(resource.list)
+
+
+class BrowseNewReleasesWithStreamingResponse:
+    def __init__(self, resource: BrowseNewReleases) -> None:
+        self.list = to_streamed_response_wrapper(resource.list)
+
+
+class AsyncBrowseNewReleasesWithStreamingResponse:
+    def __init__(self, resource: AsyncBrowseNewReleases) -> None:
+        self.list = async_to_streamed_response_wrapper(resource.list)

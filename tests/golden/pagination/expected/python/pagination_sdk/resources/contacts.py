@@ -8,7 +8,12 @@ from typing import Optional, Union
 from .._pagination import AsyncPaginator, Paging, SyncPage
 from .._request_options import RequestOptions
 from .._resource import AsyncAPIResource, SyncAPIResource
-from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
+from .._response import (
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
+)
 from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ..types.shared.collection_response_with_total import CollectionResponseWithTotal
 from ..types.shared.item import Item
@@ -21,6 +26,11 @@ class Contacts(SyncAPIResource):
     def with_raw_response(self) -> ContactsWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return ContactsWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> ContactsWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return ContactsWithStreamingResponse(self)
 
     def list(
         self,
@@ -59,6 +69,11 @@ class AsyncContacts(AsyncAPIResource):
     def with_raw_response(self) -> AsyncContactsWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AsyncContactsWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncContactsWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return AsyncContactsWithStreamingResponse(self)
 
     def list(
         self,
@@ -101,3 +116,13 @@ class ContactsWithRawResponse:
 class AsyncContactsWithRawResponse:
     def __init__(self, resource: AsyncContacts) -> None:
         self.list = async_to_raw_response_wrapper(resource.list)
+
+
+class ContactsWithStreamingResponse:
+    def __init__(self, resource: Contacts) -> None:
+        self.list = to_streamed_response_wrapper(resource.list)
+
+
+class AsyncContactsWithStreamingResponse:
+    def __init__(self, resource: AsyncContacts) -> None:
+        self.list = async_to_streamed_response_wrapper(resource.list)

@@ -8,7 +8,12 @@ from typing import Optional, Union
 from .._pagination import AsyncPaginator, Paging, SyncPage
 from .._request_options import RequestOptions
 from .._resource import AsyncAPIResource, SyncAPIResource
-from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
+from .._response import (
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
+)
 from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ..types.issue_list_response import IssueListResponse
 from ..types.shared.item import Item
@@ -21,6 +26,11 @@ class Issues(SyncAPIResource):
     def with_raw_response(self) -> IssuesWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return IssuesWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> IssuesWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return IssuesWithStreamingResponse(self)
 
     def list(
         self,
@@ -59,6 +69,11 @@ class AsyncIssues(AsyncAPIResource):
     def with_raw_response(self) -> AsyncIssuesWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AsyncIssuesWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncIssuesWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return AsyncIssuesWithStreamingResponse(self)
 
     def list(
         self,
@@ -101,3 +116,13 @@ class IssuesWithRawResponse:
 class AsyncIssuesWithRawResponse:
     def __init__(self, resource: AsyncIssues) -> None:
         self.list = async_to_raw_response_wrapper(resource.list)
+
+
+class IssuesWithStreamingResponse:
+    def __init__(self, resource: Issues) -> None:
+        self.list = to_streamed_response_wrapper(resource.list)
+
+
+class AsyncIssuesWithStreamingResponse:
+    def __init__(self, resource: AsyncIssues) -> None:
+        self.list = async_to_streamed_response_wrapper(resource.list)

@@ -8,7 +8,12 @@ from typing import Literal, Optional, Union
 from .._pagination import AsyncPaginator, Paging, SyncPage
 from .._request_options import RequestOptions
 from .._resource import AsyncAPIResource, SyncAPIResource
-from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
+from .._response import (
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
+)
 from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ..types.following_list_response import FollowingListResponse
 from ..types.shared.item import Item
@@ -21,6 +26,11 @@ class MeFollowing(SyncAPIResource):
     def with_raw_response(self) -> MeFollowingWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return MeFollowingWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> MeFollowingWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return MeFollowingWithStreamingResponse(self)
 
     def list(
         self,
@@ -63,6 +73,11 @@ class AsyncMeFollowing(AsyncAPIResource):
     def with_raw_response(self) -> AsyncMeFollowingWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AsyncMeFollowingWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncMeFollowingWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return AsyncMeFollowingWithStreamingResponse(self)
 
     def list(
         self,
@@ -109,3 +124,13 @@ class MeFollowingWithRawResponse:
 class AsyncMeFollowingWithRawResponse:
     def __init__(self, resource: AsyncMeFollowing) -> None:
         self.list = async_to_raw_response_wrapper(resource.list)
+
+
+class MeFollowingWithStreamingResponse:
+    def __init__(self, resource: MeFollowing) -> None:
+        self.list = to_streamed_response_wrapper(resource.list)
+
+
+class AsyncMeFollowingWithStreamingResponse:
+    def __init__(self, resource: AsyncMeFollowing) -> None:
+        self.list = async_to_streamed_response_wrapper(resource.list)

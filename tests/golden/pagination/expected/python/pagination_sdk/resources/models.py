@@ -7,7 +7,12 @@ from typing import Optional, Union
 
 from .._request_options import RequestOptions
 from .._resource import AsyncAPIResource, SyncAPIResource
-from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
+from .._response import (
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
+)
 from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ..types.shared.list_models_response import ListModelsResponse
 
@@ -19,6 +24,11 @@ class Models(SyncAPIResource):
     def with_raw_response(self) -> ModelsWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return ModelsWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> ModelsWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return ModelsWithStreamingResponse(self)
 
     def list(
         self,
@@ -49,6 +59,11 @@ class AsyncModels(AsyncAPIResource):
     def with_raw_response(self) -> AsyncModelsWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AsyncModelsWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncModelsWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return AsyncModelsWithStreamingResponse(self)
 
     async def list(
         self,
@@ -82,3 +97,13 @@ class ModelsWithRawResponse:
 class AsyncModelsWithRawResponse:
     def __init__(self, resource: AsyncModels) -> None:
         self.list = async_to_raw_response_wrapper(resource.list)
+
+
+class ModelsWithStreamingResponse:
+    def __init__(self, resource: Models) -> None:
+        self.list = to_streamed_response_wrapper(resource.list)
+
+
+class AsyncModelsWithStreamingResponse:
+    def __init__(self, resource: AsyncModels) -> None:
+        self.list = async_to_streamed_response_wrapper(resource.list)

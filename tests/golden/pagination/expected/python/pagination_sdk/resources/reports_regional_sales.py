@@ -7,7 +7,12 @@ from typing import Optional, Union
 
 from .._request_options import RequestOptions
 from .._resource import AsyncAPIResource, SyncAPIResource
-from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
+from .._response import (
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
+)
 from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ..types.regional_sale_list_response import RegionalSaleListResponse
 
@@ -19,6 +24,11 @@ class ReportsRegionalSales(SyncAPIResource):
     def with_raw_response(self) -> ReportsRegionalSalesWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return ReportsRegionalSalesWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> ReportsRegionalSalesWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return ReportsRegionalSalesWithStreamingResponse(self)
 
     def list(
         self,
@@ -47,6 +57,11 @@ class AsyncReportsRegionalSales(AsyncAPIResource):
     def with_raw_response(self) -> AsyncReportsRegionalSalesWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AsyncReportsRegionalSalesWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncReportsRegionalSalesWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return AsyncReportsRegionalSalesWithStreamingResponse(self)
 
     async def list(
         self,
@@ -78,3 +93,13 @@ class ReportsRegionalSalesWithRawResponse:
 class AsyncReportsRegionalSalesWithRawResponse:
     def __init__(self, resource: AsyncReportsRegionalSales) -> None:
         self.list = async_to_raw_response_wrapper(resource.list)
+
+
+class ReportsRegionalSalesWithStreamingResponse:
+    def __init__(self, resource: ReportsRegionalSales) -> None:
+        self.list = to_streamed_response_wrapper(resource.list)
+
+
+class AsyncReportsRegionalSalesWithStreamingResponse:
+    def __init__(self, resource: AsyncReportsRegionalSales) -> None:
+        self.list = async_to_streamed_response_wrapper(resource.list)

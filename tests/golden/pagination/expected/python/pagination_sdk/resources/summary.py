@@ -7,7 +7,12 @@ from typing import Optional, Union
 
 from .._request_options import RequestOptions
 from .._resource import AsyncAPIResource, SyncAPIResource
-from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
+from .._response import (
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
+)
 from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ..types.summary_list_response import SummaryListResponse
 
@@ -19,6 +24,11 @@ class Summary(SyncAPIResource):
     def with_raw_response(self) -> SummaryWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return SummaryWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> SummaryWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return SummaryWithStreamingResponse(self)
 
     def list(
         self,
@@ -47,6 +57,11 @@ class AsyncSummary(AsyncAPIResource):
     def with_raw_response(self) -> AsyncSummaryWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AsyncSummaryWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncSummaryWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return AsyncSummaryWithStreamingResponse(self)
 
     async def list(
         self,
@@ -78,3 +93,13 @@ class SummaryWithRawResponse:
 class AsyncSummaryWithRawResponse:
     def __init__(self, resource: AsyncSummary) -> None:
         self.list = async_to_raw_response_wrapper(resource.list)
+
+
+class SummaryWithStreamingResponse:
+    def __init__(self, resource: Summary) -> None:
+        self.list = to_streamed_response_wrapper(resource.list)
+
+
+class AsyncSummaryWithStreamingResponse:
+    def __init__(self, resource: AsyncSummary) -> None:
+        self.list = async_to_streamed_response_wrapper(resource.list)

@@ -8,7 +8,12 @@ from typing import TYPE_CHECKING, List, Optional, Union
 
 from .._request_options import RequestOptions, path_template
 from .._resource import AsyncAPIResource, SyncAPIResource
-from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
+from .._response import (
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
+)
 from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ..types.album_list_response import AlbumListResponse
 from ..types.shared.album import Album
@@ -31,6 +36,11 @@ class Albums(SyncAPIResource):
     def with_raw_response(self) -> AlbumsWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AlbumsWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AlbumsWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return AlbumsWithStreamingResponse(self)
 
     def list(
         self,
@@ -94,8 +104,8 @@ class Albums(SyncAPIResource):
 
     def update(
         self,
-        *,
         album_id: str,
+        *,
         title: str,
         labels: Union[List[str], NotGiven] = NOT_GIVEN,
         extra_headers: Optional[Headers] = None,
@@ -136,6 +146,11 @@ class AsyncAlbums(AsyncAPIResource):
     def with_raw_response(self) -> AsyncAlbumsWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AsyncAlbumsWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncAlbumsWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return AsyncAlbumsWithStreamingResponse(self)
 
     async def list(
         self,
@@ -199,8 +214,8 @@ class AsyncAlbums(AsyncAPIResource):
 
     async def update(
         self,
-        *,
         album_id: str,
+        *,
         title: str,
         labels: Union[List[str], NotGiven] = NOT_GIVEN,
         extra_headers: Optional[Headers] = None,
@@ -242,3 +257,17 @@ class AsyncAlbumsWithRawResponse:
         self.list = async_to_raw_response_wrapper(resource.list)
         self.create = async_to_raw_response_wrapper(resource.create)
         self.update = async_to_raw_response_wrapper(resource.update)
+
+
+class AlbumsWithStreamingResponse:
+    def __init__(self, resource: Albums) -> None:
+        self.list = to_streamed_response_wrapper(resource.list)
+        self.create = to_streamed_response_wrapper(resource.create)
+        self.update = to_streamed_response_wrapper(resource.update)
+
+
+class AsyncAlbumsWithStreamingResponse:
+    def __init__(self, resource: AsyncAlbums) -> None:
+        self.list = async_to_streamed_response_wrapper(resource.list)
+        self.create = async_to_streamed_response_wrapper(resource.create)
+        self.update = async_to_streamed_response_wrapper(resource.update)

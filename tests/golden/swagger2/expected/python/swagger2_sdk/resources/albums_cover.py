@@ -27,13 +27,13 @@ class AlbumsCover(SyncAPIResource):
 
     @cached_property
     def with_streaming_response(self) -> AlbumsCoverWithStreamingResponse:
-        """The download methods, returning the body unread, to iterate or write."""
+        """These methods, returning the response unread, for a `with` block."""
         return AlbumsCoverWithStreamingResponse(self)
 
     def retrieve(
         self,
-        *,
         album_id: str,
+        *,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
@@ -55,8 +55,8 @@ class AlbumsCover(SyncAPIResource):
 
     def update(
         self,
-        *,
         album_id: str,
+        *,
         image: FileTypes,
         caption: Union[str, NotGiven] = NOT_GIVEN,
         extra_headers: Optional[Headers] = None,
@@ -90,13 +90,13 @@ class AsyncAlbumsCover(AsyncAPIResource):
 
     @cached_property
     def with_streaming_response(self) -> AsyncAlbumsCoverWithStreamingResponse:
-        """The download methods, returning the body unread, to iterate or write."""
+        """These methods, returning the response unread, for a `with` block."""
         return AsyncAlbumsCoverWithStreamingResponse(self)
 
     async def retrieve(
         self,
-        *,
         album_id: str,
+        *,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
@@ -118,8 +118,8 @@ class AsyncAlbumsCover(AsyncAPIResource):
 
     async def update(
         self,
-        *,
         album_id: str,
+        *,
         image: FileTypes,
         caption: Union[str, NotGiven] = NOT_GIVEN,
         extra_headers: Optional[Headers] = None,
@@ -160,8 +160,10 @@ class AsyncAlbumsCoverWithRawResponse:
 class AlbumsCoverWithStreamingResponse:
     def __init__(self, resource: AlbumsCover) -> None:
         self.retrieve = to_streamed_response_wrapper(resource.retrieve)
+        self.update = to_streamed_response_wrapper(resource.update)
 
 
 class AsyncAlbumsCoverWithStreamingResponse:
     def __init__(self, resource: AsyncAlbumsCover) -> None:
         self.retrieve = async_to_streamed_response_wrapper(resource.retrieve)
+        self.update = async_to_streamed_response_wrapper(resource.update)

@@ -7,7 +7,12 @@ from typing import Optional, Union
 
 from .._request_options import RequestOptions
 from .._resource import AsyncAPIResource, SyncAPIResource
-from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
+from .._response import (
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
+)
 from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ..types.shared.sku import Sku
 
@@ -19,6 +24,11 @@ class NextSku(SyncAPIResource):
     def with_raw_response(self) -> NextSkuWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return NextSkuWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> NextSkuWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return NextSkuWithStreamingResponse(self)
 
     def retrieve(
         self,
@@ -46,6 +56,11 @@ class AsyncNextSku(AsyncAPIResource):
     def with_raw_response(self) -> AsyncNextSkuWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AsyncNextSkuWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncNextSkuWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return AsyncNextSkuWithStreamingResponse(self)
 
     async def retrieve(
         self,
@@ -76,3 +91,13 @@ class NextSkuWithRawResponse:
 class AsyncNextSkuWithRawResponse:
     def __init__(self, resource: AsyncNextSku) -> None:
         self.retrieve = async_to_raw_response_wrapper(resource.retrieve)
+
+
+class NextSkuWithStreamingResponse:
+    def __init__(self, resource: NextSku) -> None:
+        self.retrieve = to_streamed_response_wrapper(resource.retrieve)
+
+
+class AsyncNextSkuWithStreamingResponse:
+    def __init__(self, resource: AsyncNextSku) -> None:
+        self.retrieve = async_to_streamed_response_wrapper(resource.retrieve)

@@ -9,7 +9,12 @@ from pydantic import Field
 
 from .._request_options import RequestOptions, path_template
 from .._resource import AsyncAPIResource, SyncAPIResource
-from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
+from .._response import (
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
+)
 from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ..types.shared.order import Order
 from ..types.shared_params.order import OrderParam
@@ -23,10 +28,15 @@ class Orders(SyncAPIResource):
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return OrdersWithRawResponse(self)
 
+    @cached_property
+    def with_streaming_response(self) -> OrdersWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return OrdersWithStreamingResponse(self)
+
     def move(
         self,
-        *,
         order_id: str,
+        *,
         order: Union[OrderParam, NotGiven] = NOT_GIVEN,
         location_id: Union[str, NotGiven] = NOT_GIVEN,
         handle: Union[str, NotGiven] = NOT_GIVEN,
@@ -73,10 +83,15 @@ class AsyncOrders(AsyncAPIResource):
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AsyncOrdersWithRawResponse(self)
 
+    @cached_property
+    def with_streaming_response(self) -> AsyncOrdersWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return AsyncOrdersWithStreamingResponse(self)
+
     async def move(
         self,
-        *,
         order_id: str,
+        *,
         order: Union[OrderParam, NotGiven] = NOT_GIVEN,
         location_id: Union[str, NotGiven] = NOT_GIVEN,
         handle: Union[str, NotGiven] = NOT_GIVEN,
@@ -125,3 +140,13 @@ class OrdersWithRawResponse:
 class AsyncOrdersWithRawResponse:
     def __init__(self, resource: AsyncOrders) -> None:
         self.move = async_to_raw_response_wrapper(resource.move)
+
+
+class OrdersWithStreamingResponse:
+    def __init__(self, resource: Orders) -> None:
+        self.move = to_streamed_response_wrapper(resource.move)
+
+
+class AsyncOrdersWithStreamingResponse:
+    def __init__(self, resource: AsyncOrders) -> None:
+        self.move = async_to_streamed_response_wrapper(resource.move)

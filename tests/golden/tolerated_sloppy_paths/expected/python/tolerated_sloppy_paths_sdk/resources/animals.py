@@ -7,7 +7,12 @@ from typing import Optional, Union
 
 from .._request_options import RequestOptions
 from .._resource import AsyncAPIResource, SyncAPIResource
-from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
+from .._response import (
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
+)
 from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 
 __all__ = ["AsyncAnimals", "Animals"]
@@ -18,6 +23,11 @@ class Animals(SyncAPIResource):
     def with_raw_response(self) -> AnimalsWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AnimalsWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AnimalsWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return AnimalsWithStreamingResponse(self)
 
     def list(
         self,
@@ -65,6 +75,11 @@ class AsyncAnimals(AsyncAPIResource):
     def with_raw_response(self) -> AsyncAnimalsWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AsyncAnimalsWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncAnimalsWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return AsyncAnimalsWithStreamingResponse(self)
 
     async def list(
         self,
@@ -117,3 +132,15 @@ class AsyncAnimalsWithRawResponse:
     def __init__(self, resource: AsyncAnimals) -> None:
         self.list = async_to_raw_response_wrapper(resource.list)
         self.create = async_to_raw_response_wrapper(resource.create)
+
+
+class AnimalsWithStreamingResponse:
+    def __init__(self, resource: Animals) -> None:
+        self.list = to_streamed_response_wrapper(resource.list)
+        self.create = to_streamed_response_wrapper(resource.create)
+
+
+class AsyncAnimalsWithStreamingResponse:
+    def __init__(self, resource: AsyncAnimals) -> None:
+        self.list = async_to_streamed_response_wrapper(resource.list)
+        self.create = async_to_streamed_response_wrapper(resource.create)

@@ -7,7 +7,12 @@ from typing import Optional, Union
 
 from .._request_options import RequestOptions, path_template
 from .._resource import AsyncAPIResource, SyncAPIResource
-from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
+from .._response import (
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
+)
 from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 
 __all__ = ["AsyncOrganizationsMembers", "OrganizationsMembers"]
@@ -19,11 +24,16 @@ class OrganizationsMembers(SyncAPIResource):
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return OrganizationsMembersWithRawResponse(self)
 
+    @cached_property
+    def with_streaming_response(self) -> OrganizationsMembersWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return OrganizationsMembersWithStreamingResponse(self)
+
     def retrieve(
         self,
-        *,
         organization_id: str,
         member_id: int,
+        *,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
@@ -51,11 +61,16 @@ class AsyncOrganizationsMembers(AsyncAPIResource):
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AsyncOrganizationsMembersWithRawResponse(self)
 
+    @cached_property
+    def with_streaming_response(self) -> AsyncOrganizationsMembersWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return AsyncOrganizationsMembersWithStreamingResponse(self)
+
     async def retrieve(
         self,
-        *,
         organization_id: str,
         member_id: int,
+        *,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
@@ -85,3 +100,13 @@ class OrganizationsMembersWithRawResponse:
 class AsyncOrganizationsMembersWithRawResponse:
     def __init__(self, resource: AsyncOrganizationsMembers) -> None:
         self.retrieve = async_to_raw_response_wrapper(resource.retrieve)
+
+
+class OrganizationsMembersWithStreamingResponse:
+    def __init__(self, resource: OrganizationsMembers) -> None:
+        self.retrieve = to_streamed_response_wrapper(resource.retrieve)
+
+
+class AsyncOrganizationsMembersWithStreamingResponse:
+    def __init__(self, resource: AsyncOrganizationsMembers) -> None:
+        self.retrieve = async_to_streamed_response_wrapper(resource.retrieve)

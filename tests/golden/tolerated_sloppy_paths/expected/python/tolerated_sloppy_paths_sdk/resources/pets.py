@@ -7,7 +7,12 @@ from typing import TYPE_CHECKING, Optional, Union
 
 from .._request_options import RequestOptions, path_template
 from .._resource import AsyncAPIResource, SyncAPIResource
-from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
+from .._response import (
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
+)
 from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 
 if TYPE_CHECKING:
@@ -28,10 +33,15 @@ class Pets(SyncAPIResource):
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return PetsWithRawResponse(self)
 
+    @cached_property
+    def with_streaming_response(self) -> PetsWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return PetsWithStreamingResponse(self)
+
     def retrieve(
         self,
-        *,
         pet_id: int,
+        *,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
@@ -83,10 +93,15 @@ class AsyncPets(AsyncAPIResource):
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AsyncPetsWithRawResponse(self)
 
+    @cached_property
+    def with_streaming_response(self) -> AsyncPetsWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return AsyncPetsWithStreamingResponse(self)
+
     async def retrieve(
         self,
-        *,
         pet_id: int,
+        *,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
@@ -136,3 +151,15 @@ class AsyncPetsWithRawResponse:
     def __init__(self, resource: AsyncPets) -> None:
         self.retrieve = async_to_raw_response_wrapper(resource.retrieve)
         self.list = async_to_raw_response_wrapper(resource.list)
+
+
+class PetsWithStreamingResponse:
+    def __init__(self, resource: Pets) -> None:
+        self.retrieve = to_streamed_response_wrapper(resource.retrieve)
+        self.list = to_streamed_response_wrapper(resource.list)
+
+
+class AsyncPetsWithStreamingResponse:
+    def __init__(self, resource: AsyncPets) -> None:
+        self.retrieve = async_to_streamed_response_wrapper(resource.retrieve)
+        self.list = async_to_streamed_response_wrapper(resource.list)

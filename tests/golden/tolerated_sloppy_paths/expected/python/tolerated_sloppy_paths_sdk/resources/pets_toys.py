@@ -7,7 +7,12 @@ from typing import Optional, Union
 
 from .._request_options import RequestOptions, path_template
 from .._resource import AsyncAPIResource, SyncAPIResource
-from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
+from .._response import (
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
+)
 from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 
 __all__ = ["AsyncPetsToys", "PetsToys"]
@@ -19,11 +24,16 @@ class PetsToys(SyncAPIResource):
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return PetsToysWithRawResponse(self)
 
+    @cached_property
+    def with_streaming_response(self) -> PetsToysWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return PetsToysWithStreamingResponse(self)
+
     def retrieve(
         self,
-        *,
         pet_id: int,
         toy_id: str,
+        *,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
@@ -50,11 +60,16 @@ class AsyncPetsToys(AsyncAPIResource):
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AsyncPetsToysWithRawResponse(self)
 
+    @cached_property
+    def with_streaming_response(self) -> AsyncPetsToysWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return AsyncPetsToysWithStreamingResponse(self)
+
     async def retrieve(
         self,
-        *,
         pet_id: int,
         toy_id: str,
+        *,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
@@ -83,3 +98,13 @@ class PetsToysWithRawResponse:
 class AsyncPetsToysWithRawResponse:
     def __init__(self, resource: AsyncPetsToys) -> None:
         self.retrieve = async_to_raw_response_wrapper(resource.retrieve)
+
+
+class PetsToysWithStreamingResponse:
+    def __init__(self, resource: PetsToys) -> None:
+        self.retrieve = to_streamed_response_wrapper(resource.retrieve)
+
+
+class AsyncPetsToysWithStreamingResponse:
+    def __init__(self, resource: AsyncPetsToys) -> None:
+        self.retrieve = async_to_streamed_response_wrapper(resource.retrieve)

@@ -7,7 +7,12 @@ from typing import Optional, Union
 
 from .._request_options import RequestOptions, path_template
 from .._resource import AsyncAPIResource, SyncAPIResource
-from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
+from .._response import (
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
+)
 from .._types import NOT_GIVEN, Body, FileTypes, Headers, NotGiven, Query, Timeout
 from ..types.shared.release import Release
 
@@ -19,6 +24,11 @@ class Releases(SyncAPIResource):
     def with_raw_response(self) -> ReleasesWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return ReleasesWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> ReleasesWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return ReleasesWithStreamingResponse(self)
 
     def create(
         self,
@@ -63,6 +73,11 @@ class AsyncReleases(AsyncAPIResource):
     def with_raw_response(self) -> AsyncReleasesWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AsyncReleasesWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncReleasesWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return AsyncReleasesWithStreamingResponse(self)
 
     async def create(
         self,
@@ -110,3 +125,13 @@ class ReleasesWithRawResponse:
 class AsyncReleasesWithRawResponse:
     def __init__(self, resource: AsyncReleases) -> None:
         self.create = async_to_raw_response_wrapper(resource.create)
+
+
+class ReleasesWithStreamingResponse:
+    def __init__(self, resource: Releases) -> None:
+        self.create = to_streamed_response_wrapper(resource.create)
+
+
+class AsyncReleasesWithStreamingResponse:
+    def __init__(self, resource: AsyncReleases) -> None:
+        self.create = async_to_streamed_response_wrapper(resource.create)

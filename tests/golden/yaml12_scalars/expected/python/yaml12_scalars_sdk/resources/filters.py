@@ -7,7 +7,12 @@ from typing import Literal, Optional, Union
 
 from .._request_options import RequestOptions
 from .._resource import AsyncAPIResource, SyncAPIResource
-from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
+from .._response import (
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
+)
 from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ..types.filter_list_response import FilterListResponse
 
@@ -19,6 +24,11 @@ class Filters(SyncAPIResource):
     def with_raw_response(self) -> FiltersWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return FiltersWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> FiltersWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return FiltersWithStreamingResponse(self)
 
     def list(
         self,
@@ -52,6 +62,11 @@ class AsyncFilters(AsyncAPIResource):
     def with_raw_response(self) -> AsyncFiltersWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AsyncFiltersWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncFiltersWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return AsyncFiltersWithStreamingResponse(self)
 
     async def list(
         self,
@@ -88,3 +103,13 @@ class FiltersWithRawResponse:
 class AsyncFiltersWithRawResponse:
     def __init__(self, resource: AsyncFilters) -> None:
         self.list = async_to_raw_response_wrapper(resource.list)
+
+
+class FiltersWithStreamingResponse:
+    def __init__(self, resource: Filters) -> None:
+        self.list = to_streamed_response_wrapper(resource.list)
+
+
+class AsyncFiltersWithStreamingResponse:
+    def __init__(self, resource: AsyncFilters) -> None:
+        self.list = async_to_streamed_response_wrapper(resource.list)
