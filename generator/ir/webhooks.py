@@ -72,9 +72,7 @@ def _payloads(reader: OperationsBuilder, name: str, item: dict[str, Any], locati
             None,
         )
         if media is None:
-            context.warn(
-                f"webhook {name!r} has no JSON request body: client.webhooks.unwrap does not read it", op_location
-            )
+            context.warn(f"webhook {name!r} has no JSON request body: left out of the webhook event type", op_location)
             continue
         key, value = media
         schema_location = body_location.child("content", str(key), "schema")
