@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -41,7 +42,7 @@ class FakeOpenAI:
         self.failures: dict[str, int] = {}
         self.lock = threading.Lock()
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread = threading.Thread(target=self.server.serve_forever, args=(0.05,), daemon=True)
 
     @property
     def url(self) -> str:
@@ -108,6 +109,9 @@ class FakeOpenAI:
                 return 200, "text/event-stream", stream.encode()
             message = {"role": "assistant", "content": "".join(CHUNKS)}
             return self.json({"id": "c-1", "object": "chat.completion", "choices": [{"index": 0, "message": message}]})
+        if route == "/slow":
+            time.sleep(1.0)
+            return self.json({})
         if route == "/x":
             return self.json({"method": method, "echo": json.loads(body) if body else None})
         return 404, "application/json", b'{"error": {"message": "no route", "type": "invalid_request_error"}}'
@@ -142,7 +146,10 @@ class FakeOpenAI:
                 if status == 503:
                     self.send_header("Retry-After", "0")
                 self.end_headers()
-                self.wfile.write(payload)
+                try:
+                    self.wfile.write(payload)
+                except (BrokenPipeError, ConnectionResetError):
+                    pass  # the client gave up waiting (the timeout checks)
 
             do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = handle_any
 
