@@ -6,13 +6,17 @@ from __future__ import annotations
 
 import base64
 import json
+import os
+import subprocess
+import sys
+import textwrap
 import time
 from types import ModuleType
 
 import pytest
 
 from ..conftest import GOLDEN
-from .conftest import SECRET, sign
+from .conftest import SECRET, SECRET_KEY, sign
 
 COMPLETED = json.dumps({"id": "evt_1", "type": "batch.completed", "created_at": 1, "data": {"id": "batch_1"}})
 FAILED = json.dumps({"id": "evt_2", "type": "batch.failed", "created_at": 2, "data": {"id": "batch_2"}})
@@ -131,3 +135,30 @@ def test_the_signature_is_the_standard_webhooks_one(sdk: ModuleType) -> None:
     verify_signature("{}", headers, SECRET, now=1700000000)
     with pytest.raises(sdk.InvalidWebhookSignatureError):
         verify_signature("{} ", headers, SECRET, now=1700000000)
+
+
+def test_the_sdk_readme_webhooks_example_runs() -> None:
+    """The SDK README's snippet, run as written: a signed event answers 200, a forged one 400."""
+    root = GOLDEN / "webhooks" / "expected" / "python"
+    readme = (root / "README.md").read_text()
+    section = readme.split("## Webhooks", 1)[1]
+    snippet = section.split("```python\n", 1)[1].split("```", 1)[0]
+    body = json.dumps({"event": "pet.deleted", "pet_id": 7})
+    headers = sign(body, int(time.time()))
+    secret_key = base64.b64encode(SECRET_KEY).decode()
+    script = snippet.replace('"whsec_..."', repr("whsec_" + secret_key)) + textwrap.dedent(
+        f"""
+        print(handle({body!r}.encode(), {headers!r}))
+        print(handle({body!r}.encode(), {{**{headers!r}, "webhook-id": "forged"}}))
+        """
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "PYTHONPATH": str(root)},
+    )
+    lines = result.stdout.split("\n")
+    assert "PetDeletedEvent" in lines[0] or "pet_id=7" in lines[0]
+    assert lines[1:3] == ["200", "400"]
