@@ -110,7 +110,8 @@ def verify_signature(
 
 
 class Webhooks:
-    """`client.webhooks`: check and read the webhooks the API sends to your server."""
+    """`client.webhook_events`: check and read the webhooks the API sends to your
+    server."""
 
     def __init__(self, client: WebhookSettings) -> None:
         self._client = client
