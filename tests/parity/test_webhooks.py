@@ -90,6 +90,8 @@ def test_verifying_without_any_secret_says_where_to_give_one(sdk: ModuleType, mo
     monkeypatch.delenv("OPENAI_WEBHOOK_SECRET", raising=False)
     with pytest.raises(sdk.SDKError, match="OPENAI_WEBHOOK_SECRET"):
         client(sdk).webhooks.verify_signature(COMPLETED, sign(COMPLETED, int(time.time())))
+    with pytest.raises(sdk.SDKError, match="OPENAI_WEBHOOK_SECRET"):
+        client(sdk).webhooks.unwrap(COMPLETED, sign(COMPLETED, int(time.time())))  # never read unchecked
     with pytest.raises(sdk.SDKError, match="base64"):
         client(sdk).webhooks.verify_signature(COMPLETED, sign(COMPLETED, 0), secret="whsec_not base64!")
 

@@ -142,14 +142,13 @@ class Webhooks:
         *,
         secret: Optional[str] = None,
     ) -> WebhookEvent:
-        """The webhook's event, its signature checked first when a secret is known:
-        `secret`, the client's `webhook_secret` or the environment variable
-        `WEBHOOKS_SDK_WEBHOOK_SECRET`. Without one the body is only read: give
-        a secret wherever the webhook comes from the network."""
+        """The webhook's event, its signature checked first with `secret`, the
+        client's `webhook_secret` or the environment variable
+        `WEBHOOKS_SDK_WEBHOOK_SECRET`: without any of them it raises `SDKError`, as a
+        webhook from the network is never read unchecked."""
         from .types.webhook_event import WebhookEvent
 
-        if secret or self._client.webhook_secret:
-            self.verify_signature(body, headers, secret=secret)
+        self.verify_signature(body, headers, secret=secret)
         data = json.loads(body)
         if self._client.strict_response_validation:
             adapter: pydantic.TypeAdapter[WebhookEvent] = pydantic.TypeAdapter(
