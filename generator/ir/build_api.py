@@ -24,6 +24,7 @@ from .model import ApiIR, ModelIR, ServerIR
 from .overrides import Overrides, OverridesConfig
 from .recursive_aliases import resolve_recursive_aliases
 from .security import environment_prefix, read_auth, server_variables, unique_variables
+from .webhooks import event_name, event_type, read_webhooks
 
 
 def server_url(document: dict[str, Any]) -> str:
@@ -86,6 +87,12 @@ class ApiBuilder:
             operations.read_paths(document)
         except SpecError as exc:
             context.diagnostics.items.extend(exc.diagnostics)
+        try:
+            webhooks = read_webhooks(operations, document)
+        except SpecError as exc:
+            context.diagnostics.items.extend(exc.diagnostics)
+            webhooks = []
+        event_named = event_name(operations, webhooks)
         models: list[ModelIR] = list(operations.body_models)
         for named in context.resolver.drain():
             try:
@@ -99,6 +106,9 @@ class ApiBuilder:
                     f"no model of the spec is at #{pointer} (to be named {name!r})",
                     context.locate(where),
                 )
+        webhook_event, event_model = event_type(webhooks, event_named, models)
+        if event_model is not None:
+            models.append(event_model)
         models = resolve_recursive_aliases(resolve_inheritance(resolve_discriminators(models)))
         models.sort(key=lambda m: (m.name.lower(), m.name))
         models = with_items_fields(models, operations.unpaged_lists({m.name: m for m in models}))
@@ -120,4 +130,5 @@ class ApiBuilder:
             auth=auth if resources else None,
             idempotency_header=idempotency_header(document, context),
             env_prefix=prefix,
+            webhook_event=webhook_event,
         )

@@ -469,9 +469,12 @@ class ApiIR:
     servers: tuple[ServerIR, ...] = ()
     auth: AuthIR | None = None
     idempotency_header: str = "Idempotency-Key"
+    """Sent with a fresh key on every non-GET call (`x-sdk-idempotency-header`); empty: never."""
     env_prefix: str = ""
     """What the client's environment variables start with (`<PREFIX>_API_KEY`, `_BASE_URL`, `_LOG`)."""
-    """Sent with a fresh key on every non-GET call (`x-sdk-idempotency-header`); empty: never."""
+    webhook_event: TypeIR | None = None
+    """What the webhooks the API sends carry (3.1 `webhooks`, `x-webhooks`; see `webhooks.py`):
+    the one payload type or the `WebhookEvent` union of them; None when the spec declares none."""
 
     @property
     def operations(self) -> tuple[OperationIR, ...]:

@@ -33,6 +33,7 @@ from .models import module_view
 from .params import ParamNames, params_module_view, shared_modules_needed
 from .resources import ChildView, resource_views
 from .types import import_order, natural_key
+from .webhooks import WebhooksView, webhooks_view
 
 SHARED = "types/shared"
 RUNTIME_MODULES = (
@@ -121,6 +122,7 @@ class ClientView:
     auth: AuthView | None
     resources: tuple[ChildView, ...]
     example: ExampleView
+    webhooks: WebhooksView | None = None
 
 
 def readme_example(api: ApiIR) -> ExampleView:
@@ -262,7 +264,11 @@ def client_view(api: ApiIR) -> ClientView:
     )
     doc = f"A client for the {api.title} API.\n\n{auth}{retries}"
     async_doc = f"An async client for the {api.title} API.\n\n{auth}{retries}"
-    return ClientView(api.title, doc, async_doc, tuple(servers), auth_doc, resources, readme_example(api))
+    helper = webhooks_view(api)
+    if helper is not None:
+        doc += f" `client.{helper.attribute}` checks and reads the webhooks the API sends."
+        async_doc += f" `client.{helper.attribute}` checks and reads the webhooks the API sends."
+    return ClientView(api.title, doc, async_doc, tuple(servers), auth_doc, resources, readme_example(api), helper)
 
 
 def model_types(model: ModelIR) -> Iterator[TypeIR]:
@@ -365,6 +371,10 @@ def render_python(api: ApiIR, source_name: str, part: tuple[int, int] = (0, 1)) 
         for runtime in RUNTIME_MODULES:
             files[f"{root}/{runtime}.py"] = render(f"python/package/{runtime}.py.jinja", **context)
         files[f"{root}/_client.py"] = render("python/package/_client.py.jinja", client=client, **context)
+        if client.webhooks is not None:
+            files[f"{root}/_webhooks.py"] = render(
+                "python/package/_webhooks.py.jinja", webhooks=client.webhooks, **context
+            )
         top = sorted(api.resources, key=lambda r: natural_key(r.module))
         files[f"{root}/resources/__init__.py"] = render(
             "python/package/resources/__init__.py.jinja",
