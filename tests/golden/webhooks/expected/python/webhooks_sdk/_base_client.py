@@ -32,8 +32,8 @@ from ._exceptions import (
     status_error_class,
 )
 from ._logging import loggable_url, logger, setup_logging
-from ._models import BaseModel
-from ._pagination import AsyncPage, Paging, SyncPage
+from ._models import BaseModel, type_adapter
+from ._pagination import AsyncPage, Paging, SyncPage, items_of
 from ._reliability import (
     DEFAULT_MAX_IN_FLIGHT,
     AsyncInFlightLimit,
@@ -74,7 +74,7 @@ RETRYABLE_STATUSES = frozenset({408, 409, 429})
 
 @lru_cache(maxsize=256)
 def _adapter(cast_to: Any) -> pydantic.TypeAdapter[Any]:
-    return pydantic.TypeAdapter(cast_to)
+    return type_adapter(cast_to)
 
 
 def server_delay(headers: httpx.Headers, now: float) -> Optional[float]:
@@ -350,9 +350,7 @@ class BaseClient:
         return {
             "model": model,
             "items_field": items_field,
-            "items": list(
-                (getattr(parsed, items_field, None) if items_field else parsed) or []
-            ),
+            "items": items_of(parsed, items_field),
             "response": parsed,
             "raw": data,
             "options": options.without_raw_marker(),

@@ -45,6 +45,21 @@ class BaseModel(pydantic.BaseModel):
         )
 
 
+_PYTHON_RE = ConfigDict(regex_engine="python-re")
+
+
+def type_adapter(type_: Any) -> pydantic.TypeAdapter[Any]:
+    """A validator of `type_` that checks patterns with Python's `re`, as the models do.
+
+    pydantic's default engine for a type outside a model is Rust's `regex`, which reads
+    some patterns differently or not at all (`\\Z`, lookarounds). A class (a model, a
+    TypedDict) brings its own configuration, and TypeAdapter refuses another for it.
+    """
+    return pydantic.TypeAdapter(
+        type_, config=None if isinstance(type_, type) else _PYTHON_RE
+    )
+
+
 def rebuild_models(module: str, cycle: List[str]) -> None:
     """Finish the models of `module` and of the other modules of its import cycle
     (`cycle`, relative to it), whose fields name models imported for type checkers only.
