@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import Location
 from ..text import description_of
 from .build_payloads import PayloadReader
-from .method_names import PathIndex, name_operation
+from .method_names import name_operation
 from .model import (
     AliasIR,
     BodyIR,
@@ -34,6 +34,7 @@ from .model import (
     class_types,
     is_text_media,
 )
+from .name_collisions import settle_names
 from .naming import (
     RESERVED_ARGUMENTS,
     field_name,
@@ -44,6 +45,7 @@ from .naming import (
 )
 from .overrides import Overrides, declared_paging, is_argument_name, rename_parameters
 from .pagination import PagingPlan, declares_link_header, recognise, response_fields
+from .route_paths import PathIndex, server_resource, server_words
 from .security import requirements
 
 if TYPE_CHECKING:
@@ -88,6 +90,8 @@ class OperationsBuilder(PayloadReader):
         self.overrides: Overrides
         self.override_locations: dict[str, Location] = {}
         self.index = PathIndex(())
+        self.root = server_resource(default_server) or "root"
+        """The resource of the paths that name none (`/{id}`): what the server URL names."""
         self.model_names: set[str] = set()
 
     def read_paths(self, document: dict[str, Any]) -> None:
@@ -203,7 +207,8 @@ class OperationsBuilder(PayloadReader):
             )
         paged_request = {"page", "per_page"} <= set(query_params)
         returns_list = paging is not None or paged_request or self.returns_array(json_schema)
-        naming = name_operation(path, method, op, self.index, returns_list, self.overrides.group_by == "tags")
+        by_tags = self.overrides.group_by == "tags"
+        naming = name_operation(path, method, op, self.index, returns_list, by_tags, self.root)
         resource, name = naming.resource, naming.method
         singular_name = pascal_case(singular(resource[-1]))
         full_name = "".join(pascal_case(singular(p)) for p in resource)
@@ -445,24 +450,19 @@ class OperationsBuilder(PayloadReader):
         child_paths = children_of.get(path, [])
         children = tuple(self._resource(child, by_path, children_of) for child in child_paths)
         operations: list[OperationIR] = []
-        taken = {child[-1] for child in child_paths}
-        taken |= {"with_raw_response"}
-        for operation in by_path[path]:
-            name, source = operation.name, operation.name_source
-            if name in taken:
-                name, source = field_name(snake_case(operation.operation_id)), "operationId"
-            base, counter = name, 2
-            while name in taken:
-                name, counter = f"{base}_{counter}", counter + 1
-            if name != operation.name:
+        proposed = by_path[path]
+        settled = settle_names(
+            path, proposed, {child[-1] for child in child_paths}, self.index, server_words(self.default_server)
+        )
+        for operation, final in zip(proposed, settled, strict=True):
+            if final.name != operation.name and final.source == "operationId":  # not `create` made `update`
                 self.api.warn(
                     f"method name {'.'.join(path)}.{operation.name} is taken; "
-                    f"{operation.http_method.upper()} {operation.path} is {'.'.join(path)}.{name}",
+                    f"{operation.http_method.upper()} {operation.path} is {'.'.join(path)}.{final.name}",
                     self.locations[(operation.http_method, operation.path)],
                 )
-            taken.add(name)
-            unchanged = name == operation.name and source == operation.name_source
-            operations.append(operation if unchanged else replace(operation, name=name, name_source=source))
+            unchanged = final.name == operation.name and final.source == operation.name_source
+            operations.append(operation if unchanged else replace(operation, name=final.name, name_source=final.source))
         class_name = "".join(pascal_case(p) for p in path)
         # A resource module imports models by name: `Snapshots` the model keeps its name, and
         # so does a class it imports from inside a model's module (a page's item `Knowledge`).
