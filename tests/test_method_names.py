@@ -312,7 +312,7 @@ CASES = [
         ],
     ),
     (
-        "a method may be called copy or validate; only a keyword takes an underscore",
+        "a method may be called copy or validate; a keyword action names its resource (return_transfer)",
         {
             "/dashboards/{id}/copy": {"parameters": ID, "post": op("copyDashboard")},
             "/rules/validate": {"post": op("validateRules")},
@@ -321,7 +321,7 @@ CASES = [
         [
             "client.dashboards.copy -> POST /dashboards/{id}/copy (path)",
             "client.rules.validate -> POST /rules/validate (path)",
-            "client.transfers.return_ -> POST /transfers/{id}/return (path)",
+            "client.transfers.return_transfer -> POST /transfers/{id}/return (path)",
         ],
     ),
     (

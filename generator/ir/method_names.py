@@ -75,19 +75,28 @@ def operation_id_verb(operation_id: str | None) -> tuple[str | None, list[str]]:
     return None, words
 
 
-def action_name(path: str, method: str, operation_id: str | None, index: PathIndex) -> str | None:
+def action_name(
+    path: str, method: str, operation_id: str | None, index: PathIndex, returns_file: bool = False
+) -> str | None:
     """The method an action path is (`/jobs/{id}/cancel` -> `cancel`), or None for a
     resource. An action is a last segment with nothing below it that starts with a verb
     (`verify_microdeposits`, `pause`; for a `GET` only such: `search`, `contains`), or, for
     another method, that the operationId starts with (`regenerateUserPrivateUrlKey`), or a
     singular noun `POST`ed to an item with no `GET` (`/accounts/{id}/reject`). An operationId
-    naming a standard verb (`CreateMessageFeedback`) makes the last two a sub-resource."""
+    naming a standard verb (`CreateMessageFeedback`) makes the last two a sub-resource.
+    A `GET` of a singular noun after an item answering a file is its download
+    (`/quotes/{id}/pdf` -> `quotes.pdf`, `/files/{id}/content` -> `files.content`)."""
     segments = clean_segments(path)
     if not segments or segments[-1] == "{}" or index.has_below(path):
         return None
+    acted = index.methods_of(path) & {"post", "put", "patch"}
+    if method == "delete" and not acted:
+        return None  # `DELETE /applications/{id}/grant`: the grant is deleted, no action undone
     words = snake_case(segments[-1]).split("_")
     verb = words[0]
     id_words = [w for w in snake_case(operation_id).split("_") if w] if operation_id else []
+    if method == "get" and returns_file and segments[-2:-1] == ["{}"] and singular(words[-1]) == words[-1]:
+        return method_name("_".join(words))
     if method == "get" and len(words) > 1 and not (id_words and _first_verb(id_words) == verb):
         return None  # `restart_count`, `download_url`: a noun phrase, unless the operationId acts so
     if not starts_with_verb(words):
@@ -103,7 +112,7 @@ def action_name(path: str, method: str, operation_id: str | None, index: PathInd
         )
         if not (named or on_item):
             return None
-    if method == "delete" and index.methods_of(path) & {"post", "put", "patch"}:
+    if method == "delete":
         return method_name("_".join([opposite_action(verb, id_words), *words[1:]]))
     return method_name("_".join(words))
 
@@ -120,13 +129,15 @@ def name_operation(
     returns_list: bool,
     by_tags: bool = False,
     root: str = "root",
+    returns_file: bool = False,
 ) -> Naming:
     """The resource and method name of one operation (`returns_list`: its success response
     is an array or a page of one). A collection with items is listed. `root`: the resource
     of a path that names none (`/{id}`), from the server URL when its path names one.
+    `returns_file`: its success response is a download, not JSON.
     `by_tags` (the config's `group_by: tags`): the resource is the operation's first tag,
     unless `x-sdk-resource` names one; an operation without tags keeps its path's."""
-    naming = _name_operation(path, method, op, index, returns_list, root)
+    naming = _name_operation(path, method, op, index, returns_list, root, returns_file)
     tags = op.get("tags")
     first = tags[0] if isinstance(tags, list) and tags and isinstance(tags[0], str) else ""
     if by_tags and snake_case(first) != "_" and not isinstance(op.get("x-sdk-resource"), str):
@@ -135,7 +146,7 @@ def name_operation(
 
 
 def _name_operation(
-    path: str, method: str, op: dict[str, Any], index: PathIndex, returns_list: bool, root: str
+    path: str, method: str, op: dict[str, Any], index: PathIndex, returns_list: bool, root: str, returns_file: bool
 ) -> Naming:
     operation_id = op.get("operationId") if isinstance(op.get("operationId"), str) else None
     explicit_method = op.get("x-sdk-method")
@@ -156,7 +167,9 @@ def _name_operation(
     rpc = rpc_method(path)
     if rpc is not None and parent:
         return Naming(parent, method_name(rpc), "path")
-    action = action_name(path, method, operation_id, index) if parent else None
+    action = action_name(path, method, operation_id, index, returns_file) if parent else None
+    if action is not None and iskeyword(action.rstrip("_")):
+        action = f"{action.rstrip('_')}_{singular(parent[-1])}"  # `return_inbound_transfer`, not `return_`
     if action is not None:
         return Naming(parent, action, "path")
     listed = returns_list or has_items or index.has_item_get(path)

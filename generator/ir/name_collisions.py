@@ -94,10 +94,11 @@ def operation_words(operation: OperationIR) -> list[str]:
     return [w for w in snake_case(operation.operation_id).split("_") if w]
 
 
-def _verb_index(words: list[str], http_method: str) -> int | None:
-    """Where the operationId's verb is: its first verb word, past a leading HTTP method
-    when another verb follows (`patch-/crm/v3/pipelines/{id}_update` -> `update`)."""
-    verbs = [i for i, w in enumerate(words) if w in VERBS or w in ACTION_VERBS]
+def _verb_index(words: list[str], http_method: str, said: frozenset[str] = frozenset()) -> int | None:
+    """Where the operationId's verb is: its first verb word that is not a word of the path
+    (`listId` is no verb), past a leading HTTP method when another verb follows
+    (`patch-/crm/v3/pipelines/{id}_update` -> `update`)."""
+    verbs = [i for i, w in enumerate(words) if (w in VERBS or w in ACTION_VERBS) and (i == 0 or w not in said)]
     if len(verbs) > 1 and verbs[0] == 0 and words[0] in HTTP_WORDS:
         return verbs[1]
     return verbs[0] if verbs else None
@@ -110,16 +111,16 @@ def candidates(operation: OperationIR, wanted: str, said: set[str]) -> Iterator[
     if variant:
         yield _cut([wanted, *variant])
     words = operation_words(operation)
-    verb = _verb_index(words, operation.http_method)
     parameters = _parameter_words(operation.path)
+    verb = _verb_index(words, operation.http_method, frozenset((said - HTTP_WORDS) | parameters))
     head = [words[verb]] if verb is not None else [wanted]
     rest = words[verb + 1 :] if verb is not None else words
     before = words[:verb] if verb is not None else []
     # The words before the verb mostly name the resource again (`droplets_list_...`):
     # tried without them first.
     for dropped in (said | parameters, said, set()):
-        yield _cut(head + _joined([w for w in rest if w not in dropped]))
-        yield _cut(head + _joined([w for w in before + rest if w not in dropped]))
+        yield _cut(head + _joined([w for w in rest if singular(w) not in dropped]))
+        yield _cut(head + _joined([w for w in before + rest if singular(w) not in dropped]))
     for size in range(1, len(words) + 1):
         yield _cut(words[:size])
     yield method_name(snake_case(operation.operation_id))

@@ -90,8 +90,12 @@ def resource_name(segment: str) -> str:
 def resource_path_of(path: str, root: str = "root") -> tuple[str, ...]:
     """`/v2/registry/{name}/garbage-collections` -> `("registry", "garbage_collections")`,
     `/2010-04-01/Accounts/{AccountSid}/Messages.json` -> `("accounts", "messages")`; a path
-    naming nothing (`/`, `/{id}`) is on `root` (what the server URL names, or `root`)."""
-    names = tuple(resource_name(s) for s in clean_segments(path) if s != "{}")
+    naming nothing (`/`, `/{id}`) is on `root` (what the server URL names, or `root`), and
+    so is one that starts with a parameter when the server URL names a resource."""
+    segments = clean_segments(path)
+    names = tuple(resource_name(s) for s in segments if s != "{}")
+    if segments[:1] == ["{}"] and root != "root":
+        return (root, *names)  # `/{objectType}/{pipelineId}/stages`: within what the server names
     return names or (root,)
 
 
