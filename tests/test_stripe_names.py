@@ -47,26 +47,31 @@ def _walk(service: Any, trail: tuple[str, ...], found: dict[Route, set[str]]) ->
     for name, method in inspect.getmembers(type(service), inspect.isfunction):
         if name.startswith("_") or name.endswith("_async"):
             continue
-        requested: list[Route] = []
-
-        def record(http_method: str, url: str, *args: Any, **kwargs: Any) -> None:
-            path = url.split("?", 1)[0]
-            requested.append((http_method, re.sub(r"ARG\d+", "{}", path)))
-            raise _Requested
-
-        service._request = service._request_stream = record
-        arguments = [
-            {} if parameter.name == "params" else f"ARG{position}"
-            for position, parameter in enumerate(list(inspect.signature(method).parameters.values())[1:])
-            if parameter.default is parameter.empty
-            and parameter.kind in (parameter.POSITIONAL_ONLY, parameter.POSITIONAL_OR_KEYWORD)
-        ]
-        try:
-            method(service, *arguments)
-        except _Requested:
-            pass
-        for route in requested:
+        for route in _requested(service, method):
             found.setdefault(route, set()).add(f"{trail[-1]}.{name}" if trail else name)
+
+
+def _requested(service: Any, method: Any) -> list[Route]:
+    """The routes one service method asks its HTTP layer for, called with placeholder ids."""
+    requested: list[Route] = []
+
+    def record(http_method: str, url: str, *args: Any, **kwargs: Any) -> None:
+        path = url.split("?", 1)[0]
+        requested.append((http_method, re.sub(r"ARG\d+", "{}", path)))
+        raise _Requested
+
+    service._request = service._request_stream = record
+    arguments = [
+        {} if parameter.name == "params" else f"ARG{position}"
+        for position, parameter in enumerate(list(inspect.signature(method).parameters.values())[1:])
+        if parameter.default is parameter.empty
+        and parameter.kind in (parameter.POSITIONAL_ONLY, parameter.POSITIONAL_OR_KEYWORD)
+    ]
+    try:
+        method(service, *arguments)
+    except _Requested:
+        pass
+    return requested
 
 
 def sdkgen_routes() -> dict[Route, str]:
