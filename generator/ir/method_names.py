@@ -89,10 +89,10 @@ def action_name(
     segments = clean_segments(path)
     if not segments or segments[-1] == "{}" or index.has_below(path):
         return None
-    acted = index.methods_of(path) & {"post", "put", "patch"}
-    if method == "delete" and not acted:
-        return None  # `DELETE /applications/{id}/grant`: the grant is deleted, no action undone
     words = snake_case(segments[-1]).split("_")
+    acted = index.methods_of(path) & {"post", "put", "patch"}
+    if method == "delete" and not acted and len(words) == 1:
+        return None  # `DELETE /applications/{id}/grant`: the grant is deleted, no action undone
     verb = words[0]
     id_words = [w for w in snake_case(operation_id).split("_") if w] if operation_id else []
     if method == "get" and returns_file and segments[-2:-1] == ["{}"] and singular(words[-1]) == words[-1]:
@@ -112,7 +112,7 @@ def action_name(
         )
         if not (named or on_item):
             return None
-    if method == "delete":
+    if method == "delete" and acted:
         return method_name("_".join([opposite_action(verb, id_words), *words[1:]]))
     return method_name("_".join(words))
 

@@ -15,10 +15,12 @@ from functools import cache
 
 from .naming import module_name, singular, snake_case
 
-VERSION_SEGMENT = re.compile(r"^(v\d+(\.\d+)*([a-z]+\d*)?|\d+(\.\d+)*|\d{4}-\d{2}-\d{2})$", re.IGNORECASE)
-"""Segments that are a version and no resource: `v2`, `V1`, `v1beta`, `v2alpha1`, `0`, `3`, `2010-04-01`."""
+VERSION_SEGMENT = re.compile(r"^(v\d+(\.\d+)*([a-z]+\d*)?|\d+(\.\d+)*|\d{4}-\d{2}(-\d{2})?)$", re.IGNORECASE)
+"""Segments that are a version and no resource: `v2`, `V1`, `v1beta`, `v2alpha1`, `0`, `3`,
+`2010-04-01`, `2025-01`."""
 LEADING_NOISE = frozenset({"api", "rest"})
-"""Leading segments that say the path is an API and name nothing: `/api/...`, `/rest/api/3/...`."""
+"""Leading segments that say the path is an API and name nothing: `/api/...`, `/rest/api/3/...`;
+`api` says nothing further in either (`/admin/api/2025-01/products.json`)."""
 FORMAT_SUFFIX = re.compile(r"\.(json|xml)$")
 """A format extension on the last segment (`Messages.json`) is not part of the resource's name."""
 DOTTED = re.compile(r"[A-Za-z][A-Za-z0-9_-]*(\.[A-Za-z][A-Za-z0-9_-]*)+")
@@ -63,6 +65,7 @@ def _clean_segments(path: str) -> tuple[str, ...]:
         kept = [s for s in raw if s == "{}" or not s.isdigit()]  # `/v1/{ein}`: the version is all it says
     while len(kept) > 1 and kept[0].lower() in LEADING_NOISE:
         kept = kept[1:]
+    kept = [s for i, s in enumerate(kept) if s.lower() != "api" or i == len(kept) - 1]
     segments: list[str] = []
     for segment in kept:
         segments += segment.split(".") if DOTTED.fullmatch(segment) else [segment]

@@ -14,7 +14,7 @@ ACTION_VERBS = frozenset("""
     accept acknowledge activate add allow analyze append apply approve archive assign associate attach
     authenticate authorize ban block calculate cancel capture charge check checkout
     claim clear clone close commit compact compare complete compute confirm connect contains convert copy
-    count create deactivate decline decrypt delete deliver deny deploy detach detect disable disassociate
+    count create deactivate decline decrypt delete deliver deny deploy destroy detach detect disable disassociate
     disconnect dismiss dispatch download duplicate empty enable encrypt end enqueue enroll estimate
     evaluate execute exists expire export extend fail finalize find flag flush follow fork generate
     get grant hide identify import increment initiate install invalidate invite invoke join kick
@@ -23,7 +23,7 @@ ACTION_VERBS = frozenset("""
     receive reconcile redact redeem redeliver refresh refund regenerate register reject release reload
     remove rename render renew reopen reorder repeat replace replay request rerun resend reserve reset
     resize resolve restart restore resume retrieve retry return reverse revert review revoke rollback
-    rotate run save scan search seek send set share ship shuffle sign simulate skip snooze sort split
+    rotate run save scan search seek send set share ship show shuffle sign simulate skip snooze sort split
     star start stop submit subscribe suspend swap sync terminate test toggle track transfer transition
     translate trigger truncate unarchive unassign unban unblock undelete unfollow uninstall unlink unlock
     unmark unmute unpin unpublish unregister unset unshare unstar unsubscribe unsuspend unwatch update upgrade
