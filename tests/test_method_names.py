@@ -421,3 +421,26 @@ def test_paths_that_name_no_resource_are_on_what_the_server_url_names(tmp_path: 
         "client.contacts.delete -> DELETE /{contactId} (path)",
         "client.contacts.search -> POST /search (path)",
     ]
+
+
+def test_an_action_segment_over_30_characters_is_cut_at_a_word_and_settled(tmp_path: Path) -> None:
+    spec = tmp_path / "spec.json"
+    cart = [{"name": "cartId", "in": "path", "required": True, "schema": {"type": "string"}}]
+    paths = {
+        "/carts/{cartId}/estimate-shipping-methods": {"parameters": cart, "post": op()},
+        "/carts/{cartId}/estimate-shipping-methods-by-address-id": {
+            "parameters": cart,
+            "post": op("quoteShippingMethodManagementV1EstimateByAddressIdPost"),
+        },
+    }
+    spec.write_text(json.dumps({"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "paths": paths}))
+    api, warnings = build(spec, "t_sdk")
+    assert [" ".join(line.split()) for line in surface_lines(api)] == [
+        "client.carts.estimate_shipping_methods -> POST /carts/{cartId}/estimate-shipping-methods (path)",
+        "client.carts.estimate_by_address -> POST /carts/{cartId}/estimate-shipping-methods-by-address-id"
+        " (operationId)",
+    ]
+    assert [w.message for w in warnings] == [
+        "method name carts.estimate_shipping_methods is taken; "
+        "POST /carts/{cartId}/estimate-shipping-methods-by-address-id is carts.estimate_by_address"
+    ]

@@ -455,9 +455,9 @@ class OperationsBuilder(PayloadReader):
             path, proposed, {child[-1] for child in child_paths}, self.index, server_words(self.default_server)
         )
         for operation, final in zip(proposed, settled, strict=True):
-            if final.name != operation.name and final.source == "operationId":  # not `create` made `update`
+            if final.wanted:
                 self.api.warn(
-                    f"method name {'.'.join(path)}.{operation.name} is taken; "
+                    f"method name {'.'.join(path)}.{final.wanted} is taken; "
                     f"{operation.http_method.upper()} {operation.path} is {'.'.join(path)}.{final.name}",
                     self.locations[(operation.http_method, operation.path)],
                 )

@@ -7,7 +7,9 @@ does not already say (`createAndRunThread` on `threads` -> `create_and_run`,
 `listFineTuningEvents` on `fine_tuning.jobs` -> `list_events`), at most `MAX_LENGTH`
 characters; a variant route (`/conversations#stream`) adds its variant (`create_stream`).
 A `POST` creating on a path whose `GET` retrieves one object and that has no items is the
-object's `update` (`/customers/{id}/cash_balance`).
+object's `update` (`/customers/{id}/cash_balance`). An action segment longer than
+`MAX_LENGTH` is cut the same way (`estimate-shipping-methods-by-address-id`), and settled
+like any other name if that makes it another's.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from dataclasses import dataclass
 from .method_names import VERBS
 from .model import OperationIR
 from .naming import method_name, singular, snake_case
-from .route_paths import PathIndex, base_route, clean_segments, variant_words
+from .route_paths import VERSION_SEGMENT, PathIndex, base_route, clean_segments, rpc_method, variant_words
 from .verbs import ACTION_VERBS
 
 MAX_LENGTH = 30
@@ -35,6 +37,8 @@ RESERVED = frozenset({"with_raw_response", "with_streaming_response"})
 class SettledName:
     name: str
     source: str
+    wanted: str = ""
+    """The name the operation could not have, when another had it."""
 
 
 def settle_names(
@@ -60,6 +64,10 @@ def settle_names(
             and not index.has_items(op.path)
         ):
             wanted[i] = SettledName("update", "path")
+    for i, op in enumerate(operations):
+        # A long action segment is cut like a made name; an RPC method is the API's own name.
+        if len(wanted[i].name) > MAX_LENGTH and op.name_source == "path" and rpc_method(op.path) is None:
+            wanted[i] = SettledName(_cut(wanted[i].name.split("_")), "path")
     taken = set(children) | RESERVED
     winners: dict[str, int] = {}
     for i, settled in enumerate(wanted):
@@ -76,7 +84,7 @@ def settle_names(
             continue
         name = next(n for n in candidates(op, wanted[i].name, said) if n not in used)
         used.add(name)
-        result.append(SettledName(name, "operationId"))
+        result.append(SettledName(name, "operationId", wanted[i].name))
     return result
 
 
@@ -91,7 +99,8 @@ def _claims(operation: OperationIR, name: str) -> int:
 
 
 def operation_words(operation: OperationIR) -> list[str]:
-    return [w for w in snake_case(operation.operation_id).split("_") if w]
+    """The operationId's words, versions left out (`...ManagementV1EstimateByAddressId`)."""
+    return [w for w in snake_case(operation.operation_id).split("_") if w and not VERSION_SEGMENT.match(w)]
 
 
 def _verb_index(words: list[str], http_method: str, said: frozenset[str] = frozenset()) -> int | None:
@@ -119,7 +128,9 @@ def candidates(operation: OperationIR, wanted: str, said: set[str]) -> Iterator[
     # The words before the verb mostly name the resource again (`droplets_list_...`):
     # tried without them first.
     for dropped in (said | parameters, said, set()):
-        yield _cut(head + _joined([w for w in rest if singular(w) not in dropped]))
+        kept = _joined([w for w in rest if singular(w) not in dropped])
+        yield _cut(head + kept)
+        yield _cut(head + _tail(kept, MAX_LENGTH - len("_".join(head)) - 1))  # what the cut left out
         yield _cut(head + _joined([w for w in before + rest if singular(w) not in dropped]))
     for size in range(1, len(words) + 1):
         yield _cut(words[:size])
@@ -145,6 +156,14 @@ def _joined(kept: list[str]) -> list[str]:
     while result and result[-1] in CONNECTORS:
         result.pop()
     return [w for i, w in enumerate(result) if not (w in CONNECTORS and result[i + 1 : i + 2][0] in CONNECTORS)]
+
+
+def _tail(words: list[str], room: int) -> list[str]:
+    """The last of `words` that fit in `room` characters, joined."""
+    tail: list[str] = []
+    while words[: len(words) - len(tail)] and len("_".join([words[-len(tail) - 1], *tail])) <= room:
+        tail.insert(0, words[-len(tail) - 1])
+    return tail
 
 
 def _cut(words: list[str]) -> str:
