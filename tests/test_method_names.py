@@ -325,6 +325,11 @@ CASES = [
         ],
     ),
     (
+        "a sub-resource of an item does not repeat its owner's name",
+        {"/sources/{id}/source_transactions": {"parameters": ID, "get": op(responses=ARRAY)}},
+        ["client.sources.transactions.list -> GET /sources/{id}/source_transactions (path)"],
+    ),
+    (
         "x-sdk-resource and x-sdk-method override the path",
         {
             "/v1/logs/tail": {"get": op("tailLogs", **{"x-sdk-method": "tail"})},

@@ -96,7 +96,14 @@ def resource_path_of(path: str, root: str = "root") -> tuple[str, ...]:
     naming nothing (`/`, `/{id}`) is on `root` (what the server URL names, or `root`), and
     so is one that starts with a parameter when the server URL names a resource."""
     segments = clean_segments(path)
-    names = tuple(resource_name(s) for s in segments if s != "{}")
+    names: tuple[str, ...] = ()
+    for i, segment in enumerate(segments):
+        if segment == "{}":
+            continue
+        name = resource_name(segment)
+        owner = singular(names[-1]) + "_" if names and segments[i - 1] == "{}" else ""
+        # `/sources/{id}/source_transactions`: a source's transactions, `sources.transactions`.
+        names += (name[len(owner) :] if owner and name.startswith(owner) else name,)
     if segments[:1] == ["{}"] and root != "root":
         return (root, *names)  # `/{objectType}/{pipelineId}/stages`: within what the server names
     return names or (root,)
