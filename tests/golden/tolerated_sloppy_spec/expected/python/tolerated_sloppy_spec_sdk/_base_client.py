@@ -16,6 +16,7 @@ import time
 from functools import lru_cache
 from types import TracebackType
 from typing import Any, Callable, Dict, Mapping, Optional, Type, TypeVar, Union, cast
+from urllib.parse import parse_qsl
 
 import httpx
 import pydantic
@@ -155,12 +156,17 @@ class BaseClient:
         for name, key in idempotency_headers(options.method):
             if not any(given.lower() == name.lower() for given in headers):
                 headers[name] = key
-        url = self._url_prefixes[options.server] + options.path
+        path, _, fixed = options.path.partition("?")
+        url = self._url_prefixes[options.server] + path
         timeout = self._timeout(options)
         json_body = (
             None if isinstance(options.json_body, NotGiven) else options.json_body
         )
         query = {**sent.query, **options.query} if sent.query else options.query
+        if (
+            fixed
+        ):  # a route variant's own query (`/responses?beta=true`): httpx drops it
+            query = {**dict(parse_qsl(fixed, keep_blank_values=True)), **query}
         return http.build_request(
             options.method.upper(),
             url,
