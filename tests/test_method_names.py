@@ -330,6 +330,25 @@ CASES = [
         ["client.sources.transactions.list -> GET /sources/{id}/source_transactions (path)"],
     ),
     (
+        "without operationIds, the method that acts owns an action; its GET retrieves it",
+        {
+            "/issues/{id}/vote": {
+                "parameters": ID,
+                "get": op(),
+                "put": op(),
+                "delete": op(),
+            },
+            "/issues/import": {"get": op(), "post": op()},
+        },
+        [
+            "client.issues.retrieve_vote -> GET /issues/{id}/vote (operationId)",
+            "client.issues.vote -> PUT /issues/{id}/vote (path)",
+            "client.issues.unvote -> DELETE /issues/{id}/vote (path)",
+            "client.issues.retrieve_import_issue -> GET /issues/import (operationId)",
+            "client.issues.import_issue -> POST /issues/import (path)",
+        ],
+    ),
+    (
         "x-sdk-resource and x-sdk-method override the path",
         {
             "/v1/logs/tail": {"get": op("tailLogs", **{"x-sdk-method": "tail"})},

@@ -89,13 +89,14 @@ def settle_names(
 
 
 def _claims(operation: OperationIR, name: str) -> int:
-    """How strongly an operation asks for a name: its operationId's verb is the name (4) or
-    stands for it (`replace` for `update`: 2); and it is no variant route (1)."""
+    """How strongly an operation asks for a name: its operationId's verb is the name (8) or
+    stands for it (`replace` for `update`: 4); it is no variant route (2); it acts, not
+    asks (1: `PUT .../vote` is `vote`, the `GET` of it is not)."""
     words = operation_words(operation)
     verb = _verb_index(words, operation.http_method)
     said = words[verb] if verb is not None else None
-    asks = 4 if said == name else 2 if said is not None and VERBS.get(said) == name else 0
-    return asks + (base_route(operation.path) == operation.path)
+    asks = 8 if said == name else 4 if said is not None and VERBS.get(said) == name else 0
+    return asks + 2 * (base_route(operation.path) == operation.path) + (operation.http_method != "get")
 
 
 def operation_words(operation: OperationIR) -> list[str]:
@@ -116,6 +117,17 @@ def _verb_index(words: list[str], http_method: str, said: frozenset[str] = froze
 def candidates(operation: OperationIR, wanted: str, said: set[str]) -> Iterator[str]:
     """Names for an operation that cannot have `wanted`, best first, leaving out the words
     `said` by the resource and the path's parameters; the last ones are always free."""
+    for name in _made_names(operation, wanted, said):
+        if not name.endswith("_"):  # `import_`: a keyword made a name, no name of its own
+            yield name
+    yield method_name(snake_case(operation.operation_id))
+    counter = 2
+    while True:
+        yield f"{wanted}_{counter}"
+        counter += 1
+
+
+def _made_names(operation: OperationIR, wanted: str, said: set[str]) -> Iterator[str]:
     variant = variant_words(operation.path)
     if variant:
         yield _cut([wanted, *variant])
@@ -132,13 +144,10 @@ def candidates(operation: OperationIR, wanted: str, said: set[str]) -> Iterator[
         yield _cut(head + kept)
         yield _cut(head + _tail(kept, MAX_LENGTH - len("_".join(head)) - 1))  # what the cut left out
         yield _cut(head + _joined([w for w in before + rest if singular(w) not in dropped]))
+        if dropped == said | parameters and operation.http_method == "get" and wanted not in VERBS.values():
+            yield _cut(["retrieve", *wanted.split("_")])  # the GET of an action: `retrieve_vote`
     for size in range(1, len(words) + 1):
         yield _cut(words[:size])
-    yield method_name(snake_case(operation.operation_id))
-    counter = 2
-    while True:
-        yield f"{wanted}_{counter}"
-        counter += 1
 
 
 def _with_singulars(words: set[str]) -> set[str]:
