@@ -2,15 +2,16 @@
 
 Two operations that would share a name: the one whose operationId asks for it keeps it
 (a `PATCH` whose operationId says `update` beside a `PUT` that says `replace`), else the
-first; the other is named from its operationId's verb and the words of it that the path
-does not already say (`createAndRunThread` on `threads` -> `create_and_run`,
+one that acts rather than asks (`PUT .../vote` over its `GET`), else the first; the other
+is named from its operationId's verb and the words of it that the resource and the path's
+parameters do not already say (`createAndRunThread` on `threads` -> `create_and_run`,
 `listFineTuningEvents` on `fine_tuning.jobs` -> `list_events`), at most `MAX_LENGTH`
-characters; a variant route (`/conversations#stream`) adds its variant (`create_stream`).
+characters; a variant route (`/conversations#stream`) adds its variant (`create_stream`),
+and the `GET` of an action retrieves it (`retrieve_vote`).
 A `POST` creating on a path whose `GET` retrieves one object and that has no items is the
 object's `update` (`/customers/{id}/cash_balance`). An action segment longer than
 `MAX_LENGTH` is cut the same way (`estimate-shipping-methods-by-address-id`), and settled
-like any other name if that makes it another's.
-"""
+like any other name if that makes it another's."""
 
 from __future__ import annotations
 
