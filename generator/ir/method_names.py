@@ -84,6 +84,9 @@ def action_name(
     another method, that the operationId starts with (`regenerateUserPrivateUrlKey`), or a
     singular noun `POST`ed to an item with no `GET` (`/accounts/{id}/reject`). An operationId
     naming a standard verb (`CreateMessageFeedback`) makes the last two a sub-resource.
+    A `GET` of several words is an action only when the operationId acts so (not
+    `restart_count`); a `DELETE` of an action another method does is its opposite
+    (`unarchive`), and a lone `DELETE` of one word deletes it (`/grant`).
     A `GET` of a singular noun after an item answering a file is its download
     (`/quotes/{id}/pdf` -> `quotes.pdf`, `/files/{id}/content` -> `files.content`)."""
     segments = clean_segments(path)
