@@ -48,6 +48,8 @@ GITHUB = [
     ("DELETE /applications/{client_id}/grant", "applications.grant.delete"),
     ("GET /repos/{owner}/{repo}/releases", "repos.releases.list"),
     ("DELETE /repos/{owner}/{repo}/releases/{release_id}", "repos.releases.delete"),
+    ("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", "repos.issues.comments.list"),
+    ("GET /repos/{owner}/{repo}/issues/comments", "repos.issues.comments.list_comments_for_repo"),
     ("GET /user", "user.retrieve"),
     ("PATCH /user", "user.update"),
 ]

@@ -75,7 +75,9 @@ def settle_names(
         if settled.name in taken:
             continue
         holder = winners.get(settled.name)
-        if holder is None or _claims(operations[i], settled.name) > _claims(operations[holder], settled.name):
+        if holder is None or _claims(operations[i], settled.name, said) > _claims(
+            operations[holder], settled.name, said
+        ):
             winners[settled.name] = i
     result: list[SettledName] = []
     used = taken | set(winners)
@@ -89,15 +91,19 @@ def settle_names(
     return result
 
 
-def _claims(operation: OperationIR, name: str) -> int:
+def _claims(operation: OperationIR, name: str, said: set[str]) -> tuple[int, int]:
     """How strongly an operation asks for a name: its operationId's verb is the name (8) or
     stands for it (`replace` for `update`: 4); it is no variant route (2); it acts, not
-    asks (1: `PUT .../vote` is `vote`, the `GET` of it is not)."""
+    asks (1: `PUT .../vote` is `vote`, the `GET` of it is not); and then, the fewer words
+    its operationId adds to what the resource says, the more (`issues/list-comments` over
+    `issues/list-comments-for-repo`)."""
     words = operation_words(operation)
     verb = _verb_index(words, operation.http_method)
-    said = words[verb] if verb is not None else None
-    asks = 8 if said == name else 4 if said is not None and VERBS.get(said) == name else 0
-    return asks + 2 * (base_route(operation.path) == operation.path) + (operation.http_method != "get")
+    verb_word = words[verb] if verb is not None else None
+    asks = 8 if verb_word == name else 4 if verb_word is not None and VERBS.get(verb_word) == name else 0
+    acts = 2 * (base_route(operation.path) == operation.path) + (operation.http_method != "get")
+    known = said | _parameter_words(operation.path)
+    return asks + acts, -len([w for w in words if singular(w) not in known and w != verb_word])
 
 
 def operation_words(operation: OperationIR) -> list[str]:
