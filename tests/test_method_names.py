@@ -251,16 +251,30 @@ CASES = [
         ],
     ),
     (
-        "a POST to a singleton that its GET retrieves updates it; to a list it creates",
+        "a POST to a singleton that its GET retrieves updates it, unless its operationId says otherwise",
         {
             "/customers/{id}/cash_balance": {"parameters": ID, "get": op(), "post": op("PostCustomersCashBalance")},
             "/boards/{id}/checklists": {"parameters": ID, "get": op(responses=ARRAY), "post": op()},
+            "/clusters/{id}/clusterlint": {
+                "parameters": ID,
+                "get": op("kubernetes_get_clusterLintResults"),
+                "post": op("kubernetes_run_clusterLint"),
+            },
+            "/attachments/{id}/service_key": {
+                "parameters": ID,
+                "get": op("attachments_get_service_key"),
+                "post": op("attachments_create_service_key"),
+            },
         },
         [
             "client.customers.cash_balance.retrieve -> GET /customers/{id}/cash_balance (path)",
             "client.customers.cash_balance.update -> POST /customers/{id}/cash_balance (path)",
             "client.boards.checklists.list -> GET /boards/{id}/checklists (path)",
             "client.boards.checklists.create -> POST /boards/{id}/checklists (path)",
+            "client.clusters.clusterlint.retrieve -> GET /clusters/{id}/clusterlint (path)",
+            "client.clusters.clusterlint.run -> POST /clusters/{id}/clusterlint (operationId)",
+            "client.attachments.service_key.retrieve -> GET /attachments/{id}/service_key (path)",
+            "client.attachments.service_key.create -> POST /attachments/{id}/service_key (path)",
         ],
     ),
     (

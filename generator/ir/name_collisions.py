@@ -9,7 +9,8 @@ parameters do not already say (`createAndRunThread` on `threads` -> `create_and_
 characters; a variant route (`/conversations#stream`) adds its variant (`create_stream`),
 and the `GET` of an action retrieves it (`retrieve_vote`).
 A `POST` creating on a path whose `GET` retrieves one object and that has no items is the
-object's `update` (`/customers/{id}/cash_balance`). An action segment longer than
+object's `update` (`/customers/{id}/cash_balance`), unless its operationId says it
+creates or does something else (`kubernetes_run_clusterLint` -> `run`). An action segment longer than
 `MAX_LENGTH` is cut the same way (`estimate-shipping-methods-by-address-id`), and settled
 like any other name if that makes it another's."""
 
@@ -64,7 +65,7 @@ def settle_names(
             and base_route(op.path) in retrieved
             and not index.has_items(op.path)
         ):
-            wanted[i] = SettledName("update", "path")
+            wanted[i] = _singleton_post(op, said)
     for i, op in enumerate(operations):
         # A long action segment is cut like a made name; an RPC method is the API's own name.
         if len(wanted[i].name) > MAX_LENGTH and op.name_source == "path" and rpc_method(op.path) is None:
@@ -89,6 +90,20 @@ def settle_names(
         used.add(name)
         result.append(SettledName(name, "operationId", wanted[i].name))
     return result
+
+
+def _singleton_post(operation: OperationIR, said: set[str]) -> SettledName:
+    """A `POST` to a singleton its `GET` retrieves: `update`, unless the operationId says it
+    creates one (`create_service_key`) or names another action (`run_clusterLint`: `run`)."""
+    words = operation_words(operation)
+    verb = _verb_index(words, operation.http_method, frozenset(said - HTTP_WORDS))
+    if verb is None or VERBS.get(words[verb]) == "update":
+        return SettledName("update", "path")
+    if VERBS.get(words[verb]) == "create":
+        return SettledName("create", "path")
+    if words[verb] in ACTION_VERBS and words[verb] not in VERBS:
+        return SettledName(method_name(words[verb]), "operationId")
+    return SettledName("update", "path")
 
 
 def _claims(operation: OperationIR, name: str, said: set[str]) -> tuple[int, int]:
