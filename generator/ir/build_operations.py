@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import Location
 from ..text import description_of
-from .method_names import PathIndex, name_operation
+from .method_names import name_operation
 from .model import (
     BodyIR,
     ClassIR,
@@ -31,6 +31,7 @@ from .model import (
     classes_by_type,
     is_text_media,
 )
+from .name_collisions import settle_names
 from .naming import (
     RESERVED_ARGUMENTS,
     field_name,
@@ -43,6 +44,7 @@ from .operation_identity import path_parameters, path_template, unique_operation
 from .overrides import Overrides, declared_paging, is_argument_name, rename_parameters
 from .pagination import PagingPlan, page_of
 from .read_lists import ListReader, ListReading
+from .route_paths import PathIndex, server_resource, server_words
 from .security import requirements
 
 if TYPE_CHECKING:
@@ -89,6 +91,8 @@ class OperationsBuilder(ListReader):
         self.overrides: Overrides
         self.override_locations: dict[str, Location] = {}
         self.index = PathIndex(())
+        self.root = server_resource(default_server) or "root"
+        """The resource of the paths that name none (`/{id}`): what the server URL names."""
         self.model_names: set[str] = set()
 
     def read_paths(self, document: dict[str, Any]) -> None:
@@ -202,7 +206,8 @@ class OperationsBuilder(ListReader):
         list_items = listed.list_items
         paged_request = {"page", "per_page"} <= set(query_params)
         returns_list = paging is not None or paged_request or list_items is not None or self.returns_array(json_schema)
-        naming = name_operation(path, method, op, self.index, returns_list, self.overrides.group_by == "tags")
+        by_tags = self.overrides.group_by == "tags"
+        naming = name_operation(path, method, op, self.index, returns_list, by_tags, self.root, media is not None)
         resource, name = naming.resource, naming.method
         singular_name = pascal_case(singular(resource[-1]))
         full_name = "".join(pascal_case(singular(p)) for p in resource)
@@ -422,24 +427,19 @@ class OperationsBuilder(ListReader):
         child_paths = children_of.get(path, [])
         children = tuple(self._resource(child, by_path, children_of) for child in child_paths)
         operations: list[OperationIR] = []
-        taken = {child[-1] for child in child_paths}
-        taken |= {"with_raw_response"}
-        for operation in by_path[path]:
-            name, source = operation.name, operation.name_source
-            if name in taken:
-                name, source = field_name(snake_case(operation.operation_id)), "operationId"
-            base, counter = name, 2
-            while name in taken:
-                name, counter = f"{base}_{counter}", counter + 1
-            if name != operation.name:
+        proposed = by_path[path]
+        settled = settle_names(
+            path, proposed, {child[-1] for child in child_paths}, self.index, server_words(self.default_server)
+        )
+        for operation, final in zip(proposed, settled, strict=True):
+            if final.wanted:
                 self.api.warn(
-                    f"method name {'.'.join(path)}.{operation.name} is taken; "
-                    f"{operation.http_method.upper()} {operation.path} is {'.'.join(path)}.{name}",
+                    f"method name {'.'.join(path)}.{final.wanted} is taken; "
+                    f"{operation.http_method.upper()} {operation.path} is {'.'.join(path)}.{final.name}",
                     self.locations[(operation.http_method, operation.path)],
                 )
-            taken.add(name)
-            unchanged = name == operation.name and source == operation.name_source
-            operations.append(operation if unchanged else replace(operation, name=name, name_source=source))
+            unchanged = final.name == operation.name and final.source == operation.name_source
+            operations.append(operation if unchanged else replace(operation, name=final.name, name_source=final.source))
         class_name = "".join(pascal_case(p) for p in path)
         # A resource module imports models by name: `Snapshots` the model keeps its name, and
         # so does a class it imports from inside a model's module (a page's item `Knowledge`).
