@@ -6,6 +6,7 @@ from datetime import date
 from functools import cached_property
 from typing import TYPE_CHECKING, List, Optional, Union
 
+from .._binary import BinaryResponse
 from .._request_options import RequestOptions, path_template
 from .._resource import AsyncAPIResource, SyncAPIResource
 from .._response import (
@@ -134,6 +135,29 @@ class Albums(SyncAPIResource):
             ),
         )
 
+    def download_cover(
+        self,
+        album_id: str,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+    ) -> BinaryResponse:
+        return self._client.request_binary(
+            RequestOptions.build(
+                "get",
+                path_template("/albums/{album_id}/cover", {"album_id": album_id}),
+                headers={
+                    "Accept": "image/jpeg",
+                },
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+            ),
+        )
+
 
 class AsyncAlbums(AsyncAPIResource):
     @cached_property
@@ -244,12 +268,36 @@ class AsyncAlbums(AsyncAPIResource):
             ),
         )
 
+    async def download_cover(
+        self,
+        album_id: str,
+        *,
+        extra_headers: Optional[Headers] = None,
+        extra_query: Optional[Query] = None,
+        extra_body: Optional[Body] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+    ) -> BinaryResponse:
+        return await self._client.request_binary(
+            RequestOptions.build(
+                "get",
+                path_template("/albums/{album_id}/cover", {"album_id": album_id}),
+                headers={
+                    "Accept": "image/jpeg",
+                },
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+            ),
+        )
+
 
 class AlbumsWithRawResponse:
     def __init__(self, resource: Albums) -> None:
         self.list = to_raw_response_wrapper(resource.list)
         self.create = to_raw_response_wrapper(resource.create)
         self.update = to_raw_response_wrapper(resource.update)
+        self.download_cover = to_raw_response_wrapper(resource.download_cover)
 
 
 class AsyncAlbumsWithRawResponse:
@@ -257,6 +305,7 @@ class AsyncAlbumsWithRawResponse:
         self.list = async_to_raw_response_wrapper(resource.list)
         self.create = async_to_raw_response_wrapper(resource.create)
         self.update = async_to_raw_response_wrapper(resource.update)
+        self.download_cover = async_to_raw_response_wrapper(resource.download_cover)
 
 
 class AlbumsWithStreamingResponse:
@@ -264,6 +313,7 @@ class AlbumsWithStreamingResponse:
         self.list = to_streamed_response_wrapper(resource.list)
         self.create = to_streamed_response_wrapper(resource.create)
         self.update = to_streamed_response_wrapper(resource.update)
+        self.download_cover = to_streamed_response_wrapper(resource.download_cover)
 
 
 class AsyncAlbumsWithStreamingResponse:
@@ -271,3 +321,6 @@ class AsyncAlbumsWithStreamingResponse:
         self.list = async_to_streamed_response_wrapper(resource.list)
         self.create = async_to_streamed_response_wrapper(resource.create)
         self.update = async_to_streamed_response_wrapper(resource.update)
+        self.download_cover = async_to_streamed_response_wrapper(
+            resource.download_cover
+        )

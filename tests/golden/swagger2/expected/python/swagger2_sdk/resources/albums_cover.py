@@ -5,7 +5,6 @@ from __future__ import annotations
 from functools import cached_property
 from typing import Optional, Union
 
-from .._binary import BinaryResponse
 from .._request_options import RequestOptions, path_template
 from .._resource import AsyncAPIResource, SyncAPIResource
 from .._response import (
@@ -29,29 +28,6 @@ class AlbumsCover(SyncAPIResource):
     def with_streaming_response(self) -> AlbumsCoverWithStreamingResponse:
         """These methods, returning the response unread, for a `with` block."""
         return AlbumsCoverWithStreamingResponse(self)
-
-    def retrieve(
-        self,
-        album_id: str,
-        *,
-        extra_headers: Optional[Headers] = None,
-        extra_query: Optional[Query] = None,
-        extra_body: Optional[Body] = None,
-        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
-    ) -> BinaryResponse:
-        return self._client.request_binary(
-            RequestOptions.build(
-                "get",
-                path_template("/albums/{album_id}/cover", {"album_id": album_id}),
-                headers={
-                    "Accept": "image/jpeg",
-                },
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-            ),
-        )
 
     def update(
         self,
@@ -93,29 +69,6 @@ class AsyncAlbumsCover(AsyncAPIResource):
         """These methods, returning the response unread, for a `with` block."""
         return AsyncAlbumsCoverWithStreamingResponse(self)
 
-    async def retrieve(
-        self,
-        album_id: str,
-        *,
-        extra_headers: Optional[Headers] = None,
-        extra_query: Optional[Query] = None,
-        extra_body: Optional[Body] = None,
-        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
-    ) -> BinaryResponse:
-        return await self._client.request_binary(
-            RequestOptions.build(
-                "get",
-                path_template("/albums/{album_id}/cover", {"album_id": album_id}),
-                headers={
-                    "Accept": "image/jpeg",
-                },
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-            ),
-        )
-
     async def update(
         self,
         album_id: str,
@@ -147,23 +100,19 @@ class AsyncAlbumsCover(AsyncAPIResource):
 
 class AlbumsCoverWithRawResponse:
     def __init__(self, resource: AlbumsCover) -> None:
-        self.retrieve = to_raw_response_wrapper(resource.retrieve)
         self.update = to_raw_response_wrapper(resource.update)
 
 
 class AsyncAlbumsCoverWithRawResponse:
     def __init__(self, resource: AsyncAlbumsCover) -> None:
-        self.retrieve = async_to_raw_response_wrapper(resource.retrieve)
         self.update = async_to_raw_response_wrapper(resource.update)
 
 
 class AlbumsCoverWithStreamingResponse:
     def __init__(self, resource: AlbumsCover) -> None:
-        self.retrieve = to_streamed_response_wrapper(resource.retrieve)
         self.update = to_streamed_response_wrapper(resource.update)
 
 
 class AsyncAlbumsCoverWithStreamingResponse:
     def __init__(self, resource: AsyncAlbumsCover) -> None:
-        self.retrieve = async_to_streamed_response_wrapper(resource.retrieve)
         self.update = async_to_streamed_response_wrapper(resource.update)
