@@ -7,12 +7,14 @@ PIP := $(BIN)/python -m pip --quiet --disable-pip-version-check
 
 PRISM_VERSION := 5.14.2
 PRISM := .tools/prism/node_modules/.bin/prism
+SWAGGER2OPENAPI_VERSION := 7.0.8
+SWAGGER2OPENAPI := .tools/swagger2openapi/node_modules/.bin/swagger2openapi
 
 BENCH_STAMP := $(VENV)/.bench-stamp
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: regenerate docs check test lint update-goldens prism browser bench bench-client fuzz stress clean
+.PHONY: regenerate docs check test lint update-goldens prism swagger2openapi browser bench bench-client fuzz stress clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -37,13 +39,19 @@ prism: $(PRISM)
 $(PRISM):
 	npm install --prefix .tools/prism --no-audit --no-fund --loglevel=error @stoplight/prism-cli@$(PRISM_VERSION)
 
+## swagger2openapi, the converter the Swagger 2.0 tests compare sdkgen's own reading with (npm, local folder).
+swagger2openapi: $(SWAGGER2OPENAPI)
+
+$(SWAGGER2OPENAPI):
+	npm install --prefix .tools/swagger2openapi --no-audit --no-fund --loglevel=error swagger2openapi@$(SWAGGER2OPENAPI_VERSION)
+
 ## Debian's Chromium, which the docs-site tests drive headless through Playwright.
 browser:
 	command -v chromium >/dev/null || { $(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q chromium; }
 
 ## The whole test suite, the generator's own lint and types, then the drift check.
-test: $(STAMP) $(PRISM) browser
-	SDKGEN_REQUIRE_PRISM=1 SDKGEN_REQUIRE_BROWSER=1 $(BIN)/python -m pytest
+test: $(STAMP) $(PRISM) $(SWAGGER2OPENAPI) browser
+	SDKGEN_REQUIRE_PRISM=1 SDKGEN_REQUIRE_SWAGGER2OPENAPI=1 SDKGEN_REQUIRE_BROWSER=1 $(BIN)/python -m pytest
 	$(BIN)/ruff check generator tests bench
 	$(BIN)/mypy
 	$(BIN)/sdkgen check

@@ -170,7 +170,7 @@ def _record_key(settings: Settings) -> str:
     """What the run record is kept for besides the spec: the package, the configured version,
     the formatter and its version (another version may lay the code out differently), and the
     configured overrides (a file's text is an input the record hashes; a table's is here)."""
-    key = f"{settings.package}\0{settings.version}\0{installed_version(settings.formatter)}"
+    key = f"{settings.package}\0{settings.version}\0{settings.env_prefix}\0{installed_version(settings.formatter)}"
     if settings.overrides is not None:
         table = settings.overrides.document
         key += f"\0{settings.overrides.file}\0{sorted(table.items()) if table else ''}"
@@ -211,6 +211,7 @@ def _generate(settings: Settings, strict: bool, allow_remote_refs: bool, max_spe
         max_spec_bytes=int(max_spec_size * 1024 * 1024),
         overrides=settings.overrides,
         jobs=click.get_current_context().meta.get(_JOBS),
+        env_prefix=settings.env_prefix,
         formatter=settings.formatter,
     )
     if generated.warnings:
@@ -478,7 +479,9 @@ def names(spec: str | None, package: str | None, allow_remote_refs: bool, verbos
     from .surface import surface_lines
 
     with _settings(spec, None, package, DEFAULT_MAX_SPEC_BYTES / (1024 * 1024)) as settings:
-        api, warnings = build(settings.spec, settings.package, allow_remote_refs, settings.overrides)
+        api, warnings = build(
+            settings.spec, settings.package, allow_remote_refs, settings.overrides, settings.env_prefix
+        )
     _print_diagnostics(warnings)
     for line in surface_lines(api):
         click.echo(line)

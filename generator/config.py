@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import Diagnostic, Location, SpecError
-from .ir.overrides import OverridesConfig
+from .ir.overrides import ENV_PREFIX, OverridesConfig
 
 FORMATTERS = ("ruff", "black")
 """What formats the generated Python (`formatter = ...`, `--formatter`); ruff by default."""
@@ -27,6 +27,9 @@ class Settings:
     """A folder of templates layered over the built-in ones (`--templates`, `templates = ...`)."""
     version: str | None = None
     """The generated package's version (`version = ...`); None: the spec's `info.version`."""
+    env_prefix: str | None = None
+    """What the client's environment variables start with (`env_prefix = "OPENAI"`); None:
+    the overrides' or the spec's `x-sdk-env-prefix`, else the package name in capitals."""
     overrides: OverridesConfig | None = None
     """Overrides from `[tool.sdkgen]`: `overrides = "file.yaml"` or an `[tool.sdkgen.overrides]`
     table; None: `sdkgen.yaml` beside the spec, if there is one."""
@@ -67,6 +70,10 @@ def read_settings(
         message = f"templates folder not found: {templates}"
         raise SpecError([Diagnostic("error", message, Location(pyproject))])
     version = str(table["version"]) if "version" in table else None
+    env_prefix = table.get("env_prefix")
+    if env_prefix is not None and not (isinstance(env_prefix, str) and ENV_PREFIX.fullmatch(env_prefix)):
+        message = f"[tool.sdkgen] env_prefix must be the start of a variable name (OPENAI), not {env_prefix!r}"
+        raise SpecError([Diagnostic("error", message, Location(pyproject, "/tool/sdkgen/env_prefix"))])
     overrides = _overrides(pyproject, table.get("overrides"))
     formatter = formatter or str(table.get("formatter", "ruff"))
     if formatter not in FORMATTERS:
@@ -78,6 +85,7 @@ def read_settings(
         package=package,
         templates=templates,
         version=version,
+        env_prefix=env_prefix,
         overrides=overrides,
         formatter=formatter,
     )

@@ -36,7 +36,7 @@ def check_document(document: Any, location: Location, diagnostics: Diagnostics) 
         return False
     if "swagger" in document:
         diagnostics.error(
-            f"Swagger {document['swagger']} is not supported: convert the document to OpenAPI 3.0 or 3.1",
+            f"Swagger {document['swagger']} is not supported (Swagger 2.0 and OpenAPI 3.0, 3.1 and 3.2 are)",
             location,
         )
         return False
@@ -51,10 +51,16 @@ def check_document(document: Any, location: Location, diagnostics: Diagnostics) 
 
 
 def build(
-    spec: Path, package: str, allow_remote: bool = False, overrides: OverridesConfig | None = None
+    spec: Path,
+    package: str,
+    allow_remote: bool = False,
+    overrides: OverridesConfig | None = None,
+    env_prefix: str | None = None,
 ) -> tuple[ApiIR, list[Diagnostic]]:
     """Load and resolve a spec into the IR; raises `SpecError` with every error found."""
-    api, diagnostics, _, store = build_unlocated(spec, package, allow_remote, overrides=overrides)
+    api, diagnostics, _, store = build_unlocated(
+        spec, package, allow_remote, overrides=overrides, env_prefix=env_prefix
+    )
     return api, diagnostics.located_warnings(store.locate)
 
 
@@ -64,6 +70,7 @@ def build_unlocated(
     allow_remote: bool = False,
     max_spec_bytes: int = DEFAULT_MAX_SPEC_BYTES,
     overrides: OverridesConfig | None = None,
+    env_prefix: str | None = None,
 ) -> tuple[ApiIR, Diagnostics, dict[str, str] | None, DocumentStore]:
     """`build`, with the inputs read (their hashes; None when some were remote) and the warnings
     not yet located: `located_warnings(store.locate)` finds their lines and columns (errors are
@@ -75,7 +82,7 @@ def build_unlocated(
         if not check_document(document, Location(spec.resolve(), ""), diagnostics):
             # Located only now: the first line found in a file reads the whole text.
             raise SpecError([replace(d, location=store.locate(d.location)) for d in diagnostics.errors])
-        api = ApiBuilder(store, spec, diagnostics, overrides).build(document, package)
+        api = ApiBuilder(store, spec, diagnostics, overrides).build(document, package, env_prefix)
         inputs = store.local_inputs()
         for warning in store.warnings:
             diagnostics.warning(warning.message, warning.location)
@@ -93,9 +100,12 @@ def generate_files(
     max_spec_bytes: int = DEFAULT_MAX_SPEC_BYTES,
     overrides: OverridesConfig | None = None,
     jobs: int | None = None,
+    env_prefix: str | None = None,
     formatter: str = "ruff",
 ) -> Generated:
-    api, diagnostics, inputs, store = build_unlocated(spec, package, allow_remote, max_spec_bytes, overrides)
+    api, diagnostics, inputs, store = build_unlocated(
+        spec, package, allow_remote, max_spec_bytes, overrides, env_prefix
+    )
     if version is not None:  # `version = ...` in [tool.sdkgen] instead of the spec's info.version
         api = replace(api, version=version)
     # Compiled templates are kept as Python keeps its bytecode: they are checked against their

@@ -160,12 +160,17 @@ def test_invalid_yaml_is_located(tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr
 
 
-def test_swagger_2_is_refused(tmp_path: Path) -> None:
-    spec = tmp_path / "old.yaml"
-    spec.write_text("swagger: '2.0'\ninfo: {title: x, version: '1'}\npaths: {}\n")
-    result = sdkgen("generate", str(spec), "-o", str(tmp_path / "out"), cwd=tmp_path)
+def test_swagger_1_2_is_refused_and_2_0_is_read(tmp_path: Path) -> None:
+    old = tmp_path / "old.yaml"
+    old.write_text("swagger: '1.2'\ninfo: {title: x, version: '1'}\npaths: {}\n")
+    result = sdkgen("generate", str(old), "-o", str(tmp_path / "out"), cwd=tmp_path)
     assert result.returncode == 2
-    assert "Swagger 2.0 is not supported" in result.stderr
+    assert "Swagger 1.2 is not supported (Swagger 2.0 and OpenAPI 3.0, 3.1 and 3.2 are)" in result.stderr
+    spec = tmp_path / "two.yaml"
+    spec.write_text("swagger: '2.0'\ninfo: {title: x, version: '1'}\npaths: {}\ndefinitions: {Pet: {type: object}}\n")
+    result = sdkgen("generate", str(spec), "-o", str(tmp_path / "out"), "--package", "two_sdk", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "out" / "python" / "two_sdk" / "types" / "shared" / "pet.py").is_file()
 
 
 def test_check_reports_a_hand_edited_file_and_writes_nothing(project: Path) -> None:

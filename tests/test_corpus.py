@@ -1,8 +1,18 @@
 """Every spec of the shared corpus (../shared/corpus: the peers' test suites, 55 Twilio APIs,
-DigitalOcean) either generates a package whose every module imports, or is refused with a
-located error for a genuine defect listed in REFUSED. A spec on the table that starts
-generating, or one off the table that is refused, fails. A sample of the packages (every
-Twilio API, batched into one run, and some of the peers') passes `mypy --strict`.
+DigitalOcean and the 64 real APIs of apis/) either generates a package whose every module
+imports, in walk order and again in the reverse order (two fresh interpreters, see
+corpus.py), or is refused with a located error for a genuine defect listed in REFUSED. A
+spec on the table that starts generating, or one off the table that is refused, fails.
+EXPECTED_FAILURES holds, for now, the specs other branches of issue 23 are fixing.
+
+What is sampled, and why: every spec is generated and imported both ways (about 1.5 CPU-minutes
+for 419 specs, in forked workers, one per core up to four); only `mypy --strict` is sampled, in
+one run: every Twilio API, six of the peers' specs and six big real APIs (MYPY_APIS: Stripe,
+GitHub, Slack, three HubSpot packages), about 40 s. The whole file costs about 2 CPU-minutes;
+on a 2-core machine under other work it took 6.5 minutes of wall time, inside CI's budget for
+`make test` (the file took 0.6 CPU-minutes and 2.2 minutes of wall time before apis/ and the
+reverse imports, measured alike). DigitalOcean's package is type-checked by
+test_digitalocean_spec.py.
 
 Run `python -m tests.corpus` for the whole table with every warning.
 """
@@ -58,13 +68,46 @@ REFUSED: dict[str, str] = {
     ),
 }
 
-# KNOWN GAPS, OWNED BY PART B of the issue (JSON Schema 2020-12 / OpenAPI 3.1 and 3.2
-# coverage): specs that fail today only for want of those features. The lead empties this
-# table when part B merges; every entry must still fail as described, or the test says so.
-KNOWN_GAPS_PART_B: dict[str, str] = {}
+# ---------------------------------------------------------------------------------------
+# EXPECTED FAILURES, TEMPORARY (issue 23). Specs that fail on this branch for defects that
+# other branches are fixing in parallel, keyed by the branch that owns the fix; each message
+# is a part of how the spec fails today. Every entry must still fail so, or the test says so:
+# when a branch merges, the lead deletes its entries (the corpus test then holds the spec to
+# generate and import in both orders). Done when this table is empty: EXPECTED_FAILURES = {}.
+# ---------------------------------------------------------------------------------------
+EXPECTED_FAILURES: dict[str, dict[str, str]] = {
+    # request TypedDicts and models that refer to each other across modules: import cycles
+    "imports": {
+        "apis/stripe.yaml": "ImportError: cannot import name 'Account' from partially initialized module",
+        "apis/bitbucket.yaml": "ImportError: cannot import name 'BranchParam' from partially initialized module",
+        "apis/hubspot_crm.lists_v3.yaml": (
+            "ImportError: cannot import name 'PublicAndFilterBranchParam' from partially initialized module"
+        ),
+        "apis/hubspot_marketing.forms_v3.yaml": (
+            "ImportError: cannot import name 'DatepickerFieldParam' from partially initialized module"
+        ),
+        "apis/docusign_esign_v2.1.yaml": "ImportError: cannot import name 'EnvelopeParam' from partially initialized",
+    },
+}
 
-MYPY_KNOWN_FAILURES: dict[str, str] = {}
-"""Generated packages left out of the mypy sample, with the error they still give."""
+MYPY_EXPECTED_FAILURES: dict[str, dict[str, str]] = {
+    # a self-recursive union alias printed before the class it names (`ReplacedBy = Union[str,
+    # IssuingCard]` above `class IssuingCard`): mypy's used-before-def, a NameError at import
+    "imports": {"apis/stripe.yaml": 'error: Name "IssuingCard" is used before definition  [used-before-def]'},
+}
+"""The same, for generated packages of the mypy sample that import (or not) but fail
+`mypy --strict`: each must still give the error quoted; emptied as the owners' branches merge."""
+# ---------------------------------------------------------------------------------------
+
+
+def expected_failure(spec: str) -> str | None:
+    """How a spec of the EXPECTED_FAILURES table fails today, or None if it is not on it."""
+    return next((specs[spec] for specs in EXPECTED_FAILURES.values() if spec in specs), None)
+
+
+def expected_mypy_error(spec: str) -> str | None:
+    return next((specs[spec] for specs in MYPY_EXPECTED_FAILURES.values() if spec in specs), None)
+
 
 MYPY_PEERS = [
     "openapi-python-client/end_to_end_tests/docstrings_on_attributes.yml",
@@ -75,6 +118,19 @@ MYPY_PEERS = [
     OPENAPI + "nullable.yaml",
 ]
 """Peers' specs type-checked beside the Twilio APIs (DigitalOcean's is test_digitalocean_spec.py's)."""
+
+MYPY_APIS = [
+    "apis/stripe.yaml",
+    "apis/github_github_v3.yaml",
+    "apis/slack_web_1.7.0.yaml",
+    "apis/hubspot_marketing.emails_v3.yaml",
+    "apis/hubspot_crm.objects.contacts_v3.yaml",
+    "apis/hubspot_crm.pipelines_v3.yaml",
+]
+"""The big real APIs type-checked too (a spec of EXPECTED_FAILURES that is refused is left out
+until its owner's branch merges; one that generates is checked). Not HubSpot's crm.lists: on
+today's package (a cycle of recursive filter-branch unions across modules) `mypy --strict` had
+not finished after 5 CPU-minutes, more than the whole sample takes."""
 
 
 @pytest.fixture(scope="module")
@@ -100,10 +156,13 @@ def test_every_spec_generates_and_imports_or_is_refused_for_a_listed_defect(
     problems = []
     for outcome in outcomes:
         how = failure(outcome)
-        if outcome.spec in KNOWN_GAPS_PART_B:
-            expected = KNOWN_GAPS_PART_B[outcome.spec]
+        expected = expected_failure(outcome.spec)
+        if expected is not None:
             if how is None or expected not in how:
-                problems.append(f"{outcome.spec}: known gap ({expected}) now: {how or 'generates and imports'}")
+                problems.append(
+                    f"{outcome.spec}: expected to fail ({expected}), now: {how or 'generates and imports'}"
+                    " (delete it from EXPECTED_FAILURES once its owner's branch is in)"
+                )
             continue
         if outcome.crashed or outcome.import_error:
             problems.append(f"{outcome.spec}: {how}")
@@ -115,12 +174,15 @@ def test_every_spec_generates_and_imports_or_is_refused_for_a_listed_defect(
                 problems.append(f"{outcome.spec}: refused without a line: {outcome.refused}")
         elif outcome.spec in REFUSED:
             problems.append(f"{outcome.spec}: listed as refused ({REFUSED[outcome.spec]}) but generates")
+        elif outcome.modules == 0:
+            problems.append(f"{outcome.spec}: the import walk found no module")
     generated = [o for o in outcomes if failure(o) is None]
-    print(f"\n{len(generated)} generated and imported, {len(outcomes) - len(generated)} refused or known gaps")
+    print(f"\n{len(generated)} generated and imported, {len(outcomes) - len(generated)} refused or expected to fail")
     assert problems == []
-    listed = set(REFUSED) | set(KNOWN_GAPS_PART_B)
+    listed = set(REFUSED) | {spec for specs in EXPECTED_FAILURES.values() for spec in specs}
     assert listed <= {o.spec for o in outcomes}, "the tables name specs that are not in the corpus"
     assert len([o for o in outcomes if o.spec.startswith("twilio/")]) == 55
+    assert len([o for o in outcomes if o.spec.startswith("apis/")]) == 64
 
 
 def test_every_warning_is_located_and_none_is_a_false_alarm(corpus: tuple[Path, list[Outcome]]) -> None:
@@ -133,15 +195,14 @@ def test_every_warning_is_located_and_none_is_a_false_alarm(corpus: tuple[Path, 
 
 
 def test_a_sample_of_the_generated_packages_passes_mypy_strict(corpus: tuple[Path, list[Outcome]]) -> None:
+    """One mypy run over every Twilio package, a few of the peers' and the big real APIs
+    (MYPY_APIS): each package's errors are told apart by its folder."""
     workdir, outcomes = corpus
-    sample = [
-        o
-        for o in outcomes
-        if failure(o) is None
-        and (o.spec.startswith("twilio/") or o.spec in MYPY_PEERS)
-        and o.spec not in MYPY_KNOWN_FAILURES
-    ]
-    assert len(sample) == 55 - len(MYPY_KNOWN_FAILURES) + len(MYPY_PEERS)
+    chosen = {o.spec: o for o in outcomes if o.spec.startswith("twilio/") or o.spec in MYPY_PEERS + MYPY_APIS}
+    assert len(chosen) == 55 + len(MYPY_PEERS) + len(MYPY_APIS)
+    sample = [o for o in chosen.values() if o.refused is None and o.crashed is None]
+    left_out = [spec for spec, o in chosen.items() if o not in sample and expected_failure(spec) is None]
+    assert left_out == [], "refused or crashed, and not on EXPECTED_FAILURES"
     roots = [workdir / o.package / "python" for o in sample]
     result = subprocess.run(
         [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "--cache-dir=/dev/null"]
@@ -151,4 +212,15 @@ def test_a_sample_of_the_generated_packages_passes_mypy_strict(corpus: tuple[Pat
         env={**os.environ, "MYPYPATH": os.pathsep.join(map(str, roots))},
         timeout=1200,
     )
-    assert result.returncode == 0, result.stdout[-5000:] + result.stderr[-2000:]
+    errors = [line for line in result.stdout.splitlines() if ": error: " in line]
+    problems = []
+    for root, o in zip(roots, sample, strict=True):
+        own = [line for line in errors if line.startswith(f"{root / o.package}/")]
+        expected = expected_mypy_error(o.spec)
+        if expected is None:
+            problems += own
+        elif not any(expected in line for line in own):
+            problems.append(f"{o.spec}: expected to fail mypy ({expected}), now: {own[:3] or 'passes'}")
+    assert problems == [], "\n".join(problems[:50])
+    unattributed = [line for line in errors if not any(line.startswith(f"{root}/") for root in roots)]
+    assert unattributed == [] and (errors or result.returncode == 0), result.stdout[-5000:] + result.stderr[-2000:]

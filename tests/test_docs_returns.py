@@ -1,6 +1,6 @@
 """The reference says what a list method returns in the words of its paging: a paged method
 `returns a SyncPage[Item]: iterate it for every item across pages (cursor paging by after)`;
-a list wrapper that is not paged returns its model, and says so. Markdown and HTML alike."""
+a list wrapper that is not paged returns its model, which iterates its items, and says so. Markdown and HTML alike."""
 
 from __future__ import annotations
 
@@ -46,10 +46,12 @@ def test_markdown_names_each_paged_methods_scheme_and_how_to_iterate(docs: dict[
     lines = returns_lines(docs["docs/resources.md"])
     for call, words in EXPECTED.items():
         assert lines[call].startswith("Returns `SyncPage[Item]`: iterate it for every item across pages " + words)
-    assert lines["client.summary.retrieve"].startswith(
-        "Returns `SummaryRetrieveResponse`: The parsed response: the model itself, not a page; "
-        "its `items` list is not paged."
+    assert lines["client.summary.list"].startswith(
+        "Returns `SummaryListResponse`: The parsed response, a list that does not page: "
+        "iterate it for the items of its `items`."
     )
+    assert "iterate it for the items of its `data`." in lines["client.models.list"]
+    assert "the model itself, not a page; its `members` list is not paged." in lines["client.account.retrieve"]
 
 
 def test_html_says_the_same(docs: dict[str, str]) -> None:
@@ -57,4 +59,4 @@ def test_html_says_the_same(docs: dict[str, str]) -> None:
     assert "iterate it for every item across pages (cursor paging by <code>marker</code> with" in page
     assert "`" not in page.split("Returns", 1)[1].split("</p>", 1)[0]
     summary = docs["docs/site/resources/summary.html"]
-    assert "the model itself, not a page" in summary
+    assert "a list that does not page: iterate it for the items of its <code>items</code>." in summary

@@ -251,7 +251,7 @@ def test_group_by_tags_names_resources_after_the_first_tag(tmp_path: Path) -> No
     assert [" ".join(line.split()) for line in surface_lines(api)] == [
         "client.health.retrieve -> GET /v1/health (path)",
         "client.owners.list -> GET /v1/owners (override)",
-        "client.pet_store.list -> GET /v1/pets (operationId)",
+        "client.pet_store.list -> GET /v1/pets (path)",
         "client.pet_store.create -> POST /v1/pets (path)",
         "client.pet_store.list_toys -> GET /v1/pets/{id}/toys (operationId)",
     ]
@@ -276,4 +276,4 @@ def test_group_by_tags_in_pyproject(tmp_path: Path) -> None:
     (tmp_path / "pyproject.toml").write_text(
         '[tool.sdkgen]\nspec = "api/spec.json"\n[tool.sdkgen.overrides]\ngroup_by = "tags"\n'
     )
-    assert "client.pet_store.list -> GET /v1/pets (operationId)" in names_in(tmp_path)
+    assert "client.pet_store.list -> GET /v1/pets (path)" in names_in(tmp_path)

@@ -33,8 +33,8 @@ def run_diff(
             old_overrides = read_settings(old_project, old_spec, Path("."), settings.package).overrides
     # Two spec files: the configured overrides name the new SDK; OLD is read with only the
     # `sdkgen.yaml` beside it, as a `generate` of it alone would.
-    old_api, _ = build(old_spec, settings.package, overrides=old_overrides)
-    new_api, _ = build(new_spec, settings.package, overrides=settings.overrides)
+    old_api, _ = build(old_spec, settings.package, overrides=old_overrides, env_prefix=settings.env_prefix)
+    new_api, _ = build(new_spec, settings.package, overrides=settings.overrides, env_prefix=settings.env_prefix)
     changes = compare(surface(old_api), surface(new_api))
     if changelog is not None:
         path = cwd / changelog

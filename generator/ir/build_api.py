@@ -19,10 +19,12 @@ from .build_operations import OperationsBuilder
 from .context import SchemaContext
 from .discriminators import resolve_discriminators
 from .inheritance import resolve_inheritance
+from .list_wrappers import with_items_fields
 from .model import ApiIR, ModelIR, ServerIR
 from .overrides import Overrides, OverridesConfig
 from .recursive_aliases import resolve_recursive_aliases
-from .security import read_auth, server_variables, unique_variables
+from .security import environment_prefix, read_auth, server_variables, unique_variables
+from .webhooks import event_name, event_type, read_webhooks
 
 
 def server_url(document: dict[str, Any]) -> str:
@@ -59,7 +61,7 @@ class ApiBuilder:
         self.context = SchemaContext(store, root_file, diagnostics)
         self.overrides = overrides
 
-    def build(self, document: dict[str, Any], package: str) -> ApiIR:
+    def build(self, document: dict[str, Any], package: str, env_prefix: str | None = None) -> ApiIR:
         context = self.context
         found_info = document.get("info")
         info: dict[str, Any] = found_info if isinstance(found_info, dict) else {}
@@ -77,13 +79,20 @@ class ApiBuilder:
         context.resolver.renames.update(overrides.models)
         context.resolver.register_components(schemas)
         default_server = server_url(document)
-        auth = read_auth(context, document, package)
+        prefix = environment_prefix(context, document, package, env_prefix or overrides.env_prefix)
+        auth = read_auth(context, document, prefix)
         operations = OperationsBuilder(context, default_server, {s.key for s in auth.schemes} if auth else set())
         operations.overrides = overrides
         try:
             operations.read_paths(document)
         except SpecError as exc:
             context.diagnostics.items.extend(exc.diagnostics)
+        try:
+            webhooks = read_webhooks(operations, document)
+        except SpecError as exc:
+            context.diagnostics.items.extend(exc.diagnostics)
+            webhooks = []
+        event_named = event_name(operations, webhooks)
         models: list[ModelIR] = list(operations.body_models)
         for named in context.resolver.drain():
             try:
@@ -97,8 +106,12 @@ class ApiBuilder:
                     f"no model of the spec is at #{pointer} (to be named {name!r})",
                     context.locate(where),
                 )
+        webhook_event, event_model = event_type(webhooks, event_named, models)
+        if event_model is not None:
+            models.append(event_model)
         models = resolve_recursive_aliases(resolve_inheritance(resolve_discriminators(models)))
         models.sort(key=lambda m: (m.name.lower(), m.name))
+        models = with_items_fields(models, operations.unpaged_lists({m.name: m for m in models}))
         resources = operations.resources({m.name: m for m in models})
         root_location = Location(context.root_file, "/servers/0")
         found = document.get("servers")
@@ -116,6 +129,8 @@ class ApiBuilder:
             servers=tuple(unique_variables(servers)),
             auth=auth if resources else None,
             idempotency_header=idempotency_header(document, context),
+            env_prefix=prefix,
+            webhook_event=webhook_event,
             docs_url=external_docs_url(document),
         )
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import Location, SpecError
 from ..load.loader import Ref
+from .coercion import coerced_enum
 from .model import (
     AliasIR,
     ClassIR,
@@ -36,15 +37,15 @@ from .model import (
 )
 from .name_hint import NameHint
 from .naming import RESERVED_CLASS_NAMES, field_name, pascal_case
+from .patterns import read_pattern
 from .resolve import NamedSchema
 from .schema_facts import (
     Annotations,
     ObjectShape,
-    coerced_enum,
-    default_error,
     extends_itself,
     is_nullable_schema,
     primitive_type,
+    schema_as_meant,
     structural_members,
 )
 
@@ -239,14 +240,7 @@ class ModelBuilder:
         if isinstance(type_, ConstrainedType):
             type_ = type_.base  # a field carries its constraints in `Field(...)`
         value_schema, _ = self.api.value_schema(schema, location)
-        if isinstance(schema, dict) and "default" in schema:
-            default = schema["default"]
-            problem = default_error(type_, nullable or annotations.nullable, default)
-            if problem is not None and default is None:
-                # Common in real specs (`default: null` on a field that is simply optional).
-                self.api.warn(problem, location.child("default"))
-            elif problem is not None:
-                self.api.diagnostics.error(problem, self.api.locate(location.child("default")))
+        default = self.api.default(type_, nullable or annotations.nullable, schema, location)
         return FieldIR(
             name=name,
             wire_name=wire_name,
@@ -259,8 +253,8 @@ class ModelBuilder:
             deprecated=annotations.deprecated,
             read_only=annotations.read_only,
             write_only=annotations.write_only,
-            default=annotations.default,
-            has_default=annotations.has_default,
+            default=default.value,
+            has_default=default.kept,
             pointer=location.pointer,
             example=annotations.example,
         )
@@ -299,6 +293,9 @@ class ModelBuilder:
                 return self._class_type(ref), nullable or is_nullable_schema(target)
             type_, target_nullable = self.type_of(target, target_location, hint)
             return type_, nullable or target_nullable
+        schema, notes = schema_as_meant(schema)
+        for keyword, note in notes:
+            api.warn(note, location.child(keyword))
         if "allOf" in schema:
             structural = structural_members(schema)
             if len(structural) == 1:
@@ -407,6 +404,10 @@ class ModelBuilder:
         unfit, constraints = self.api.constraints(schema)
         for keyword in unfit:
             self.api.warn(f"{keyword} does not apply to type {schema.get('type')!r}; left out", location.child(keyword))
+        pattern = schema.get("pattern")
+        if isinstance(pattern, str) and "pattern" not in unfit:
+            for message in read_pattern(pattern)[1]:  # an ECMA-262 pattern read as Python's
+                self.api.warn(message, location.child("pattern"))
         return constraints
 
     def _dict(self, schema: dict[str, Any], location: Location, hint: NameHint) -> TypeIR:

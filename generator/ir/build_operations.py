@@ -15,25 +15,23 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import Location
 from ..text import description_of
-from .build_payloads import PayloadReader
-from .method_names import PathIndex, name_operation
+from .method_names import name_operation
 from .model import (
-    AliasIR,
     BodyIR,
     ClassIR,
-    FieldIR,
     ListType,
     ModelIR,
     OperationIR,
-    PaginationIR,
     ParameterIR,
     PrimitiveType,
     ResourceIR,
     StreamIR,
     TypeIR,
     class_types,
+    classes_by_type,
     is_text_media,
 )
+from .name_collisions import settle_names
 from .naming import (
     RESERVED_ARGUMENTS,
     field_name,
@@ -43,8 +41,11 @@ from .naming import (
     snake_case,
 )
 from .operation_docs import error_statuses, is_scalar_example, response_example
+from .operation_identity import path_parameters, path_template, unique_operation_id, warn_express_segments
 from .overrides import Overrides, declared_paging, is_argument_name, rename_parameters
-from .pagination import PagingPlan, declares_link_header, recognise, response_fields
+from .pagination import PagingPlan, page_of
+from .read_lists import ListReader, ListReading
+from .route_paths import PathIndex, server_resource, server_words
 from .schema_facts import example_of
 from .security import requirements
 
@@ -73,9 +74,11 @@ class PendingOperation:
     paging: PagingPlan | None
     response_model: str | None
     location: Location
+    list_items: str | None = None
+    """The wire name of the items of a list wrapper (`list_wrappers.py`), paged or not."""
 
 
-class OperationsBuilder(PayloadReader):
+class OperationsBuilder(ListReader):
     """Reads `paths` into `ResourceIR`s; response and body schemas go through the model builder."""
 
     def __init__(self, api: SchemaContext, default_server: str, schemes: set[str]) -> None:
@@ -90,6 +93,8 @@ class OperationsBuilder(PayloadReader):
         self.overrides: Overrides
         self.override_locations: dict[str, Location] = {}
         self.index = PathIndex(())
+        self.root = server_resource(default_server) or "root"
+        """The resource of the paths that name none (`/{id}`): what the server URL names."""
         self.model_names: set[str] = set()
 
     def read_paths(self, document: dict[str, Any]) -> None:
@@ -102,7 +107,7 @@ class OperationsBuilder(PayloadReader):
         # OpenAPI 3.0 requires `responses` on every operation; 3.1 does not.
         self.responses_required = str(document.get("openapi", "")).startswith("3.0")
         self.index = PathIndex(
-            (str(path), method)
+            (path_template(str(path)), method)
             for path, item in paths.items()
             if isinstance(item, dict)
             for method in HTTP_METHODS
@@ -110,6 +115,8 @@ class OperationsBuilder(PayloadReader):
         )
         for path, item in paths.items():
             item_location = root.child(str(path))
+            warn_express_segments(self.api, str(path), item_location)
+            template = path_template(str(path))
             item, item_location = self.api.resolver.follow(item, item_location)
             if not isinstance(item, dict):
                 self.diagnostics.error("a path item must be a mapping", self.api.locate(item_location))
@@ -122,17 +129,20 @@ class OperationsBuilder(PayloadReader):
                 operation_id = op.get("operationId")
                 if isinstance(operation_id, str):
                     if operation_id in seen_ids:
-                        first = seen_ids[operation_id]
-                        self.diagnostics.error(
-                            f"duplicate operationId {operation_id!r} (first used at {first.pointer})",
-                            self.api.locate(op_location.child("operationId")),
+                        unique = unique_operation_id(operation_id, method, template, seen_ids)
+                        self.api.warn(
+                            f"duplicate operationId {operation_id!r} (first used at "
+                            f"{seen_ids[operation_id].pointer}); read as {unique!r}",
+                            op_location.child("operationId"),
                         )
-                        continue
+                        op, operation_id = {**op, "operationId": unique}, unique
                     seen_ids[operation_id] = op_location
-                extra, self.override_locations = self.overrides.extensions_for(operation_id, method, str(path))
+                extra, self.override_locations = self.overrides.extensions_for(
+                    operation_id, method, str(path), template
+                )
                 if extra:
                     op = {**op, **extra}
-                self.read_operation(str(path), method, op, op_location, item, item_location)
+                self.read_operation(template, method, op, op_location, item, item_location)
         self.overrides.report_unused()
 
     def operations_of(self, item: dict[str, Any], location: Location) -> list[tuple[str, Any, Location]]:
@@ -178,35 +188,29 @@ class OperationsBuilder(PayloadReader):
         errors = error_statuses(op.get("responses"), location, self.api.resolver)
         self.name_error_schemas(op, location)
         json_schema, sse_schema = self.response_schemas(response)
-        media = self.other_media(response) if json_schema is None else None
+        media = self.download_media(response)
+        if media is not None:  # a download wins over JSON that describes the same bytes
+            json_schema = sse_schema = None
+        elif json_schema is None:
+            media = self.other_media(response)
         if media is not None and sse_schema is not None:
             if is_text_media(media):
                 media = None
             else:
                 sse_schema = None  # audio that may also come as events: the audio, not an empty stream
-        paging = None
         declared: PagingPlan | bool = True
         if "x-sdk-pagination" in op:
             where = self.override_locations.get("x-sdk-pagination", location.child("x-sdk-pagination"))
             declared = declared_paging(self.api, op["x-sdk-pagination"], where)
-        if isinstance(declared, PagingPlan) and json_schema is not None:
-            paging = declared
-        elif declared is True and method == "get" and json_schema is not None:
-            schema, schema_location = json_schema
-            fields = response_fields(self.api, schema, schema_location)
-            items = self.items_property(schema, schema_location)
-            body_is_array = self.returns_array(json_schema)
-            paging = recognise(
-                query_params,
-                fields,
-                items,
-                body_is_array,
-                declares_link_header(response and response[0]),
-                body_is_array and self.items_have_id(schema, schema_location),
-            )
+        listed = ListReading(None, None)
+        if method == "get" and json_schema is not None:
+            listed = self.read_list(query_params, json_schema, response, declared is True)
+        paging = declared if isinstance(declared, PagingPlan) and json_schema is not None else listed.paging
+        list_items = listed.list_items
         paged_request = {"page", "per_page"} <= set(query_params)
-        returns_list = paging is not None or paged_request or self.returns_array(json_schema)
-        naming = name_operation(path, method, op, self.index, returns_list, self.overrides.group_by == "tags")
+        returns_list = paging is not None or paged_request or list_items is not None or self.returns_array(json_schema)
+        by_tags = self.overrides.group_by == "tags"
+        naming = name_operation(path, method, op, self.index, returns_list, by_tags, self.root, media is not None)
         resource, name = naming.resource, naming.method
         singular_name = pascal_case(singular(resource[-1]))
         full_name = "".join(pascal_case(singular(p)) for p in resource)
@@ -251,26 +255,13 @@ class OperationsBuilder(PayloadReader):
             # The body is the array: a `Link` header, or a cursor from the items (Discord).
             operation = replace(operation, pagination=paging.pagination("", response_type.item))
             paging = None
-        self.pending.append(PendingOperation(resource, operation, paging, response_model, location))
-
-    def items_have_id(self, schema: Any, location: Location) -> bool:
-        """Whether an array's items are objects with an `id` (a cursor to page by)."""
-        array, where = self.api.resolver.follow(schema, location)
-        if not isinstance(array, dict) or "items" not in array:
-            return False
-        shape = self.api.object_shape(*self.api.resolver.follow(array["items"], where.child("items")))
-        return shape is not None and any(name == "id" for name, _, _ in shape.properties)
-
-    def returns_array(self, json_schema: tuple[Any, Location] | None) -> bool:
-        if json_schema is None:
-            return False
-        schema, _ = self.api.resolver.follow(*json_schema)
-        return isinstance(schema, dict) and schema.get("type") == "array"
+        self.pending.append(PendingOperation(resource, operation, paging, response_model, location, list_items))
 
     def read_parameters(
         self, path: str, op: dict[str, Any], location: Location, item: dict[str, Any], item_location: Location
     ) -> list[ParameterIR]:
         found: dict[tuple[str, str], ParameterIR] = {}
+        places: dict[tuple[str, str], Location] = {}
         for source, source_location in ((item, item_location), (op, location)):
             params = source.get("parameters") or []
             if not isinstance(params, list):
@@ -287,29 +278,18 @@ class OperationsBuilder(PayloadReader):
                 parameter = self.api.reread("parameter", self.read_parameter, param, param_location)
                 if parameter is not None:
                     found[(parameter.location, parameter.wire_name)] = parameter
-        in_path = set(re.findall(r"{([^}]+)}", path))
-        declared = {wire for where, wire in found if where == "path"}
-        for missing in sorted(in_path - declared):
-            self.api.warn(
-                f"path parameter {{{missing}}} of {path} is not declared; taken as a required string", location
-            )
-            found[("path", missing)] = ParameterIR(parameter_name(missing), missing, "path", PrimitiveType("str"), True)
-        for extra in sorted(declared - in_path):
-            self.diagnostics.error(
-                f"path parameter {extra!r} is not in the path {path}", self.api.locate(location.child("parameters"))
-            )
+                    places[(parameter.location, parameter.wire_name)] = param_location
         # Path parameters first, in path order; then the rest as declared.
-        order = re.findall(r"{([^}]+)}", path)
-        path_params = [found[("path", wire)] for wire in order if ("path", wire) in found]
+        declared = [(parameter, places[key]) for key, parameter in found.items() if key[0] == "path"]
         others = [p for p in found.values() if p.location != "path"]
-        return path_params + others
+        return path_parameters(self.api, path, declared, location) + others
 
     def read_parameter(self, param: Any, location: Location) -> ParameterIR | None:
         if not isinstance(param, dict) or not isinstance(param.get("name"), str):
             self.diagnostics.error("a parameter needs a name", self.api.locate(location))
             return None
         where = param.get("in")
-        if where not in PARAMETER_STYLES:
+        if not isinstance(where, str) or where not in PARAMETER_STYLES:
             self.api.warn(f"{where!r} parameters are not supported; left out", location)
             return None
         if where == "header" and param["name"].lower() in IGNORED_HEADERS:
@@ -326,6 +306,7 @@ class OperationsBuilder(PayloadReader):
         schema_location = location.child("schema")
         type_, nullable = self.scalar_type(schema, schema_location, allow_objects=True)
         annotations = self.api.annotations(schema, schema_location)
+        default = self.api.default(type_, nullable or annotations.nullable, schema, schema_location)
         example = found if (found := example_of(param)) is not None else annotations.example
         chosen = param.get("x-sdk-name")
         if chosen is not None and not is_argument_name(chosen):
@@ -340,8 +321,8 @@ class OperationsBuilder(PayloadReader):
             required=param.get("required") is True or where == "path",
             description=description_of(param.get("description")) or annotations.description,
             deprecated=param.get("deprecated") is True,
-            default=annotations.default,
-            has_default=annotations.has_default,
+            default=default.value,
+            has_default=default.kept,
             example=repr(example) if is_scalar_example(example) else None,
             style=str(style),
             explode=explode if isinstance(explode, bool) else None,
@@ -362,8 +343,9 @@ class OperationsBuilder(PayloadReader):
             return []
         parameters = []
         for wire_name, schema, prop_location in shape.properties:
-            type_, _ = self.scalar_type(schema, prop_location)
+            type_, nullable = self.scalar_type(schema, prop_location)
             annotations = self.api.annotations(schema, prop_location)
+            default = self.api.default(type_, nullable or annotations.nullable, schema, prop_location)
             parameters.append(
                 ParameterIR(
                     name=field_name(wire_name),
@@ -373,8 +355,8 @@ class OperationsBuilder(PayloadReader):
                     required=wire_name in shape.required,
                     description=annotations.description,
                     deprecated=annotations.deprecated,
-                    default=annotations.default,
-                    has_default=annotations.has_default,
+                    default=default.value,
+                    has_default=default.kept,
                 )
             )
         return parameters
@@ -413,11 +395,12 @@ class OperationsBuilder(PayloadReader):
 
     def resources(self, models: dict[str, ModelIR]) -> tuple[ResourceIR, ...]:
         by_path: dict[tuple[str, ...], list[OperationIR]] = {}
+        classes = classes_by_type(models.values())
         self.locations = {(p.operation.http_method, p.operation.path): p.location for p in self.pending}
         for pending in self.pending:
             operation = pending.operation
             if pending.paging is not None and pending.response_model is not None:
-                pagination = self.pagination(models.get(pending.response_model), pending.paging)
+                pagination = page_of(models.get(pending.response_model), pending.paging, classes)
                 operation = replace(operation, pagination=pagination)
             by_path.setdefault(pending.resource, []).append(operation)
         for path in list(by_path):
@@ -429,16 +412,15 @@ class OperationsBuilder(PayloadReader):
             children.setdefault(path[:-1], []).append(path)
         return tuple(self._resource(path, by_path, children) for path in children.get((), []))
 
-    def pagination(self, model: ModelIR | None, plan: PagingPlan) -> PaginationIR | None:
-        if model is not None and isinstance(model.main, AliasIR) and isinstance(model.main.type, ListType):
-            return plan.pagination("", model.main.type.item) if not plan.items else None
-        if model is None or not isinstance(model.main, ClassIR):
-            return None
-        fields: dict[str, FieldIR] = {f.wire_name: f for f in model.main.fields}
-        items = fields.get(plan.items)
-        if items is None or not isinstance(items.type, ListType):
-            return None
-        return plan.pagination(items.name, items.type.item)
+    def unpaged_lists(self, models: dict[str, ModelIR]) -> dict[str, str]:
+        """The models that lists answer without paging, each with the wire name of its items."""
+        return {
+            pending.response_model: pending.list_items
+            for pending in self.pending
+            if pending.list_items is not None
+            and pending.response_model is not None
+            and (pending.paging is None or page_of(models.get(pending.response_model), pending.paging) is None)
+        }
 
     def _resource(
         self,
@@ -450,24 +432,19 @@ class OperationsBuilder(PayloadReader):
         child_paths = children_of.get(path, [])
         children = tuple(self._resource(child, by_path, children_of) for child in child_paths)
         operations: list[OperationIR] = []
-        taken = {child[-1] for child in child_paths}
-        taken |= {"with_raw_response"}
-        for operation in by_path[path]:
-            name, source = operation.name, operation.name_source
-            if name in taken:
-                name, source = field_name(snake_case(operation.operation_id)), "operationId"
-            base, counter = name, 2
-            while name in taken:
-                name, counter = f"{base}_{counter}", counter + 1
-            if name != operation.name:
+        proposed = by_path[path]
+        settled = settle_names(
+            path, proposed, {child[-1] for child in child_paths}, self.index, server_words(self.default_server)
+        )
+        for operation, final in zip(proposed, settled, strict=True):
+            if final.wanted:
                 self.api.warn(
-                    f"method name {'.'.join(path)}.{operation.name} is taken; "
-                    f"{operation.http_method.upper()} {operation.path} is {'.'.join(path)}.{name}",
+                    f"method name {'.'.join(path)}.{final.wanted} is taken; "
+                    f"{operation.http_method.upper()} {operation.path} is {'.'.join(path)}.{final.name}",
                     self.locations[(operation.http_method, operation.path)],
                 )
-            taken.add(name)
-            unchanged = name == operation.name and source == operation.name_source
-            operations.append(operation if unchanged else replace(operation, name=name, name_source=source))
+            unchanged = final.name == operation.name and final.source == operation.name_source
+            operations.append(operation if unchanged else replace(operation, name=final.name, name_source=final.source))
         class_name = "".join(pascal_case(p) for p in path)
         # A resource module imports models by name: `Snapshots` the model keeps its name, and
         # so does a class it imports from inside a model's module (a page's item `Knowledge`).

@@ -29,6 +29,7 @@ from .model import (
     ModelIR,
     PrimitiveType,
     TypeIR,
+    is_text_media,
 )
 from .name_hint import NameHint
 from .naming import RESERVED_ARGUMENTS, argument_name
@@ -209,6 +210,34 @@ class PayloadReader:
                 return str(media_type)
         return None
 
+    def download_media(self, response: Any) -> str | None:
+        """The media type to ask for when a success response is a download even beside JSON:
+        a binary type (not JSON, text, XML, YAML or events: `application/octet-stream`,
+        `audio/mpeg`, JSON Lines without an `itemSchema` ...), JSON whose schema is a
+        `format: binary` string, or content of which no media type has a schema (returned
+        as it comes rather than dropped)."""
+        if response is None:
+            return None
+        body, location = response
+        content = body.get("content") if isinstance(body, dict) else None
+        if not isinstance(content, dict) or not content:
+            return None
+        described = False
+        for media_type, media in content.items():
+            base = str(media_type).split(";")[0].strip().lower()
+            if isinstance(media, dict) and "itemSchema" in media:
+                return None  # a stream of items (OpenAPI 3.2)
+            has_schema = isinstance(media, dict) and "schema" in media
+            described = described or has_schema
+            if base in JSON_TYPES or base.endswith("+json"):
+                where = location.child("content", str(media_type), "schema")
+                schema = self.api.resolver.follow(media["schema"], where)[0] if has_schema else None
+                if isinstance(schema, dict) and schema.get("format") == "binary":
+                    return str(media_type)
+            elif base != SSE_TYPE and base != "*/*" and not is_text_media(base):
+                return str(media_type)
+        return None if described else str(next(iter(content)))
+
     def response_schemas(self, response: Any) -> tuple[tuple[Any, Location] | None, tuple[Any, Location] | None]:
         if response is None:
             return None, None
@@ -260,18 +289,6 @@ class PayloadReader:
         named = resolver.register_inline(Ref(location.file, location.pointer), names, schema, namespace="")
         return ClassType(named.name, named.module), named.name
 
-    def items_property(self, schema: Any, location: Location) -> str | None:
-        """The one array property of a page-numbered response (beside `links` and `meta`)."""
-        shape = self.api.object_shape(schema, location)
-        if shape is None:
-            return None
-        arrays = []
-        for name, prop, prop_location in shape.properties:
-            value, _ = self.api.value_schema(prop, prop_location)
-            if value.get("type") == "array" or "items" in value:
-                arrays.append(name)
-        return arrays[0] if len(arrays) == 1 else None
-
     # -- request bodies ---------------------------------------------------------------------
 
     def read_body(self, op: dict[str, Any], location: Location, names: list[str]) -> BodyIR | None:
@@ -280,7 +297,10 @@ class PayloadReader:
         body, body_location = self.api.resolver.follow(op["requestBody"], location.child("requestBody"))
         content = body.get("content") if isinstance(body, dict) else None
         if not isinstance(content, dict):
-            self.diagnostics.error("a request body needs content", self.api.locate(body_location))
+            # Nothing says what the body is: no argument can stand for it.
+            self.api.warn(
+                "a request body without content; the operation takes none (send one with extra_body)", body_location
+            )
             return None
         chosen = choose_body_media(content)
         if chosen is None:

@@ -14,6 +14,7 @@ from typing import Any, TypeVar, cast
 
 from ..errors import Diagnostic, Diagnostics, Location, SpecError
 from ..load.loader import DocumentStore, Ref
+from .coercion import DefaultReading, read_default
 from .model import EMPTY_CONSTRAINTS, Constraints, TypeIR
 from .resolve import Resolver
 from .schema_facts import (
@@ -22,7 +23,9 @@ from .schema_facts import (
     Annotations,
     ObjectShape,
     read_constraints,
+    type_as_meant,
     unfit_constraints,
+    value_at,
 )
 
 T = TypeVar("T")
@@ -141,10 +144,21 @@ class SchemaContext:
     def annotations(self, schema: Any, location: Location) -> Annotations:
         return self._read_once(self._annotations, Annotations.of, schema, location)
 
+    def default(self, type_: TypeIR, nullable: bool, schema: Any, location: Location) -> DefaultReading:
+        """The schema's `default` as a value of `type_` takes it (`coercion.read_default`),
+        warned about where it does not fit as written."""
+        annotations = self.annotations(schema, location)
+        if not annotations.default_at:
+            return DefaultReading(None, False)
+        reading = read_default(type_, nullable, value_at(schema, annotations.default_at))
+        if reading.problem is not None:
+            self.warn(reading.problem, location.child(*annotations.default_at))
+        return reading
+
     def value_schema(self, schema: Any, location: Location) -> tuple[dict[str, Any], Location]:
         """The schema that carries a value's format and constraints, past refs and allOf wrappers."""
         if isinstance(schema, dict) and "$ref" not in schema and "allOf" not in schema:
-            return schema, location  # nothing to look past
+            return type_as_meant(schema), location  # nothing to look past
         return self._read_once(self._value_schemas, Annotations.value_schema, schema, location)
 
     def _read_once(

@@ -1,28 +1,28 @@
 """IR: where an operation sits in the client and what its method is called.
 
 The commercial convention: on a resource, `GET` of the collection is `list`, `POST` to it
-`create`, `GET` of an item `retrieve`, `PUT`/`PATCH` of an item `update`, `DELETE` `delete`.
-A sub-path that is an action (`POST /jobs/{id}/cancel`) is a method on the parent resource
-(`jobs.cancel(...)`). Where the path alone is ambiguous (a `POST` to an item, a `GET` of a
-collection answering one object) the operationId decides, its noise words stripped
-(`getWidget`, `listWidgets`, `Widget_Get`). `x-sdk-resource` and `x-sdk-method` (or the
-config's overrides) win over both.
+`create`, `GET` of an item `retrieve`, `PUT`/`PATCH` of an item `update`, `DELETE` `delete`;
+`PUT`/`PATCH`/`DELETE` of a whole collection are `bulk_update`/`bulk_delete`, so its items
+keep `update` and `delete`. A last segment that is an action (`POST /jobs/{id}/cancel`,
+`PUT /me/player/pause`, `GET /charges/search`) is a method on the parent resource
+(`jobs.cancel(...)`), whatever the HTTP method; a `DELETE` of an action another method
+does is its opposite (`archive`/`unarchive`). Where the path alone is ambiguous (a `POST` to
+an item, a `GET` of a collection answering one object) the operationId decides, its noise
+words stripped (`getWidget`, `listWidgets`, `Widget_Get`). `x-sdk-resource` and
+`x-sdk-method` (or the config's overrides) win over all. Names that two operations of one
+resource would share are settled afterwards (`name_collisions.py`).
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from keyword import iskeyword
 from typing import Any
 
-from .naming import field_name, module_name, singular, snake_case
+from .naming import method_name, module_name, singular, snake_case
+from .route_paths import PathIndex, clean_segments, resource_path_of, rpc_method
+from .verbs import is_action_verb, opposite_action, starts_with_verb
 
-VERSION_SEGMENT = re.compile(r"^(v\d+(\.\d+)*|api|\d{4}-\d{2}-\d{2})$")
-"""Leading path segments that name no resource: `v2`, `api`, a dated version (`2010-04-01`)."""
-FORMAT_SUFFIX = re.compile(r"\.(json|xml)$")
-"""A format extension on the last segment (`Messages.json`) is not part of the resource's name."""
 VERBS = {
     "list": "list",
     "search": "list",
@@ -46,7 +46,7 @@ VERBS = {
 }
 """An operationId's leading (or trailing) verb, and the method name it stands for."""
 ITEM_VERBS = {"get": "retrieve", "put": "update", "patch": "update", "delete": "delete"}
-COLLECTION_VERBS = {"post": "create", "put": "update", "patch": "update", "delete": "delete"}
+COLLECTION_VERBS = {"post": "create", "put": "bulk_update", "patch": "bulk_update", "delete": "bulk_delete"}
 SOURCES = ("path", "operationId", "override")
 """Where a method's name came from, as `sdkgen names` prints it."""
 
@@ -57,28 +57,6 @@ class Naming:
     method: str
     source: str
     """One of `SOURCES`."""
-
-
-def clean_segments(path: str) -> list[str]:
-    """The path's segments, format suffixes and leading version segments dropped; parameters
-    stay as `{}` so an item path can be told from a collection path."""
-    return list(_clean_segments(path))
-
-
-@cache  # asked again for every operation of a path, and by every rule that names one
-def _clean_segments(path: str) -> tuple[str, ...]:
-    segments = [FORMAT_SUFFIX.sub("", s) for s in path.split("/") if s]
-    segments = ["{}" if s.startswith("{") else s for s in segments]
-    while len(segments) > 1 and VERSION_SEGMENT.match(segments[0]):
-        segments = segments[1:]
-    return tuple(segments)
-
-
-def resource_path_of(path: str) -> tuple[str, ...]:
-    """`/v2/registry/{name}/garbage-collections` -> `("registry", "garbage_collections")`,
-    `/2010-04-01/Accounts/{AccountSid}/Messages.json` -> `("accounts", "messages")`."""
-    names = tuple(module_name(snake_case(s)) for s in clean_segments(path) if s != "{}")
-    return names or ("root",)
 
 
 def operation_id_verb(operation_id: str | None) -> tuple[str | None, list[str]]:
@@ -97,46 +75,72 @@ def operation_id_verb(operation_id: str | None) -> tuple[str | None, list[str]]:
     return None, words
 
 
-class PathIndex:
-    """Every path of the spec by its cleaned segments: which have sub-paths, which a `GET`."""
+def action_name(
+    path: str, method: str, operation_id: str | None, index: PathIndex, returns_file: bool = False
+) -> str | None:
+    """The method an action path is (`/jobs/{id}/cancel` -> `cancel`), or None for a
+    resource. An action is a last segment with nothing below it that starts with a verb
+    (`verify_microdeposits`, `pause`; for a `GET` only such: `search`, `contains`), or, for
+    another method, that the operationId starts with (`regenerateUserPrivateUrlKey`), or a
+    singular noun `POST`ed to an item with no `GET` (`/accounts/{id}/reject`). An operationId
+    naming a standard verb (`CreateMessageFeedback`) makes the last two a sub-resource.
+    A `GET` of several words is an action only when the operationId acts so (not
+    `restart_count`); a `DELETE` of an action another method does is its opposite
+    (`unarchive`), and a lone `DELETE` of one word deletes it (`/grant`).
+    A `GET` of a singular noun after an item answering a file is its download
+    (`/quotes/{id}/pdf` -> `quotes.pdf`, `/files/{id}/content` -> `files.content`)."""
+    segments = clean_segments(path)
+    if not segments or segments[-1] == "{}" or index.has_below(path):
+        return None
+    words = snake_case(segments[-1]).split("_")
+    acted = index.methods_of(path) & {"post", "put", "patch"}
+    if method == "delete" and not acted and len(words) == 1:
+        return None  # `DELETE /applications/{id}/grant`: the grant is deleted, no action undone
+    verb = words[0]
+    id_words = [w for w in snake_case(operation_id).split("_") if w] if operation_id else []
+    if method == "get" and returns_file and segments[-2:-1] == ["{}"] and singular(words[-1]) == words[-1]:
+        return method_name("_".join(words))
+    if method == "get" and len(words) > 1 and not (id_words and _first_verb(id_words) == verb):
+        return None  # `restart_count`, `download_url`: a noun phrase, unless the operationId acts so
+    if not starts_with_verb(words):
+        if method == "get" or operation_id_verb(operation_id)[0] is not None:
+            return None
+        named = bool(id_words) and id_words[0] == verb and verb not in VERBS
+        on_item = (
+            method == "post"
+            and segments[-2:-1] == ["{}"]
+            and singular(words[-1]) == words[-1]
+            and verb not in VERBS
+            and not index.has_get(path)
+        )
+        if not (named or on_item):
+            return None
+    if method == "delete" and acted:
+        return method_name("_".join([opposite_action(verb, id_words), *words[1:]]))
+    return method_name("_".join(words))
 
-    def __init__(self, operations: Iterable[tuple[str, str]]) -> None:
-        self.prefixes: set[tuple[str, ...]] = set()
-        self.gets: set[tuple[str, ...]] = set()
-        for path, method in operations:
-            segments = tuple(clean_segments(path))
-            for depth in range(1, len(segments)):
-                self.prefixes.add(segments[:depth])
-            if method == "get":
-                self.gets.add(segments)
 
-    def is_action(self, path: str, method: str, operation_id: str | None) -> bool:
-        """`POST /jobs/{id}/cancel`: a `POST` to a last segment that acts on what comes before it,
-        not a collection: nothing below it, no `GET` of it, and either it follows an item
-        and is no plural noun, or the operationId starts with it (`cancelJob`). An operationId
-        that names a standard verb (`CreateMessageFeedback`) says it is not."""
-        segments = tuple(clean_segments(path))
-        if method != "post" or len(segments) < 2 or segments[-1] == "{}":
-            return False
-        if segments in self.prefixes or segments in self.gets:
-            return False
-        words = snake_case(segments[-1]).split("_")
-        id_words = snake_case(operation_id).split("_") if operation_id else []
-        if operation_id_verb(operation_id)[0] is not None:
-            return False  # `CreateMessageFeedback`: a sub-resource created, not an action
-        if id_words and id_words[0] == words[0] and id_words[0] not in VERBS:
-            return True
-        return segments[-2] == "{}" and singular(words[-1]) == words[-1] and words[0] not in VERBS
+def _first_verb(words: list[str]) -> str | None:
+    return next((w for w in words if w in VERBS or is_action_verb(w)), None)
 
 
 def name_operation(
-    path: str, method: str, op: dict[str, Any], index: PathIndex, returns_list: bool, by_tags: bool = False
+    path: str,
+    method: str,
+    op: dict[str, Any],
+    index: PathIndex,
+    returns_list: bool,
+    by_tags: bool = False,
+    root: str = "root",
+    returns_file: bool = False,
 ) -> Naming:
     """The resource and method name of one operation (`returns_list`: its success response
-    is an array or a page of one). A collection with a `GET` of its items is listed.
+    is an array or a page of one). A collection with items is listed. `root`: the resource
+    of a path that names none (`/{id}`), from the server URL when its path names one.
+    `returns_file`: its success response is a download, not JSON.
     `by_tags` (the config's `group_by: tags`): the resource is the operation's first tag,
     unless `x-sdk-resource` names one; an operation without tags keeps its path's."""
-    naming = _name_operation(path, method, op, index, returns_list)
+    naming = _name_operation(path, method, op, index, returns_list, root, returns_file)
     tags = op.get("tags")
     first = tags[0] if isinstance(tags, list) and tags and isinstance(tags[0], str) else ""
     if by_tags and snake_case(first) != "_" and not isinstance(op.get("x-sdk-resource"), str):
@@ -144,32 +148,48 @@ def name_operation(
     return naming
 
 
-def _name_operation(path: str, method: str, op: dict[str, Any], index: PathIndex, returns_list: bool) -> Naming:
+def _name_operation(
+    path: str, method: str, op: dict[str, Any], index: PathIndex, returns_list: bool, root: str, returns_file: bool
+) -> Naming:
     operation_id = op.get("operationId") if isinstance(op.get("operationId"), str) else None
     explicit_method = op.get("x-sdk-method")
     explicit_resource = op.get("x-sdk-resource")
+    has_items = index.is_collection(path)
     if isinstance(explicit_resource, str) and explicit_resource.strip("."):
         resource = tuple(module_name(snake_case(p)) for p in explicit_resource.split(".") if p)
         if isinstance(explicit_method, str) and explicit_method:
-            return Naming(resource, field_name(explicit_method), "override")
-        return Naming(resource, standard_name(path, method, operation_id, returns_list)[0], "override")
+            return Naming(resource, explicit_name(explicit_method), "override")
+        return Naming(resource, standard_name(path, method, operation_id, returns_list, has_items)[0], "override")
+    resource = resource_path_of(path, root)
     if isinstance(explicit_method, str) and explicit_method:
-        resource = resource_path_of(path)
         # `/v1/logs/tail` with `x-sdk-method: tail` is `client.logs.tail()`.
-        if len(resource) > 1 and field_name(explicit_method) == resource[-1]:
+        if len(resource) > 1 and explicit_name(explicit_method) == resource[-1]:
             resource = resource[:-1]
-        return Naming(resource, field_name(explicit_method), "override")
-    if index.is_action(path, method, operation_id):
-        parent = path.rstrip("/").rsplit("/", 1)[0]
-        action = field_name(snake_case(FORMAT_SUFFIX.sub("", path.rstrip("/").rsplit("/", 1)[1])))
-        return Naming(resource_path_of(parent), action, "path")
-    has_items = (*clean_segments(path), "{}") in index.gets
-    name, source = standard_name(path, method, operation_id, returns_list or has_items)
-    return Naming(resource_path_of(path), name, source)
+        return Naming(resource, explicit_name(explicit_method), "override")
+    parent = resource[:-1] or ((root,) if root != "root" else ())
+    rpc = rpc_method(path)
+    if rpc is not None and parent:
+        return Naming(parent, method_name(rpc), "path")
+    action = action_name(path, method, operation_id, index, returns_file) if parent else None
+    if action is not None and iskeyword(action.rstrip("_")):
+        action = f"{action.rstrip('_')}_{singular(parent[-1])}"  # `return_inbound_transfer`, not `return_`
+    if action is not None:
+        return Naming(parent, action, "path")
+    listed = returns_list or has_items or index.has_item_get(path)
+    name, source = standard_name(path, method, operation_id, listed, has_items)
+    return Naming(resource, name, source)
 
 
-def standard_name(path: str, method: str, operation_id: str | None, returns_list: bool) -> tuple[str, str]:
-    """`list`/`create`/`retrieve`/`update`/`delete` from the verb and the path's shape; the
+def explicit_name(text: str) -> str:
+    """`x-sdk-method` as written when it is a Python name, else made one."""
+    return text if text.isidentifier() and text.isascii() and not iskeyword(text) else method_name(text)
+
+
+def standard_name(
+    path: str, method: str, operation_id: str | None, returns_list: bool, has_items: bool = False
+) -> tuple[str, str]:
+    """`list`/`create`/`retrieve`/`update`/`delete` from the verb and the path's shape
+    (`has_items`: the path is a collection, whose own `PUT` and `DELETE` are bulk); the
     operationId's verb settles what the path leaves open."""
     is_item = clean_segments(path)[-1:] == ["{}"]
     named, _ = operation_id_verb(operation_id)
@@ -185,7 +205,12 @@ def standard_name(path: str, method: str, operation_id: str | None, returns_list
         if named in ("update", "create", "delete"):
             return named, "operationId"
         return "update", "path"
-    verbs = ITEM_VERBS if is_item else COLLECTION_VERBS
+    if is_item:
+        verbs = ITEM_VERBS
+    elif has_items:
+        verbs = COLLECTION_VERBS
+    else:  # a singleton (`/account`, `/me/player`): its own update and delete
+        verbs = {**ITEM_VERBS, "post": "create"}
     if method in verbs:
         return verbs[method], "path"
-    return field_name(method), "path"
+    return method_name(method), "path"

@@ -172,6 +172,9 @@ class ClassIR:
     has checked that the subclass can keep the base's fields as they are."""
     inherited: frozenset[str] = frozenset()
     """Names of the fields the base declares as this class would: left out of its body."""
+    items_field: str = ""
+    """The field that iterating an instance walks (Python name): the one array of a list that
+    an operation returns without paging (`list_wrappers.py`); `""` for any other class."""
 
 
 @dataclass(frozen=True)
@@ -321,7 +324,8 @@ class BodyIR:
 @dataclass(frozen=True, kw_only=True)
 class PaginationIR(PagingRule):
     """A list that auto-paginates: its rule, the response property that holds each page's
-    items (Python name; `""`: the body is the list) and their type."""
+    items (Python name; `""`: the body is the list; `albums.items` when the page sits in a
+    property of the response) and their type."""
 
     items_field: str
     item_type: TypeIR
@@ -372,10 +376,8 @@ class OperationIR:
     pointer: str = ""
     name_source: str = "path"
     """Where the method's name came from: `path`, `operationId` or `override`."""
-    errors: tuple[tuple[str, str], ...] = ()
-    """The documented error responses (4xx, 5xx, `default`): status and description, for docs."""
-    response_example: object = field(default=None, compare=False, hash=False)
-    """The spec's example of the success response body, for docs; None when it gives none."""
+    errors: tuple[tuple[str, str], ...] = ()  # the documented 4xx/5xx/`default` statuses, described
+    response_example: object = field(default=None, compare=False, hash=False)  # the spec's, for docs
 
 
 @dataclass(frozen=True)
@@ -471,6 +473,11 @@ class ApiIR:
     auth: AuthIR | None = None
     idempotency_header: str = "Idempotency-Key"
     """Sent with a fresh key on every non-GET call (`x-sdk-idempotency-header`); empty: never."""
+    env_prefix: str = ""
+    """What the client's environment variables start with (`<PREFIX>_API_KEY`, `_BASE_URL`, `_LOG`)."""
+    webhook_event: TypeIR | None = None
+    """What the webhooks the API sends carry (3.1 `webhooks`, `x-webhooks`; see `webhooks.py`):
+    the one payload type or the `WebhookEvent` union of them; None when the spec declares none."""
     docs_url: str | None = None  # `externalDocs.url`: relative links in descriptions resolve against it
 
     @property

@@ -109,6 +109,16 @@ def field_name(wire_name: str) -> str:
     return name
 
 
+@cache
+def method_name(text: str) -> str:
+    """A method of a resource class: snake_case, a keyword suffixed (`return` -> `return_`).
+    Unlike a model's field, a method may be called `validate`, `copy` or `json`."""
+    name = snake_case(text).strip("_") or "call"
+    if name[0].isdigit():
+        name = "call_" + name
+    return name + "_" if keyword.iskeyword(name) else name
+
+
 # Comparison suffixes of filter parameters (`DateSent<`, `StartTime>=`), spelled out so the
 # two sides of a range keep apart as arguments.
 COMPARISON_SUFFIXES = (("<=", "_on_or_before"), (">=", "_on_or_after"), ("<", "_before"), (">", "_after"))

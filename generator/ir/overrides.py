@@ -2,6 +2,7 @@
 `pyproject.toml`: `[tool.sdkgen] overrides = "path/to/sdkgen.yaml"` (relative to the
 pyproject) or an `[tool.sdkgen.overrides]` table of the same keys.
 
+    env_prefix: OPENAI              # OPENAI_API_KEY, OPENAI_BASE_URL, OPENAI_LOG
     operations:
       listFiles:                    # an operationId ...
         method: list
@@ -18,6 +19,7 @@ operation are located errors.
 from __future__ import annotations
 
 import keyword
+import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -31,7 +33,8 @@ if TYPE_CHECKING:
     from .context import SchemaContext
 
 OVERRIDES_FILE = "sdkgen.yaml"
-TOP_KEYS = ("operations", "models", "group_by")
+ENV_PREFIX = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+TOP_KEYS = ("operations", "models", "group_by", "env_prefix")
 GROUPINGS = ("path", "tags")
 """`group_by`: resources named after the path (the default) or after each operation's first tag."""
 OPERATION_KEYS = ("resource", "method", "pagination", "parameters")
@@ -57,6 +60,8 @@ class Overrides:
         self.entries: dict[str, tuple[dict[str, Any], Location]] = {}
         self.used: set[str] = set()
         self.group_by = "path"
+        self.env_prefix: str | None = None
+        """What the client's environment variables start with (`env_prefix: OPENAI`)."""
         self.models: dict[str, tuple[str, Location]] = {}
         """New model names by the JSON pointer of their schema in the spec, and where each was written."""
         beside = api.root_file.parent / OVERRIDES_FILE
@@ -78,6 +83,12 @@ class Overrides:
             api.diagnostics.error(message, api.locate(where))
             return
         self.read_models(document.get("models") or {}, where.child("models"))
+        env_prefix = document.get("env_prefix")
+        if isinstance(env_prefix, str) and ENV_PREFIX.fullmatch(env_prefix):
+            self.env_prefix = env_prefix
+        elif env_prefix is not None:
+            message = f"env_prefix must be the start of a variable name (OPENAI), not {env_prefix!r}"
+            api.diagnostics.error(message, api.locate(where.child("env_prefix")))
         group_by = document.get("group_by", "path")
         if group_by in GROUPINGS:
             self.group_by = str(group_by)
@@ -118,12 +129,13 @@ class Overrides:
             pointer = text[1:] if text.startswith("#/") else components.child(text).pointer
             self.models[pointer] = (str(name), location)
 
-    def extensions_for(self, operation_id: Any, method: str, path: str) -> tuple[dict[str, Any], dict[str, Location]]:
+    def extensions_for(self, operation_id: Any, method: str, *paths: str) -> tuple[dict[str, Any], dict[str, Location]]:
         """The override of one operation as the `x-sdk-*` extensions it stands for, and where
-        each was written."""
+        each was written; `paths`: the path as the spec writes it and as it is read (an
+        Express-style `/orgs/:orgId` is `/orgs/{orgId}`), either names the operation."""
         found: dict[str, Any] = {}
         where: dict[str, Location] = {}
-        for target in (operation_id, f"{method.upper()} {path}"):
+        for target in (operation_id, *dict.fromkeys(f"{method.upper()} {path}" for path in paths)):
             if isinstance(target, str) and target in self.entries:
                 self.used.add(target)
                 entry, location = self.entries[target]

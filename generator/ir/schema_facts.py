@@ -6,14 +6,13 @@ These functions look through the wrappers specs use (`$ref` with siblings,
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..errors import Location
 from ..text import description_of
-from .model import Constraints, JsonScalar, ListType, LiteralType, PrimitiveType, TypeIR
-from .spelling import annotation
+from .model import Constraints, JsonScalar
+from .patterns import read_pattern
 
 if TYPE_CHECKING:
     from .resolve import Resolver
@@ -61,20 +60,76 @@ SCHEMA_KEYS = ANNOTATION_KEYS | {
 of properties, which some specs splice in as `properties: {$ref: ...}`)."""
 _PRIMITIVES = {"string": "str", "integer": "int", "number": "float", "boolean": "bool"}
 _STRING_FORMATS = {"date-time": "datetime", "date": "date"}
-_PYTHON_VALUES: dict[str, tuple[type, ...]] = {
-    "str": (str,),
-    "int": (int,),
-    "float": (int, float),
-    "bool": (bool,),
-    "datetime": (str,),
-    "date": (str,),
-}
-_PYTHON_TYPES_OF_JSON = {
-    "string": (str,),
-    "integer": (int,),
-    "number": (int, float),
-    "boolean": (bool,),
-}
+JSON_TYPES = frozenset({"string", "integer", "number", "boolean", "object", "array", "null"})
+
+
+_MEANT_TYPES = JSON_TYPES | {"", "file"}
+_CHOICES = ("enum", "oneOf", "anyOf")
+
+
+def _type_meant(name: str) -> str | None:
+    """The type a sloppy `type` name stands for (`''` for none, `file` for a binary string),
+    or None when it is a JSON type or stands for none of them (`strng` is a typo to refuse)."""
+    if name in JSON_TYPES:
+        return None  # nearly always
+    meant = name.strip().lower()
+    return meant if meant in _MEANT_TYPES else None
+
+
+def _name_meant(name: Any) -> Any:
+    meant = _type_meant(name) if isinstance(name, str) else None
+    return name if meant is None else meant
+
+
+def sloppy_type(schema: dict[str, Any]) -> str | None:
+    """What is wrong with the schema's `type` that `type_as_meant` mends, or None."""
+    declared = schema.get("type")
+    for name in [declared] if isinstance(declared, str) else declared if isinstance(declared, list) else []:
+        meant = _type_meant(name) if isinstance(name, str) else None
+        if meant == "":
+            return f"type {name!r} is empty; read as untyped (any value)"
+        if meant == "file":
+            return f"type {name!r} is Swagger 2.0's; read as a binary string (type string, format binary)"
+        if meant is not None:
+            return f"type {name!r} is no JSON type; read as {meant!r}"
+    return None
+
+
+def type_as_meant(schema: dict[str, Any]) -> dict[str, Any]:
+    """The schema with a sloppy `type` read as its author meant it: `''` (alone or among
+    others) as no type at all, `file` (Swagger 2.0's upload) as a string of format `binary`,
+    a JSON type in another case or with spaces (`String`) as that type; the schema itself
+    when its type is fine."""
+    if sloppy_type(schema) is None:
+        return schema
+    declared = schema["type"]
+    names = [_name_meant(t) for t in (declared if isinstance(declared, list) else [declared])]
+    if "" in names:
+        return {key: value for key, value in schema.items() if key != "type"}
+    types = list(dict.fromkeys("string" if t == "file" else t for t in names))
+    meant = {**schema, "type": types if isinstance(declared, list) else types[0]}
+    return {**meant, "format": "binary"} if "file" in names else meant
+
+
+def schema_as_meant(schema: dict[str, Any]) -> tuple[dict[str, Any], list[tuple[str, str]]]:
+    """The schema with its sloppy keywords read as their author meant them, and for each
+    `(keyword, what was wrong and what it is read as)`: a sloppy `type` (`type_as_meant`),
+    and an empty (or null) `enum`, `oneOf` or `anyOf`, which names no value or schema to
+    choose from: left out, the rest of the schema says what the value is."""
+    declared = schema.get("type")
+    plain = declared is None or isinstance(declared, str) and declared in JSON_TYPES
+    if plain and schema.keys().isdisjoint(_CHOICES):
+        return schema, []  # nearly every schema: nothing to mend
+    notes = []
+    problem = sloppy_type(schema)
+    if problem is not None:
+        notes.append(("type", problem))
+        schema = type_as_meant(schema)
+    empty = [k for k in _CHOICES if k in schema and (schema[k] is None or schema[k] == [])]
+    if empty:
+        notes += [(keyword, f"{keyword} is empty; left out") for keyword in empty]
+        schema = {key: value for key, value in schema.items() if key not in empty}
+    return schema, notes
 
 
 def primitive_type(json_type: Any, fmt: Any) -> str | None:
@@ -94,77 +149,6 @@ def is_nullable_schema(schema: Any) -> bool:
         or (isinstance(types, list) and ("null" in types or None in types))
         or (isinstance(schema.get("enum"), list) and None in schema["enum"])
     )
-
-
-def coerced_enum(schema: dict[str, Any]) -> tuple[list[Any], list[tuple[str, int]]]:
-    """The enum's values, each that does not match the declared `type` coerced to it where it
-    reads as one (`3` under `type: string` is `"3"`, `"2"` under `integer` is `2`) and kept as
-    written where it does not; and a warning for each such value, with its index."""
-    declared = schema.get("type")
-    types = declared if isinstance(declared, list) else [declared]
-    allowed: tuple[type, ...] = ()
-    for json_type in types:
-        if isinstance(json_type, str) and json_type in _PYTHON_TYPES_OF_JSON:
-            allowed += _PYTHON_TYPES_OF_JSON[json_type]
-    values = list(schema["enum"])
-    if not allowed:
-        return values, []
-    warnings = []
-    for index, value in enumerate(values):
-        if value is None or isinstance(value, allowed) and not (isinstance(value, bool) and bool not in allowed):
-            continue
-        coerced = _coerce(value, [t for t in types if isinstance(t, str) and t in _PYTHON_TYPES_OF_JSON])
-        message = f"enum value {value!r} does not match type {declared!r}"
-        if coerced is _NOT_COERCED:
-            warnings.append((f"{message}; kept as written", index))
-        else:
-            values[index] = coerced
-            warnings.append((f"{message}; read as {coerced!r}", index))
-    return values, warnings
-
-
-_NOT_COERCED = object()
-
-
-def _coerce(value: Any, json_types: list[str]) -> Any:
-    """`value` as the first of `json_types` it reads as, or `_NOT_COERCED`."""
-    for json_type in json_types:
-        if json_type == "string" and isinstance(value, (bool, int, float)):
-            return json.dumps(value)
-        if json_type == "boolean" and value in ("true", "false"):
-            return value == "true"
-        if json_type in ("integer", "number") and isinstance(value, (str, float)) and not isinstance(value, bool):
-            try:
-                number = float(value)
-            except ValueError:
-                continue
-            if number.is_integer():
-                return int(number)
-            if json_type == "number":
-                return number
-    return _NOT_COERCED
-
-
-def default_error(type_: TypeIR, nullable: bool, value: Any) -> str | None:
-    """Why a `default` cannot be a value of its field's type, or None if it can (or we cannot tell)."""
-    if value is None:
-        return None if nullable else f"default null does not match the non-nullable type {_type_text(type_)}"
-    if isinstance(type_, PrimitiveType):
-        expected = _PYTHON_VALUES.get(type_.name)
-        if expected is None:
-            return None
-        if isinstance(value, bool) and type_.name != "bool" or not isinstance(value, expected):
-            return f"default {value!r} does not match type {_type_text(type_)}"
-    elif isinstance(type_, LiteralType) and value not in type_.values:
-        return f"default {value!r} is not one of the enum values {list(type_.values)!r}"
-    elif isinstance(type_, ListType) and not isinstance(value, list):
-        return f"default {value!r} does not match type array"
-    return None
-
-
-def _type_text(type_: TypeIR) -> str:
-
-    return annotation(type_, fold=4)
 
 
 def _number(value: Any) -> float | None:
@@ -224,7 +208,7 @@ def read_constraints(schema: dict[str, Any]) -> Constraints:
         exclusive_maximum=exclusive_maximum,
         min_length=_count(schema.get("minItems" if is_array else "minLength")),
         max_length=_count(schema.get("maxItems" if is_array else "maxLength")),
-        pattern=pattern if isinstance(pattern, str) else None,
+        pattern=read_pattern(pattern)[0] if isinstance(pattern, str) else None,
     )
 
 
@@ -269,6 +253,9 @@ class Annotations:
     write_only: bool = False
     default: JsonScalar = None
     has_default: bool = False
+    default_at: tuple[str | int, ...] = ()
+    """Where the default is written, from the schema: `("default",)`, or in an annotating
+    `allOf` member `("allOf", 1, "default")`; `()` when there is none."""
     example: Any = field(default=None, compare=False, hash=False)
     """The schema's `example` (or first of its `examples`), for docs; None when it gives none."""
 
@@ -295,8 +282,8 @@ class Annotations:
             (layer["description"] for layer in layers if description_of(layer.get("description"))),
             inherited.description,
         )
-        default_layer = next((layer for layer in layers if "default" in layer), None)
-        default = default_layer["default"] if default_layer is not None else None
+        default_at = _default_at(schema)
+        default = value_at(schema, default_at) if default_at else None
         if isinstance(default, (dict, list)):
             default = None
         return cls(
@@ -306,7 +293,8 @@ class Annotations:
             read_only=any(layer.get("readOnly") is True for layer in layers),
             write_only=any(layer.get("writeOnly") is True for layer in layers),
             default=default,
-            has_default=default_layer is not None,
+            has_default=bool(default_at),
+            default_at=default_at,
             example=next((found for layer in layers if (found := example_of(layer)) is not None), inherited.example),
         )
 
@@ -322,6 +310,7 @@ class Annotations:
             write_only=schema.get("writeOnly") is True,
             default=None if isinstance(default, (dict, list)) else default,
             has_default="default" in schema,
+            default_at=("default",) if "default" in schema else (),
             example=example_of(schema),
         )
 
@@ -339,8 +328,28 @@ class Annotations:
                 index, schema = structural[0]
                 location = location.child("allOf", index)
                 continue
-            return schema, location
+            return type_as_meant(schema), location
         return {}, location
+
+
+def _default_at(schema: dict[str, Any]) -> tuple[str | int, ...]:
+    """Where `Annotations.of` finds a schema's default: its own, else the first annotating
+    `allOf` member's."""
+    if "default" in schema:
+        return ("default",)
+    members = schema.get("allOf")
+    annotating = {id(member) for member in annotation_members(schema)}
+    for index, member in enumerate(members if isinstance(members, list) else []):
+        if id(member) in annotating and "default" in member:
+            return ("allOf", index, "default")
+    return ()
+
+
+def value_at(node: Any, path: tuple[str | int, ...]) -> Any:
+    """The value under `node` at `path` (one `Annotations.default_at` found there)."""
+    for segment in path:
+        node = node[segment]
+    return node
 
 
 def extends_itself(schema: Any, location: Location, goal: Location, resolver: Resolver) -> bool:

@@ -1,9 +1,10 @@
 """IR: the document's `securitySchemes` and `security`, and server URLs with their variables.
 
-Each scheme the client can send becomes constructor arguments: one API scheme takes
-`api_key` (bearer, oauth2, openIdConnect, apiKey) or `username`/`password` (http basic);
-several take one argument per scheme, named after its key. Each argument falls back to an
-environment variable: `x-sdk-env-var` on the scheme, else `<PACKAGE>_<ARGUMENT>`.
+Each scheme the client can send becomes constructor arguments: the API's one secret scheme
+(bearer, oauth2, openIdConnect, apiKey) takes `api_key`, and its one http basic scheme
+`username`/`password`; several of a kind take one argument per scheme, named after its key.
+Each argument falls back to an environment variable: `x-sdk-env-var` on the scheme, else
+`<PREFIX>_<ARGUMENT>` (`environment_prefix`).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from ..errors import Location
 from ..text import description_of
 from .model import AuthIR, SecuritySchemeIR, ServerIR, ServerVariableIR
 from .naming import field_name, snake_case
+from .overrides import ENV_PREFIX
 
 if TYPE_CHECKING:
     from .context import SchemaContext
@@ -49,7 +51,19 @@ def requirements(value: Any, known: set[str]) -> tuple[tuple[str, ...], ...] | N
     return tuple(result)
 
 
-def read_auth(context: SchemaContext, document: dict[str, Any], package: str) -> AuthIR | None:
+def environment_prefix(context: SchemaContext, document: dict[str, Any], package: str, configured: str | None) -> str:
+    """What the client's environment variables start with: `env_prefix` in the configuration,
+    else `x-sdk-env-prefix` at the top of the spec, else the package name in capitals."""
+    explicit = document.get("x-sdk-env-prefix")
+    if configured is None and explicit is not None:
+        if isinstance(explicit, str) and ENV_PREFIX.fullmatch(explicit.rstrip("_")):
+            return explicit.rstrip("_").upper()
+        where = context.locate(Location(context.root_file, "/x-sdk-env-prefix"))
+        context.diagnostics.warning(f"x-sdk-env-prefix {explicit!r} is not a variable name; not used", where)
+    return (configured or re.sub(r"\W", "_", package)).rstrip("_").upper()
+
+
+def read_auth(context: SchemaContext, document: dict[str, Any], prefix: str) -> AuthIR | None:
     components = document.get("components")
     found = components.get("securitySchemes") if isinstance(components, dict) else None
     if not isinstance(found, dict):
@@ -65,11 +79,16 @@ def read_auth(context: SchemaContext, document: dict[str, Any], package: str) ->
         supported.append((str(key), scheme, kind))
     if not supported:
         return None
-    prefix = re.sub(r"\W", "_", package.upper())
+    # One secret (a token or a key) is `api_key` whatever its scheme is called, beside any
+    # username and password; several keep their schemes' names.
+    secrets = [key for key, _, kind in supported if kind != "basic"]
     schemes = []
     for key, scheme, kind in supported:
-        if len(supported) == 1:
-            arguments = ("username", "password") if kind == "basic" else ("api_key",)
+        arguments: tuple[str, ...]
+        if len(supported) == 1 and kind == "basic":
+            arguments = ("username", "password")
+        elif len(secrets) == 1 and key == secrets[0]:
+            arguments = ("api_key",)
         else:
             stem = field_name(snake_case(key))
             arguments = (f"{stem}_username", f"{stem}_password") if kind == "basic" else (stem,)
@@ -115,10 +134,12 @@ def server_variables(
         values = tuple(str(v) for v in enum) if isinstance(enum, list) else ()
         default = str(variable["default"])
         if values and default not in values:
-            context.diagnostics.error(
-                f"server variable default {default!r} is not one of {list(values)}",
-                context.locate(location.child("variables", wire, "default")),
+            # The URL is sent with the default unless told otherwise: it is a value the server takes.
+            context.warn(
+                f"server variable default {default!r} is not one of {list(values)}; taken as one more value",
+                location.child("variables", wire, "default"),
             )
+            values += (default,)
         result.append(
             ServerVariableIR(
                 name=field_name(snake_case(wire)),

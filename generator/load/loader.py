@@ -1,7 +1,8 @@
 """Load: read YAML and JSON documents, follow `$ref`s across files, locate nodes in source.
 
 YAML documents are parsed by rapidyaml where it reads them exactly as PyYAML's C loader
-does (`native_yaml.py`), else by PyYAML (timestamps stay strings, as in JSON). Line
+does (`native_yaml.py`), else by PyYAML; either way plain scalars are typed by YAML 1.2's
+core schema (`yaml_schema.py`). Line
 and column numbers are only needed when something is wrong, so they are found lazily:
 by following the indentation of block YAML (`positions.py`), else from a second parse of
 the file that keeps the node marks.
@@ -13,19 +14,22 @@ import hashlib
 import json
 import re
 import shutil
-from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import yaml
 
 from ..errors import Diagnostic, Location, SpecError
-from . import native_yaml
+from . import native_yaml, swagger2
 from .json_positions import JsonPositions
 from .positions import TextPositions
+from .refs import Ref as Ref  # re-exported: the IR names a `$ref` target by it
+from .refs import fragment_pointer, parse_ref, places_of_ref, split_pointer
 from .spec_file import DEFAULT_MAX_SPEC_BYTES, SpecFileError, read_spec_bytes
+from .swagger2_files import Swagger2Files
+from .yaml_schema import SpecYamlLoader
 
 MAX_DEPTH = 128
 """Deeper documents are refused: no real API description nests this far, and it bounds recursion."""
@@ -33,45 +37,6 @@ MAX_EXPANDED_NODES = 10_000_000
 """YAML aliases may share nodes; more than this once expanded is an alias bomb ("billion laughs")."""
 REMOTE_TIMEOUT = 20.0
 REMOTE_MAX_BYTES = 64 * 1024 * 1024
-
-
-class SpecYamlLoader(yaml.CSafeLoader):
-    """The C safe loader with YAML 1.2 scalars, as OpenAPI expects.
-
-    Timestamps stay strings (as in JSON), and only `true`/`false` are booleans: under
-    YAML 1.1 a property named `on`, `off`, `yes` or `no` would silently become `True`.
-    """
-
-
-_BOOL = "tag:yaml.org,2002:bool"
-_YAML12_BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
-SpecYamlLoader.yaml_implicit_resolvers = {
-    first: [
-        (tag, _YAML12_BOOL if tag == _BOOL else regexp)
-        for tag, regexp in resolvers
-        if tag != "tag:yaml.org,2002:timestamp"
-    ]
-    for first, resolvers in yaml.CSafeLoader.yaml_implicit_resolvers.items()
-}
-
-
-@dataclass(frozen=True)
-class Ref:
-    """Where a `$ref` points: a file and a JSON pointer inside it."""
-
-    file: Path
-    pointer: str
-
-    def location(self) -> Location:
-        return Location(self.file, self.pointer)
-
-
-def split_pointer(pointer: str) -> list[str]:
-    if pointer in ("", "/"):
-        return [] if pointer == "" else [""]
-    if not pointer.startswith("/"):
-        raise ValueError(f"JSON pointer must start with '/': {pointer!r}")
-    return [part.replace("~1", "/").replace("~0", "~") for part in pointer[1:].split("/")]
 
 
 _NOT_LOADED = object()
@@ -102,9 +67,12 @@ class DocumentStore:
         """What each `$ref` resolved to: the documents do not change once loaded."""
         """Parsed `$ref` strings by the file they appear in: resolving a path costs system calls."""
         self.warnings: list[Diagnostic] = []
-        """What loading changed for the reader to know (lone surrogates replaced), unlocated."""
+        """What loading changed for the reader to know (lone surrogates replaced, a `$ref` fragment
+        read as a JSON pointer), unlocated."""
         self._self_urls: dict[str, Path] = {}
         """OpenAPI 3.2's `$self`: the URL a document names itself by; a `$ref` to it is local."""
+        self._swagger2 = Swagger2Files(self.load, self._documents.__setitem__, self._target_of, self.warnings)
+        """The Swagger 2.0 files, read as OpenAPI 3.0: where each converted node came from."""
 
     def parse_ref(self, ref: Any, base: Location) -> Ref | str:
         """The target of a `$ref` relative to the document it appears in, or an error message."""
@@ -114,9 +82,10 @@ class DocumentStore:
         base_url = self._remote_urls.get(self._resolve(base.file)) if self._remote_urls else None
         is_remote = "://" in target or target.startswith("//")
         if is_remote and target in self._self_urls:
-            pointer = unquote(fragment)
-            if pointer and not pointer.startswith("/"):
+            pointer = fragment_pointer(fragment)
+            if pointer is None:
                 return f"$ref fragment must be a JSON pointer: {ref!r}"
+            self._warn_if_slash_missing(ref, pointer, base)
             return Ref(self._self_urls[target], pointer)
         if not is_remote and not (base_url and target):
             return self._local_ref(ref, base)
@@ -125,9 +94,10 @@ class DocumentStore:
             return f"remote $ref is refused: {ref!r} (pass --allow-remote-refs to fetch it)"
         if urlsplit(url).scheme not in ("http", "https"):
             return f"remote $ref must be http or https: {ref!r}"
-        pointer = unquote(fragment)
-        if pointer and not pointer.startswith("/"):
+        pointer = fragment_pointer(fragment)
+        if pointer is None:
             return f"$ref fragment must be a JSON pointer: {ref!r}"
+        self._warn_if_slash_missing(ref, pointer, base)
         try:
             return Ref(self._fetch(url), pointer)
         except OSError as exc:
@@ -139,11 +109,22 @@ class DocumentStore:
         if found is None:
             found = parse_ref(ref, base, self._resolve)
             if isinstance(found, Ref):
+                self._warn_if_slash_missing(ref, found.pointer, base)
                 # One path object per file: a lookup by `Ref` (or by its file) then finds the
                 # key by identity instead of comparing paths part by part.
                 found = Ref(self._files.setdefault(found.file, found.file), found.pointer)
             self._local_refs[key] = found
         return found
+
+    def _warn_if_slash_missing(self, ref: str, pointer: str, base: Location) -> None:
+        """Warn at every `$ref` of `base`'s file written as `ref` if its fragment lacked its
+        leading slash: a `$ref` text is parsed once per file, and not always from its own place."""
+        if not pointer or ref.partition("#")[2].startswith(("/", "%2F", "%2f")):
+            return
+        message = f"$ref fragment {ref!r} is not a JSON pointer (no leading '/'); read as '#{pointer}'"
+        document = self._documents.get(self._resolve(base.file))
+        places = places_of_ref(document, ref) if document is not None else [base.pointer]
+        self.warnings.extend(Diagnostic("warning", message, Location(base.file, f"{at}/$ref")) for at in places)
 
     def _resolve(self, path: Path) -> Path:
         found = self._resolved.get(path)
@@ -221,10 +202,23 @@ class DocumentStore:
                 check_shape(document, path)
         except SpecError as exc:
             raise SpecError([replace(d, location=self.locate(d.location)) for d in exc.diagnostics]) from None
+        if swagger2.is_swagger2(document):
+            document = self._swagger2.convert(path, document)
         self._documents[path] = document
+        self._swagger2.link(path)
         if isinstance(document, dict) and isinstance(document.get("$self"), str):
             self._self_urls.setdefault(document["$self"].partition("#")[0], path)
         return document
+
+    def _target_of(self, ref: str, base: Path) -> tuple[Path, list[str]] | None:
+        """The local file and pointer parts a `$ref` written in `base` leads to, if any."""
+        target = self._local_ref(ref, Location(base)) if isinstance(ref, str) else None
+        if not isinstance(target, Ref):
+            return None
+        try:
+            return target.file, split_pointer(target.pointer)
+        except ValueError:
+            return None
 
     def _parse(self, path: Path, data: bytes, text: str) -> tuple[Any, bool]:
         """The document, and whether its shape is known to pass `check_shape` already."""
@@ -276,7 +270,8 @@ class DocumentStore:
             elif isinstance(node, list) and part.isdigit() and int(part) < len(node):
                 node = node[int(part)]
             else:
-                message = f"$ref target not found: {ref.pointer!r} in {ref.file.name}"
+                pointer = self._swagger2.source_pointer(ref.file, ref.pointer)  # as the file says it
+                message = f"$ref target not found: {pointer!r} in {ref.file.name}"
                 raise SpecError([Diagnostic("error", message, self.locate(referrer or ref.location()))])
         self._targets[ref] = node
         return node
@@ -286,6 +281,8 @@ class DocumentStore:
         if location.line is not None:
             return location
         path = self._resolve(location.file)
+        # In a Swagger 2.0 file, the converted node's 2.0 original.
+        location = Location(location.file, self._swagger2.source_pointer(path, location.pointer))
         try:
             parts = split_pointer(location.pointer)
         except ValueError:
@@ -433,18 +430,3 @@ def _child_node(node: yaml.Node, part: str) -> tuple[yaml.Node, yaml.Mark] | Non
         item: yaml.Node = node.value[int(part)]
         return item, item.start_mark
     return None
-
-
-def parse_ref(ref: str, base: Location, resolve: Callable[[Path], Path] = Path.resolve) -> Ref | str:
-    """The target of a `$ref` string relative to the document it appears in, or an error;
-    `resolve` makes a path absolute (`DocumentStore` passes one that remembers its answers)."""
-    if not isinstance(ref, str):
-        return "$ref must be a string"
-    target, _, fragment = ref.partition("#")
-    if "://" in target or target.startswith("//"):
-        return f"remote $ref is refused: {ref!r} (pass --allow-remote-refs to fetch it)"
-    pointer = unquote(fragment)
-    if pointer and not pointer.startswith("/"):
-        return f"$ref fragment must be a JSON pointer: {ref!r}"
-    file = resolve(base.file.parent / unquote(target)) if target else resolve(base.file)
-    return Ref(file, pointer)

@@ -3,8 +3,8 @@
 PyYAML's C loader still builds every node, resolves every scalar and constructs every value
 in Python: most of a large spec's load time. rapidyaml parses into a flat C++ tree; walking
 that tree and typing its scalars here costs a fraction of it. The values come out exactly as
-`SpecYamlLoader` gives them: a plain scalar goes through the same implicit resolvers (YAML
-1.2 booleans, YAML 1.1 integers and floats, no timestamps) and PyYAML's own constructors.
+`SpecYamlLoader` gives them: a plain scalar goes through the loader's own implicit resolvers
+and constructors (YAML 1.2's core schema, `yaml_schema.py`).
 
 The walk calls rapidyaml's extension functions with the SWIG object itself and types each
 distinct plain scalar once: most of its cost was the calls and the typing.
@@ -21,6 +21,7 @@ document libyaml's parser runs in a forked process while this one parses and wal
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import signal
@@ -278,12 +279,10 @@ class _Walker:
         self.tree = tree
         self.max_depth = max_depth
         self.resolvers: dict[str, list[tuple[str, re.Pattern[str]]]] = loader.yaml_implicit_resolvers
+        # The loader's own constructors, bound to a bare safe constructor: they only read the node.
         constructor = yaml.constructor.SafeConstructor()
         self.constructors: dict[str, Callable[[yaml.ScalarNode], Any]] = {
-            "tag:yaml.org,2002:null": constructor.construct_yaml_null,
-            "tag:yaml.org,2002:bool": constructor.construct_yaml_bool,
-            "tag:yaml.org,2002:int": constructor.construct_yaml_int,
-            "tag:yaml.org,2002:float": constructor.construct_yaml_float,
+            tag: functools.partial(loader.yaml_constructors[tag], constructor) for tag in _SIMPLE_TAGS
         }
         self.typed: dict[str, Any] = {}
         """Each plain scalar's text to its value (str, int, float, bool or None: immutable)."""
@@ -349,10 +348,10 @@ class _Walker:
         for tag, pattern in self.resolvers.get(value[:1], ()):
             if pattern.match(value):
                 if tag not in _SIMPLE_TAGS:
-                    raise _Fallback  # `<<` (merge) or `=` (value)
+                    raise _Fallback  # `<<`: a merge key or not, PyYAML's loader decides
                 try:
                     typed = self.constructors[tag](yaml.ScalarNode(tag, value))
-                except ValueError:  # `0x_` is an int to the resolver, not to int(): PyYAML fails the same way
+                except ValueError:  # a loader whose resolver and constructor disagree: PyYAML fails the same way
                     raise _Fallback from None
                 self.typed[value] = typed
                 return typed

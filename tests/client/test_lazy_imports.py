@@ -23,6 +23,7 @@ RUNTIME = {
     "shared_sdk._binary",
     "shared_sdk._client",
     "shared_sdk._exceptions",
+    "shared_sdk._logging",
     "shared_sdk._lazy",
     "shared_sdk._models",
     "shared_sdk._pagination",

@@ -33,10 +33,31 @@ class Server:
         """`/linked` answers a next URL that is the request's own."""
         self.foreign = ""
         """`/moved-header` links its next page on this origin (`http://localhost:<port>`), another host name."""
+        self.empty = False
+        """`/summary` answers `{}`: a list wrapper whose items the server left out."""
 
 
 def answer(server: Server, path: str, query: dict[str, str]) -> tuple[Any, dict[str, str]]:
     """The body and headers of one page: seven items, three a page, in each scheme's words."""
+    if path == "/albums/a1/tracks":
+        return spotify_page(query), {}
+    if path == "/issues":
+        return jira_page(query), {}
+    if path == "/browse/new-releases":
+        return {"message": "New albums", "albums": spotify_page(query)}, {}
+    if path == "/me/following":
+        start = int(query.get("after", "0"))
+        following = start + int(query["limit"])
+        more = following < len(ITEMS)
+        page = {"href": "https://api.music.invalid/v1/me/following", "limit": int(query["limit"]), "total": len(ITEMS)}
+        cursors = {"after": str(following)} if more else {}
+        nxt = f"https://api.music.invalid/v1/me/following?after={following}" if more else None
+        return {"artists": {**page, "items": ITEMS[start:following], "next": nxt, "cursors": cursors}}, {}
+    if path == "/contacts":
+        start = int(query.get("after", "0"))
+        following = start + int(query["limit"])
+        more = {"paging": {"next": {"after": str(following), "link": "https://crm.invalid/contacts"}}}
+        return {"total": len(ITEMS), "results": ITEMS[start:following], **(more if following < len(ITEMS) else {})}, {}
     if path == "/numbered":
         start = (int(query.get("page", "1")) - 1) * SIZE
         return {"items": ITEMS[start : start + SIZE], "meta": {"total": len(ITEMS)}}, {}
@@ -87,7 +108,44 @@ def answer(server: Server, path: str, query: dict[str, str]) -> tuple[Any, dict[
     if path == "/headed":
         headers = {"Link": f'<{server.url}/headed?since={following}>; rel="next"'} if following else {}
         return page, headers
+    if path == "/models":
+        return {"object": "list", "data": [{"id": item["id"], "owned_by": "system"} for item in ITEMS]}, {}
+    if path == "/account":
+        return {"name": "acme", "total": len(ITEMS), "members": ITEMS[:SIZE]}, {}
+    if path == "/summary" and server.empty:
+        return {}, {}
     return {"items": ITEMS}, {}
+
+
+def spotify_page(query: dict[str, str]) -> dict[str, Any]:
+    """Spotify's paging object: `offset`, `limit`, `total`, and next/previous URLs, here on a
+    host that does not exist (the offset is followed, never the URL)."""
+    offset, limit = int(query.get("offset", "0")), int(query.get("limit", "20"))
+    url = "https://api.music.invalid/v1/albums/a1/tracks"
+    following = offset + limit
+    return {
+        "href": f"{url}?offset={offset}&limit={limit}",
+        "items": ITEMS[offset:following],
+        "limit": limit,
+        "next": f"{url}?offset={following}&limit={limit}" if following < len(ITEMS) else None,
+        "offset": offset,
+        "previous": None if offset == 0 else f"{url}?offset={max(offset - limit, 0)}&limit={limit}",
+        "total": len(ITEMS),
+    }
+
+
+def jira_page(query: dict[str, str]) -> dict[str, Any]:
+    """Jira's `PageBean`: `startAt`, `maxResults`, `total`, `isLast` and a `nextPage` URL."""
+    start, size = int(query.get("startAt", "0")), int(query.get("maxResults", "50"))
+    last = start + size >= len(ITEMS)
+    return {
+        "startAt": start,
+        "maxResults": size,
+        "total": len(ITEMS),
+        "isLast": last,
+        "values": ITEMS[start : start + size],
+        **({} if last else {"nextPage": f"https://jira.invalid/issues?startAt={start + size}"}),
+    }
 
 
 @pytest.fixture()
@@ -214,10 +272,99 @@ def test_a_next_link_that_does_not_move_stops(sdk: ModuleType, server: Server) -
 
 def test_a_list_wrapper_that_is_not_paged_returns_its_model(sdk: ModuleType, server: Server) -> None:
     client = sdk.Client(base_url=server.url)
-    summary = client.summary.retrieve()
-    assert type(summary).__name__ == "SummaryRetrieveResponse"
+    summary = client.summary.list()
+    assert type(summary).__name__ == "SummaryListResponse"
     assert [item.id for item in summary.items or []] == IDS
     assert len(server.requests) == 1
+
+
+def test_a_list_that_does_not_page_iterates_its_items(sdk: ModuleType, server: Server) -> None:
+    """OpenAI's `models.list()`: `{"object": "list", "data": [...]}` with nothing to page by.
+    Iterating it walks `data` (as the official SDK's single page does), never pydantic's
+    `(name, value)` pairs; its own fields stay."""
+    client = sdk.Client(base_url=server.url)
+    models = client.models.list()
+    assert [model.id for model in models] == IDS
+    assert len(models) == len(ITEMS)
+    assert models[0].id == "i1" and models[-1].id == "i7"
+    assert models.object == "list" and [model.id for model in models.data] == IDS
+    assert models.to_dict()["data"][0] == {"id": "i1", "owned_by": "system"}
+    assert not any(isinstance(model, tuple) for model in models)
+    assert server.requests == [("/models", {})]
+    parsed = client.models.with_raw_response.list().parse()
+    assert [model.id for model in parsed] == IDS
+
+
+def test_an_empty_list_wrapper_iterates_nothing(sdk: ModuleType, server: Server) -> None:
+    server.empty = True
+    summary = sdk.Client(base_url=server.url).summary.list()
+    assert list(summary) == [] and len(summary) == 0 and summary.items is None
+    with pytest.raises(IndexError):
+        summary[0]
+
+
+def test_async_a_list_that_does_not_page_iterates_its_items(sdk: ModuleType, server: Server) -> None:
+    async def fetch() -> list[str]:
+        async with sdk.AsyncClient(base_url=server.url) as client:
+            return [model.id for model in await client.models.list()]
+
+    assert asyncio.run(fetch()) == IDS
+
+
+def test_one_object_with_a_total_and_an_array_of_its_own_is_not_a_list(sdk: ModuleType, server: Server) -> None:
+    """`{"name", "total", "members": [...]}` taking an `offset` is one account, not a page."""
+    client = sdk.Client(base_url=server.url)
+    account = client.account.retrieve(offset=0)
+    assert type(account).__name__ == "AccountRetrieveResponse"
+    assert account.total == len(ITEMS) and [m.id for m in account.members or []] == IDS[:SIZE]
+    assert dict(iter(account))["name"] == "acme"  # pydantic's own iteration, unchanged
+    assert server.requests == [("/account", {"offset": "0"})]
+
+
+@pytest.mark.parametrize(
+    ("call", "moves", "size"),
+    [
+        (lambda client: client.albums.tracks.list(album_id="a1", limit=SIZE), "offset", "limit"),
+        (lambda client: client.issues.list(max_results=SIZE), "startAt", "maxResults"),
+        (lambda client: client.contacts.list(limit=SIZE), "after", "limit"),
+        (lambda client: client.browse.new_releases.list(limit=SIZE), "offset", "limit"),
+        (lambda client: client.me.following.list(type="artist", limit=SIZE), "after", "limit"),
+    ],
+    ids=[
+        "spotify_allof_paging_object",
+        "jira_page_bean",
+        "hubspot_paging_next_after",
+        "spotify_page_in_a_property",
+        "spotify_cursor_page_in_a_property",
+    ],
+)
+def test_a_page_composed_of_shared_paging_objects_walks_every_page(
+    sdk: ModuleType, server: Server, call: Any, moves: str, size: str
+) -> None:
+    """The page wrapper is `allOf` of a shared paging object and the items' own array, or
+    `$ref`s down to the next cursor, or the page sits in one property of the response; the
+    next URLs in the pages point to a host the client was not given and are never requested."""
+    client = sdk.Client(base_url=server.url)
+    page = call(client)
+    assert [item.id for item in page.items] == IDS[:SIZE]
+    assert [item.id for item in page] == IDS
+    fixed = {"type": "artist"} if "following" in server.requests[0][0] else {}
+    assert [query for _, query in server.requests] == [
+        {**fixed, size: "3"},
+        {**fixed, size: "3", moves: "3"},
+        {**fixed, size: "3", moves: "6"},
+    ]
+    assert len({path for path, _ in server.requests}) == 1
+
+
+def test_async_an_allof_offset_page_walks_every_page(sdk: ModuleType, server: Server) -> None:
+    async def walk() -> list[list[str]]:
+        async with sdk.AsyncClient(base_url=server.url) as client:
+            first = await client.albums.tracks.list(album_id="a1", limit=SIZE)
+            return [[item.id for item in page.items] async for page in first.iter_pages()]
+
+    assert asyncio.run(walk()) == [IDS[0:3], IDS[3:6], IDS[6:7]]
+    assert [query.get("offset") for _, query in server.requests] == [None, "3", "6"]
 
 
 def test_box_markers_are_asked_for_unless_the_caller_says(sdk: ModuleType, server: Server) -> None:
@@ -250,3 +397,20 @@ def test_a_next_link_on_another_origin_sends_only_its_query_to_the_clients_host(
         ("/moved-header", {"since": "3"}),
         ("/moved-header", {"since": "6"}),
     ]
+
+
+def test_a_page_in_a_property_keeps_the_response_around_it(sdk: ModuleType, server: Server) -> None:
+    client = sdk.Client(base_url=server.url)
+    page = client.browse.new_releases.list(limit=SIZE)
+    assert page.message == "New albums" and page.albums.total == len(ITEMS)
+    assert [item.id for item in page.items] == IDS[:SIZE]
+    assert page.next_page_info() == {"offset": 3}
+
+
+def test_async_a_page_in_a_property_walks_every_page(sdk: ModuleType, server: Server) -> None:
+    async def walk() -> list[str]:
+        async with sdk.AsyncClient(base_url=server.url) as client:
+            return [item.id async for item in client.me.following.list(type="artist", limit=SIZE)]
+
+    assert asyncio.run(walk()) == IDS
+    assert [query.get("after") for _, query in server.requests] == [None, "3", "6"]

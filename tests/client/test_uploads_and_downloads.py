@@ -196,10 +196,10 @@ def test_a_streamed_download_is_read_only_as_it_is_iterated_or_written(
     url, received = server
     client = sdk.Client(api_key="token", base_url=url)
     with client.certificates.with_streaming_response.retrieve(pet_id=4) as streamed:
-        assert not streamed.response.is_stream_consumed  # nothing read yet
-        streamed.write_to_file(tmp_path / "cert.pdf")
+        assert not streamed.http_response.is_stream_consumed  # nothing read yet
+        streamed.stream_to_file(tmp_path / "cert.pdf")
     assert (tmp_path / "cert.pdf").read_bytes() == PDF
-    assert streamed.response.is_closed
+    assert streamed.http_response.is_closed
     with client.certificates.with_streaming_response.retrieve(pet_id=4) as streamed:
         assert b"".join(streamed.iter_bytes()) == PDF
     assert received.requests[-1]["accept"] == "application/pdf"
@@ -207,9 +207,9 @@ def test_a_streamed_download_is_read_only_as_it_is_iterated_or_written(
     async def main() -> bytes:
         async with sdk.AsyncClient(api_key="token", base_url=url) as async_client:
             async with await async_client.certificates.with_streaming_response.retrieve(pet_id=4) as body:
-                assert not body.response.is_stream_consumed
-                await body.write_to_file(tmp_path / "async.pdf")
-            async with await async_client.certificates.with_streaming_response.retrieve(pet_id=4) as body:
+                assert not body.http_response.is_stream_consumed
+                await body.stream_to_file(tmp_path / "async.pdf")
+            async with async_client.certificates.with_streaming_response.retrieve(pet_id=4) as body:
                 return b"".join([chunk async for chunk in body.iter_bytes()])
 
     assert asyncio.run(main()) == PDF

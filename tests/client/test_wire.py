@@ -473,15 +473,15 @@ def test_a_streamed_audio_response_is_written_without_reading_it_first(
     url, recorded = server
     with sdk.Client(bearer_auth="t", base_url=url) as client:
         with client.speech.with_streaming_response.create(input="hello") as streamed:
-            assert not streamed.response.is_stream_consumed
-            streamed.write_to_file(tmp_path / "speech.mp3")
+            assert not streamed.http_response.is_stream_consumed
+            streamed.stream_to_file(tmp_path / "speech.mp3")
     assert (tmp_path / "speech.mp3").read_bytes() == AUDIO
     assert recorded.last.headers["accept"] == "audio/mpeg"
 
     async def main() -> bytes:
         async with sdk.AsyncClient(bearer_auth="t", base_url=url) as client:
             async with await client.speech.with_streaming_response.create(input="hello") as body:
-                assert not body.response.is_stream_consumed
+                assert not body.http_response.is_stream_consumed
                 return b"".join([chunk async for chunk in body.iter_bytes()])
 
     assert asyncio.run(main()) == AUDIO

@@ -150,6 +150,10 @@ class MethodDocs:
     def returns_text(self, operation: OperationIR, kind: str) -> str:
         if operation.pagination is not None:
             return f"{RETURNS_TEXT['page']} ({paging_words(operation.pagination)})."
+        model = self.models.get(operation.response.name) if isinstance(operation.response, ClassType) else None
+        if kind == "model" and model is not None and isinstance(model.main, ClassIR) and model.main.items_field:
+            items = model.main.items_field
+            return f"The parsed response, a list that does not page: iterate it for the items of its `{items}`."
         listed = self.listed_field(operation.response) if kind == "model" else None
         if listed is not None:
             return f"The parsed response: the model itself, not a page; its `{listed}` list is not paged."

@@ -24,9 +24,11 @@ class LazyExportsView:
 def lazy_exports_view(exports: list[tuple[str, str]]) -> LazyExportsView:
     """`exports` is `(module, name)` pairs, module relative to the package, in import order."""
     imports = tuple(
-        line
-        if len(STEP + line) <= LINE_LENGTH
-        else bracketed(f"from .{module} import (", [alias], ")", len(STEP), explode=True)
+        (
+            line
+            if len(STEP + line) <= LINE_LENGTH
+            else bracketed(f"from .{module} import (", [alias], ")", len(STEP), explode=True)
+        )
         for module, name in exports
         for alias in [f"{name} as {name}"]
         for line in [f"from .{module} import {alias}"]

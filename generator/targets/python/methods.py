@@ -81,6 +81,8 @@ class MethodView:
     json_without_files: bool = False
     security: str = ""
     """The operation's own security, as a literal, when it differs from the API's default."""
+    positional: int = 0
+    """How many of `args` (the path parameters, first) may be given by position."""
 
     def signature(self, stream_arg: str = "") -> str:
         """The lines between `def name(` and `) -> ...:`; `stream_arg` (the `stream` argument of
@@ -90,7 +92,9 @@ class MethodView:
 
     @cached_property
     def _arguments(self) -> str:
-        return "\n".join(f"{ARGUMENT_PAD}{line}," for line in ("self", "*", *(arg.declaration for arg in self.args)))
+        declarations = [arg.declaration for arg in self.args]
+        lines = ("self", *declarations[: self.positional], "*", *declarations[self.positional :])
+        return "\n".join(f"{ARGUMENT_PAD}{line}," for line in lines)
 
     @cached_property
     def request(self) -> str:

@@ -19,13 +19,14 @@ from ...ir.model import (
     ConstrainedType,
     ConstType,
     FieldIR,
+    ListType,
     ModelIR,
     PrimitiveType,
     TypeIR,
     UnionType,
     walk,
 )
-from ...ir.spelling import NONE, constraint_arguments, field_annotation, optional_annotation
+from ...ir.spelling import NONE, annotation, constraint_arguments, field_annotation, optional_annotation
 from ...text import docstring, python_string
 from .layout import LINE_LENGTH, annotated
 from .types import DATETIME_NAMES, datetime_names, natural_key, typing_names
@@ -45,6 +46,36 @@ class FieldView:
 
 
 @dataclass(frozen=True)
+class ItemsView:
+    """A list that does not page: iterating the model, `len` and indexing walk its items."""
+
+    field: str
+    item: str
+    """The annotation of one item."""
+    optional: bool
+    """The field may be None (read as no items)."""
+
+    @property
+    def value(self) -> str:
+        """The items as an expression: `self.data`, or `self.data or []` for an optional field."""
+        return f"self.{self.field} or []" if self.optional else f"self.{self.field}"
+
+    @property
+    def indexed(self) -> str:
+        """The items as an expression to index."""
+        return f"({self.value})" if self.optional else self.value
+
+    @property
+    def iter_signature(self) -> tuple[str, ...]:
+        """`def __iter__`'s lines: it overrides pydantic's (which yields field tuples), so it
+        carries the type checker's pragma on its first line, split as black keeps it."""
+        line = f"    def __iter__(self) -> Iterator[{self.item}]:  # type: ignore[override]"
+        if len(line) <= LINE_LENGTH:
+            return (line,)
+        return ("    def __iter__(  # type: ignore[override]", "        self,", f"    ) -> Iterator[{self.item}]:")
+
+
+@dataclass(frozen=True)
 class ClassView:
     name: str
     description: str | None
@@ -52,6 +83,7 @@ class ClassView:
     """The fields the class body declares: an inherited one is not repeated."""
     base: str = "BaseModel"
     is_class: bool = True
+    items: ItemsView | None = None
 
     @property
     def body(self) -> str:
@@ -125,6 +157,17 @@ def field_value(field: FieldIR) -> str | None:
     return f"Field({', '.join(kwargs)})" if kwargs else None
 
 
+def items_view(definition: ClassIR) -> ItemsView | None:
+    """What iterating the class walks: its `items_field`, a list, if it has one."""
+    field = next((f for f in definition.fields if f.name == definition.items_field), None)
+    if not definition.items_field or field is None or not isinstance(field.type, ListType):
+        return None
+    item = field.type.item
+    while isinstance(item, (ConstrainedType, ConstType)):
+        item = item.base  # a return type states what an item is, not what it is checked against
+    return ItemsView(field.name, annotation(item), field.optional)
+
+
 def module_view(
     model: ModelIR,
     namespaces: dict[str, str] | None = None,
@@ -158,7 +201,9 @@ def module_view(
                 types.append((field.type, field.optional))
                 fields.append(FieldView(field.name, field_annotation(field), value, field.description))
             base = definition.base.name if definition.base is not None else "BaseModel"
-            definitions.append(ClassView(definition.name, definition.description, tuple(fields), base))
+            items = items_view(definition)
+            typing |= {"Iterator"} if items is not None else set()
+            definitions.append(ClassView(definition.name, definition.description, tuple(fields), base, items=items))
         else:
             assert isinstance(definition, AliasIR)
             types.append((definition.type, definition.nullable))

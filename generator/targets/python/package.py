@@ -33,6 +33,7 @@ from .params import ParamNames, params_module_view, shared_modules_needed
 from .readme import ExampleView, readme_example, readme_model_example
 from .resources import ChildView, resource_views
 from .types import import_order, natural_key
+from .webhooks import WebhooksView, webhooks_view
 
 SHARED = "types/shared"
 RUNTIME_MODULES = (
@@ -40,6 +41,7 @@ RUNTIME_MODULES = (
     "_base_client",
     "_binary",
     "_exceptions",
+    "_logging",
     "_pagination",
     "_reliability",
     "_request_options",
@@ -112,6 +114,7 @@ class ClientView:
     auth: AuthView | None
     resources: tuple[ChildView, ...]
     example: ExampleView
+    webhooks: WebhooksView | None = None
 
 
 def type_exports(api: ApiIR, twins: list[ModelIR], suffix: str) -> list[tuple[str, str]]:
@@ -192,7 +195,7 @@ def string_lines(text: str, indent: int) -> tuple[str, ...]:
 
 
 def client_view(api: ApiIR) -> ClientView:
-    prefix = api.package.upper()
+    prefix = api.env_prefix
     servers = []
     for server in api.servers:
         stem = f"{server.name}_base_url" if server.name else "base_url"
@@ -231,7 +234,11 @@ def client_view(api: ApiIR) -> ClientView:
     )
     doc = f"A client for the {api_name(api.title)}.\n\n{auth}{retries}"
     async_doc = f"An async client for the {api_name(api.title)}.\n\n{auth}{retries}"
-    return ClientView(api.title, doc, async_doc, tuple(servers), auth_doc, resources, readme_example(api))
+    helper = webhooks_view(api)
+    if helper is not None:
+        doc += f" `client.{helper.attribute}` checks and reads the webhooks the API sends."
+        async_doc += f" `client.{helper.attribute}` checks and reads the webhooks the API sends."
+    return ClientView(api.title, doc, async_doc, tuple(servers), auth_doc, resources, readme_example(api), helper)
 
 
 def model_types(model: ModelIR) -> Iterator[TypeIR]:
@@ -262,7 +269,12 @@ def render_python(api: ApiIR, source_name: str, part: tuple[int, int] = (0, 1)) 
     package = api.package
     root = f"python/{package}"
     files: dict[str, str] = {}
-    context = {"api": api, "package": package, "source_name": source_name, "annotation": annotation}
+    context = {
+        "api": api,
+        "package": package,
+        "source_name": source_name,
+        "annotation": annotation,
+    }
     names = ParamNames(api)
     twins = shared_modules_needed(api)
     namespaces = names.namespace
@@ -330,6 +342,10 @@ def render_python(api: ApiIR, source_name: str, part: tuple[int, int] = (0, 1)) 
         for runtime in RUNTIME_MODULES:
             files[f"{root}/{runtime}.py"] = render(f"python/package/{runtime}.py.jinja", **context)
         files[f"{root}/_client.py"] = render("python/package/_client.py.jinja", client=client, **context)
+        if client.webhooks is not None:
+            files[f"{root}/_webhooks.py"] = render(
+                "python/package/_webhooks.py.jinja", webhooks=client.webhooks, **context
+            )
         top = sorted(api.resources, key=lambda r: natural_key(r.module))
         files[f"{root}/resources/__init__.py"] = render(
             "python/package/resources/__init__.py.jinja",

@@ -17,6 +17,7 @@ from ...ir.model import (
     ApiIR,
     ClassIR,
     ClassType,
+    ConstrainedType,
     DictType,
     FieldIR,
     ListType,
@@ -55,8 +56,6 @@ class ResourceView:
     methods: tuple[MethodView, ...]
     children: tuple[ChildView, ...]
     imports: tuple[str, ...]
-    downloads: tuple[str, ...] = ()
-    """Methods returning a binary body, which `with_streaming_response` offers unread."""
 
 
 def method_doc(operation: OperationIR) -> str | None:
@@ -164,8 +163,11 @@ class ResourceViews:
         for parameter in parameters:
             for class_type in class_types(parameter.type):
                 imports.append(self.param_import(class_type))
-        # Required arguments first, so a signature reads with what must be given up front.
+        # Required arguments first, so a signature reads with what must be given up front; the
+        # path's own, in the path's order, first of all and positional (`files.retrieve(file_id)`).
         args.sort(key=lambda a: a.default is not None)
+        positional = path_arguments(operation, args)
+        args = positional + [a for a in args if a not in positional]
         kind, cast_to, item, returns, async_returns, overloads = self.returns(operation, imports)
         flag = operation.stream.flag if operation.stream is not None and operation.stream.flag else ""
         texts += [a.annotation for a in args] + [returns, async_returns]
@@ -211,6 +213,7 @@ class ResourceViews:
             ),
             json_without_files=body is not None and body.json_without_files,
             security=security_literal(operation.security) if operation.security is not None else "",
+            positional=len(positional),
         )
         return view, imports, texts
 
@@ -273,6 +276,8 @@ class ResourceViews:
             if alias.nullable:
                 return False  # `Optional[...]`: a union
             type_ = alias.type
+        if isinstance(type_, ConstrainedType):
+            type_ = type_.base  # `Annotated[str, Field(...)]` is `str` to a type checker
         if isinstance(type_, ClassType):
             return (type_.name, type_.module) in self.model_classes
         if isinstance(type_, PrimitiveType):
@@ -347,7 +352,6 @@ class ResourceViews:
             methods=tuple(methods),
             children=children,
             imports=tuple(self.import_lines(imported, texts, methods, children)),
-            downloads=tuple(m.name for m in methods if m.kind == "binary"),
         )
 
     def import_lines(
@@ -383,19 +387,20 @@ class ResourceViews:
         if kinds:
             uses_path = any(m.path_args for m in methods)
             runtime["_request_options"] = "RequestOptions, path_template" if uses_path else "RequestOptions"
-            runtime["_response"] = "async_to_raw_response_wrapper, to_raw_response_wrapper"
+            runtime["_response"] = ", ".join(
+                [
+                    "async_to_raw_response_wrapper",
+                    "async_to_streamed_response_wrapper",
+                    "to_raw_response_wrapper",
+                    "to_streamed_response_wrapper",
+                ]
+            )
             files = sorted({"FileContent", "FileTypes"} & set(typing_names_in(texts, ("FileContent", "FileTypes"))))
             runtime["_types"] = ", ".join(["NOT_GIVEN", "Body", *files, "Headers", "NotGiven", "Query", "Timeout"])
         if "page" in kinds:
             runtime["_pagination"] = "AsyncPaginator, Paging, SyncPage"
         if "binary" in kinds:
             runtime["_binary"] = "BinaryResponse"
-            runtime["_response"] = ", ".join(
-                sorted(
-                    runtime["_response"].split(", ")
-                    + ["async_to_streamed_response_wrapper", "to_streamed_response_wrapper"]
-                )
-            )
         if kinds & {"stream", "maybe_stream"}:
             runtime["_streaming"] = "AsyncStream, Stream"
         lines += [f"from ..{module} import {names}" for module, names in sorted(runtime.items())]
@@ -428,3 +433,20 @@ def resource_views(
     views = ResourceViews(api, names)
     resources = [resource for top in api.resources for resource in top.walk()]
     return [views.resource(resource) for index, resource in enumerate(resources) if keep(index)]
+
+
+def path_arguments(operation: OperationIR, args: list[ArgView]) -> list[ArgView]:
+    """The arguments of the path's parameters in the order the path names them, up to the
+    first with a default (an argument with a default cannot precede one without)."""
+    by_name = {arg.name: arg for arg in args}
+    in_path = sorted(
+        (p for p in operation.parameters if p.location == "path" and p.name in by_name),
+        key=lambda p: operation.path.find("{" + p.wire_name + "}"),
+    )
+    positional = []
+    for parameter in in_path:
+        arg = by_name[parameter.name]
+        if arg.default is not None:
+            break
+        positional.append(arg)
+    return positional

@@ -8,7 +8,12 @@ from typing import Optional, Union
 from .._pagination import AsyncPaginator, Paging, SyncPage
 from .._request_options import RequestOptions, path_template
 from .._resource import AsyncAPIResource, SyncAPIResource
-from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
+from .._response import (
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
+)
 from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ..types.action_list_response import ActionListResponse
 from ..types.action_retrieve_response import ActionRetrieveResponse
@@ -22,6 +27,11 @@ class Actions(SyncAPIResource):
     def with_raw_response(self) -> ActionsWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return ActionsWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> ActionsWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return ActionsWithStreamingResponse(self)
 
     def list(
         self,
@@ -59,8 +69,8 @@ class Actions(SyncAPIResource):
 
     def retrieve(
         self,
-        *,
         action_id: int,
+        *,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
@@ -90,6 +100,11 @@ class AsyncActions(AsyncAPIResource):
     def with_raw_response(self) -> AsyncActionsWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AsyncActionsWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncActionsWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return AsyncActionsWithStreamingResponse(self)
 
     def list(
         self,
@@ -128,8 +143,8 @@ class AsyncActions(AsyncAPIResource):
 
     async def retrieve(
         self,
-        *,
         action_id: int,
+        *,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
@@ -164,3 +179,15 @@ class AsyncActionsWithRawResponse:
     def __init__(self, resource: AsyncActions) -> None:
         self.list = async_to_raw_response_wrapper(resource.list)
         self.retrieve = async_to_raw_response_wrapper(resource.retrieve)
+
+
+class ActionsWithStreamingResponse:
+    def __init__(self, resource: Actions) -> None:
+        self.list = to_streamed_response_wrapper(resource.list)
+        self.retrieve = to_streamed_response_wrapper(resource.retrieve)
+
+
+class AsyncActionsWithStreamingResponse:
+    def __init__(self, resource: AsyncActions) -> None:
+        self.list = async_to_streamed_response_wrapper(resource.list)
+        self.retrieve = async_to_streamed_response_wrapper(resource.retrieve)

@@ -7,7 +7,12 @@ from typing import List, Literal, Optional, Union, overload
 
 from .._request_options import RequestOptions
 from .._resource import AsyncAPIResource, SyncAPIResource
-from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
+from .._response import (
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
+)
 from .._streaming import AsyncStream, Stream
 from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ..types import completion_create_params
@@ -23,6 +28,11 @@ class ChatCompletions(SyncAPIResource):
     def with_raw_response(self) -> ChatCompletionsWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return ChatCompletionsWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> ChatCompletionsWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return ChatCompletionsWithStreamingResponse(self)
 
     @overload
     def create(
@@ -167,6 +177,11 @@ class AsyncChatCompletions(AsyncAPIResource):
     def with_raw_response(self) -> AsyncChatCompletionsWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AsyncChatCompletionsWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncChatCompletionsWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return AsyncChatCompletionsWithStreamingResponse(self)
 
     @overload
     async def create(
@@ -314,3 +329,13 @@ class ChatCompletionsWithRawResponse:
 class AsyncChatCompletionsWithRawResponse:
     def __init__(self, resource: AsyncChatCompletions) -> None:
         self.create = async_to_raw_response_wrapper(resource.create)
+
+
+class ChatCompletionsWithStreamingResponse:
+    def __init__(self, resource: ChatCompletions) -> None:
+        self.create = to_streamed_response_wrapper(resource.create)
+
+
+class AsyncChatCompletionsWithStreamingResponse:
+    def __init__(self, resource: AsyncChatCompletions) -> None:
+        self.create = async_to_streamed_response_wrapper(resource.create)

@@ -8,7 +8,12 @@ from typing import List, Literal, Optional, Union
 from .._pagination import AsyncPaginator, Paging, SyncPage
 from .._request_options import RequestOptions, path_template
 from .._resource import AsyncAPIResource, SyncAPIResource
-from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
+from .._response import (
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
+)
 from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ..types import droplet_create_params
 from ..types.droplet_create_response import DropletCreateResponse
@@ -24,6 +29,11 @@ class Droplets(SyncAPIResource):
     def with_raw_response(self) -> DropletsWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return DropletsWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> DropletsWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return DropletsWithStreamingResponse(self)
 
     def list(
         self,
@@ -167,8 +177,8 @@ class Droplets(SyncAPIResource):
 
     def retrieve(
         self,
-        *,
         droplet_id: int,
+        *,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
@@ -193,8 +203,8 @@ class Droplets(SyncAPIResource):
 
     def delete(
         self,
-        *,
         droplet_id: int,
+        *,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
@@ -222,6 +232,11 @@ class AsyncDroplets(AsyncAPIResource):
     def with_raw_response(self) -> AsyncDropletsWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AsyncDropletsWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncDropletsWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return AsyncDropletsWithStreamingResponse(self)
 
     def list(
         self,
@@ -366,8 +381,8 @@ class AsyncDroplets(AsyncAPIResource):
 
     async def retrieve(
         self,
-        *,
         droplet_id: int,
+        *,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
@@ -392,8 +407,8 @@ class AsyncDroplets(AsyncAPIResource):
 
     async def delete(
         self,
-        *,
         droplet_id: int,
+        *,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
@@ -430,3 +445,19 @@ class AsyncDropletsWithRawResponse:
         self.create = async_to_raw_response_wrapper(resource.create)
         self.retrieve = async_to_raw_response_wrapper(resource.retrieve)
         self.delete = async_to_raw_response_wrapper(resource.delete)
+
+
+class DropletsWithStreamingResponse:
+    def __init__(self, resource: Droplets) -> None:
+        self.list = to_streamed_response_wrapper(resource.list)
+        self.create = to_streamed_response_wrapper(resource.create)
+        self.retrieve = to_streamed_response_wrapper(resource.retrieve)
+        self.delete = to_streamed_response_wrapper(resource.delete)
+
+
+class AsyncDropletsWithStreamingResponse:
+    def __init__(self, resource: AsyncDroplets) -> None:
+        self.list = async_to_streamed_response_wrapper(resource.list)
+        self.create = async_to_streamed_response_wrapper(resource.create)
+        self.retrieve = async_to_streamed_response_wrapper(resource.retrieve)
+        self.delete = async_to_streamed_response_wrapper(resource.delete)

@@ -7,7 +7,12 @@ from typing import List, Optional, Union
 
 from .._request_options import RequestOptions
 from .._resource import AsyncAPIResource, SyncAPIResource
-from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
+from .._response import (
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
+)
 from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ..types import firewall_create_params
 from ..types.firewall_create_response import FirewallCreateResponse
@@ -20,6 +25,11 @@ class Firewalls(SyncAPIResource):
     def with_raw_response(self) -> FirewallsWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return FirewallsWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> FirewallsWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return FirewallsWithStreamingResponse(self)
 
     def create(
         self,
@@ -74,6 +84,11 @@ class AsyncFirewalls(AsyncAPIResource):
     def with_raw_response(self) -> AsyncFirewallsWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AsyncFirewallsWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncFirewallsWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return AsyncFirewallsWithStreamingResponse(self)
 
     async def create(
         self,
@@ -131,3 +146,13 @@ class FirewallsWithRawResponse:
 class AsyncFirewallsWithRawResponse:
     def __init__(self, resource: AsyncFirewalls) -> None:
         self.create = async_to_raw_response_wrapper(resource.create)
+
+
+class FirewallsWithStreamingResponse:
+    def __init__(self, resource: Firewalls) -> None:
+        self.create = to_streamed_response_wrapper(resource.create)
+
+
+class AsyncFirewallsWithStreamingResponse:
+    def __init__(self, resource: AsyncFirewalls) -> None:
+        self.create = async_to_streamed_response_wrapper(resource.create)

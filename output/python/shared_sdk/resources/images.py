@@ -8,7 +8,12 @@ from typing import Literal, Optional, Union
 from .._pagination import AsyncPaginator, Paging, SyncPage
 from .._request_options import RequestOptions
 from .._resource import AsyncAPIResource, SyncAPIResource
-from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
+from .._response import (
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
+)
 from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ..types.image_list_response import ImageListResponse
 from ..types.shared.image import Image
@@ -21,6 +26,11 @@ class Images(SyncAPIResource):
     def with_raw_response(self) -> ImagesWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return ImagesWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> ImagesWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return ImagesWithStreamingResponse(self)
 
     def list(
         self,
@@ -71,6 +81,11 @@ class AsyncImages(AsyncAPIResource):
     def with_raw_response(self) -> AsyncImagesWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AsyncImagesWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncImagesWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return AsyncImagesWithStreamingResponse(self)
 
     def list(
         self,
@@ -125,3 +140,13 @@ class ImagesWithRawResponse:
 class AsyncImagesWithRawResponse:
     def __init__(self, resource: AsyncImages) -> None:
         self.list = async_to_raw_response_wrapper(resource.list)
+
+
+class ImagesWithStreamingResponse:
+    def __init__(self, resource: Images) -> None:
+        self.list = to_streamed_response_wrapper(resource.list)
+
+
+class AsyncImagesWithStreamingResponse:
+    def __init__(self, resource: AsyncImages) -> None:
+        self.list = async_to_streamed_response_wrapper(resource.list)

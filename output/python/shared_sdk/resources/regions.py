@@ -8,7 +8,12 @@ from typing import Optional, Union
 from .._pagination import AsyncPaginator, Paging, SyncPage
 from .._request_options import RequestOptions
 from .._resource import AsyncAPIResource, SyncAPIResource
-from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
+from .._response import (
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
+)
 from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ..types.region_list_response import RegionListResponse
 from ..types.shared.region import Region
@@ -21,6 +26,11 @@ class Regions(SyncAPIResource):
     def with_raw_response(self) -> RegionsWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return RegionsWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> RegionsWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return RegionsWithStreamingResponse(self)
 
     def list(
         self,
@@ -62,6 +72,11 @@ class AsyncRegions(AsyncAPIResource):
     def with_raw_response(self) -> AsyncRegionsWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AsyncRegionsWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncRegionsWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return AsyncRegionsWithStreamingResponse(self)
 
     def list(
         self,
@@ -107,3 +122,13 @@ class RegionsWithRawResponse:
 class AsyncRegionsWithRawResponse:
     def __init__(self, resource: AsyncRegions) -> None:
         self.list = async_to_raw_response_wrapper(resource.list)
+
+
+class RegionsWithStreamingResponse:
+    def __init__(self, resource: Regions) -> None:
+        self.list = to_streamed_response_wrapper(resource.list)
+
+
+class AsyncRegionsWithStreamingResponse:
+    def __init__(self, resource: AsyncRegions) -> None:
+        self.list = async_to_streamed_response_wrapper(resource.list)

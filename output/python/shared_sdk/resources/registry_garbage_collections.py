@@ -8,7 +8,12 @@ from typing import Literal, Optional, Union
 from .._pagination import AsyncPaginator, Paging, SyncPage
 from .._request_options import RequestOptions, path_template
 from .._resource import AsyncAPIResource, SyncAPIResource
-from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
+from .._response import (
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
+)
 from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ..types.garbage_collection_list_response import GarbageCollectionListResponse
 from ..types.garbage_collection_start_response import GarbageCollectionStartResponse
@@ -23,10 +28,17 @@ class RegistryGarbageCollections(SyncAPIResource):
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return RegistryGarbageCollectionsWithRawResponse(self)
 
+    @cached_property
+    def with_streaming_response(
+        self,
+    ) -> RegistryGarbageCollectionsWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return RegistryGarbageCollectionsWithStreamingResponse(self)
+
     def start(
         self,
-        *,
         registry_name: str,
+        *,
         type: Union[
             Literal[
                 "untagged manifests only",
@@ -66,8 +78,8 @@ class RegistryGarbageCollections(SyncAPIResource):
 
     def list(
         self,
-        *,
         registry_name: str,
+        *,
         per_page: Union[int, NotGiven] = NOT_GIVEN,
         page: Union[int, NotGiven] = NOT_GIVEN,
         extra_headers: Optional[Headers] = None,
@@ -110,10 +122,17 @@ class AsyncRegistryGarbageCollections(AsyncAPIResource):
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AsyncRegistryGarbageCollectionsWithRawResponse(self)
 
+    @cached_property
+    def with_streaming_response(
+        self,
+    ) -> AsyncRegistryGarbageCollectionsWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return AsyncRegistryGarbageCollectionsWithStreamingResponse(self)
+
     async def start(
         self,
-        *,
         registry_name: str,
+        *,
         type: Union[
             Literal[
                 "untagged manifests only",
@@ -153,8 +172,8 @@ class AsyncRegistryGarbageCollections(AsyncAPIResource):
 
     def list(
         self,
-        *,
         registry_name: str,
+        *,
         per_page: Union[int, NotGiven] = NOT_GIVEN,
         page: Union[int, NotGiven] = NOT_GIVEN,
         extra_headers: Optional[Headers] = None,
@@ -202,3 +221,15 @@ class AsyncRegistryGarbageCollectionsWithRawResponse:
     def __init__(self, resource: AsyncRegistryGarbageCollections) -> None:
         self.start = async_to_raw_response_wrapper(resource.start)
         self.list = async_to_raw_response_wrapper(resource.list)
+
+
+class RegistryGarbageCollectionsWithStreamingResponse:
+    def __init__(self, resource: RegistryGarbageCollections) -> None:
+        self.start = to_streamed_response_wrapper(resource.start)
+        self.list = to_streamed_response_wrapper(resource.list)
+
+
+class AsyncRegistryGarbageCollectionsWithStreamingResponse:
+    def __init__(self, resource: AsyncRegistryGarbageCollections) -> None:
+        self.start = async_to_streamed_response_wrapper(resource.start)
+        self.list = async_to_streamed_response_wrapper(resource.list)

@@ -7,7 +7,12 @@ from typing import Optional, Union
 
 from .._request_options import RequestOptions
 from .._resource import AsyncAPIResource, SyncAPIResource
-from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
+from .._response import (
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
+)
 from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ..types.subscription_retrieve_response import SubscriptionRetrieveResponse
 
@@ -19,6 +24,11 @@ class RegistrySubscription(SyncAPIResource):
     def with_raw_response(self) -> RegistrySubscriptionWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return RegistrySubscriptionWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> RegistrySubscriptionWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return RegistrySubscriptionWithStreamingResponse(self)
 
     def retrieve(
         self,
@@ -47,6 +57,11 @@ class AsyncRegistrySubscription(AsyncAPIResource):
     def with_raw_response(self) -> AsyncRegistrySubscriptionWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AsyncRegistrySubscriptionWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncRegistrySubscriptionWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return AsyncRegistrySubscriptionWithStreamingResponse(self)
 
     async def retrieve(
         self,
@@ -78,3 +93,13 @@ class RegistrySubscriptionWithRawResponse:
 class AsyncRegistrySubscriptionWithRawResponse:
     def __init__(self, resource: AsyncRegistrySubscription) -> None:
         self.retrieve = async_to_raw_response_wrapper(resource.retrieve)
+
+
+class RegistrySubscriptionWithStreamingResponse:
+    def __init__(self, resource: RegistrySubscription) -> None:
+        self.retrieve = to_streamed_response_wrapper(resource.retrieve)
+
+
+class AsyncRegistrySubscriptionWithStreamingResponse:
+    def __init__(self, resource: AsyncRegistrySubscription) -> None:
+        self.retrieve = async_to_streamed_response_wrapper(resource.retrieve)

@@ -8,7 +8,12 @@ from typing import Optional, Union
 from .._pagination import AsyncPaginator, Paging, SyncPage
 from .._request_options import RequestOptions
 from .._resource import AsyncAPIResource, SyncAPIResource
-from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
+from .._response import (
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
+)
 from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ..types.shared.size import Size
 from ..types.size_list_response import SizeListResponse
@@ -21,6 +26,11 @@ class Sizes(SyncAPIResource):
     def with_raw_response(self) -> SizesWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return SizesWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> SizesWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return SizesWithStreamingResponse(self)
 
     def list(
         self,
@@ -62,6 +72,11 @@ class AsyncSizes(AsyncAPIResource):
     def with_raw_response(self) -> AsyncSizesWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AsyncSizesWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncSizesWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return AsyncSizesWithStreamingResponse(self)
 
     def list(
         self,
@@ -107,3 +122,13 @@ class SizesWithRawResponse:
 class AsyncSizesWithRawResponse:
     def __init__(self, resource: AsyncSizes) -> None:
         self.list = async_to_raw_response_wrapper(resource.list)
+
+
+class SizesWithStreamingResponse:
+    def __init__(self, resource: Sizes) -> None:
+        self.list = to_streamed_response_wrapper(resource.list)
+
+
+class AsyncSizesWithStreamingResponse:
+    def __init__(self, resource: AsyncSizes) -> None:
+        self.list = async_to_streamed_response_wrapper(resource.list)

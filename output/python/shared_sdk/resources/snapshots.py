@@ -8,7 +8,12 @@ from typing import Literal, Optional, Union
 from .._pagination import AsyncPaginator, Paging, SyncPage
 from .._request_options import RequestOptions
 from .._resource import AsyncAPIResource, SyncAPIResource
-from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
+from .._response import (
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
+)
 from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ..types.shared.snapshots import Snapshots
 from ..types.snapshot_list_response import SnapshotListResponse
@@ -21,6 +26,11 @@ class SnapshotsResource(SyncAPIResource):
     def with_raw_response(self) -> SnapshotsResourceWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return SnapshotsResourceWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> SnapshotsResourceWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return SnapshotsResourceWithStreamingResponse(self)
 
     def list(
         self,
@@ -65,6 +75,11 @@ class AsyncSnapshotsResource(AsyncAPIResource):
     def with_raw_response(self) -> AsyncSnapshotsResourceWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AsyncSnapshotsResourceWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncSnapshotsResourceWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return AsyncSnapshotsResourceWithStreamingResponse(self)
 
     def list(
         self,
@@ -113,3 +128,13 @@ class SnapshotsResourceWithRawResponse:
 class AsyncSnapshotsResourceWithRawResponse:
     def __init__(self, resource: AsyncSnapshotsResource) -> None:
         self.list = async_to_raw_response_wrapper(resource.list)
+
+
+class SnapshotsResourceWithStreamingResponse:
+    def __init__(self, resource: SnapshotsResource) -> None:
+        self.list = to_streamed_response_wrapper(resource.list)
+
+
+class AsyncSnapshotsResourceWithStreamingResponse:
+    def __init__(self, resource: AsyncSnapshotsResource) -> None:
+        self.list = async_to_streamed_response_wrapper(resource.list)

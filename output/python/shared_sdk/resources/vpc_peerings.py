@@ -8,7 +8,12 @@ from typing import Optional, Union
 from .._pagination import AsyncPaginator, Paging, SyncPage
 from .._request_options import RequestOptions
 from .._resource import AsyncAPIResource, SyncAPIResource
-from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
+from .._response import (
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
+)
 from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ..types.shared.vpc_peering import VpcPeering
 from ..types.vpc_peering_list_response import VpcPeeringListResponse
@@ -21,6 +26,11 @@ class VpcPeerings(SyncAPIResource):
     def with_raw_response(self) -> VpcPeeringsWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return VpcPeeringsWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> VpcPeeringsWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return VpcPeeringsWithStreamingResponse(self)
 
     def list(
         self,
@@ -65,6 +75,11 @@ class AsyncVpcPeerings(AsyncAPIResource):
     def with_raw_response(self) -> AsyncVpcPeeringsWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AsyncVpcPeeringsWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncVpcPeeringsWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return AsyncVpcPeeringsWithStreamingResponse(self)
 
     def list(
         self,
@@ -113,3 +128,13 @@ class VpcPeeringsWithRawResponse:
 class AsyncVpcPeeringsWithRawResponse:
     def __init__(self, resource: AsyncVpcPeerings) -> None:
         self.list = async_to_raw_response_wrapper(resource.list)
+
+
+class VpcPeeringsWithStreamingResponse:
+    def __init__(self, resource: VpcPeerings) -> None:
+        self.list = to_streamed_response_wrapper(resource.list)
+
+
+class AsyncVpcPeeringsWithStreamingResponse:
+    def __init__(self, resource: AsyncVpcPeerings) -> None:
+        self.list = async_to_streamed_response_wrapper(resource.list)

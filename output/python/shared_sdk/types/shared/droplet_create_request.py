@@ -20,7 +20,7 @@ SshKey: TypeAlias = Union[str, int]
 
 class DropletCreateRequest(BaseModel):
     name: str = Field(
-        max_length=255, pattern="^[a-zA-Z0-9]?[a-z0-9A-Z.\\-]*[a-z0-9A-Z]$"
+        max_length=255, pattern="^[a-zA-Z0-9]?[a-z0-9A-Z.\\-]*[a-z0-9A-Z]\\Z"
     )
     """The human-readable string you wish to use when displaying the Droplet name. The
     name, if set to a domain name managed in the DigitalOcean DNS management system,

@@ -53,7 +53,7 @@ class Firewall(BaseModel):
     the firewall was created.
     """
 
-    name: Optional[str] = Field(default=None, pattern="^[a-zA-Z0-9][a-zA-Z0-9\\.-]+$")
+    name: Optional[str] = Field(default=None, pattern="^[a-zA-Z0-9][a-zA-Z0-9.\\-]+\\Z")
     """A human-readable name for a firewall. The name must begin with an alphanumeric
     character. Subsequent characters must either be alphanumeric characters, a period
     (.), or a dash (-).

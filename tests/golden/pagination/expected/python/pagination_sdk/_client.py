@@ -16,22 +16,30 @@ from ._base_client import (
     AsyncAPIClient,
     SyncAPIClient,
 )
-from ._types import Timeout
+from ._types import NOT_GIVEN, NotGiven, Timeout
 from ._version import __version__
 
 if TYPE_CHECKING:
+    from .resources.account import Account, AsyncAccount
     from .resources.after import After, AsyncAfter
     from .resources.after_id import AfterId, AsyncAfterId
+    from .resources.albums import Albums, AsyncAlbums
     from .resources.before_id import AsyncBeforeId, BeforeId
+    from .resources.browse import AsyncBrowse, Browse
+    from .resources.contacts import AsyncContacts, Contacts
     from .resources.cursor import AsyncCursor, Cursor
     from .resources.headed import AsyncHeaded, Headed
+    from .resources.issues import AsyncIssues, Issues
     from .resources.linked import AsyncLinked, Linked
     from .resources.marker import AsyncMarker, Marker
+    from .resources.me import AsyncMe, Me
+    from .resources.models import AsyncModels, Models
     from .resources.moved import AsyncMoved, Moved
     from .resources.moved_header import AsyncMovedHeader, MovedHeader
     from .resources.numbered import AsyncNumbered, Numbered
     from .resources.offset_more import AsyncOffsetMore, OffsetMore
     from .resources.offset_total import AsyncOffsetTotal, OffsetTotal
+    from .resources.reports import AsyncReports, Reports
     from .resources.summary import AsyncSummary, Summary
     from .resources.tokens import AsyncTokens, Tokens
 
@@ -57,6 +65,7 @@ class Client(SyncAPIClient):
         timeout: Timeout = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
         default_headers: Optional[Mapping[str, str]] = None,
+        default_query: Optional[Mapping[str, object]] = None,
         strict_response_validation: bool = False,
         http_client: Optional[httpx.Client] = None,
         max_in_flight: Optional[int] = None,
@@ -72,10 +81,62 @@ class Client(SyncAPIClient):
             timeout=timeout,
             max_retries=max_retries,
             default_headers=default_headers,
+            default_query=default_query,
             strict_response_validation=strict_response_validation,
             http_client=http_client,
             max_in_flight=max_in_flight,
         )
+
+    def copy(
+        self,
+        *,
+        base_url: Union[str, httpx.URL, None] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: Optional[int] = None,
+        default_headers: Optional[Mapping[str, str]] = None,
+        set_default_headers: Optional[Mapping[str, str]] = None,
+        default_query: Optional[Mapping[str, object]] = None,
+        set_default_query: Optional[Mapping[str, object]] = None,
+        strict_response_validation: Optional[bool] = None,
+        http_client: Optional[httpx.Client] = None,
+    ) -> Client:
+        """A client with this one's settings but those given, on the same connections.
+
+        `default_headers` and `default_query` are added to this client's;
+        `set_default_headers` and `set_default_query` replace them.
+        """
+        if default_headers is not None and set_default_headers is not None:
+            raise ValueError("give default_headers or set_default_headers, not both")
+        if default_query is not None and set_default_query is not None:
+            raise ValueError("give default_query or set_default_query, not both")
+        headers = set_default_headers
+        if headers is None:
+            headers = {**self._custom_headers, **(default_headers or {})}
+        query = set_default_query
+        if query is None:
+            query = {**self.default_query, **(default_query or {})}
+        return self.__class__(
+            base_url=base_url or self.base_urls[""],
+            timeout=self.timeout if isinstance(timeout, NotGiven) else timeout,
+            max_retries=self.max_retries if max_retries is None else max_retries,
+            default_headers=headers,
+            default_query=query,
+            strict_response_validation=(
+                self.strict_response_validation
+                if strict_response_validation is None
+                else strict_response_validation
+            ),
+            http_client=http_client or self._http,
+            max_in_flight=self.max_in_flight,
+        )
+
+    with_options = copy
+
+    @cached_property
+    def account(self) -> Account:
+        from .resources.account import Account
+
+        return Account(self)
 
     @cached_property
     def after(self) -> After:
@@ -90,10 +151,28 @@ class Client(SyncAPIClient):
         return AfterId(self)
 
     @cached_property
+    def albums(self) -> Albums:
+        from .resources.albums import Albums
+
+        return Albums(self)
+
+    @cached_property
     def before_id(self) -> BeforeId:
         from .resources.before_id import BeforeId
 
         return BeforeId(self)
+
+    @cached_property
+    def browse(self) -> Browse:
+        from .resources.browse import Browse
+
+        return Browse(self)
+
+    @cached_property
+    def contacts(self) -> Contacts:
+        from .resources.contacts import Contacts
+
+        return Contacts(self)
 
     @cached_property
     def cursor(self) -> Cursor:
@@ -108,6 +187,12 @@ class Client(SyncAPIClient):
         return Headed(self)
 
     @cached_property
+    def issues(self) -> Issues:
+        from .resources.issues import Issues
+
+        return Issues(self)
+
+    @cached_property
     def linked(self) -> Linked:
         from .resources.linked import Linked
 
@@ -118,6 +203,18 @@ class Client(SyncAPIClient):
         from .resources.marker import Marker
 
         return Marker(self)
+
+    @cached_property
+    def me(self) -> Me:
+        from .resources.me import Me
+
+        return Me(self)
+
+    @cached_property
+    def models(self) -> Models:
+        from .resources.models import Models
+
+        return Models(self)
 
     @cached_property
     def moved(self) -> Moved:
@@ -150,6 +247,12 @@ class Client(SyncAPIClient):
         return OffsetTotal(self)
 
     @cached_property
+    def reports(self) -> Reports:
+        from .resources.reports import Reports
+
+        return Reports(self)
+
+    @cached_property
     def summary(self) -> Summary:
         from .resources.summary import Summary
 
@@ -179,6 +282,7 @@ class AsyncClient(AsyncAPIClient):
         timeout: Timeout = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
         default_headers: Optional[Mapping[str, str]] = None,
+        default_query: Optional[Mapping[str, object]] = None,
         strict_response_validation: bool = False,
         http_client: Optional[httpx.AsyncClient] = None,
         max_in_flight: Optional[int] = None,
@@ -194,10 +298,62 @@ class AsyncClient(AsyncAPIClient):
             timeout=timeout,
             max_retries=max_retries,
             default_headers=default_headers,
+            default_query=default_query,
             strict_response_validation=strict_response_validation,
             http_client=http_client,
             max_in_flight=max_in_flight,
         )
+
+    def copy(
+        self,
+        *,
+        base_url: Union[str, httpx.URL, None] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: Optional[int] = None,
+        default_headers: Optional[Mapping[str, str]] = None,
+        set_default_headers: Optional[Mapping[str, str]] = None,
+        default_query: Optional[Mapping[str, object]] = None,
+        set_default_query: Optional[Mapping[str, object]] = None,
+        strict_response_validation: Optional[bool] = None,
+        http_client: Optional[httpx.AsyncClient] = None,
+    ) -> AsyncClient:
+        """A client with this one's settings but those given, on the same connections.
+
+        `default_headers` and `default_query` are added to this client's;
+        `set_default_headers` and `set_default_query` replace them.
+        """
+        if default_headers is not None and set_default_headers is not None:
+            raise ValueError("give default_headers or set_default_headers, not both")
+        if default_query is not None and set_default_query is not None:
+            raise ValueError("give default_query or set_default_query, not both")
+        headers = set_default_headers
+        if headers is None:
+            headers = {**self._custom_headers, **(default_headers or {})}
+        query = set_default_query
+        if query is None:
+            query = {**self.default_query, **(default_query or {})}
+        return self.__class__(
+            base_url=base_url or self.base_urls[""],
+            timeout=self.timeout if isinstance(timeout, NotGiven) else timeout,
+            max_retries=self.max_retries if max_retries is None else max_retries,
+            default_headers=headers,
+            default_query=query,
+            strict_response_validation=(
+                self.strict_response_validation
+                if strict_response_validation is None
+                else strict_response_validation
+            ),
+            http_client=http_client or self._http,
+            max_in_flight=self.max_in_flight,
+        )
+
+    with_options = copy
+
+    @cached_property
+    def account(self) -> AsyncAccount:
+        from .resources.account import AsyncAccount
+
+        return AsyncAccount(self)
 
     @cached_property
     def after(self) -> AsyncAfter:
@@ -212,10 +368,28 @@ class AsyncClient(AsyncAPIClient):
         return AsyncAfterId(self)
 
     @cached_property
+    def albums(self) -> AsyncAlbums:
+        from .resources.albums import AsyncAlbums
+
+        return AsyncAlbums(self)
+
+    @cached_property
     def before_id(self) -> AsyncBeforeId:
         from .resources.before_id import AsyncBeforeId
 
         return AsyncBeforeId(self)
+
+    @cached_property
+    def browse(self) -> AsyncBrowse:
+        from .resources.browse import AsyncBrowse
+
+        return AsyncBrowse(self)
+
+    @cached_property
+    def contacts(self) -> AsyncContacts:
+        from .resources.contacts import AsyncContacts
+
+        return AsyncContacts(self)
 
     @cached_property
     def cursor(self) -> AsyncCursor:
@@ -230,6 +404,12 @@ class AsyncClient(AsyncAPIClient):
         return AsyncHeaded(self)
 
     @cached_property
+    def issues(self) -> AsyncIssues:
+        from .resources.issues import AsyncIssues
+
+        return AsyncIssues(self)
+
+    @cached_property
     def linked(self) -> AsyncLinked:
         from .resources.linked import AsyncLinked
 
@@ -240,6 +420,18 @@ class AsyncClient(AsyncAPIClient):
         from .resources.marker import AsyncMarker
 
         return AsyncMarker(self)
+
+    @cached_property
+    def me(self) -> AsyncMe:
+        from .resources.me import AsyncMe
+
+        return AsyncMe(self)
+
+    @cached_property
+    def models(self) -> AsyncModels:
+        from .resources.models import AsyncModels
+
+        return AsyncModels(self)
 
     @cached_property
     def moved(self) -> AsyncMoved:
@@ -270,6 +462,12 @@ class AsyncClient(AsyncAPIClient):
         from .resources.offset_total import AsyncOffsetTotal
 
         return AsyncOffsetTotal(self)
+
+    @cached_property
+    def reports(self) -> AsyncReports:
+        from .resources.reports import AsyncReports
+
+        return AsyncReports(self)
 
     @cached_property
     def summary(self) -> AsyncSummary:

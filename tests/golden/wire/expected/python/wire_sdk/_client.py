@@ -18,7 +18,7 @@ from ._base_client import (
 )
 from ._exceptions import SDKError
 from ._serialize import server_url
-from ._types import Timeout
+from ._types import NOT_GIVEN, NotGiven, Timeout
 from ._version import __version__
 
 if TYPE_CHECKING:
@@ -66,14 +66,14 @@ class Client(SyncAPIClient):
     def __init__(
         self,
         *,
-        bearer_auth: Optional[str] = None,
-        basic_auth_username: Optional[str] = None,
-        basic_auth_password: Optional[str] = None,
-        header_key: Optional[str] = None,
-        query_key: Optional[str] = None,
-        cookie_key: Optional[str] = None,
-        token_auth: Optional[str] = None,
-        oauth: Optional[str] = None,
+        bearer_auth: Optional[_auth.SyncSecret] = None,
+        basic_auth_username: Optional[_auth.SyncSecret] = None,
+        basic_auth_password: Optional[_auth.SyncSecret] = None,
+        header_key: Optional[_auth.SyncSecret] = None,
+        query_key: Optional[_auth.SyncSecret] = None,
+        cookie_key: Optional[_auth.SyncSecret] = None,
+        token_auth: Optional[_auth.SyncSecret] = None,
+        oauth: Optional[_auth.SyncSecret] = None,
         base_url: Union[str, httpx.URL, None] = None,
         region: Optional[str] = None,
         version: Optional[str] = None,
@@ -82,6 +82,7 @@ class Client(SyncAPIClient):
         timeout: Timeout = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
         default_headers: Optional[Mapping[str, str]] = None,
+        default_query: Optional[Mapping[str, object]] = None,
         strict_response_validation: bool = False,
         http_client: Optional[httpx.Client] = None,
         max_in_flight: Optional[int] = None,
@@ -164,10 +165,74 @@ class Client(SyncAPIClient):
             timeout=timeout,
             max_retries=max_retries,
             default_headers=default_headers,
+            default_query=default_query,
             strict_response_validation=strict_response_validation,
             http_client=http_client,
             max_in_flight=max_in_flight,
         )
+
+    def copy(
+        self,
+        *,
+        bearer_auth: Optional[_auth.SyncSecret] = None,
+        basic_auth_username: Optional[_auth.SyncSecret] = None,
+        basic_auth_password: Optional[_auth.SyncSecret] = None,
+        header_key: Optional[_auth.SyncSecret] = None,
+        query_key: Optional[_auth.SyncSecret] = None,
+        cookie_key: Optional[_auth.SyncSecret] = None,
+        token_auth: Optional[_auth.SyncSecret] = None,
+        oauth: Optional[_auth.SyncSecret] = None,
+        base_url: Union[str, httpx.URL, None] = None,
+        upload_base_url: Union[str, httpx.URL, None] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: Optional[int] = None,
+        default_headers: Optional[Mapping[str, str]] = None,
+        set_default_headers: Optional[Mapping[str, str]] = None,
+        default_query: Optional[Mapping[str, object]] = None,
+        set_default_query: Optional[Mapping[str, object]] = None,
+        strict_response_validation: Optional[bool] = None,
+        http_client: Optional[httpx.Client] = None,
+    ) -> Client:
+        """A client with this one's settings but those given, on the same connections.
+
+        `default_headers` and `default_query` are added to this client's;
+        `set_default_headers` and `set_default_query` replace them.
+        """
+        if default_headers is not None and set_default_headers is not None:
+            raise ValueError("give default_headers or set_default_headers, not both")
+        if default_query is not None and set_default_query is not None:
+            raise ValueError("give default_query or set_default_query, not both")
+        headers = set_default_headers
+        if headers is None:
+            headers = {**self._custom_headers, **(default_headers or {})}
+        query = set_default_query
+        if query is None:
+            query = {**self.default_query, **(default_query or {})}
+        return self.__class__(
+            bearer_auth=bearer_auth or self.bearer_auth,
+            basic_auth_username=basic_auth_username or self.basic_auth_username,
+            basic_auth_password=basic_auth_password or self.basic_auth_password,
+            header_key=header_key or self.header_key,
+            query_key=query_key or self.query_key,
+            cookie_key=cookie_key or self.cookie_key,
+            token_auth=token_auth or self.token_auth,
+            oauth=oauth or self.oauth,
+            base_url=base_url or self.base_urls[""],
+            upload_base_url=upload_base_url or self.base_urls["upload"],
+            timeout=self.timeout if isinstance(timeout, NotGiven) else timeout,
+            max_retries=self.max_retries if max_retries is None else max_retries,
+            default_headers=headers,
+            default_query=query,
+            strict_response_validation=(
+                self.strict_response_validation
+                if strict_response_validation is None
+                else strict_response_validation
+            ),
+            http_client=http_client or self._http,
+            max_in_flight=self.max_in_flight,
+        )
+
+    with_options = copy
 
     @cached_property
     def auth(self) -> Auth:
@@ -228,14 +293,14 @@ class AsyncClient(AsyncAPIClient):
     def __init__(
         self,
         *,
-        bearer_auth: Optional[str] = None,
-        basic_auth_username: Optional[str] = None,
-        basic_auth_password: Optional[str] = None,
-        header_key: Optional[str] = None,
-        query_key: Optional[str] = None,
-        cookie_key: Optional[str] = None,
-        token_auth: Optional[str] = None,
-        oauth: Optional[str] = None,
+        bearer_auth: Optional[_auth.Secret] = None,
+        basic_auth_username: Optional[_auth.Secret] = None,
+        basic_auth_password: Optional[_auth.Secret] = None,
+        header_key: Optional[_auth.Secret] = None,
+        query_key: Optional[_auth.Secret] = None,
+        cookie_key: Optional[_auth.Secret] = None,
+        token_auth: Optional[_auth.Secret] = None,
+        oauth: Optional[_auth.Secret] = None,
         base_url: Union[str, httpx.URL, None] = None,
         region: Optional[str] = None,
         version: Optional[str] = None,
@@ -244,6 +309,7 @@ class AsyncClient(AsyncAPIClient):
         timeout: Timeout = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
         default_headers: Optional[Mapping[str, str]] = None,
+        default_query: Optional[Mapping[str, object]] = None,
         strict_response_validation: bool = False,
         http_client: Optional[httpx.AsyncClient] = None,
         max_in_flight: Optional[int] = None,
@@ -326,10 +392,74 @@ class AsyncClient(AsyncAPIClient):
             timeout=timeout,
             max_retries=max_retries,
             default_headers=default_headers,
+            default_query=default_query,
             strict_response_validation=strict_response_validation,
             http_client=http_client,
             max_in_flight=max_in_flight,
         )
+
+    def copy(
+        self,
+        *,
+        bearer_auth: Optional[_auth.Secret] = None,
+        basic_auth_username: Optional[_auth.Secret] = None,
+        basic_auth_password: Optional[_auth.Secret] = None,
+        header_key: Optional[_auth.Secret] = None,
+        query_key: Optional[_auth.Secret] = None,
+        cookie_key: Optional[_auth.Secret] = None,
+        token_auth: Optional[_auth.Secret] = None,
+        oauth: Optional[_auth.Secret] = None,
+        base_url: Union[str, httpx.URL, None] = None,
+        upload_base_url: Union[str, httpx.URL, None] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: Optional[int] = None,
+        default_headers: Optional[Mapping[str, str]] = None,
+        set_default_headers: Optional[Mapping[str, str]] = None,
+        default_query: Optional[Mapping[str, object]] = None,
+        set_default_query: Optional[Mapping[str, object]] = None,
+        strict_response_validation: Optional[bool] = None,
+        http_client: Optional[httpx.AsyncClient] = None,
+    ) -> AsyncClient:
+        """A client with this one's settings but those given, on the same connections.
+
+        `default_headers` and `default_query` are added to this client's;
+        `set_default_headers` and `set_default_query` replace them.
+        """
+        if default_headers is not None and set_default_headers is not None:
+            raise ValueError("give default_headers or set_default_headers, not both")
+        if default_query is not None and set_default_query is not None:
+            raise ValueError("give default_query or set_default_query, not both")
+        headers = set_default_headers
+        if headers is None:
+            headers = {**self._custom_headers, **(default_headers or {})}
+        query = set_default_query
+        if query is None:
+            query = {**self.default_query, **(default_query or {})}
+        return self.__class__(
+            bearer_auth=bearer_auth or self.bearer_auth,
+            basic_auth_username=basic_auth_username or self.basic_auth_username,
+            basic_auth_password=basic_auth_password or self.basic_auth_password,
+            header_key=header_key or self.header_key,
+            query_key=query_key or self.query_key,
+            cookie_key=cookie_key or self.cookie_key,
+            token_auth=token_auth or self.token_auth,
+            oauth=oauth or self.oauth,
+            base_url=base_url or self.base_urls[""],
+            upload_base_url=upload_base_url or self.base_urls["upload"],
+            timeout=self.timeout if isinstance(timeout, NotGiven) else timeout,
+            max_retries=self.max_retries if max_retries is None else max_retries,
+            default_headers=headers,
+            default_query=query,
+            strict_response_validation=(
+                self.strict_response_validation
+                if strict_response_validation is None
+                else strict_response_validation
+            ),
+            http_client=http_client or self._http,
+            max_in_flight=self.max_in_flight,
+        )
+
+    with_options = copy
 
     @cached_property
     def auth(self) -> AsyncAuth:

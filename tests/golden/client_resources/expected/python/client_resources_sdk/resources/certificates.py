@@ -27,13 +27,13 @@ class Certificates(SyncAPIResource):
 
     @cached_property
     def with_streaming_response(self) -> CertificatesWithStreamingResponse:
-        """The download methods, returning the body unread, to iterate or write."""
+        """These methods, returning the response unread, for a `with` block."""
         return CertificatesWithStreamingResponse(self)
 
     def retrieve(
         self,
-        *,
         pet_id: int,
+        *,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
@@ -63,13 +63,13 @@ class AsyncCertificates(AsyncAPIResource):
 
     @cached_property
     def with_streaming_response(self) -> AsyncCertificatesWithStreamingResponse:
-        """The download methods, returning the body unread, to iterate or write."""
+        """These methods, returning the response unread, for a `with` block."""
         return AsyncCertificatesWithStreamingResponse(self)
 
     async def retrieve(
         self,
-        *,
         pet_id: int,
+        *,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,

@@ -7,7 +7,12 @@ from typing import Optional, Union
 
 from .._request_options import RequestOptions
 from .._resource import AsyncAPIResource, SyncAPIResource
-from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
+from .._response import (
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
+)
 from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 
 __all__ = ["AsyncExports", "Exports"]
@@ -18,6 +23,11 @@ class Exports(SyncAPIResource):
     def with_raw_response(self) -> ExportsWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return ExportsWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> ExportsWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return ExportsWithStreamingResponse(self)
 
     def csv(
         self,
@@ -48,6 +58,11 @@ class AsyncExports(AsyncAPIResource):
     def with_raw_response(self) -> AsyncExportsWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AsyncExportsWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncExportsWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return AsyncExportsWithStreamingResponse(self)
 
     async def csv(
         self,
@@ -81,3 +96,13 @@ class ExportsWithRawResponse:
 class AsyncExportsWithRawResponse:
     def __init__(self, resource: AsyncExports) -> None:
         self.csv = async_to_raw_response_wrapper(resource.csv)
+
+
+class ExportsWithStreamingResponse:
+    def __init__(self, resource: Exports) -> None:
+        self.csv = to_streamed_response_wrapper(resource.csv)
+
+
+class AsyncExportsWithStreamingResponse:
+    def __init__(self, resource: AsyncExports) -> None:
+        self.csv = async_to_streamed_response_wrapper(resource.csv)

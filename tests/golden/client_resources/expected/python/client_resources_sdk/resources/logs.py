@@ -8,7 +8,12 @@ from typing import Optional, Union
 
 from .._request_options import RequestOptions
 from .._resource import AsyncAPIResource, SyncAPIResource
-from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
+from .._response import (
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
+)
 from .._streaming import AsyncStream, Stream
 from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ..types.shared.log_line import LogLine
@@ -21,6 +26,11 @@ class Logs(SyncAPIResource):
     def with_raw_response(self) -> LogsWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return LogsWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> LogsWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return LogsWithStreamingResponse(self)
 
     def tail(
         self,
@@ -53,6 +63,11 @@ class AsyncLogs(AsyncAPIResource):
     def with_raw_response(self) -> AsyncLogsWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AsyncLogsWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncLogsWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return AsyncLogsWithStreamingResponse(self)
 
     async def tail(
         self,
@@ -88,3 +103,13 @@ class LogsWithRawResponse:
 class AsyncLogsWithRawResponse:
     def __init__(self, resource: AsyncLogs) -> None:
         self.tail = async_to_raw_response_wrapper(resource.tail)
+
+
+class LogsWithStreamingResponse:
+    def __init__(self, resource: Logs) -> None:
+        self.tail = to_streamed_response_wrapper(resource.tail)
+
+
+class AsyncLogsWithStreamingResponse:
+    def __init__(self, resource: AsyncLogs) -> None:
+        self.tail = async_to_streamed_response_wrapper(resource.tail)

@@ -7,7 +7,12 @@ from typing import List, Optional, Union
 
 from .._request_options import RequestOptions, path_template
 from .._resource import AsyncAPIResource, SyncAPIResource
-from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
+from .._response import (
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
+)
 from .._types import NOT_GIVEN, Body, FileTypes, Headers, NotGiven, Query, Timeout
 from ..types.photo_upload_response import PhotoUploadResponse
 
@@ -20,10 +25,15 @@ class Photos(SyncAPIResource):
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return PhotosWithRawResponse(self)
 
+    @cached_property
+    def with_streaming_response(self) -> PhotosWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return PhotosWithStreamingResponse(self)
+
     def upload(
         self,
-        *,
         pet_id: int,
+        *,
         file: FileTypes,
         caption: Union[str, NotGiven] = NOT_GIVEN,
         tags: Union[List[str], NotGiven] = NOT_GIVEN,
@@ -63,10 +73,15 @@ class AsyncPhotos(AsyncAPIResource):
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AsyncPhotosWithRawResponse(self)
 
+    @cached_property
+    def with_streaming_response(self) -> AsyncPhotosWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return AsyncPhotosWithStreamingResponse(self)
+
     async def upload(
         self,
-        *,
         pet_id: int,
+        *,
         file: FileTypes,
         caption: Union[str, NotGiven] = NOT_GIVEN,
         tags: Union[List[str], NotGiven] = NOT_GIVEN,
@@ -108,3 +123,13 @@ class PhotosWithRawResponse:
 class AsyncPhotosWithRawResponse:
     def __init__(self, resource: AsyncPhotos) -> None:
         self.upload = async_to_raw_response_wrapper(resource.upload)
+
+
+class PhotosWithStreamingResponse:
+    def __init__(self, resource: Photos) -> None:
+        self.upload = to_streamed_response_wrapper(resource.upload)
+
+
+class AsyncPhotosWithStreamingResponse:
+    def __init__(self, resource: AsyncPhotos) -> None:
+        self.upload = async_to_streamed_response_wrapper(resource.upload)

@@ -7,7 +7,12 @@ from typing import Optional, Union
 
 from .._request_options import RequestOptions, path_template
 from .._resource import AsyncAPIResource, SyncAPIResource
-from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
+from .._response import (
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
+)
 from .._types import NOT_GIVEN, Body, FileContent, Headers, NotGiven, Query, Timeout
 
 __all__ = ["AsyncRecords", "Records"]
@@ -19,10 +24,15 @@ class Records(SyncAPIResource):
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return RecordsWithRawResponse(self)
 
+    @cached_property
+    def with_streaming_response(self) -> RecordsWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return RecordsWithStreamingResponse(self)
+
     def replace(
         self,
-        *,
         pet_id: int,
+        *,
         body: FileContent,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
@@ -49,10 +59,15 @@ class AsyncRecords(AsyncAPIResource):
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AsyncRecordsWithRawResponse(self)
 
+    @cached_property
+    def with_streaming_response(self) -> AsyncRecordsWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return AsyncRecordsWithStreamingResponse(self)
+
     async def replace(
         self,
-        *,
         pet_id: int,
+        *,
         body: FileContent,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
@@ -81,3 +96,13 @@ class RecordsWithRawResponse:
 class AsyncRecordsWithRawResponse:
     def __init__(self, resource: AsyncRecords) -> None:
         self.replace = async_to_raw_response_wrapper(resource.replace)
+
+
+class RecordsWithStreamingResponse:
+    def __init__(self, resource: Records) -> None:
+        self.replace = to_streamed_response_wrapper(resource.replace)
+
+
+class AsyncRecordsWithStreamingResponse:
+    def __init__(self, resource: AsyncRecords) -> None:
+        self.replace = async_to_streamed_response_wrapper(resource.replace)

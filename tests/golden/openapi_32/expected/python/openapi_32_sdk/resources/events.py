@@ -7,7 +7,12 @@ from typing import TYPE_CHECKING, Optional, Union
 
 from .._request_options import RequestOptions
 from .._resource import AsyncAPIResource, SyncAPIResource
-from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
+from .._response import (
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
+)
 from .._streaming import AsyncStream, Stream
 from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ..types.event_query_response import EventQueryResponse
@@ -30,6 +35,11 @@ class Events(SyncAPIResource):
     def with_raw_response(self) -> EventsWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return EventsWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> EventsWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return EventsWithStreamingResponse(self)
 
     def list(
         self,
@@ -124,6 +134,11 @@ class AsyncEvents(AsyncAPIResource):
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AsyncEventsWithRawResponse(self)
 
+    @cached_property
+    def with_streaming_response(self) -> AsyncEventsWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return AsyncEventsWithStreamingResponse(self)
+
     async def list(
         self,
         *,
@@ -217,3 +232,17 @@ class AsyncEventsWithRawResponse:
         self.list = async_to_raw_response_wrapper(resource.list)
         self.query = async_to_raw_response_wrapper(resource.query)
         self.purge = async_to_raw_response_wrapper(resource.purge)
+
+
+class EventsWithStreamingResponse:
+    def __init__(self, resource: Events) -> None:
+        self.list = to_streamed_response_wrapper(resource.list)
+        self.query = to_streamed_response_wrapper(resource.query)
+        self.purge = to_streamed_response_wrapper(resource.purge)
+
+
+class AsyncEventsWithStreamingResponse:
+    def __init__(self, resource: AsyncEvents) -> None:
+        self.list = async_to_streamed_response_wrapper(resource.list)
+        self.query = async_to_streamed_response_wrapper(resource.query)
+        self.purge = async_to_streamed_response_wrapper(resource.purge)

@@ -7,7 +7,12 @@ from typing import Optional, Union
 
 from .._request_options import RequestOptions
 from .._resource import AsyncAPIResource, SyncAPIResource
-from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
+from .._response import (
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
+)
 from .._streaming import AsyncStream, Stream
 from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ..types.shared.event import Event
@@ -20,6 +25,11 @@ class EventsFeed(SyncAPIResource):
     def with_raw_response(self) -> EventsFeedWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return EventsFeedWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> EventsFeedWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return EventsFeedWithStreamingResponse(self)
 
     def retrieve(
         self,
@@ -48,6 +58,11 @@ class AsyncEventsFeed(AsyncAPIResource):
     def with_raw_response(self) -> AsyncEventsFeedWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AsyncEventsFeedWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncEventsFeedWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return AsyncEventsFeedWithStreamingResponse(self)
 
     async def retrieve(
         self,
@@ -79,3 +94,13 @@ class EventsFeedWithRawResponse:
 class AsyncEventsFeedWithRawResponse:
     def __init__(self, resource: AsyncEventsFeed) -> None:
         self.retrieve = async_to_raw_response_wrapper(resource.retrieve)
+
+
+class EventsFeedWithStreamingResponse:
+    def __init__(self, resource: EventsFeed) -> None:
+        self.retrieve = to_streamed_response_wrapper(resource.retrieve)
+
+
+class AsyncEventsFeedWithStreamingResponse:
+    def __init__(self, resource: AsyncEventsFeed) -> None:
+        self.retrieve = async_to_streamed_response_wrapper(resource.retrieve)

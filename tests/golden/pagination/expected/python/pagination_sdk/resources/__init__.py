@@ -5,20 +5,34 @@ from typing import TYPE_CHECKING
 from .._lazy import lazy_exports
 
 _MODULES = {
+    "Account": ".account",
+    "AsyncAccount": ".account",
     "After": ".after",
     "AsyncAfter": ".after",
     "AfterId": ".after_id",
     "AsyncAfterId": ".after_id",
+    "Albums": ".albums",
+    "AsyncAlbums": ".albums",
     "AsyncBeforeId": ".before_id",
     "BeforeId": ".before_id",
+    "AsyncBrowse": ".browse",
+    "Browse": ".browse",
+    "AsyncContacts": ".contacts",
+    "Contacts": ".contacts",
     "AsyncCursor": ".cursor",
     "Cursor": ".cursor",
     "AsyncHeaded": ".headed",
     "Headed": ".headed",
+    "AsyncIssues": ".issues",
+    "Issues": ".issues",
     "AsyncLinked": ".linked",
     "Linked": ".linked",
     "AsyncMarker": ".marker",
     "Marker": ".marker",
+    "AsyncMe": ".me",
+    "Me": ".me",
+    "AsyncModels": ".models",
+    "Models": ".models",
     "AsyncMoved": ".moved",
     "Moved": ".moved",
     "AsyncMovedHeader": ".moved_header",
@@ -29,6 +43,8 @@ _MODULES = {
     "OffsetMore": ".offset_more",
     "AsyncOffsetTotal": ".offset_total",
     "OffsetTotal": ".offset_total",
+    "AsyncReports": ".reports",
+    "Reports": ".reports",
     "AsyncSummary": ".summary",
     "Summary": ".summary",
     "AsyncTokens": ".tokens",
@@ -37,20 +53,34 @@ _MODULES = {
 """The module that defines each name: imported when the name is first used."""
 
 if TYPE_CHECKING:
+    from .account import Account as Account
+    from .account import AsyncAccount as AsyncAccount
     from .after import After as After
     from .after import AsyncAfter as AsyncAfter
     from .after_id import AfterId as AfterId
     from .after_id import AsyncAfterId as AsyncAfterId
+    from .albums import Albums as Albums
+    from .albums import AsyncAlbums as AsyncAlbums
     from .before_id import AsyncBeforeId as AsyncBeforeId
     from .before_id import BeforeId as BeforeId
+    from .browse import AsyncBrowse as AsyncBrowse
+    from .browse import Browse as Browse
+    from .contacts import AsyncContacts as AsyncContacts
+    from .contacts import Contacts as Contacts
     from .cursor import AsyncCursor as AsyncCursor
     from .cursor import Cursor as Cursor
     from .headed import AsyncHeaded as AsyncHeaded
     from .headed import Headed as Headed
+    from .issues import AsyncIssues as AsyncIssues
+    from .issues import Issues as Issues
     from .linked import AsyncLinked as AsyncLinked
     from .linked import Linked as Linked
     from .marker import AsyncMarker as AsyncMarker
     from .marker import Marker as Marker
+    from .me import AsyncMe as AsyncMe
+    from .me import Me as Me
+    from .models import AsyncModels as AsyncModels
+    from .models import Models as Models
     from .moved import AsyncMoved as AsyncMoved
     from .moved import Moved as Moved
     from .moved_header import AsyncMovedHeader as AsyncMovedHeader
@@ -61,6 +91,8 @@ if TYPE_CHECKING:
     from .offset_more import OffsetMore as OffsetMore
     from .offset_total import AsyncOffsetTotal as AsyncOffsetTotal
     from .offset_total import OffsetTotal as OffsetTotal
+    from .reports import AsyncReports as AsyncReports
+    from .reports import Reports as Reports
     from .summary import AsyncSummary as AsyncSummary
     from .summary import Summary as Summary
     from .tokens import AsyncTokens as AsyncTokens

@@ -8,7 +8,12 @@ from typing import Optional, Union
 from .._pagination import AsyncPaginator, Paging, SyncPage
 from .._request_options import RequestOptions
 from .._resource import AsyncAPIResource, SyncAPIResource
-from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
+from .._response import (
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
+)
 from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ..types.after_list_response import AfterListResponse
 from ..types.shared.item import Item
@@ -21,6 +26,11 @@ class After(SyncAPIResource):
     def with_raw_response(self) -> AfterWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AfterWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AfterWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return AfterWithStreamingResponse(self)
 
     def list(
         self,
@@ -63,6 +73,11 @@ class AsyncAfter(AsyncAPIResource):
     def with_raw_response(self) -> AsyncAfterWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AsyncAfterWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncAfterWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return AsyncAfterWithStreamingResponse(self)
 
     def list(
         self,
@@ -109,3 +124,13 @@ class AfterWithRawResponse:
 class AsyncAfterWithRawResponse:
     def __init__(self, resource: AsyncAfter) -> None:
         self.list = async_to_raw_response_wrapper(resource.list)
+
+
+class AfterWithStreamingResponse:
+    def __init__(self, resource: After) -> None:
+        self.list = to_streamed_response_wrapper(resource.list)
+
+
+class AsyncAfterWithStreamingResponse:
+    def __init__(self, resource: AsyncAfter) -> None:
+        self.list = async_to_streamed_response_wrapper(resource.list)

@@ -8,7 +8,12 @@ from typing import Optional, Union
 from .._pagination import AsyncPaginator, Paging, SyncPage
 from .._request_options import RequestOptions
 from .._resource import AsyncAPIResource, SyncAPIResource
-from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
+from .._response import (
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
+)
 from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ..types.after_id_list_response import AfterIdListResponse
 from ..types.shared.item import Item
@@ -21,6 +26,11 @@ class AfterId(SyncAPIResource):
     def with_raw_response(self) -> AfterIdWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AfterIdWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AfterIdWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return AfterIdWithStreamingResponse(self)
 
     def list(
         self,
@@ -59,6 +69,11 @@ class AsyncAfterId(AsyncAPIResource):
     def with_raw_response(self) -> AsyncAfterIdWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AsyncAfterIdWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncAfterIdWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return AsyncAfterIdWithStreamingResponse(self)
 
     def list(
         self,
@@ -101,3 +116,13 @@ class AfterIdWithRawResponse:
 class AsyncAfterIdWithRawResponse:
     def __init__(self, resource: AsyncAfterId) -> None:
         self.list = async_to_raw_response_wrapper(resource.list)
+
+
+class AfterIdWithStreamingResponse:
+    def __init__(self, resource: AfterId) -> None:
+        self.list = to_streamed_response_wrapper(resource.list)
+
+
+class AsyncAfterIdWithStreamingResponse:
+    def __init__(self, resource: AsyncAfterId) -> None:
+        self.list = async_to_streamed_response_wrapper(resource.list)

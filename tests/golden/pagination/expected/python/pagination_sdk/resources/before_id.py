@@ -8,7 +8,12 @@ from typing import Optional, Union
 from .._pagination import AsyncPaginator, Paging, SyncPage
 from .._request_options import RequestOptions
 from .._resource import AsyncAPIResource, SyncAPIResource
-from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
+from .._response import (
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
+)
 from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ..types.before_id_list_response import BeforeIdListResponse
 from ..types.shared.item import Item
@@ -21,6 +26,11 @@ class BeforeId(SyncAPIResource):
     def with_raw_response(self) -> BeforeIdWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return BeforeIdWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> BeforeIdWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return BeforeIdWithStreamingResponse(self)
 
     def list(
         self,
@@ -59,6 +69,11 @@ class AsyncBeforeId(AsyncAPIResource):
     def with_raw_response(self) -> AsyncBeforeIdWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AsyncBeforeIdWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncBeforeIdWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return AsyncBeforeIdWithStreamingResponse(self)
 
     def list(
         self,
@@ -101,3 +116,13 @@ class BeforeIdWithRawResponse:
 class AsyncBeforeIdWithRawResponse:
     def __init__(self, resource: AsyncBeforeId) -> None:
         self.list = async_to_raw_response_wrapper(resource.list)
+
+
+class BeforeIdWithStreamingResponse:
+    def __init__(self, resource: BeforeId) -> None:
+        self.list = to_streamed_response_wrapper(resource.list)
+
+
+class AsyncBeforeIdWithStreamingResponse:
+    def __init__(self, resource: AsyncBeforeId) -> None:
+        self.list = async_to_streamed_response_wrapper(resource.list)

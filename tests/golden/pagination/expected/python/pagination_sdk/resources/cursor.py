@@ -8,7 +8,12 @@ from typing import Optional, Union
 from .._pagination import AsyncPaginator, Paging, SyncPage
 from .._request_options import RequestOptions
 from .._resource import AsyncAPIResource, SyncAPIResource
-from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
+from .._response import (
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
+)
 from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ..types.cursor_list_response import CursorListResponse
 from ..types.shared.item import Item
@@ -21,6 +26,11 @@ class Cursor(SyncAPIResource):
     def with_raw_response(self) -> CursorWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return CursorWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> CursorWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return CursorWithStreamingResponse(self)
 
     def list(
         self,
@@ -55,6 +65,11 @@ class AsyncCursor(AsyncAPIResource):
     def with_raw_response(self) -> AsyncCursorWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AsyncCursorWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncCursorWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return AsyncCursorWithStreamingResponse(self)
 
     def list(
         self,
@@ -93,3 +108,13 @@ class CursorWithRawResponse:
 class AsyncCursorWithRawResponse:
     def __init__(self, resource: AsyncCursor) -> None:
         self.list = async_to_raw_response_wrapper(resource.list)
+
+
+class CursorWithStreamingResponse:
+    def __init__(self, resource: Cursor) -> None:
+        self.list = to_streamed_response_wrapper(resource.list)
+
+
+class AsyncCursorWithStreamingResponse:
+    def __init__(self, resource: AsyncCursor) -> None:
+        self.list = async_to_streamed_response_wrapper(resource.list)

@@ -8,7 +8,12 @@ from typing import Optional, Union
 from .._pagination import AsyncPaginator, Paging, SyncPage
 from .._request_options import RequestOptions
 from .._resource import AsyncAPIResource, SyncAPIResource
-from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
+from .._response import (
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
+)
 from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ..types.headed_list_response import HeadedListResponse
 from ..types.shared.item import Item
@@ -21,6 +26,11 @@ class Headed(SyncAPIResource):
     def with_raw_response(self) -> HeadedWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return HeadedWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> HeadedWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return HeadedWithStreamingResponse(self)
 
     def list(
         self,
@@ -55,6 +65,11 @@ class AsyncHeaded(AsyncAPIResource):
     def with_raw_response(self) -> AsyncHeadedWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AsyncHeadedWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncHeadedWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return AsyncHeadedWithStreamingResponse(self)
 
     def list(
         self,
@@ -93,3 +108,13 @@ class HeadedWithRawResponse:
 class AsyncHeadedWithRawResponse:
     def __init__(self, resource: AsyncHeaded) -> None:
         self.list = async_to_raw_response_wrapper(resource.list)
+
+
+class HeadedWithStreamingResponse:
+    def __init__(self, resource: Headed) -> None:
+        self.list = to_streamed_response_wrapper(resource.list)
+
+
+class AsyncHeadedWithStreamingResponse:
+    def __init__(self, resource: AsyncHeaded) -> None:
+        self.list = async_to_streamed_response_wrapper(resource.list)

@@ -8,7 +8,12 @@ from typing import Optional, Union
 from .._pagination import AsyncPaginator, Paging, SyncPage
 from .._request_options import RequestOptions
 from .._resource import AsyncAPIResource, SyncAPIResource
-from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
+from .._response import (
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
+)
 from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ..types.linked_list_response import LinkedListResponse
 from ..types.shared.item import Item
@@ -21,6 +26,11 @@ class Linked(SyncAPIResource):
     def with_raw_response(self) -> LinkedWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return LinkedWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> LinkedWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return LinkedWithStreamingResponse(self)
 
     def list(
         self,
@@ -59,6 +69,11 @@ class AsyncLinked(AsyncAPIResource):
     def with_raw_response(self) -> AsyncLinkedWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AsyncLinkedWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncLinkedWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return AsyncLinkedWithStreamingResponse(self)
 
     def list(
         self,
@@ -101,3 +116,13 @@ class LinkedWithRawResponse:
 class AsyncLinkedWithRawResponse:
     def __init__(self, resource: AsyncLinked) -> None:
         self.list = async_to_raw_response_wrapper(resource.list)
+
+
+class LinkedWithStreamingResponse:
+    def __init__(self, resource: Linked) -> None:
+        self.list = to_streamed_response_wrapper(resource.list)
+
+
+class AsyncLinkedWithStreamingResponse:
+    def __init__(self, resource: AsyncLinked) -> None:
+        self.list = async_to_streamed_response_wrapper(resource.list)

@@ -8,7 +8,12 @@ from typing import Optional, Union
 from .._pagination import AsyncPaginator, Paging, SyncPage
 from .._request_options import RequestOptions
 from .._resource import AsyncAPIResource, SyncAPIResource
-from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
+from .._response import (
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
+)
 from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ..types.marker_list_response import MarkerListResponse
 from ..types.shared.item import Item
@@ -21,6 +26,11 @@ class Marker(SyncAPIResource):
     def with_raw_response(self) -> MarkerWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return MarkerWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> MarkerWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return MarkerWithStreamingResponse(self)
 
     def list(
         self,
@@ -69,6 +79,11 @@ class AsyncMarker(AsyncAPIResource):
     def with_raw_response(self) -> AsyncMarkerWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AsyncMarkerWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncMarkerWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return AsyncMarkerWithStreamingResponse(self)
 
     def list(
         self,
@@ -121,3 +136,13 @@ class MarkerWithRawResponse:
 class AsyncMarkerWithRawResponse:
     def __init__(self, resource: AsyncMarker) -> None:
         self.list = async_to_raw_response_wrapper(resource.list)
+
+
+class MarkerWithStreamingResponse:
+    def __init__(self, resource: Marker) -> None:
+        self.list = to_streamed_response_wrapper(resource.list)
+
+
+class AsyncMarkerWithStreamingResponse:
+    def __init__(self, resource: AsyncMarker) -> None:
+        self.list = async_to_streamed_response_wrapper(resource.list)

@@ -8,7 +8,12 @@ from typing import Optional, Union
 from .._pagination import AsyncPaginator, Paging, SyncPage
 from .._request_options import RequestOptions
 from .._resource import AsyncAPIResource, SyncAPIResource
-from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
+from .._response import (
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
+)
 from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ..types.moved_list_response import MovedListResponse
 from ..types.shared.item import Item
@@ -21,6 +26,11 @@ class Moved(SyncAPIResource):
     def with_raw_response(self) -> MovedWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return MovedWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> MovedWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return MovedWithStreamingResponse(self)
 
     def list(
         self,
@@ -55,6 +65,11 @@ class AsyncMoved(AsyncAPIResource):
     def with_raw_response(self) -> AsyncMovedWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AsyncMovedWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncMovedWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return AsyncMovedWithStreamingResponse(self)
 
     def list(
         self,
@@ -93,3 +108,13 @@ class MovedWithRawResponse:
 class AsyncMovedWithRawResponse:
     def __init__(self, resource: AsyncMoved) -> None:
         self.list = async_to_raw_response_wrapper(resource.list)
+
+
+class MovedWithStreamingResponse:
+    def __init__(self, resource: Moved) -> None:
+        self.list = to_streamed_response_wrapper(resource.list)
+
+
+class AsyncMovedWithStreamingResponse:
+    def __init__(self, resource: AsyncMoved) -> None:
+        self.list = async_to_streamed_response_wrapper(resource.list)

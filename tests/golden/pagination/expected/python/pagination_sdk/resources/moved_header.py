@@ -8,7 +8,12 @@ from typing import Optional, Union
 from .._pagination import AsyncPaginator, Paging, SyncPage
 from .._request_options import RequestOptions
 from .._resource import AsyncAPIResource, SyncAPIResource
-from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
+from .._response import (
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
+)
 from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ..types.moved_header_list_response import MovedHeaderListResponse
 from ..types.shared.item import Item
@@ -21,6 +26,11 @@ class MovedHeader(SyncAPIResource):
     def with_raw_response(self) -> MovedHeaderWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return MovedHeaderWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> MovedHeaderWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return MovedHeaderWithStreamingResponse(self)
 
     def list(
         self,
@@ -51,6 +61,11 @@ class AsyncMovedHeader(AsyncAPIResource):
     def with_raw_response(self) -> AsyncMovedHeaderWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AsyncMovedHeaderWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncMovedHeaderWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return AsyncMovedHeaderWithStreamingResponse(self)
 
     def list(
         self,
@@ -85,3 +100,13 @@ class MovedHeaderWithRawResponse:
 class AsyncMovedHeaderWithRawResponse:
     def __init__(self, resource: AsyncMovedHeader) -> None:
         self.list = async_to_raw_response_wrapper(resource.list)
+
+
+class MovedHeaderWithStreamingResponse:
+    def __init__(self, resource: MovedHeader) -> None:
+        self.list = to_streamed_response_wrapper(resource.list)
+
+
+class AsyncMovedHeaderWithStreamingResponse:
+    def __init__(self, resource: AsyncMovedHeader) -> None:
+        self.list = async_to_streamed_response_wrapper(resource.list)

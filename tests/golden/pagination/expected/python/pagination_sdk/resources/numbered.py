@@ -8,7 +8,12 @@ from typing import Optional, Union
 from .._pagination import AsyncPaginator, Paging, SyncPage
 from .._request_options import RequestOptions
 from .._resource import AsyncAPIResource, SyncAPIResource
-from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
+from .._response import (
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
+)
 from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ..types.numbered_list_response import NumberedListResponse
 from ..types.shared.item import Item
@@ -21,6 +26,11 @@ class Numbered(SyncAPIResource):
     def with_raw_response(self) -> NumberedWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return NumberedWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> NumberedWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return NumberedWithStreamingResponse(self)
 
     def list(
         self,
@@ -57,6 +67,11 @@ class AsyncNumbered(AsyncAPIResource):
     def with_raw_response(self) -> AsyncNumberedWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AsyncNumberedWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncNumberedWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return AsyncNumberedWithStreamingResponse(self)
 
     def list(
         self,
@@ -97,3 +112,13 @@ class NumberedWithRawResponse:
 class AsyncNumberedWithRawResponse:
     def __init__(self, resource: AsyncNumbered) -> None:
         self.list = async_to_raw_response_wrapper(resource.list)
+
+
+class NumberedWithStreamingResponse:
+    def __init__(self, resource: Numbered) -> None:
+        self.list = to_streamed_response_wrapper(resource.list)
+
+
+class AsyncNumberedWithStreamingResponse:
+    def __init__(self, resource: AsyncNumbered) -> None:
+        self.list = async_to_streamed_response_wrapper(resource.list)

@@ -8,7 +8,12 @@ from typing import Optional, Union
 from .._pagination import AsyncPaginator, Paging, SyncPage
 from .._request_options import RequestOptions
 from .._resource import AsyncAPIResource, SyncAPIResource
-from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
+from .._response import (
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
+)
 from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ..types.offset_more_list_response import OffsetMoreListResponse
 from ..types.shared.item import Item
@@ -21,6 +26,11 @@ class OffsetMore(SyncAPIResource):
     def with_raw_response(self) -> OffsetMoreWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return OffsetMoreWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> OffsetMoreWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return OffsetMoreWithStreamingResponse(self)
 
     def list(
         self,
@@ -57,6 +67,11 @@ class AsyncOffsetMore(AsyncAPIResource):
     def with_raw_response(self) -> AsyncOffsetMoreWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AsyncOffsetMoreWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncOffsetMoreWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return AsyncOffsetMoreWithStreamingResponse(self)
 
     def list(
         self,
@@ -97,3 +112,13 @@ class OffsetMoreWithRawResponse:
 class AsyncOffsetMoreWithRawResponse:
     def __init__(self, resource: AsyncOffsetMore) -> None:
         self.list = async_to_raw_response_wrapper(resource.list)
+
+
+class OffsetMoreWithStreamingResponse:
+    def __init__(self, resource: OffsetMore) -> None:
+        self.list = to_streamed_response_wrapper(resource.list)
+
+
+class AsyncOffsetMoreWithStreamingResponse:
+    def __init__(self, resource: AsyncOffsetMore) -> None:
+        self.list = async_to_streamed_response_wrapper(resource.list)

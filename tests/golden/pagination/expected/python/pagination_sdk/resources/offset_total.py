@@ -8,7 +8,12 @@ from typing import Optional, Union
 from .._pagination import AsyncPaginator, Paging, SyncPage
 from .._request_options import RequestOptions
 from .._resource import AsyncAPIResource, SyncAPIResource
-from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
+from .._response import (
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
+)
 from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ..types.offset_total_list_response import OffsetTotalListResponse
 from ..types.shared.item import Item
@@ -21,6 +26,11 @@ class OffsetTotal(SyncAPIResource):
     def with_raw_response(self) -> OffsetTotalWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return OffsetTotalWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> OffsetTotalWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return OffsetTotalWithStreamingResponse(self)
 
     def list(
         self,
@@ -57,6 +67,11 @@ class AsyncOffsetTotal(AsyncAPIResource):
     def with_raw_response(self) -> AsyncOffsetTotalWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AsyncOffsetTotalWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncOffsetTotalWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return AsyncOffsetTotalWithStreamingResponse(self)
 
     def list(
         self,
@@ -97,3 +112,13 @@ class OffsetTotalWithRawResponse:
 class AsyncOffsetTotalWithRawResponse:
     def __init__(self, resource: AsyncOffsetTotal) -> None:
         self.list = async_to_raw_response_wrapper(resource.list)
+
+
+class OffsetTotalWithStreamingResponse:
+    def __init__(self, resource: OffsetTotal) -> None:
+        self.list = to_streamed_response_wrapper(resource.list)
+
+
+class AsyncOffsetTotalWithStreamingResponse:
+    def __init__(self, resource: AsyncOffsetTotal) -> None:
+        self.list = async_to_streamed_response_wrapper(resource.list)

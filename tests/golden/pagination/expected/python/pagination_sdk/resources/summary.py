@@ -7,9 +7,14 @@ from typing import Optional, Union
 
 from .._request_options import RequestOptions
 from .._resource import AsyncAPIResource, SyncAPIResource
-from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
+from .._response import (
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
+)
 from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
-from ..types.summary_retrieve_response import SummaryRetrieveResponse
+from ..types.summary_list_response import SummaryListResponse
 
 __all__ = ["AsyncSummary", "Summary"]
 
@@ -20,17 +25,22 @@ class Summary(SyncAPIResource):
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return SummaryWithRawResponse(self)
 
-    def retrieve(
+    @cached_property
+    def with_streaming_response(self) -> SummaryWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return SummaryWithStreamingResponse(self)
+
+    def list(
         self,
         *,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
-    ) -> SummaryRetrieveResponse:
+    ) -> SummaryListResponse:
         """A list wrapper that is not paged returns its model."""
         return self._client.request(
-            SummaryRetrieveResponse,
+            SummaryListResponse,
             RequestOptions.build(
                 "get",
                 "/summary",
@@ -48,17 +58,22 @@ class AsyncSummary(AsyncAPIResource):
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AsyncSummaryWithRawResponse(self)
 
-    async def retrieve(
+    @cached_property
+    def with_streaming_response(self) -> AsyncSummaryWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return AsyncSummaryWithStreamingResponse(self)
+
+    async def list(
         self,
         *,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
-    ) -> SummaryRetrieveResponse:
+    ) -> SummaryListResponse:
         """A list wrapper that is not paged returns its model."""
         return await self._client.request(
-            SummaryRetrieveResponse,
+            SummaryListResponse,
             RequestOptions.build(
                 "get",
                 "/summary",
@@ -72,9 +87,19 @@ class AsyncSummary(AsyncAPIResource):
 
 class SummaryWithRawResponse:
     def __init__(self, resource: Summary) -> None:
-        self.retrieve = to_raw_response_wrapper(resource.retrieve)
+        self.list = to_raw_response_wrapper(resource.list)
 
 
 class AsyncSummaryWithRawResponse:
     def __init__(self, resource: AsyncSummary) -> None:
-        self.retrieve = async_to_raw_response_wrapper(resource.retrieve)
+        self.list = async_to_raw_response_wrapper(resource.list)
+
+
+class SummaryWithStreamingResponse:
+    def __init__(self, resource: Summary) -> None:
+        self.list = to_streamed_response_wrapper(resource.list)
+
+
+class AsyncSummaryWithStreamingResponse:
+    def __init__(self, resource: AsyncSummary) -> None:
+        self.list = async_to_streamed_response_wrapper(resource.list)

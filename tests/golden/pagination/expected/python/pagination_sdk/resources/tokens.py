@@ -8,7 +8,12 @@ from typing import Optional, Union
 from .._pagination import AsyncPaginator, Paging, SyncPage
 from .._request_options import RequestOptions
 from .._resource import AsyncAPIResource, SyncAPIResource
-from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
+from .._response import (
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
+)
 from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ..types.shared.item import Item
 from ..types.token_list_response import TokenListResponse
@@ -21,6 +26,11 @@ class Tokens(SyncAPIResource):
     def with_raw_response(self) -> TokensWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return TokensWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> TokensWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return TokensWithStreamingResponse(self)
 
     def list(
         self,
@@ -57,6 +67,11 @@ class AsyncTokens(AsyncAPIResource):
     def with_raw_response(self) -> AsyncTokensWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AsyncTokensWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncTokensWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return AsyncTokensWithStreamingResponse(self)
 
     def list(
         self,
@@ -97,3 +112,13 @@ class TokensWithRawResponse:
 class AsyncTokensWithRawResponse:
     def __init__(self, resource: AsyncTokens) -> None:
         self.list = async_to_raw_response_wrapper(resource.list)
+
+
+class TokensWithStreamingResponse:
+    def __init__(self, resource: Tokens) -> None:
+        self.list = to_streamed_response_wrapper(resource.list)
+
+
+class AsyncTokensWithStreamingResponse:
+    def __init__(self, resource: AsyncTokens) -> None:
+        self.list = async_to_streamed_response_wrapper(resource.list)

@@ -6,36 +6,59 @@ from typing import TYPE_CHECKING
 from .._lazy import lazy_exports
 
 _MODULES = {
+    "AccountRetrieveResponse": ".account_retrieve_response",
     "AfterIdListResponse": ".after_id_list_response",
     "AfterListResponse": ".after_list_response",
     "BeforeIdListResponse": ".before_id_list_response",
     "CursorListResponse": ".cursor_list_response",
+    "FollowingListResponse": ".following_list_response",
     "HeadedListResponse": ".headed_list_response",
+    "IssueListResponse": ".issue_list_response",
     "LinkedListResponse": ".linked_list_response",
     "MarkerListResponse": ".marker_list_response",
     "MovedHeaderListResponse": ".moved_header_list_response",
     "MovedListResponse": ".moved_list_response",
+    "NewReleaseListResponse": ".new_release_list_response",
     "NumberedListResponse": ".numbered_list_response",
     "OffsetMoreListResponse": ".offset_more_list_response",
     "OffsetTotalListResponse": ".offset_total_list_response",
+    "RegionalSaleListResponse": ".regional_sale_list_response",
+    "CollectionResponseWithTotal": ".shared",
+    "CursorPagingItemObject": ".shared",
+    "ForwardPaging": ".shared",
     "Item": ".shared",
-    "SummaryRetrieveResponse": ".summary_retrieve_response",
+    "ListModelsResponse": ".shared",
+    "Model": ".shared",
+    "NextPage": ".shared",
+    "PageBean": ".shared",
+    "PagingItemObject": ".shared",
+    "PagingObject": ".shared",
+    "QuarterlyRegionalSalesReportLine": ".shared",
+    "SummaryListResponse": ".summary_list_response",
     "TokenListResponse": ".token_list_response",
 }
 """The module that defines each name: imported when the name is first used."""
 
 if TYPE_CHECKING:
+    from .account_retrieve_response import (
+        AccountRetrieveResponse as AccountRetrieveResponse,
+    )
     from .after_id_list_response import AfterIdListResponse as AfterIdListResponse
     from .after_list_response import AfterListResponse as AfterListResponse
     from .before_id_list_response import BeforeIdListResponse as BeforeIdListResponse
     from .cursor_list_response import CursorListResponse as CursorListResponse
+    from .following_list_response import FollowingListResponse as FollowingListResponse
     from .headed_list_response import HeadedListResponse as HeadedListResponse
+    from .issue_list_response import IssueListResponse as IssueListResponse
     from .linked_list_response import LinkedListResponse as LinkedListResponse
     from .marker_list_response import MarkerListResponse as MarkerListResponse
     from .moved_header_list_response import (
         MovedHeaderListResponse as MovedHeaderListResponse,
     )
     from .moved_list_response import MovedListResponse as MovedListResponse
+    from .new_release_list_response import (
+        NewReleaseListResponse as NewReleaseListResponse,
+    )
     from .numbered_list_response import NumberedListResponse as NumberedListResponse
     from .offset_more_list_response import (
         OffsetMoreListResponse as OffsetMoreListResponse,
@@ -43,10 +66,23 @@ if TYPE_CHECKING:
     from .offset_total_list_response import (
         OffsetTotalListResponse as OffsetTotalListResponse,
     )
-    from .shared import Item as Item
-    from .summary_retrieve_response import (
-        SummaryRetrieveResponse as SummaryRetrieveResponse,
+    from .regional_sale_list_response import (
+        RegionalSaleListResponse as RegionalSaleListResponse,
     )
+    from .shared import CollectionResponseWithTotal as CollectionResponseWithTotal
+    from .shared import CursorPagingItemObject as CursorPagingItemObject
+    from .shared import ForwardPaging as ForwardPaging
+    from .shared import Item as Item
+    from .shared import ListModelsResponse as ListModelsResponse
+    from .shared import Model as Model
+    from .shared import NextPage as NextPage
+    from .shared import PageBean as PageBean
+    from .shared import PagingItemObject as PagingItemObject
+    from .shared import PagingObject as PagingObject
+    from .shared import (
+        QuarterlyRegionalSalesReportLine as QuarterlyRegionalSalesReportLine,
+    )
+    from .summary_list_response import SummaryListResponse as SummaryListResponse
     from .token_list_response import TokenListResponse as TokenListResponse
 else:
     __all__ = list(_MODULES)  # `import *` takes them all, as it would eager imports

@@ -7,7 +7,12 @@ from typing import Optional, Union
 
 from .._request_options import RequestOptions
 from .._resource import AsyncAPIResource, SyncAPIResource
-from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
+from .._response import (
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
+)
 from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ..types.shared.pet_param import PetParam
 from ..types.shared_params.pet import PetRequestParam
@@ -20,6 +25,11 @@ class Pets(SyncAPIResource):
     def with_raw_response(self) -> PetsWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return PetsWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> PetsWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return PetsWithStreamingResponse(self)
 
     def create(
         self,
@@ -51,6 +61,11 @@ class AsyncPets(AsyncAPIResource):
     def with_raw_response(self) -> AsyncPetsWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AsyncPetsWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncPetsWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return AsyncPetsWithStreamingResponse(self)
 
     async def create(
         self,
@@ -85,3 +100,13 @@ class PetsWithRawResponse:
 class AsyncPetsWithRawResponse:
     def __init__(self, resource: AsyncPets) -> None:
         self.create = async_to_raw_response_wrapper(resource.create)
+
+
+class PetsWithStreamingResponse:
+    def __init__(self, resource: Pets) -> None:
+        self.create = to_streamed_response_wrapper(resource.create)
+
+
+class AsyncPetsWithStreamingResponse:
+    def __init__(self, resource: AsyncPets) -> None:
+        self.create = async_to_streamed_response_wrapper(resource.create)

@@ -7,7 +7,12 @@ from typing import Optional, Union
 
 from .._request_options import RequestOptions
 from .._resource import AsyncAPIResource, SyncAPIResource
-from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
+from .._response import (
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
+)
 from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ..types.shared.document import Document
 from ..types.shared_params.expression import ExpressionParam
@@ -21,6 +26,11 @@ class Documents(SyncAPIResource):
     def with_raw_response(self) -> DocumentsWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return DocumentsWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> DocumentsWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return DocumentsWithStreamingResponse(self)
 
     def create(
         self,
@@ -60,6 +70,11 @@ class AsyncDocuments(AsyncAPIResource):
     def with_raw_response(self) -> AsyncDocumentsWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AsyncDocumentsWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncDocumentsWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return AsyncDocumentsWithStreamingResponse(self)
 
     async def create(
         self,
@@ -102,3 +117,13 @@ class DocumentsWithRawResponse:
 class AsyncDocumentsWithRawResponse:
     def __init__(self, resource: AsyncDocuments) -> None:
         self.create = async_to_raw_response_wrapper(resource.create)
+
+
+class DocumentsWithStreamingResponse:
+    def __init__(self, resource: Documents) -> None:
+        self.create = to_streamed_response_wrapper(resource.create)
+
+
+class AsyncDocumentsWithStreamingResponse:
+    def __init__(self, resource: AsyncDocuments) -> None:
+        self.create = async_to_streamed_response_wrapper(resource.create)

@@ -8,7 +8,12 @@ from typing import Optional, Union
 
 from .._request_options import RequestOptions, path_template
 from .._resource import AsyncAPIResource, SyncAPIResource
-from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
+from .._response import (
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
+)
 from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ..types.shared.message import Message
 
@@ -21,11 +26,16 @@ class AccountsMessages(SyncAPIResource):
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AccountsMessagesWithRawResponse(self)
 
+    @cached_property
+    def with_streaming_response(self) -> AccountsMessagesWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return AccountsMessagesWithStreamingResponse(self)
+
     def retrieve(
         self,
-        *,
         account_sid: str,
         message_sid: str,
+        *,
         date_sent_before: Union[date, NotGiven] = NOT_GIVEN,
         date_sent_after: Union[date, NotGiven] = NOT_GIVEN,
         extra_headers: Optional[Headers] = None,
@@ -54,9 +64,9 @@ class AccountsMessages(SyncAPIResource):
 
     def delete(
         self,
-        *,
         account_sid: str,
         message_sid: str,
+        *,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
@@ -83,11 +93,16 @@ class AsyncAccountsMessages(AsyncAPIResource):
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AsyncAccountsMessagesWithRawResponse(self)
 
+    @cached_property
+    def with_streaming_response(self) -> AsyncAccountsMessagesWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return AsyncAccountsMessagesWithStreamingResponse(self)
+
     async def retrieve(
         self,
-        *,
         account_sid: str,
         message_sid: str,
+        *,
         date_sent_before: Union[date, NotGiven] = NOT_GIVEN,
         date_sent_after: Union[date, NotGiven] = NOT_GIVEN,
         extra_headers: Optional[Headers] = None,
@@ -116,9 +131,9 @@ class AsyncAccountsMessages(AsyncAPIResource):
 
     async def delete(
         self,
-        *,
         account_sid: str,
         message_sid: str,
+        *,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
@@ -149,3 +164,15 @@ class AsyncAccountsMessagesWithRawResponse:
     def __init__(self, resource: AsyncAccountsMessages) -> None:
         self.retrieve = async_to_raw_response_wrapper(resource.retrieve)
         self.delete = async_to_raw_response_wrapper(resource.delete)
+
+
+class AccountsMessagesWithStreamingResponse:
+    def __init__(self, resource: AccountsMessages) -> None:
+        self.retrieve = to_streamed_response_wrapper(resource.retrieve)
+        self.delete = to_streamed_response_wrapper(resource.delete)
+
+
+class AsyncAccountsMessagesWithStreamingResponse:
+    def __init__(self, resource: AsyncAccountsMessages) -> None:
+        self.retrieve = async_to_streamed_response_wrapper(resource.retrieve)
+        self.delete = async_to_streamed_response_wrapper(resource.delete)

@@ -7,7 +7,12 @@ from typing import Optional, Union
 
 from .._request_options import RequestOptions
 from .._resource import AsyncAPIResource, SyncAPIResource
-from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
+from .._response import (
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
+)
 from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ..types.owner_list_response import OwnerListResponse
 
@@ -19,6 +24,11 @@ class Owners(SyncAPIResource):
     def with_raw_response(self) -> OwnersWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return OwnersWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> OwnersWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return OwnersWithStreamingResponse(self)
 
     def list(
         self,
@@ -46,6 +56,11 @@ class AsyncOwners(AsyncAPIResource):
     def with_raw_response(self) -> AsyncOwnersWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AsyncOwnersWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncOwnersWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return AsyncOwnersWithStreamingResponse(self)
 
     async def list(
         self,
@@ -76,3 +91,13 @@ class OwnersWithRawResponse:
 class AsyncOwnersWithRawResponse:
     def __init__(self, resource: AsyncOwners) -> None:
         self.list = async_to_raw_response_wrapper(resource.list)
+
+
+class OwnersWithStreamingResponse:
+    def __init__(self, resource: Owners) -> None:
+        self.list = to_streamed_response_wrapper(resource.list)
+
+
+class AsyncOwnersWithStreamingResponse:
+    def __init__(self, resource: AsyncOwners) -> None:
+        self.list = async_to_streamed_response_wrapper(resource.list)

@@ -7,7 +7,12 @@ from typing import Literal, Optional, Union
 
 from .._request_options import RequestOptions, path_template
 from .._resource import AsyncAPIResource, SyncAPIResource
-from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
+from .._response import (
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
+)
 from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ..types.pet_list_response import PetListResponse
 from ..types.shared.pet import Pet
@@ -20,6 +25,11 @@ class Pets(SyncAPIResource):
     def with_raw_response(self) -> PetsWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return PetsWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> PetsWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return PetsWithStreamingResponse(self)
 
     def list(
         self,
@@ -76,8 +86,8 @@ class Pets(SyncAPIResource):
 
     def retrieve(
         self,
-        *,
         pet_id: int,
+        *,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
@@ -97,8 +107,8 @@ class Pets(SyncAPIResource):
 
     def delete(
         self,
-        *,
         pet_id: int,
+        *,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
@@ -121,6 +131,11 @@ class AsyncPets(AsyncAPIResource):
     def with_raw_response(self) -> AsyncPetsWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AsyncPetsWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncPetsWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return AsyncPetsWithStreamingResponse(self)
 
     async def list(
         self,
@@ -177,8 +192,8 @@ class AsyncPets(AsyncAPIResource):
 
     async def retrieve(
         self,
-        *,
         pet_id: int,
+        *,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
@@ -198,8 +213,8 @@ class AsyncPets(AsyncAPIResource):
 
     async def delete(
         self,
-        *,
         pet_id: int,
+        *,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
@@ -231,3 +246,19 @@ class AsyncPetsWithRawResponse:
         self.create = async_to_raw_response_wrapper(resource.create)
         self.retrieve = async_to_raw_response_wrapper(resource.retrieve)
         self.delete = async_to_raw_response_wrapper(resource.delete)
+
+
+class PetsWithStreamingResponse:
+    def __init__(self, resource: Pets) -> None:
+        self.list = to_streamed_response_wrapper(resource.list)
+        self.create = to_streamed_response_wrapper(resource.create)
+        self.retrieve = to_streamed_response_wrapper(resource.retrieve)
+        self.delete = to_streamed_response_wrapper(resource.delete)
+
+
+class AsyncPetsWithStreamingResponse:
+    def __init__(self, resource: AsyncPets) -> None:
+        self.list = async_to_streamed_response_wrapper(resource.list)
+        self.create = async_to_streamed_response_wrapper(resource.create)
+        self.retrieve = async_to_streamed_response_wrapper(resource.retrieve)
+        self.delete = async_to_streamed_response_wrapper(resource.delete)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import List
+from typing import Iterator, List
 
 from .._models import BaseModel
 from .shared.owner import Owner
@@ -12,3 +12,13 @@ __all__ = ["OwnerListResponse"]
 
 class OwnerListResponse(BaseModel):
     owners: List[Owner]
+
+    def __iter__(self) -> Iterator[Owner]:  # type: ignore[override]
+        """The items of `owners`: this response is the list (it does not page)."""
+        return iter(self.owners)
+
+    def __len__(self) -> int:
+        return len(self.owners)
+
+    def __getitem__(self, index: int) -> Owner:
+        return self.owners[index]

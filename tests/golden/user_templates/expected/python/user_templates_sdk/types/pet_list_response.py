@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import List
+from typing import Iterator, List
 
 from .._models import BaseModel
 from .shared.pet import Pet
@@ -12,3 +12,13 @@ __all__ = ["PetListResponse"]
 
 class PetListResponse(BaseModel):
     pets: List[Pet]
+
+    def __iter__(self) -> Iterator[Pet]:  # type: ignore[override]
+        """The items of `pets`: this response is the list (it does not page)."""
+        return iter(self.pets)
+
+    def __len__(self) -> int:
+        return len(self.pets)
+
+    def __getitem__(self, index: int) -> Pet:
+        return self.pets[index]

@@ -7,7 +7,12 @@ from typing import Optional, Union
 
 from .._request_options import RequestOptions
 from .._resource import AsyncAPIResource, SyncAPIResource
-from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
+from .._response import (
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
+)
 from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ..types.shared.echo import Echo
 
@@ -19,6 +24,11 @@ class Auth(SyncAPIResource):
     def with_raw_response(self) -> AuthWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AuthWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AuthWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return AuthWithStreamingResponse(self)
 
     def default(
         self,
@@ -172,6 +182,11 @@ class AsyncAuth(AsyncAPIResource):
     def with_raw_response(self) -> AsyncAuthWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AsyncAuthWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncAuthWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return AsyncAuthWithStreamingResponse(self)
 
     async def default(
         self,
@@ -340,3 +355,25 @@ class AsyncAuthWithRawResponse:
         self.token = async_to_raw_response_wrapper(resource.token)
         self.oauth = async_to_raw_response_wrapper(resource.oauth)
         self.none = async_to_raw_response_wrapper(resource.none)
+
+
+class AuthWithStreamingResponse:
+    def __init__(self, resource: Auth) -> None:
+        self.default = to_streamed_response_wrapper(resource.default)
+        self.basic = to_streamed_response_wrapper(resource.basic)
+        self.query = to_streamed_response_wrapper(resource.query)
+        self.cookie = to_streamed_response_wrapper(resource.cookie)
+        self.token = to_streamed_response_wrapper(resource.token)
+        self.oauth = to_streamed_response_wrapper(resource.oauth)
+        self.none = to_streamed_response_wrapper(resource.none)
+
+
+class AsyncAuthWithStreamingResponse:
+    def __init__(self, resource: AsyncAuth) -> None:
+        self.default = async_to_streamed_response_wrapper(resource.default)
+        self.basic = async_to_streamed_response_wrapper(resource.basic)
+        self.query = async_to_streamed_response_wrapper(resource.query)
+        self.cookie = async_to_streamed_response_wrapper(resource.cookie)
+        self.token = async_to_streamed_response_wrapper(resource.token)
+        self.oauth = async_to_streamed_response_wrapper(resource.oauth)
+        self.none = async_to_streamed_response_wrapper(resource.none)

@@ -8,7 +8,12 @@ from typing import Dict, List, Optional, Union
 
 from .._request_options import RequestOptions
 from .._resource import AsyncAPIResource, SyncAPIResource
-from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
+from .._response import (
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
+)
 from .._types import NOT_GIVEN, Body, FileTypes, Headers, NotGiven, Query, Timeout
 from ..types import body_form_params, body_json_patch_params
 from ..types.shared.echo import Echo
@@ -21,6 +26,11 @@ class Bodies(SyncAPIResource):
     def with_raw_response(self) -> BodiesWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return BodiesWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> BodiesWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return BodiesWithStreamingResponse(self)
 
     def send_json(
         self,
@@ -198,6 +208,11 @@ class AsyncBodies(AsyncAPIResource):
     def with_raw_response(self) -> AsyncBodiesWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AsyncBodiesWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncBodiesWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return AsyncBodiesWithStreamingResponse(self)
 
     async def send_json(
         self,
@@ -388,3 +403,23 @@ class AsyncBodiesWithRawResponse:
         self.form = async_to_raw_response_wrapper(resource.form)
         self.text = async_to_raw_response_wrapper(resource.text)
         self.either = async_to_raw_response_wrapper(resource.either)
+
+
+class BodiesWithStreamingResponse:
+    def __init__(self, resource: Bodies) -> None:
+        self.send_json = to_streamed_response_wrapper(resource.send_json)
+        self.merge_patch = to_streamed_response_wrapper(resource.merge_patch)
+        self.json_patch = to_streamed_response_wrapper(resource.json_patch)
+        self.form = to_streamed_response_wrapper(resource.form)
+        self.text = to_streamed_response_wrapper(resource.text)
+        self.either = to_streamed_response_wrapper(resource.either)
+
+
+class AsyncBodiesWithStreamingResponse:
+    def __init__(self, resource: AsyncBodies) -> None:
+        self.send_json = async_to_streamed_response_wrapper(resource.send_json)
+        self.merge_patch = async_to_streamed_response_wrapper(resource.merge_patch)
+        self.json_patch = async_to_streamed_response_wrapper(resource.json_patch)
+        self.form = async_to_streamed_response_wrapper(resource.form)
+        self.text = async_to_streamed_response_wrapper(resource.text)
+        self.either = async_to_streamed_response_wrapper(resource.either)

@@ -7,7 +7,12 @@ from typing import Optional, Union
 
 from .._request_options import RequestOptions, path_template
 from .._resource import AsyncAPIResource, SyncAPIResource
-from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
+from .._response import (
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
+)
 from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ..types.shared.file import File
 
@@ -20,10 +25,15 @@ class Files(SyncAPIResource):
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return FilesWithRawResponse(self)
 
+    @cached_property
+    def with_streaming_response(self) -> FilesWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return FilesWithStreamingResponse(self)
+
     def retrieve(
         self,
-        *,
         id: str,
+        *,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
@@ -48,10 +58,15 @@ class AsyncFiles(AsyncAPIResource):
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AsyncFilesWithRawResponse(self)
 
+    @cached_property
+    def with_streaming_response(self) -> AsyncFilesWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return AsyncFilesWithStreamingResponse(self)
+
     async def retrieve(
         self,
-        *,
         id: str,
+        *,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
@@ -78,3 +93,13 @@ class FilesWithRawResponse:
 class AsyncFilesWithRawResponse:
     def __init__(self, resource: AsyncFiles) -> None:
         self.retrieve = async_to_raw_response_wrapper(resource.retrieve)
+
+
+class FilesWithStreamingResponse:
+    def __init__(self, resource: Files) -> None:
+        self.retrieve = to_streamed_response_wrapper(resource.retrieve)
+
+
+class AsyncFilesWithStreamingResponse:
+    def __init__(self, resource: AsyncFiles) -> None:
+        self.retrieve = async_to_streamed_response_wrapper(resource.retrieve)

@@ -8,7 +8,12 @@ from typing import Dict, List, Literal, Optional, Union
 
 from .._request_options import RequestOptions, path_template
 from .._resource import AsyncAPIResource, SyncAPIResource
-from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
+from .._response import (
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
+)
 from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ..types.shared.echo import Echo
 
@@ -20,6 +25,11 @@ class Params(SyncAPIResource):
     def with_raw_response(self) -> ParamsWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return ParamsWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> ParamsWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return ParamsWithStreamingResponse(self)
 
     def query(
         self,
@@ -69,11 +79,11 @@ class Params(SyncAPIResource):
 
     def path(
         self,
-        *,
         pet_id: List[int],
         label: List[str],
         matrix: List[str],
         exploded: Dict[str, int],
+        *,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
@@ -146,6 +156,11 @@ class AsyncParams(AsyncAPIResource):
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AsyncParamsWithRawResponse(self)
 
+    @cached_property
+    def with_streaming_response(self) -> AsyncParamsWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return AsyncParamsWithStreamingResponse(self)
+
     async def query(
         self,
         *,
@@ -194,11 +209,11 @@ class AsyncParams(AsyncAPIResource):
 
     async def path(
         self,
-        *,
         pet_id: List[int],
         label: List[str],
         matrix: List[str],
         exploded: Dict[str, int],
+        *,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
@@ -277,3 +292,17 @@ class AsyncParamsWithRawResponse:
         self.query = async_to_raw_response_wrapper(resource.query)
         self.path = async_to_raw_response_wrapper(resource.path)
         self.header_cookie = async_to_raw_response_wrapper(resource.header_cookie)
+
+
+class ParamsWithStreamingResponse:
+    def __init__(self, resource: Params) -> None:
+        self.query = to_streamed_response_wrapper(resource.query)
+        self.path = to_streamed_response_wrapper(resource.path)
+        self.header_cookie = to_streamed_response_wrapper(resource.header_cookie)
+
+
+class AsyncParamsWithStreamingResponse:
+    def __init__(self, resource: AsyncParams) -> None:
+        self.query = async_to_streamed_response_wrapper(resource.query)
+        self.path = async_to_streamed_response_wrapper(resource.path)
+        self.header_cookie = async_to_streamed_response_wrapper(resource.header_cookie)

@@ -27,7 +27,7 @@ class Speech(SyncAPIResource):
 
     @cached_property
     def with_streaming_response(self) -> SpeechWithStreamingResponse:
-        """The download methods, returning the body unread, to iterate or write."""
+        """These methods, returning the response unread, for a `with` block."""
         return SpeechWithStreamingResponse(self)
 
     def create(
@@ -65,7 +65,7 @@ class AsyncSpeech(AsyncAPIResource):
 
     @cached_property
     def with_streaming_response(self) -> AsyncSpeechWithStreamingResponse:
-        """The download methods, returning the body unread, to iterate or write."""
+        """These methods, returning the response unread, for a `with` block."""
         return AsyncSpeechWithStreamingResponse(self)
 
     async def create(

@@ -7,7 +7,12 @@ from typing import Optional, Union
 
 from .._request_options import RequestOptions
 from .._resource import AsyncAPIResource, SyncAPIResource
-from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
+from .._response import (
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
+)
 from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ..types.shared.echo import Echo
 
@@ -19,6 +24,11 @@ class Uploads(SyncAPIResource):
     def with_raw_response(self) -> UploadsWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return UploadsWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> UploadsWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return UploadsWithStreamingResponse(self)
 
     def create(
         self,
@@ -47,6 +57,11 @@ class AsyncUploads(AsyncAPIResource):
     def with_raw_response(self) -> AsyncUploadsWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AsyncUploadsWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncUploadsWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return AsyncUploadsWithStreamingResponse(self)
 
     async def create(
         self,
@@ -78,3 +93,13 @@ class UploadsWithRawResponse:
 class AsyncUploadsWithRawResponse:
     def __init__(self, resource: AsyncUploads) -> None:
         self.create = async_to_raw_response_wrapper(resource.create)
+
+
+class UploadsWithStreamingResponse:
+    def __init__(self, resource: Uploads) -> None:
+        self.create = to_streamed_response_wrapper(resource.create)
+
+
+class AsyncUploadsWithStreamingResponse:
+    def __init__(self, resource: AsyncUploads) -> None:
+        self.create = async_to_streamed_response_wrapper(resource.create)

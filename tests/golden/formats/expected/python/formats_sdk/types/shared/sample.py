@@ -33,17 +33,19 @@ class Sample(BaseModel):
     memory: Optional[int] = Field(default=None, multiple_of=8, ge=8)
 
     code: Optional[str] = Field(
-        default=None, min_length=3, max_length=3, pattern="^[a-z]{2}[0-9]$"
+        default=None, min_length=3, max_length=3, pattern="^[a-z]{2}[0-9]\\Z"
     )
 
     legacy_limit: Optional[float] = Field(default=None, lt=10)
 
     hostnames: Optional[
-        List[Annotated[str, Field(max_length=253, pattern="^[a-z.]+$")]]
+        List[Annotated[str, Field(max_length=253, pattern="^[a-z.]+\\Z")]]
     ] = Field(default=None, max_length=4)
     """Constraints on items are enforced through Annotated."""
 
     scores: Optional[Dict[str, Annotated[int, Field(ge=0)]]] = None
 
-    urn: Optional[Urn] = Field(default=None, pattern="^do:[a-z]+:.*")
+    urn: Optional[Urn] = Field(
+        default=None, pattern="^do:[a-z]+:[^\\n\\r\\u2028\\u2029]*"
+    )
     """A named scalar keeps its constraints."""

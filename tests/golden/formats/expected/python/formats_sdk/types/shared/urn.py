@@ -10,5 +10,5 @@ from typing_extensions import TypeAlias
 __all__ = ["Urn"]
 
 
-Urn: TypeAlias = Annotated[str, Field(pattern="^do:[a-z]+:.*")]
+Urn: TypeAlias = Annotated[str, Field(pattern="^do:[a-z]+:[^\\n\\r\\u2028\\u2029]*")]
 """A named scalar keeps its constraints."""

@@ -5,12 +5,38 @@ from typing import TYPE_CHECKING
 from ..._lazy import lazy_exports
 
 _MODULES = {
+    "CollectionResponseWithTotal": ".collection_response_with_total",
+    "CursorPagingItemObject": ".cursor_paging_item_object",
+    "ForwardPaging": ".forward_paging",
     "Item": ".item",
+    "ListModelsResponse": ".list_models_response",
+    "Model": ".model",
+    "NextPage": ".next_page",
+    "PageBean": ".page_bean",
+    "PagingItemObject": ".paging_item_object",
+    "PagingObject": ".paging_object",
+    "QuarterlyRegionalSalesReportLine": ".quarterly_regional_sales_report_line",
 }
 """The module that defines each name: imported when the name is first used."""
 
 if TYPE_CHECKING:
+    from .collection_response_with_total import (
+        CollectionResponseWithTotal as CollectionResponseWithTotal,
+    )
+    from .cursor_paging_item_object import (
+        CursorPagingItemObject as CursorPagingItemObject,
+    )
+    from .forward_paging import ForwardPaging as ForwardPaging
     from .item import Item as Item
+    from .list_models_response import ListModelsResponse as ListModelsResponse
+    from .model import Model as Model
+    from .next_page import NextPage as NextPage
+    from .page_bean import PageBean as PageBean
+    from .paging_item_object import PagingItemObject as PagingItemObject
+    from .paging_object import PagingObject as PagingObject
+    from .quarterly_regional_sales_report_line import (
+        QuarterlyRegionalSalesReportLine as QuarterlyRegionalSalesReportLine,
+    )
 else:
     __all__ = list(_MODULES)  # `import *` takes them all, as it would eager imports
     __getattr__, __dir__ = lazy_exports(__name__, _MODULES)
