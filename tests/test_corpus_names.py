@@ -4,11 +4,6 @@ in our resource-tree convention (Octokit's `issues.lock`/`gists.unstar` for GitH
 slack_sdk's `chat_postMessage` for Slack, the HubSpot SDK's `replace`/`update`/`get_all`)
 or as a reviewer would (`list`/`create`/`retrieve`/`update`/`delete` on a resource, an
 action as a method on its parent).
-
-GitHub, Shopify and Zendesk are refused today for reasons other than names (a default of
-the wrong type; a `$ref` fragment without its `/`; path parameters declared but not in the
-path). Their tables are marked `xfail(raises=SpecError)` until those fixes land; a wrong
-name still fails them, and they pass (XPASS) once the spec generates.
 """
 
 from __future__ import annotations
@@ -16,15 +11,11 @@ from __future__ import annotations
 from functools import cache
 
 import pytest
-from sdkgen.errors import SpecError
 from sdkgen.pipeline import build
 
 from .conftest import SHARED
 
 APIS = SHARED / "corpus" / "apis"
-REFUSED_FOR_OTHER_REASONS = pytest.mark.xfail(
-    raises=SpecError, strict=False, reason="the spec is refused until another branch's fix is merged"
-)
 
 GITHUB = [
     ("GET /repos/{owner}/{repo}", "repos.retrieve"),
@@ -174,13 +165,13 @@ TRELLO = [
     ("POST /cards/{idCard}/attachments", "cards.attachments.create"),
 ]
 TABLES = [
-    pytest.param("github_github_v3.yaml", GITHUB, marks=REFUSED_FOR_OTHER_REASONS, id="github"),
+    pytest.param("github_github_v3.yaml", GITHUB, id="github"),
     pytest.param("slack_web_1.7.0.yaml", SLACK, id="slack"),
     pytest.param("hubspot_crm.objects.contacts_v3.yaml", HUBSPOT_CONTACTS, id="hubspot-contacts"),
     pytest.param("hubspot_crm.pipelines_v3.yaml", HUBSPOT_PIPELINES, id="hubspot-pipelines"),
     pytest.param("hubspot_marketing.events_v3.yaml", HUBSPOT_EVENTS, id="hubspot-events"),
-    pytest.param("shopify_admin_2025-01.yaml", SHOPIFY, marks=REFUSED_FOR_OTHER_REASONS, id="shopify"),
-    pytest.param("zendesk_zendesk_2.0.0.yaml", ZENDESK, marks=REFUSED_FOR_OTHER_REASONS, id="zendesk"),
+    pytest.param("shopify_admin_2025-01.yaml", SHOPIFY, id="shopify"),
+    pytest.param("zendesk_zendesk_2.0.0.yaml", ZENDESK, id="zendesk"),
     pytest.param("atlassian_jira.yaml", JIRA, id="jira"),
     pytest.param("notion.yaml", NOTION, id="notion"),
     pytest.param("trello.yaml", TRELLO, id="trello"),

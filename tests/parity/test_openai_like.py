@@ -45,11 +45,11 @@ def test_with_options_retries_a_list(sdk: ModuleType, server: FakeOpenAI) -> Non
 
 def test_a_jsonl_download_and_file_content_as_bytes(sdk: ModuleType, server: FakeOpenAI, tmp_path: Path) -> None:
     client = sdk.Client(api_key="sk-test", base_url=server.url)
-    output = client.batches.output.retrieve("batch_1")
+    output = client.batches.output("batch_1")
     assert [json.loads(line) for line in output.iter_lines()] == BATCH_LINES
-    content = client.files.content.retrieve("file-1")
+    content = client.files.content("file-1")
     assert content.read() == b"\x00\x01binary content\xff"
-    with client.files.content.with_streaming_response.retrieve("file-1") as response:
+    with client.files.with_streaming_response.content("file-1") as response:
         response.stream_to_file(tmp_path / "file.bin")
     assert (tmp_path / "file.bin").read_bytes() == b"\x00\x01binary content\xff"
 

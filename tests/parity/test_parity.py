@@ -218,21 +218,16 @@ def _(c: Context) -> None:
 
 @feature("file content listed as a JSON string and as bytes is a download")
 def _(c: Context) -> None:
-    assert c.client().files.content.retrieve("file-1").read() == FILE_BYTES
+    assert c.client().files.content("file-1").read() == FILE_BYTES
 
 
 @feature("a JSON Lines download")
 def _(c: Context) -> None:
-    output = c.client().batches.output.retrieve("batch_1")
+    output = c.client().batches.output("batch_1")
     assert [json.loads(line) for line in output.iter_lines()] == BATCH_LINES
 
 
-@feature(
-    "the official method names (client.files.content(file_id))",
-    "no",
-    "`/files/{file_id}/content` is named by its path: `client.files.content.retrieve(file_id)`; "
-    "the spec gives no name for a sub-resource's one GET (x-sdk-name can rename it)",
-)
+@feature("the official method names (client.files.content(file_id))")
 def _(c: Context) -> None:
     assert c.client().files.content("file-1").read() == FILE_BYTES
 
@@ -263,9 +258,9 @@ def _(c: Context) -> None:
 @feature("with_streaming_response: iter_lines / iter_bytes / stream_to_file")
 def _(c: Context) -> None:
     client = c.client()
-    with client.batches.output.with_streaming_response.retrieve("batch_1") as response:
+    with client.batches.with_streaming_response.output("batch_1") as response:
         assert [json.loads(line) for line in response.iter_lines()] == BATCH_LINES
-    with client.files.content.with_streaming_response.retrieve("file-1") as response:
+    with client.files.with_streaming_response.content("file-1") as response:
         response.stream_to_file(c.tmp / "content.bin")
     assert (c.tmp / "content.bin").read_bytes() == FILE_BYTES
 
@@ -493,4 +488,3 @@ def test_a_missing_row_fails_for_the_reason_it_gives(sdk: ModuleType, sdk_root: 
         why = {row.name: run(row, context) for row in FEATURES if row.status == "no"}
     finally:
         server.stop()
-    assert why["the official method names (client.files.content(file_id))"].startswith("TypeError")
