@@ -12,6 +12,9 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Union
 
+# Re-exported: every stage imports the IR's types from `model`.
+from .constraints import EMPTY_CONSTRAINTS as EMPTY_CONSTRAINTS
+from .constraints import Constraints as Constraints
 from .paging_rule import PagingRule
 
 JsonScalar = Union[str, int, float, bool, None]
@@ -55,40 +58,6 @@ class UnionType:
     with a Literal (set by `discriminators.py`)."""
     tag_wire: str | None = None
     """The OpenAPI `discriminator.propertyName` the spec gave, before that check."""
-
-
-@dataclass(frozen=True)
-class Constraints:
-    """Validation keywords that pydantic can enforce."""
-
-    multiple_of: float | None = None
-    minimum: float | None = None
-    maximum: float | None = None
-    exclusive_minimum: float | None = None
-    exclusive_maximum: float | None = None
-    min_length: int | None = None
-    max_length: int | None = None
-    pattern: str | None = None
-
-    def is_empty(self) -> bool:
-        return self == EMPTY_CONSTRAINTS
-
-    def by_keyword(self) -> list[tuple[str, float | int | str]]:
-        """The constraints that are set, by their JSON Schema keyword, in a fixed order."""
-        items = [
-            ("multipleOf", self.multiple_of),
-            ("minimum", self.minimum),
-            ("exclusiveMinimum", self.exclusive_minimum),
-            ("maximum", self.maximum),
-            ("exclusiveMaximum", self.exclusive_maximum),
-            ("minLength", self.min_length),
-            ("maxLength", self.max_length),
-            ("pattern", self.pattern),
-        ]
-        return [(keyword, value) for keyword, value in items if value is not None]
-
-
-EMPTY_CONSTRAINTS = Constraints()
 
 
 @dataclass(frozen=True)
