@@ -49,8 +49,8 @@ def open_page(page: Any, site: Path, relative: str) -> None:
 
 
 def test_slack_method_shows_example_curl_samples_and_errors(page: Any, sites: dict[str, Path]) -> None:
-    open_page(page, sites["slack"], "resources/chat-post-message.html")
-    method = page.locator("section.method").first
+    open_page(page, sites["slack"], "resources/chat.html")
+    method = page.locator("#chat-post-message")
     example = method.locator("pre.example")
     assert example.is_visible()
     assert 'channel="' in example.inner_text() and "string" not in example.inner_text()
@@ -86,10 +86,10 @@ def test_fields_read_name_colon_type(page: Any, sites: dict[str, Path]) -> None:
     ("site", "query", "expected"),
     [
         ("digitalocean", "/v2/droplets", "client.droplets.list"),
-        ("slack", "/chat.postMessage", "client.chat_post_message.create"),
+        ("slack", "/chat.postMessage", "client.chat.post_message"),
         # Words only in a description: the Droplet's `locked` field.
         ("digitalocean", "prevent actions by users", "locked"),
-        ("slack", "Sends a message to a channel", "client.chat_post_message.create"),
+        ("slack", "Sends a message to a channel", "client.chat.post_message"),
     ],
 )
 def test_search_finds_paths_and_description_words(
