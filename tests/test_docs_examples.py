@@ -15,7 +15,7 @@ import types
 import typing
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, List
+from typing import Any
 
 import pytest
 from pydantic import ConfigDict, TypeAdapter, ValidationError
@@ -92,7 +92,7 @@ def test_every_example_argument_validates_against_the_generated_method(generated
                 try:
                     # In a list, so the config applies to a TypedDict too: Python's regex engine
                     # reads the patterns as the generated models do (`\-` in a class is an escape).
-                    adapter = TypeAdapter(List[without_not_given(hints[keyword.arg])], config=PYTHON_REGEX)
+                    adapter = TypeAdapter(list[without_not_given(hints[keyword.arg])], config=PYTHON_REGEX)
                     adapter.validate_python([value])
                 except ValidationError as error:
                     failures.append(f"{method.call}({keyword.arg}={value!r}): {error.errors()[0]['msg']}")
