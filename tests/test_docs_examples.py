@@ -1,5 +1,5 @@
 """Every example call the docs print is accepted by the SDK generated beside them: each
-keyword argument of each `client.<resource>.<method>(...)` in a method's example validates
+argument (by keyword or position) of each `client.<resource>.<method>(...)` in a method's example validates
 against the method's own annotation (the request TypedDicts, literals and scalars), over
 real specs the examples were not tuned on. The JSON request sample is the same body."""
 
@@ -76,26 +76,31 @@ def test_every_example_argument_validates_against_the_generated_method(generated
             for part in method.call.split(".")[1:]:
                 target = getattr(target, part)
             hints = typing.get_type_hints(target, localns={"os": os})  # upload types name `os.PathLike`
-            given = {keyword.arg for keyword in calls[0].keywords}
+            parameters = inspect.signature(target).parameters
+            positional = [name for name, p in parameters.items() if p.kind is p.POSITIONAL_OR_KEYWORD]
+            assert len(calls[0].args) <= len(positional), f"{method.call}: too many positional arguments"
+            passed = [*zip(positional, calls[0].args, strict=False)]
+            passed += [(str(keyword.arg), keyword.value) for keyword in calls[0].keywords]
+            given = {name for name, _ in passed}
             required = {
                 name
-                for name, parameter in inspect.signature(target).parameters.items()
+                for name, parameter in parameters.items()
                 if parameter.default is inspect.Parameter.empty and parameter.kind is not parameter.VAR_KEYWORD
             }
             assert required <= given, f"{method.call}: the example leaves out {sorted(required - given)}"
-            for keyword in calls[0].keywords:
-                assert keyword.arg in hints, f"{method.call}: no argument {keyword.arg}"
-                if isinstance(keyword.value, ast.Call):
-                    assert ast.unparse(keyword.value.func) == "Path", ast.unparse(keyword.value)
+            for name, node in passed:
+                assert name in hints, f"{method.call}: no argument {name}"
+                if isinstance(node, ast.Call):
+                    assert ast.unparse(node.func) == "Path", ast.unparse(node)
                     continue  # a file to upload
-                value = ast.literal_eval(keyword.value)
+                value = ast.literal_eval(node)
                 try:
                     # In a list, so the config applies to a TypedDict too: Python's regex engine
                     # reads the patterns as the generated models do (`\-` in a class is an escape).
-                    adapter = TypeAdapter(list[without_not_given(hints[keyword.arg])], config=PYTHON_REGEX)
+                    adapter = TypeAdapter(list[without_not_given(hints[name])], config=PYTHON_REGEX)
                     adapter.validate_python([value])
                 except ValidationError as error:
-                    failures.append(f"{method.call}({keyword.arg}={value!r}): {error.errors()[0]['msg']}")
+                    failures.append(f"{method.call}({name}={value!r}): {error.errors()[0]['msg']}")
                 checked += 1
             if method.request_sample is not None and method.request_media != "text/plain":
                 json.loads(method.request_sample)
@@ -134,7 +139,7 @@ def test_parameters_described_only_in_their_schema_have_a_description(tmp_path: 
     assert described == {"item_id": "The item's id.", "sort": "The order of the items.", "page": "The page."}
     (method,) = resource_docs(api)[0].methods
     assert method.errors == (("404", "No such item."),)
-    assert 'item_id="it_42"' in method.example
+    assert 'client.items.retrieve("it_42")' in method.example
     assert method.curl == "curl -X GET http://localhost/items/it_42"
 
 

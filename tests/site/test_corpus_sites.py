@@ -73,7 +73,7 @@ def test_digitalocean_method_shows_the_spec_example_and_error_statuses(page: Any
     assert "401" in errors and "429" in errors
     assert method.locator("pre.response-sample").inner_text().lstrip().startswith("{")
     # The path parameter's example from the spec (`droplet_id: example: 3164444`).
-    assert "droplet_id=3164444" in page.locator("#droplets-retrieve pre.example").inner_text()
+    assert "client.droplets.retrieve(3164444)" in page.locator("#droplets-retrieve pre.example").inner_text()
 
 
 def test_fields_read_name_colon_type(page: Any, sites: dict[str, Path]) -> None:

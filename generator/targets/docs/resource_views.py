@@ -206,6 +206,8 @@ class MethodDocs:
         args: list[ArgView] = list(view.args)
         lines = [f"{call}("]
         lines += [f"    {a.name}: {a.annotation}{' = ' + a.default if a.default else ''}," for a in args]
+        if view.positional and (len(args) > view.positional or view.stream_flag):
+            lines.insert(1 + view.positional, "    *,")  # path ids by position, the rest by keyword
         if view.stream_flag:
             lines.append("    stream: Optional[bool] = NOT_GIVEN,")
         lines.append(f") -> {view.returns}")
@@ -215,11 +217,17 @@ class MethodDocs:
 
     def example(self, call: str, view: MethodView, values: CallValues) -> str:
         """The call with the example values: every one the models accept."""
-        pairs = [f"{name}={python_literal(value, name)}" for name, value in values.arguments.items()]
+        # Path ids by position (`client.files.retrieve("file-1")`), as the SDK takes them.
+        by_position = {arg.name for arg in view.args[: view.positional]}
+
+        def spelled(name: str, literal: str) -> str:
+            return literal if name in by_position else f"{name}={literal}"
+
+        pairs = [spelled(name, python_literal(value, name)) for name, value in values.arguments.items()]
         arguments = argument_list(call, pairs)
         if arguments.startswith("\n"):
             # An argument a line: a long value spreads over lines as a formatter lays it out.
-            pairs = [f"{name}={python_source(value, name)}" for name, value in values.arguments.items()]
+            pairs = [spelled(name, python_source(value, name)) for name, value in values.arguments.items()]
             arguments = argument_list(call, pairs)
         lines = [f"from {self.package} import Client", "", "client = Client()"]
         if any(value is FILE for value in values.arguments.values()):
