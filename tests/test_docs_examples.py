@@ -151,3 +151,44 @@ def test_a_method_shows_its_documented_error_statuses_and_a_response_sample() ->
     assert method.response_sample is not None and "droplet" in json.loads(method.response_sample)
     assert method.curl.startswith("curl -X POST https://api.digitalocean.com/v2/droplets")
     assert json.loads(method.request_sample or "{}")["name"]
+
+
+RECURSIVE = """
+openapi: 3.1.0
+info: {title: Trees, version: "1"}
+paths:
+  /trees:
+    post:
+      requestBody:
+        required: true
+        content: {application/json: {schema: {$ref: '#/components/schemas/Tree'}}}
+      responses:
+        '200':
+          description: OK
+          content: {application/json: {schema: {$ref: '#/components/schemas/Value'}}}
+components:
+  schemas:
+    Tree:
+      type: object
+      required: [name, children, value]
+      properties:
+        name: {type: string}
+        children: {type: array, items: {$ref: '#/components/schemas/Tree'}}
+        value: {$ref: '#/components/schemas/Value'}
+    Value:
+      anyOf:
+        - {$ref: '#/components/schemas/Values'}
+        - {type: string}
+    Values: {type: array, items: {$ref: '#/components/schemas/Value'}}
+"""
+
+
+def test_examples_of_recursive_types_end(tmp_path: Path) -> None:
+    """A class that requires itself and aliases that only hold each other still get an example."""
+    spec = tmp_path / "trees.yaml"
+    spec.write_text(RECURSIVE)
+    api = build(spec, "trees_sdk")[0]
+    (method,) = resource_docs(api)[0].methods
+    body = json.loads(method.request_sample or "null")
+    assert body["name"] == "example" and isinstance(body["children"], list)
+    assert method.response_sample is not None

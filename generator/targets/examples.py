@@ -83,6 +83,8 @@ class Examples:
         every_field: bool = False,
     ) -> object:
         """A value the type accepts; `every_field`: objects show their optional fields too."""
+        if depth > 4 * MAX_DEPTH:
+            return {}  # a type that only ever holds itself (through aliases): nothing finite fits
         if isinstance(type_, LiteralType):
             return type_.values[0] if type_.values else None
         if isinstance(type_, ConstType):
@@ -99,10 +101,10 @@ class Examples:
             return {"key": self.value(type_.value, None, EMPTY_CONSTRAINTS, depth + 1, every_field)}
         if isinstance(type_, UnionType):
             members = [m for m in type_.members if m != PrimitiveType("None")] or list(type_.members)
-            return self.value(members[0], format_, constraints, depth, every_field)
+            return self.value(members[0], format_, constraints, depth + 1, every_field)
         definition = self.definition(type_)
         if isinstance(definition, AliasIR):
-            return self.value(definition.type, format_, constraints, depth, every_field)
+            return self.value(definition.type, format_, constraints, depth + 1, every_field)
         if isinstance(definition, ClassIR):
             return self.object_value(definition, depth, every_field)
         return {}
@@ -129,7 +131,7 @@ class Examples:
             return [self.repaired(item, type_.item, False, depth + 1) for item in given]
         definition = self.definition(type_) if isinstance(type_, ClassType) else None
         if isinstance(definition, AliasIR):
-            return self.repaired(given, definition.type, nullable or definition.nullable, depth)
+            return self.repaired(given, definition.type, nullable or definition.nullable, depth + 1)
         if isinstance(definition, ClassIR) and isinstance(given, dict) and depth < MAX_DEPTH:
             return {
                 f.wire_name: self.repaired(given[f.wire_name], f.type, f.nullable, depth + 1)
@@ -168,10 +170,10 @@ class Examples:
         if isinstance(type_, DictType):
             return isinstance(value, dict) and all(self.fits(v, type_.value, False, depth + 1) for v in value.values())
         if isinstance(type_, UnionType):
-            return any(self.fits(value, member, nullable, depth) for member in type_.members)
+            return any(self.fits(value, member, nullable, depth + 1) for member in type_.members)
         definition = self.definition(type_)
         if isinstance(definition, AliasIR):
-            return self.fits(value, definition.type, nullable or definition.nullable, depth)
+            return self.fits(value, definition.type, nullable or definition.nullable, depth + 1)
         if isinstance(definition, ClassIR):
             return self.object_fits(value, definition, depth)
         return False
