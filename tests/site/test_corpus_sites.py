@@ -6,6 +6,7 @@ lists resources before models, names whole. Each site is generated once per sess
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,8 @@ def sites(corpus_sdk: Callable[[str], Path]) -> dict[str, Path]:
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
     if not Path(CHROMIUM).exists():
+        if os.environ.get("SDKGEN_REQUIRE_BROWSER"):
+            pytest.fail("chromium is not installed: run `make browser`")
         pytest.skip("chromium is not installed (`make browser` installs Debian's)")
     with playwright_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
