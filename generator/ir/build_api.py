@@ -20,6 +20,7 @@ from .context import SchemaContext
 from .discriminators import resolve_discriminators
 from .inheritance import resolve_inheritance
 from .model import ApiIR, ModelIR, ServerIR
+from .module_graph import defer_aliases_on_import_cycles
 from .overrides import Overrides, OverridesConfig
 from .recursive_aliases import resolve_recursive_aliases
 from .security import read_auth, server_variables, unique_variables
@@ -98,6 +99,7 @@ class ApiBuilder:
                     context.locate(where),
                 )
         models = resolve_recursive_aliases(resolve_inheritance(resolve_discriminators(models)))
+        models = defer_aliases_on_import_cycles(models)
         models.sort(key=lambda m: (m.name.lower(), m.name))
         resources = operations.resources({m.name: m for m in models})
         root_location = Location(context.root_file, "/servers/0")
