@@ -4,7 +4,9 @@
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import sys
+from types import ModuleType
 from typing import Any, Dict, List, Optional
 
 import pydantic
@@ -27,10 +29,6 @@ class BaseModel(pydantic.BaseModel):
         regex_engine="python-re",
     )
 
-    _request_id: Optional[str] = None
-    """The id the server gave the request that returned this object (`x-request-id`):
-    quote it when reporting a problem. None on objects made by hand."""
-
     def to_dict(self) -> Dict[str, Any]:
         """The JSON-compatible dict of the fields that were set, by wire name."""
         # A response kept as received (`_tolerant.py`) dumps its values as they came.
@@ -45,19 +43,12 @@ class BaseModel(pydantic.BaseModel):
         )
 
 
-_PYTHON_RE = ConfigDict(regex_engine="python-re")
-
-
-def type_adapter(type_: Any) -> pydantic.TypeAdapter[Any]:
-    """A validator of `type_` that checks patterns with Python's `re`, as the models do.
-
-    pydantic's default engine for a type outside a model is Rust's `regex`, which reads
-    some patterns differently or not at all (`\\Z`, lookarounds). A class (a model, a
-    TypedDict) brings its own configuration, and TypeAdapter refuses another for it.
-    """
-    return pydantic.TypeAdapter(
-        type_, config=None if isinstance(type_, type) else _PYTHON_RE
-    )
+def _loading(module: Optional[ModuleType]) -> bool:
+    """Whether `module` has started loading and not yet defined all it exports."""
+    if module is None:
+        return False
+    names = vars(module).get("__all__")
+    return names is None or any(name not in vars(module) for name in names)
 
 
 def rebuild_models(module: str, cycle: List[str]) -> None:
@@ -66,17 +57,20 @@ def rebuild_models(module: str, cycle: List[str]) -> None:
 
     Every module of the cycle calls this at its end, which imports the others. The first
     one imported finishes them all: the calls made while it loads find it, or another
-    module of the cycle, still loading, and leave the work to it.
+    module of the cycle, still loading, and leave the work to it. They leave it before
+    importing anything while that module is still importing what it needs first (a base
+    class, an alias's members): another module of the cycle may need its names.
     """
     package = module.rpartition(".")[0]
-    others = [importlib.import_module(other, package) for other in cycle]
-    loaded = [sys.modules[module], *others]
+    paths = [importlib.util.resolve_name(other, package) for other in cycle]
+    if any(_loading(sys.modules.get(path)) for path in paths):
+        return
+    loaded = [sys.modules[module], *map(importlib.import_module, paths)]
     namespace: Dict[str, Any] = {}
     for each in loaded:
-        names = vars(each).get("__all__")
-        if names is None or any(name not in vars(each) for name in names):
-            return  # still loading
-        namespace.update({name: vars(each)[name] for name in names})
+        if _loading(each):
+            return
+        namespace.update({name: vars(each)[name] for name in vars(each)["__all__"]})
     pending = [
         v
         for v in namespace.values()
