@@ -2,9 +2,7 @@
 """Python SDK for the Import cycles API."""
 
 from . import types as types
-from ._binary import AsyncStreamedBinaryResponse as AsyncStreamedBinaryResponse
 from ._binary import BinaryResponse as BinaryResponse
-from ._binary import StreamedBinaryResponse as StreamedBinaryResponse
 from ._client import AsyncClient as AsyncClient
 from ._client import Client as Client
 from ._exceptions import APIConnectionError as APIConnectionError
@@ -27,8 +25,12 @@ from ._pagination import AsyncPaginator as AsyncPaginator
 from ._pagination import SyncPage as SyncPage
 from ._response import APIResponse as APIResponse
 from ._response import AsyncAPIResponse as AsyncAPIResponse
+from ._response import AsyncStreamedAPIResponse as AsyncStreamedAPIResponse
+from ._response import StreamedAPIResponse as StreamedAPIResponse
 from ._streaming import AsyncStream as AsyncStream
 from ._streaming import Stream as Stream
 from ._types import NOT_GIVEN as NOT_GIVEN
 from ._types import NotGiven as NotGiven
+from ._types import Omit as Omit
+from ._types import omit as omit
 from ._version import __version__ as __version__

@@ -13,10 +13,27 @@
 from __future__ import annotations
 
 import base64
+import inspect
 from dataclasses import dataclass, field
-from typing import Dict, Mapping, Optional, Sequence, Tuple
+from typing import (
+    Awaitable,
+    Callable,
+    Dict,
+    Mapping,
+    Optional,
+    Sequence,
+    Tuple,
+    Union,
+)
 
-__all__ = ["Credentials", "Scheme", "Security", "SentCredentials"]
+__all__ = [
+    "Credentials",
+    "Scheme",
+    "Secret",
+    "Security",
+    "SentCredentials",
+    "SyncSecret",
+]
 
 Security = Sequence[Sequence[str]]
 """Alternatives, each the keys of the schemes sent together; `()` sends none."""
@@ -38,13 +55,20 @@ class SentCredentials:
     cookies: Dict[str, str] = field(default_factory=dict)
 
 
+SyncSecret = Union[str, Callable[[], str]]
+"""A credential: its value, or a function called before each request that returns it (a
+token refreshed as it expires)."""
+Secret = Union[str, Callable[[], str], Callable[[], Awaitable[str]]]
+"""A credential of the async client, which also takes an async function."""
+
+
 class Credentials:
     """The values given for each scheme, and the API's default `security`."""
 
     def __init__(
         self,
         schemes: Mapping[str, Scheme],
-        values: Mapping[str, Tuple[Optional[str], ...]],
+        values: Mapping[str, Tuple[Optional[Secret], ...]],
         default: Security,
     ) -> None:
         self.schemes = dict(schemes)
@@ -57,22 +81,36 @@ class Credentials:
         """Whether the API's default security needs credentials and none was given."""
         return bool(self.default) and all(self.default) and not self.values
 
-    def for_request(self, security: Optional[Security]) -> SentCredentials:
+    def _alternative(self, security: Optional[Security]) -> Sequence[str]:
         """The first alternative of the operation's security (else the API's) whose
-        credentials were all given; nothing when none was."""
-        sent = SentCredentials()
+        credentials were all given; none when none was."""
         for alternative in self.default if security is None else security:
             if all(key in self.values for key in alternative):
-                for key in alternative:
-                    self._add(sent, self.schemes[key], self.values[key])
-                break
+                return alternative
+        return ()
+
+    def for_request(self, security: Optional[Security]) -> SentCredentials:
+        """What one request sends, functions among the values called."""
+        sent = SentCredentials()
+        for key in self._alternative(security):
+            values = tuple(_current(value) for value in self.values[key])
+            self._add(sent, self.schemes[key], values)
+        return sent
+
+    async def for_request_async(self, security: Optional[Security]) -> SentCredentials:
+        """`for_request`, awaiting what an async function among the values returns."""
+        sent = SentCredentials()
+        for key in self._alternative(security):
+            values = []
+            for value in self.values[key]:
+                found = value() if callable(value) else value
+                values.append(str(await found if inspect.isawaitable(found) else found))
+            self._add(sent, self.schemes[key], tuple(values))
         return sent
 
     @staticmethod
-    def _add(
-        sent: SentCredentials, scheme: Scheme, values: Tuple[Optional[str], ...]
-    ) -> None:
-        value = str(values[0])
+    def _add(sent: SentCredentials, scheme: Scheme, values: Tuple[str, ...]) -> None:
+        value = values[0]
         if scheme.kind == "basic":
             pair = f"{values[0]}:{values[1]}".encode()
             sent.headers["Authorization"] = "Basic " + base64.b64encode(pair).decode(
@@ -86,3 +124,12 @@ class Credentials:
             sent.cookies[scheme.name] = value
         else:
             sent.headers[scheme.name] = value
+
+
+def _current(value: Optional[Secret]) -> str:
+    found = value() if callable(value) else value
+    if inspect.isawaitable(found):
+        if inspect.iscoroutine(found):
+            found.close()
+        raise TypeError("an async credential function needs the async client")
+    return str(found)

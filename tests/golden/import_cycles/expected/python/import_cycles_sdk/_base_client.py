@@ -10,21 +10,31 @@ from __future__ import annotations
 
 import asyncio
 import email.utils
+import logging
 import platform
 import random
 import time
 from functools import lru_cache
 from types import TracebackType
 from typing import Any, Callable, Dict, Mapping, Optional, Type, TypeVar, Union, cast
+from urllib.parse import parse_qsl
 
 import httpx
 import pydantic
 import pydantic_core
 
-from ._auth import Credentials
-from ._binary import AsyncStreamedBinaryResponse, BinaryResponse, StreamedBinaryResponse
-from ._exceptions import APIResponseValidationError, APIStatusError, status_error_class
-from ._pagination import AsyncPage, Paging, SyncPage
+from ._auth import Credentials, SentCredentials
+from ._binary import BinaryResponse
+from ._exceptions import (
+    APIResponseValidationError,
+    APIStatusError,
+    ErrorDetails,
+    response_request_id,
+    status_error_class,
+)
+from ._logging import loggable_url, logger, setup_logging
+from ._models import BaseModel, type_adapter
+from ._pagination import AsyncPage, Paging, SyncPage, items_of
 from ._reliability import (
     DEFAULT_MAX_IN_FLIGHT,
     AsyncInFlightLimit,
@@ -39,16 +49,22 @@ from ._reliability import (
     within_deadline,
 )
 from ._request_options import RequestOptions
-from ._response import APIResponse, AsyncAPIResponse
+from ._response import (
+    APIResponse,
+    AsyncAPIResponse,
+    AsyncStreamedAPIResponse,
+    StreamedAPIResponse,
+)
 from ._streaming import AsyncStream, Stream
 from ._tolerant import construct
-from ._types import NotGiven, Timeout
+from ._types import NOT_GIVEN, CallOptions, NotGiven, Timeout
 
 __all__ = ["DEFAULT_MAX_RETRIES", "DEFAULT_TIMEOUT", "AsyncAPIClient", "SyncAPIClient"]
 
 T = TypeVar("T")
 
-DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=5.0)
+DEFAULT_TIMEOUT = httpx.Timeout(600.0, connect=5.0)
+"""Ten minutes to read a response (a long generation answers late), five to connect."""
 DEFAULT_MAX_RETRIES = 2
 INITIAL_RETRY_DELAY = 0.5
 MAX_RETRY_DELAY = 8.0
@@ -59,7 +75,7 @@ RETRYABLE_STATUSES = frozenset({408, 409, 429})
 
 @lru_cache(maxsize=256)
 def _adapter(cast_to: Any) -> pydantic.TypeAdapter[Any]:
-    return pydantic.TypeAdapter(cast_to)
+    return type_adapter(cast_to)
 
 
 def server_delay(headers: httpx.Headers, now: float) -> Optional[float]:
@@ -105,6 +121,7 @@ class BaseClient:
         default_headers: Optional[Mapping[str, str]],
         strict_response_validation: bool = False,
         max_in_flight: Optional[int] = None,
+        default_query: Optional[Mapping[str, object]] = None,
     ) -> None:
         if max_retries < 0:
             raise ValueError("max_retries must be 0 or more")
@@ -119,12 +136,21 @@ class BaseClient:
         """Requests on the wire at once; the rest queue (see `_reliability`)."""
         self._version = version
         self._credentials = credentials
+        self._secret_params = frozenset(
+            scheme.name
+            for scheme in credentials.schemes.values()
+            if scheme.kind == "api_key" and scheme.location == "query"
+        )
+        setup_logging()
         self.strict_response_validation = strict_response_validation
+        self._custom_headers = dict(default_headers or {})
         self.default_headers: Dict[str, str] = {
             "Accept": "application/json",
             "User-Agent": self.user_agent,
-            **(default_headers or {}),
+            **self._custom_headers,
         }
+        self.default_query: Dict[str, object] = dict(default_query or {})
+        """Query parameters sent with every request (a call's own win)."""
 
     @property
     def base_url(self) -> httpx.URL:
@@ -139,13 +165,15 @@ class BaseClient:
         self,
         http: httpx.Client | httpx.AsyncClient,
         options: RequestOptions,
-        stream: bool,
+        events: bool,
+        sent: Optional[SentCredentials] = None,
     ) -> httpx.Request:
-        sent = self._credentials.for_request(options.security)
+        if sent is None:
+            sent = self._credentials.for_request(options.security)
         # Credentials are default headers: `default_headers` or a call's
         # `extra_headers` can replace or remove them.
         headers = options.sent_headers({**sent.headers, **self.default_headers})
-        if stream and not options.wants_streamed_response:
+        if events:
             headers["Accept"] = "text/event-stream"
         cookies = {**sent.cookies, **options.cookies}
         if cookies:
@@ -155,12 +183,23 @@ class BaseClient:
         for name, key in idempotency_headers(options.method):
             if not any(given.lower() == name.lower() for given in headers):
                 headers[name] = key
-        url = self._url_prefixes[options.server] + options.path
+        path, _, fixed = options.path.partition("?")
+        url = (
+            path
+            if path.startswith(("https://", "http://"))
+            else self._url_prefixes[options.server] + path
+        )
         timeout = self._timeout(options)
         json_body = (
             None if isinstance(options.json_body, NotGiven) else options.json_body
         )
-        query = {**sent.query, **options.query} if sent.query else options.query
+        query: Mapping[str, object] = options.query
+        if sent.query or self.default_query:
+            query = {**self.default_query, **sent.query, **options.query}
+        if (
+            fixed
+        ):  # a route variant's own query (`/responses?beta=true`): httpx drops it
+            query = {**dict(parse_qsl(fixed, keep_blank_values=True)), **query}
         return http.build_request(
             options.method.upper(),
             url,
@@ -208,13 +247,7 @@ class BaseClient:
             body = response.json()
         except (ValueError, UnicodeDecodeError):
             body = response.text or None
-        message = None
-        if isinstance(body, dict):
-            found = body.get("message")
-            error = body.get("error")
-            if found is None and isinstance(error, dict):
-                found = error.get("message")
-            message = found if isinstance(found, str) else None
+        message = ErrorDetails.read(body).message
         text = f"Error code: {response.status_code}" + (
             f" - {message}" if message else ""
         )
@@ -246,9 +279,69 @@ class BaseClient:
             ) from None
 
     def _parse(self, cast_to: Any, response: httpx.Response) -> Any:
-        if cast_to is None:
+        if cast_to is None or cast_to is type(None):
             return None
-        return self._validate(cast_to, self._json(response), response)
+        if cast_to is httpx.Response:
+            return response
+        if cast_to is str:
+            return response.text
+        if cast_to is bytes:
+            return response.content
+        parsed = self._validate(cast_to, self._json(response), response)
+        if isinstance(parsed, BaseModel):
+            parsed._request_id = response_request_id(response.headers)
+        return parsed
+
+    # -- logging --------------------------------------------------------------
+
+    def _log_request(self, request: httpx.Request, attempt: int) -> None:
+        if logger.isEnabledFor(logging.DEBUG):
+            logger.debug(
+                "Request: %s %s%s",
+                request.method,
+                loggable_url(request.url, self._secret_params),
+                f" (retry {attempt})" if attempt else "",
+            )
+
+    def _log_response(
+        self, request: httpx.Request, response: httpx.Response, started: float
+    ) -> None:
+        if logger.isEnabledFor(logging.DEBUG):
+            logger.debug(
+                "Response: %s %s %s %s in %.3f s (request id %s)",
+                request.method,
+                loggable_url(request.url, self._secret_params),
+                response.status_code,
+                response.reason_phrase,
+                time.monotonic() - started,
+                response_request_id(response.headers),
+            )
+
+    def _log_retry(
+        self, request: httpx.Request, delay: float, why: Union[int, Exception]
+    ) -> None:
+        logger.info(
+            "Retrying %s %s in %.2f s after %s",
+            request.method,
+            loggable_url(request.url, self._secret_params),
+            delay,
+            f"status {why}" if isinstance(why, int) else type(why).__name__,
+        )
+
+    @staticmethod
+    def _call_options(
+        method: str, path: str, body: object, options: Optional[CallOptions]
+    ) -> RequestOptions:
+        """What `get`, `post` ... send; `path` is relative to `base_url`, or a URL."""
+        given = options or {}
+        return RequestOptions.build(
+            method,
+            path,
+            body=body,
+            extra_query=given.get("params"),
+            extra_headers=given.get("headers"),
+            timeout=given.get("timeout", NOT_GIVEN),
+        )
 
     def _page_kwargs(
         self,
@@ -263,9 +356,7 @@ class BaseClient:
         return {
             "model": model,
             "items_field": items_field,
-            "items": list(
-                (getattr(parsed, items_field, None) if items_field else parsed) or []
-            ),
+            "items": items_of(parsed, items_field),
             "response": parsed,
             "raw": data,
             "options": options.without_raw_marker(),
@@ -298,15 +389,19 @@ class SyncAPIClient(BaseClient):
     ) -> None:
         self.close()
 
-    def _send(self, options: RequestOptions, stream: bool = False) -> httpx.Response:
-        """Send with retries: returns a success, or raises the last error.
+    def _send(self, options: RequestOptions, events: bool = False) -> httpx.Response:
+        """Send with retries: returns a success, or raises the last error. The body is
+        left unread for a stream of `events` and for `with_streaming_response`.
 
         Which failures are retried, the deadline, the in-flight limit: `_reliability`.
         """
-        request = self._build_request(self._http, options, stream)
+        stream = events or options.wants_streamed_response
+        request = self._build_request(self._http, options, events)
         deadline = attempt_deadline(self._timeout(options))
         attempt = 0
         while True:
+            self._log_request(request, attempt)
+            started = time.monotonic()
             try:
                 with self._in_flight, sync_deadline(deadline):
                     response = self._http.send(request, stream=stream)
@@ -314,12 +409,15 @@ class SyncAPIClient(BaseClient):
                 if attempt < self.max_retries and may_retry(
                     request, reached_server(exc)
                 ):
-                    time.sleep(self._retry_delay(attempt, None))
+                    delay = self._retry_delay(attempt, None)
+                    self._log_retry(request, delay, exc)
+                    time.sleep(delay)
                     attempt += 1
                     continue
                 raise map_http_error(exc, request) from exc
             except httpx.HTTPError as exc:
                 raise map_http_error(exc, request) from exc
+            self._log_response(request, response, started)
             if response.is_success:
                 return response
             if (
@@ -328,7 +426,9 @@ class SyncAPIClient(BaseClient):
                 and may_retry(request, True, response.status_code)
             ):
                 response.close()
-                time.sleep(self._retry_delay(attempt, response))
+                delay = self._retry_delay(attempt, response)
+                self._log_retry(request, delay, response.status_code)
+                time.sleep(delay)
                 attempt += 1
                 continue
             try:
@@ -342,9 +442,12 @@ class SyncAPIClient(BaseClient):
         options: RequestOptions,
         response: httpx.Response,
         parse: Callable[[httpx.Response], T],
+        events: bool = False,
     ) -> Any:
         if options.wants_raw_response:
             return APIResponse(response, parse)
+        if options.wants_streamed_response:
+            return StreamedAPIResponse(response, parse, read_first=not events)
         return parse(response)
 
     def request(self, cast_to: Type[T], options: RequestOptions) -> T:
@@ -361,17 +464,13 @@ class SyncAPIClient(BaseClient):
         return cast(str, self._finish(options, response, lambda r: r.text))
 
     def request_binary(self, options: RequestOptions) -> BinaryResponse:
-        if options.wants_streamed_response:
-            return cast(
-                BinaryResponse, StreamedBinaryResponse(self._send(options, stream=True))
-            )
         response = self._send(options)
         return cast(BinaryResponse, self._finish(options, response, BinaryResponse))
 
     def request_stream(self, event_type: Type[T], options: RequestOptions) -> Stream[T]:
-        response = self._send(options, stream=True)
+        response = self._send(options, events=True)
         stream: Stream[T] = self._finish(
-            options, response, lambda r: Stream(event_type, r)
+            options, response, lambda r: Stream(event_type, r), events=True
         )
         return stream
 
@@ -388,6 +487,59 @@ class SyncAPIClient(BaseClient):
 
         page: SyncPage[Any] = self._finish(options, response, parse)
         return page
+
+    # -- endpoints the SDK does not describe ---------------------------------
+
+    def get(
+        self, path: str, *, cast_to: Type[T], options: Optional[CallOptions] = None
+    ) -> T:
+        """`GET path`, its JSON body parsed as `cast_to` (`httpx.Response`: as it came,
+        `str`/`bytes`: the body, `None`: nothing)."""
+        return self.request(cast_to, self._call_options("get", path, None, options))
+
+    def post(
+        self,
+        path: str,
+        *,
+        cast_to: Type[T],
+        body: object = None,
+        options: Optional[CallOptions] = None,
+    ) -> T:
+        """`POST path` with `body` as JSON; the response as `get` parses it."""
+        return self.request(cast_to, self._call_options("post", path, body, options))
+
+    def put(
+        self,
+        path: str,
+        *,
+        cast_to: Type[T],
+        body: object = None,
+        options: Optional[CallOptions] = None,
+    ) -> T:
+        """`PUT path` with `body` as JSON; the response as `get` parses it."""
+        return self.request(cast_to, self._call_options("put", path, body, options))
+
+    def patch(
+        self,
+        path: str,
+        *,
+        cast_to: Type[T],
+        body: object = None,
+        options: Optional[CallOptions] = None,
+    ) -> T:
+        """`PATCH path` with `body` as JSON; the response as `get` parses it."""
+        return self.request(cast_to, self._call_options("patch", path, body, options))
+
+    def delete(
+        self,
+        path: str,
+        *,
+        cast_to: Type[T],
+        body: object = None,
+        options: Optional[CallOptions] = None,
+    ) -> T:
+        """`DELETE path`, with `body` as JSON if given; parsed as `get` parses."""
+        return self.request(cast_to, self._call_options("delete", path, body, options))
 
 
 class AsyncAPIClient(BaseClient):
@@ -413,16 +565,21 @@ class AsyncAPIClient(BaseClient):
         await self.close()
 
     async def _send(
-        self, options: RequestOptions, stream: bool = False
+        self, options: RequestOptions, events: bool = False
     ) -> httpx.Response:
-        """Send with retries: returns a success, or raises the last error.
+        """Send with retries: returns a success, or raises the last error. The body is
+        left unread for a stream of `events` and for `with_streaming_response`.
 
         Which failures are retried, the deadline, the in-flight limit: `_reliability`.
         """
-        request = self._build_request(self._http, options, stream)
+        stream = events or options.wants_streamed_response
+        sent = await self._credentials.for_request_async(options.security)
+        request = self._build_request(self._http, options, events, sent)
         deadline = attempt_deadline(self._timeout(options))
         attempt = 0
         while True:
+            self._log_request(request, attempt)
+            started = time.monotonic()
             try:
                 async with self._in_flight:
                     response = await within_deadline(
@@ -432,12 +589,15 @@ class AsyncAPIClient(BaseClient):
                 if attempt < self.max_retries and may_retry(
                     request, reached_server(exc)
                 ):
-                    await asyncio.sleep(self._retry_delay(attempt, None))
+                    delay = self._retry_delay(attempt, None)
+                    self._log_retry(request, delay, exc)
+                    await asyncio.sleep(delay)
                     attempt += 1
                     continue
                 raise map_http_error(exc, request) from exc
             except httpx.HTTPError as exc:
                 raise map_http_error(exc, request) from exc
+            self._log_response(request, response, started)
             if response.is_success:
                 return response
             if (
@@ -446,7 +606,9 @@ class AsyncAPIClient(BaseClient):
                 and may_retry(request, True, response.status_code)
             ):
                 await response.aclose()
-                await asyncio.sleep(self._retry_delay(attempt, response))
+                delay = self._retry_delay(attempt, response)
+                self._log_retry(request, delay, response.status_code)
+                await asyncio.sleep(delay)
                 attempt += 1
                 continue
             try:
@@ -460,9 +622,12 @@ class AsyncAPIClient(BaseClient):
         options: RequestOptions,
         response: httpx.Response,
         parse: Callable[[httpx.Response], T],
+        events: bool = False,
     ) -> Any:
         if options.wants_raw_response:
             return AsyncAPIResponse(response, parse)
+        if options.wants_streamed_response:
+            return AsyncStreamedAPIResponse(response, parse, read_first=not events)
         return parse(response)
 
     async def request(self, cast_to: Type[T], options: RequestOptions) -> T:
@@ -479,20 +644,15 @@ class AsyncAPIClient(BaseClient):
         return cast(str, self._finish(options, response, lambda r: r.text))
 
     async def request_binary(self, options: RequestOptions) -> BinaryResponse:
-        if options.wants_streamed_response:
-            return cast(
-                BinaryResponse,
-                AsyncStreamedBinaryResponse(await self._send(options, stream=True)),
-            )
         response = await self._send(options)
         return cast(BinaryResponse, self._finish(options, response, BinaryResponse))
 
     async def request_stream(
         self, event_type: Type[T], options: RequestOptions
     ) -> AsyncStream[T]:
-        response = await self._send(options, stream=True)
+        response = await self._send(options, events=True)
         stream: AsyncStream[T] = self._finish(
-            options, response, lambda r: AsyncStream(event_type, r)
+            options, response, lambda r: AsyncStream(event_type, r), events=True
         )
         return stream
 
@@ -509,3 +669,66 @@ class AsyncAPIClient(BaseClient):
 
         page: AsyncPage[Any] = self._finish(options, response, parse)
         return page
+
+    # -- endpoints the SDK does not describe ---------------------------------
+
+    async def get(
+        self, path: str, *, cast_to: Type[T], options: Optional[CallOptions] = None
+    ) -> T:
+        """`GET path`, its JSON body parsed as `cast_to` (`httpx.Response`: as it came,
+        `str`/`bytes`: the body, `None`: nothing)."""
+        return await self.request(
+            cast_to, self._call_options("get", path, None, options)
+        )
+
+    async def post(
+        self,
+        path: str,
+        *,
+        cast_to: Type[T],
+        body: object = None,
+        options: Optional[CallOptions] = None,
+    ) -> T:
+        """`POST path` with `body` as JSON; the response as `get` parses it."""
+        return await self.request(
+            cast_to, self._call_options("post", path, body, options)
+        )
+
+    async def put(
+        self,
+        path: str,
+        *,
+        cast_to: Type[T],
+        body: object = None,
+        options: Optional[CallOptions] = None,
+    ) -> T:
+        """`PUT path` with `body` as JSON; the response as `get` parses it."""
+        return await self.request(
+            cast_to, self._call_options("put", path, body, options)
+        )
+
+    async def patch(
+        self,
+        path: str,
+        *,
+        cast_to: Type[T],
+        body: object = None,
+        options: Optional[CallOptions] = None,
+    ) -> T:
+        """`PATCH path` with `body` as JSON; the response as `get` parses it."""
+        return await self.request(
+            cast_to, self._call_options("patch", path, body, options)
+        )
+
+    async def delete(
+        self,
+        path: str,
+        *,
+        cast_to: Type[T],
+        body: object = None,
+        options: Optional[CallOptions] = None,
+    ) -> T:
+        """`DELETE path`, with `body` as JSON if given; parsed as `get` parses."""
+        return await self.request(
+            cast_to, self._call_options("delete", path, body, options)
+        )

@@ -16,7 +16,7 @@ from ._base_client import (
     AsyncAPIClient,
     SyncAPIClient,
 )
-from ._types import Timeout
+from ._types import NOT_GIVEN, NotGiven, Timeout
 from ._version import __version__
 
 if TYPE_CHECKING:
@@ -45,6 +45,7 @@ class Client(SyncAPIClient):
         timeout: Timeout = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
         default_headers: Optional[Mapping[str, str]] = None,
+        default_query: Optional[Mapping[str, object]] = None,
         strict_response_validation: bool = False,
         http_client: Optional[httpx.Client] = None,
         max_in_flight: Optional[int] = None,
@@ -60,10 +61,56 @@ class Client(SyncAPIClient):
             timeout=timeout,
             max_retries=max_retries,
             default_headers=default_headers,
+            default_query=default_query,
             strict_response_validation=strict_response_validation,
             http_client=http_client,
             max_in_flight=max_in_flight,
         )
+
+    def copy(
+        self,
+        *,
+        base_url: Union[str, httpx.URL, None] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: Optional[int] = None,
+        default_headers: Optional[Mapping[str, str]] = None,
+        set_default_headers: Optional[Mapping[str, str]] = None,
+        default_query: Optional[Mapping[str, object]] = None,
+        set_default_query: Optional[Mapping[str, object]] = None,
+        strict_response_validation: Optional[bool] = None,
+        http_client: Optional[httpx.Client] = None,
+    ) -> Client:
+        """A client with this one's settings but those given, on the same connections.
+
+        `default_headers` and `default_query` are added to this client's;
+        `set_default_headers` and `set_default_query` replace them.
+        """
+        if default_headers is not None and set_default_headers is not None:
+            raise ValueError("give default_headers or set_default_headers, not both")
+        if default_query is not None and set_default_query is not None:
+            raise ValueError("give default_query or set_default_query, not both")
+        headers = set_default_headers
+        if headers is None:
+            headers = {**self._custom_headers, **(default_headers or {})}
+        query = set_default_query
+        if query is None:
+            query = {**self.default_query, **(default_query or {})}
+        return self.__class__(
+            base_url=base_url or self.base_urls[""],
+            timeout=self.timeout if isinstance(timeout, NotGiven) else timeout,
+            max_retries=self.max_retries if max_retries is None else max_retries,
+            default_headers=headers,
+            default_query=query,
+            strict_response_validation=(
+                self.strict_response_validation
+                if strict_response_validation is None
+                else strict_response_validation
+            ),
+            http_client=http_client or self._http,
+            max_in_flight=self.max_in_flight,
+        )
+
+    with_options = copy
 
     @cached_property
     def accounts(self) -> Accounts:
@@ -95,6 +142,7 @@ class AsyncClient(AsyncAPIClient):
         timeout: Timeout = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
         default_headers: Optional[Mapping[str, str]] = None,
+        default_query: Optional[Mapping[str, object]] = None,
         strict_response_validation: bool = False,
         http_client: Optional[httpx.AsyncClient] = None,
         max_in_flight: Optional[int] = None,
@@ -110,10 +158,56 @@ class AsyncClient(AsyncAPIClient):
             timeout=timeout,
             max_retries=max_retries,
             default_headers=default_headers,
+            default_query=default_query,
             strict_response_validation=strict_response_validation,
             http_client=http_client,
             max_in_flight=max_in_flight,
         )
+
+    def copy(
+        self,
+        *,
+        base_url: Union[str, httpx.URL, None] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: Optional[int] = None,
+        default_headers: Optional[Mapping[str, str]] = None,
+        set_default_headers: Optional[Mapping[str, str]] = None,
+        default_query: Optional[Mapping[str, object]] = None,
+        set_default_query: Optional[Mapping[str, object]] = None,
+        strict_response_validation: Optional[bool] = None,
+        http_client: Optional[httpx.AsyncClient] = None,
+    ) -> AsyncClient:
+        """A client with this one's settings but those given, on the same connections.
+
+        `default_headers` and `default_query` are added to this client's;
+        `set_default_headers` and `set_default_query` replace them.
+        """
+        if default_headers is not None and set_default_headers is not None:
+            raise ValueError("give default_headers or set_default_headers, not both")
+        if default_query is not None and set_default_query is not None:
+            raise ValueError("give default_query or set_default_query, not both")
+        headers = set_default_headers
+        if headers is None:
+            headers = {**self._custom_headers, **(default_headers or {})}
+        query = set_default_query
+        if query is None:
+            query = {**self.default_query, **(default_query or {})}
+        return self.__class__(
+            base_url=base_url or self.base_urls[""],
+            timeout=self.timeout if isinstance(timeout, NotGiven) else timeout,
+            max_retries=self.max_retries if max_retries is None else max_retries,
+            default_headers=headers,
+            default_query=query,
+            strict_response_validation=(
+                self.strict_response_validation
+                if strict_response_validation is None
+                else strict_response_validation
+            ),
+            http_client=http_client or self._http,
+            max_in_flight=self.max_in_flight,
+        )
+
+    with_options = copy
 
     @cached_property
     def accounts(self) -> AsyncAccounts:

@@ -27,6 +27,7 @@ __all__ = [
     "AuthenticationError",
     "BadRequestError",
     "ConflictError",
+    "ErrorDetails",
     "InternalServerError",
     "NotFoundError",
     "PermissionDeniedError",
@@ -86,24 +87,123 @@ class APIResponseValidationError(APIError):
 
 
 class APIStatusError(APIError):
-    """The server answered with a 4xx or 5xx status."""
+    """The server answered with a 4xx or 5xx status.
+
+    What the server said is read from the usual error envelopes: `{"error": {...}}`,
+    `{"errors": [...]}`, a flat `{"message": ...}` and RFC 7807 problem details
+    (`title`, `detail`, `type`). `body` is the error object itself (the inside of an
+    `{"error": {...}}` envelope); the whole decoded body is `response_body`.
+    """
 
     response: httpx.Response
     status_code: int
+    response_body: object
+    """The decoded JSON body of the response, or its text, or None."""
+    code: Optional[str]
+    """The server's code for the error, such as `invalid_api_key`."""
+    param: Optional[str]
+    """The request parameter the error is about, when the server names one."""
+    type: Optional[str]
+    """The error's kind (an RFC 7807 problem's `type` URI, for one)."""
     id: Optional[str]
     """The error's short identifier, such as `not_found`."""
     request_id: Optional[str]
     """Quote it when reporting a problem."""
 
     def __init__(self, message: str, *, response: httpx.Response, body: object) -> None:
-        super().__init__(message, response.request, body=body)
+        details = ErrorDetails.read(body)
+        super().__init__(message, response.request, body=details.body)
         self.response = response
         self.status_code = response.status_code
-        fields = body if isinstance(body, dict) else {}
-        found_id = fields.get("id")
-        self.id = found_id if isinstance(found_id, str) else None
-        request_id = fields.get("request_id") or response.headers.get("x-request-id")
-        self.request_id = request_id if isinstance(request_id, str) else None
+        self.response_body = body
+        self.code = details.code
+        self.param = details.param
+        self.type = details.type
+        self.id = details.id
+        request_id = details.request_id or response_request_id(response.headers)
+        self.request_id = request_id
+
+
+def response_request_id(headers: httpx.Headers) -> Optional[str]:
+    """The id the server gave the request (`x-request-id`, else `request-id`)."""
+    found: Optional[str] = headers.get("x-request-id") or headers.get("request-id")
+    return found
+
+
+def _text(value: object) -> Optional[str]:
+    if isinstance(value, str):
+        return value or None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    return None
+
+
+class ErrorDetails:
+    """What an error body says, from whichever common envelope it uses."""
+
+    def __init__(
+        self,
+        body: object,
+        message: Optional[str] = None,
+        code: Optional[str] = None,
+        param: Optional[str] = None,
+        type: Optional[str] = None,
+        id: Optional[str] = None,
+        request_id: Optional[str] = None,
+    ) -> None:
+        self.body = body
+        self.message = message
+        self.code = code
+        self.param = param
+        self.type = type
+        self.id = id
+        self.request_id = request_id
+
+    @classmethod
+    def read(cls, body: object) -> ErrorDetails:
+        if not isinstance(body, dict):
+            return cls(body, message=_text(body))
+        inner: Dict[str, object] = body
+        error = body.get("error")
+        if isinstance(error, dict):
+            inner = error
+        errors = inner.get("errors")
+        first: Dict[str, object] = {}
+        if isinstance(errors, list) and errors and isinstance(errors[0], dict):
+            first = errors[0]
+        elif isinstance(errors, list) and errors and isinstance(errors[0], str):
+            first = {"message": errors[0]}
+        message = (
+            _problem_message(inner)
+            or _text(inner.get("message"))
+            or _text(first.get("message"))
+            or _text(first.get("detail"))
+            or _text(inner.get("error_description"))
+            or (_text(error) if not isinstance(error, dict) else None)
+        )
+        param = inner.get("param", first.get("param", first.get("field")))
+        code = inner.get("code", first.get("code"))
+        if code is None and not isinstance(error, dict) and "error_description" in body:
+            code = (
+                error  # OAuth 2: `{"error": "invalid_grant", "error_description": ...}`
+            )
+        return cls(
+            inner,
+            message=message,
+            code=_text(code),
+            param=_text(param),
+            type=_text(inner.get("type", first.get("type"))),
+            id=_text(inner.get("id")) if isinstance(inner.get("id"), str) else None,
+            request_id=_text(inner.get("request_id", body.get("request_id"))),
+        )
+
+
+def _problem_message(problem: Dict[str, object]) -> Optional[str]:
+    """An RFC 7807 problem's `title: detail` (or either alone)."""
+    title, detail = _text(problem.get("title")), _text(problem.get("detail"))
+    if title and detail:
+        return f"{title}: {detail}"
+    return detail or (title if "status" in problem or "type" in problem else None)
 
 
 class BadRequestError(APIStatusError):

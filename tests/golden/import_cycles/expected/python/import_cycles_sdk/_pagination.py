@@ -81,6 +81,15 @@ def _item_id(item: object) -> object:
     return item.get("id") if isinstance(item, dict) else getattr(item, "id", None)
 
 
+def items_of(response: Any, items_field: str) -> List[Any]:
+    """The items of a parsed page: the response itself (`""`), or its field
+    `items_field`, a dotted path when the page sits in a property (`albums.items`)."""
+    found = response
+    for name in items_field.split(".") if items_field else ():
+        found = getattr(found, name, None)
+    return list(found or [])
+
+
 def _query_of(url: str) -> Dict[str, object]:
     values = parse_qs(urlsplit(url).query, keep_blank_values=True)
     return {

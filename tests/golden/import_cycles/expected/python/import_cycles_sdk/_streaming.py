@@ -23,6 +23,7 @@ import httpx
 import pydantic
 
 from ._exceptions import APIConnectionError, APIError, APIResponseValidationError
+from ._models import type_adapter
 
 __all__ = ["AsyncStream", "JSONLinesDecoder", "SSEDecoder", "ServerSentEvent", "Stream"]
 
@@ -142,7 +143,7 @@ class _StreamBase(Generic[T]):
 
     def __init__(self, event_type: Type[T], response: httpx.Response) -> None:
         self.response = response
-        self._adapter: pydantic.TypeAdapter[T] = pydantic.TypeAdapter(event_type)
+        self._adapter: pydantic.TypeAdapter[T] = type_adapter(event_type)
         content_type = response.headers.get("content-type", "")
         media_type = content_type.split(";")[0].strip().lower()
         self._decoder: Union[SSEDecoder, JSONLinesDecoder] = (

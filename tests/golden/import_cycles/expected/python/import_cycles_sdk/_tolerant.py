@@ -16,12 +16,14 @@ from typing import Any, Dict, List, Type, Union, get_args, get_origin
 import pydantic
 from typing_extensions import Annotated
 
+from ._models import type_adapter
+
 __all__ = ["construct"]
 
 
 @lru_cache(maxsize=1024)
 def _adapter(type_: Any) -> pydantic.TypeAdapter[Any]:
-    return pydantic.TypeAdapter(type_)
+    return type_adapter(type_)
 
 
 def _valid(type_: Any, value: object) -> tuple[bool, Any]:

@@ -7,17 +7,20 @@ import os
 from typing import IO, Any, Dict, Mapping, Optional, Tuple, Union
 
 import httpx
-from typing_extensions import Literal, TypeAlias, final
+from typing_extensions import Literal, TypeAlias, TypedDict, final
 
 __all__ = [
     "NOT_GIVEN",
     "Body",
+    "CallOptions",
     "FileContent",
     "FileTypes",
     "Headers",
     "NotGiven",
+    "Omit",
     "Query",
     "Timeout",
+    "omit",
 ]
 
 
@@ -38,6 +41,12 @@ class NotGiven:
 
 NOT_GIVEN = NotGiven()
 
+Omit = NotGiven
+"""`NotGiven` by the name the commercial SDKs also use."""
+omit = NOT_GIVEN
+"""`NOT_GIVEN` by the name the commercial SDKs also use: a field left out, or a
+default header removed (`extra_headers={"Accept": omit}`)."""
+
 Headers: TypeAlias = Mapping[str, Union[str, NotGiven]]
 """Extra headers for one call; a header set to `NOT_GIVEN` removes a default one."""
 Query: TypeAlias = Mapping[str, object]
@@ -53,3 +62,12 @@ FileTypes: TypeAlias = Union[
     Tuple[Optional[str], FileContent, Optional[str]],
 ]
 """A file: its content, `(filename, content)` or `(filename, content, content_type)`."""
+
+
+class CallOptions(TypedDict, total=False):
+    """What a call to an endpoint the SDK does not describe may add (`client.get`)."""
+
+    headers: Headers
+    params: Query
+    """Query parameters."""
+    timeout: Timeout

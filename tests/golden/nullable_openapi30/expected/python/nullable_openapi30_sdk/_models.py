@@ -29,6 +29,10 @@ class BaseModel(pydantic.BaseModel):
         regex_engine="python-re",
     )
 
+    _request_id: Optional[str] = None
+    """The id the server gave the request that returned this object (`x-request-id`):
+    quote it when reporting a problem. None on objects made by hand."""
+
     def to_dict(self) -> Dict[str, Any]:
         """The JSON-compatible dict of the fields that were set, by wire name."""
         # A response kept as received (`_tolerant.py`) dumps its values as they came.
@@ -41,6 +45,21 @@ class BaseModel(pydantic.BaseModel):
         return self.model_dump_json(
             by_alias=True, exclude_unset=True, indent=indent, warnings=False
         )
+
+
+_PYTHON_RE = ConfigDict(regex_engine="python-re")
+
+
+def type_adapter(type_: Any) -> pydantic.TypeAdapter[Any]:
+    """A validator of `type_` that checks patterns with Python's `re`, as the models do.
+
+    pydantic's default engine for a type outside a model is Rust's `regex`, which reads
+    some patterns differently or not at all (`\\Z`, lookarounds). A class (a model, a
+    TypedDict) brings its own configuration, and TypeAdapter refuses another for it.
+    """
+    return pydantic.TypeAdapter(
+        type_, config=None if isinstance(type_, type) else _PYTHON_RE
+    )
 
 
 def _loading(module: Optional[ModuleType]) -> bool:

@@ -7,7 +7,12 @@ from typing import Optional, Union
 
 from .._request_options import RequestOptions
 from .._resource import AsyncAPIResource, SyncAPIResource
-from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
+from .._response import (
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
+)
 from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ..types.shared.customer import Customer
 from ..types.shared_params.account import AccountParam
@@ -21,6 +26,11 @@ class Accounts(SyncAPIResource):
     def with_raw_response(self) -> AccountsWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AccountsWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AccountsWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return AccountsWithStreamingResponse(self)
 
     def create(
         self,
@@ -61,6 +71,11 @@ class AsyncAccounts(AsyncAPIResource):
     def with_raw_response(self) -> AsyncAccountsWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AsyncAccountsWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncAccountsWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return AsyncAccountsWithStreamingResponse(self)
 
     async def create(
         self,
@@ -104,3 +119,13 @@ class AccountsWithRawResponse:
 class AsyncAccountsWithRawResponse:
     def __init__(self, resource: AsyncAccounts) -> None:
         self.create = async_to_raw_response_wrapper(resource.create)
+
+
+class AccountsWithStreamingResponse:
+    def __init__(self, resource: Accounts) -> None:
+        self.create = to_streamed_response_wrapper(resource.create)
+
+
+class AsyncAccountsWithStreamingResponse:
+    def __init__(self, resource: AsyncAccounts) -> None:
+        self.create = async_to_streamed_response_wrapper(resource.create)

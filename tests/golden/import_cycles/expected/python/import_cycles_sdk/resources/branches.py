@@ -7,7 +7,12 @@ from typing import Optional, Union
 
 from .._request_options import RequestOptions
 from .._resource import AsyncAPIResource, SyncAPIResource
-from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
+from .._response import (
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
+)
 from .._types import NOT_GIVEN, Body, Headers, NotGiven, Query, Timeout
 from ..types.shared.branch import Branch
 from ..types.shared_params.commit import CommitParam
@@ -20,6 +25,11 @@ class Branches(SyncAPIResource):
     def with_raw_response(self) -> BranchesWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return BranchesWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> BranchesWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return BranchesWithStreamingResponse(self)
 
     def create(
         self,
@@ -56,6 +66,11 @@ class AsyncBranches(AsyncAPIResource):
     def with_raw_response(self) -> AsyncBranchesWithRawResponse:
         """These methods, returning the HTTP response; `parse()` gives the result."""
         return AsyncBranchesWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncBranchesWithStreamingResponse:
+        """These methods, returning the response unread, for a `with` block."""
+        return AsyncBranchesWithStreamingResponse(self)
 
     async def create(
         self,
@@ -95,3 +110,13 @@ class BranchesWithRawResponse:
 class AsyncBranchesWithRawResponse:
     def __init__(self, resource: AsyncBranches) -> None:
         self.create = async_to_raw_response_wrapper(resource.create)
+
+
+class BranchesWithStreamingResponse:
+    def __init__(self, resource: Branches) -> None:
+        self.create = to_streamed_response_wrapper(resource.create)
+
+
+class AsyncBranchesWithStreamingResponse:
+    def __init__(self, resource: AsyncBranches) -> None:
+        self.create = async_to_streamed_response_wrapper(resource.create)
