@@ -35,7 +35,7 @@ def test_every_module_of_every_generated_package_imports_forward_and_reverse(roo
 def cycles_package(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The `import_cycles` spec generated now (not its golden), as a folder holding `cycles`."""
     out = tmp_path_factory.mktemp("cycles")
-    write(out, generate_files(CYCLES_SPEC, "cycles", cache=None), force=True)
+    write(out, generate_files(CYCLES_SPEC, "cycles"), force=True)
     return out / "python"
 
 
