@@ -3,7 +3,6 @@ DigitalOcean and the 64 real APIs of apis/) either generates a package whose eve
 imports, in walk order and again in the reverse order (two fresh interpreters, see
 corpus.py), or is refused with a located error for a genuine defect listed in REFUSED. A
 spec on the table that starts generating, or one off the table that is refused, fails.
-EXPECTED_FAILURES holds, for now, the specs other branches of issue 23 are fixing.
 
 What is sampled, and why: every spec is generated and imported both ways (about 1.5 CPU-minutes
 for 419 specs, in forked workers, one per core up to four); only `mypy --strict` is sampled, in
@@ -68,47 +67,6 @@ REFUSED: dict[str, str] = {
     ),
 }
 
-# ---------------------------------------------------------------------------------------
-# EXPECTED FAILURES, TEMPORARY (issue 23). Specs that fail on this branch for defects that
-# other branches are fixing in parallel, keyed by the branch that owns the fix; each message
-# is a part of how the spec fails today. Every entry must still fail so, or the test says so:
-# when a branch merges, the lead deletes its entries (the corpus test then holds the spec to
-# generate and import in both orders). Done when this table is empty: EXPECTED_FAILURES = {}.
-# ---------------------------------------------------------------------------------------
-EXPECTED_FAILURES: dict[str, dict[str, str]] = {
-    # request TypedDicts and models that refer to each other across modules: import cycles
-    "imports": {
-        "apis/stripe.yaml": "ImportError: cannot import name 'Account' from partially initialized module",
-        "apis/bitbucket.yaml": "ImportError: cannot import name 'BranchParam' from partially initialized module",
-        "apis/hubspot_crm.lists_v3.yaml": (
-            "ImportError: cannot import name 'PublicAndFilterBranchParam' from partially initialized module"
-        ),
-        "apis/hubspot_marketing.forms_v3.yaml": (
-            "ImportError: cannot import name 'DatepickerFieldParam' from partially initialized module"
-        ),
-        "apis/docusign_esign_v2.1.yaml": "ImportError: cannot import name 'EnvelopeParam' from partially initialized",
-    },
-}
-
-MYPY_EXPECTED_FAILURES: dict[str, dict[str, str]] = {
-    # a self-recursive union alias printed before the class it names (`ReplacedBy = Union[str,
-    # IssuingCard]` above `class IssuingCard`): mypy's used-before-def, a NameError at import
-    "imports": {"apis/stripe.yaml": 'error: Name "IssuingCard" is used before definition  [used-before-def]'},
-}
-"""The same, for generated packages of the mypy sample that import (or not) but fail
-`mypy --strict`: each must still give the error quoted; emptied as the owners' branches merge."""
-# ---------------------------------------------------------------------------------------
-
-
-def expected_failure(spec: str) -> str | None:
-    """How a spec of the EXPECTED_FAILURES table fails today, or None if it is not on it."""
-    return next((specs[spec] for specs in EXPECTED_FAILURES.values() if spec in specs), None)
-
-
-def expected_mypy_error(spec: str) -> str | None:
-    return next((specs[spec] for specs in MYPY_EXPECTED_FAILURES.values() if spec in specs), None)
-
-
 MYPY_PEERS = [
     "openapi-python-client/end_to_end_tests/docstrings_on_attributes.yml",
     OPENAPI + "any.yaml",
@@ -127,10 +85,9 @@ MYPY_APIS = [
     "apis/hubspot_crm.objects.contacts_v3.yaml",
     "apis/hubspot_crm.pipelines_v3.yaml",
 ]
-"""The big real APIs type-checked too (a spec of EXPECTED_FAILURES that is refused is left out
-until its owner's branch merges; one that generates is checked). Not HubSpot's crm.lists: on
-today's package (a cycle of recursive filter-branch unions across modules) `mypy --strict` had
-not finished after 5 CPU-minutes, more than the whole sample takes."""
+"""The big real APIs type-checked too. Not HubSpot's crm.lists: `mypy --strict` on its package
+(a cycle of recursive filter-branch unions across modules) had not finished after 5
+CPU-minutes, more than the whole sample takes."""
 
 
 @pytest.fixture(scope="module")
@@ -156,14 +113,6 @@ def test_every_spec_generates_and_imports_or_is_refused_for_a_listed_defect(
     problems = []
     for outcome in outcomes:
         how = failure(outcome)
-        expected = expected_failure(outcome.spec)
-        if expected is not None:
-            if how is None or expected not in how:
-                problems.append(
-                    f"{outcome.spec}: expected to fail ({expected}), now: {how or 'generates and imports'}"
-                    " (delete it from EXPECTED_FAILURES once its owner's branch is in)"
-                )
-            continue
         if outcome.crashed or outcome.import_error:
             problems.append(f"{outcome.spec}: {how}")
         elif outcome.refused is not None:
@@ -177,10 +126,9 @@ def test_every_spec_generates_and_imports_or_is_refused_for_a_listed_defect(
         elif outcome.modules == 0:
             problems.append(f"{outcome.spec}: the import walk found no module")
     generated = [o for o in outcomes if failure(o) is None]
-    print(f"\n{len(generated)} generated and imported, {len(outcomes) - len(generated)} refused or expected to fail")
+    print(f"\n{len(generated)} generated and imported, {len(outcomes) - len(generated)} refused")
     assert problems == []
-    listed = set(REFUSED) | {spec for specs in EXPECTED_FAILURES.values() for spec in specs}
-    assert listed <= {o.spec for o in outcomes}, "the tables name specs that are not in the corpus"
+    assert set(REFUSED) <= {o.spec for o in outcomes}, "REFUSED names specs that are not in the corpus"
     assert len([o for o in outcomes if o.spec.startswith("twilio/")]) == 55
     assert len([o for o in outcomes if o.spec.startswith("apis/")]) == 64
 
@@ -201,8 +149,7 @@ def test_a_sample_of_the_generated_packages_passes_mypy_strict(corpus: tuple[Pat
     chosen = {o.spec: o for o in outcomes if o.spec.startswith("twilio/") or o.spec in MYPY_PEERS + MYPY_APIS}
     assert len(chosen) == 55 + len(MYPY_PEERS) + len(MYPY_APIS)
     sample = [o for o in chosen.values() if o.refused is None and o.crashed is None]
-    left_out = [spec for spec, o in chosen.items() if o not in sample and expected_failure(spec) is None]
-    assert left_out == [], "refused or crashed, and not on EXPECTED_FAILURES"
+    assert len(sample) == len(chosen), "a spec of the mypy sample was refused or crashed"
     roots = [workdir / o.package / "python" for o in sample]
     result = subprocess.run(
         [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "--cache-dir=/dev/null"]
@@ -215,12 +162,7 @@ def test_a_sample_of_the_generated_packages_passes_mypy_strict(corpus: tuple[Pat
     errors = [line for line in result.stdout.splitlines() if ": error: " in line]
     problems = []
     for root, o in zip(roots, sample, strict=True):
-        own = [line for line in errors if line.startswith(f"{root / o.package}/")]
-        expected = expected_mypy_error(o.spec)
-        if expected is None:
-            problems += own
-        elif not any(expected in line for line in own):
-            problems.append(f"{o.spec}: expected to fail mypy ({expected}), now: {own[:3] or 'passes'}")
+        problems += [line for line in errors if line.startswith(f"{root / o.package}/")]
     assert problems == [], "\n".join(problems[:50])
     unattributed = [line for line in errors if not any(line.startswith(f"{root}/") for root in roots)]
     assert unattributed == [] and (errors or result.returncode == 0), result.stdout[-5000:] + result.stderr[-2000:]

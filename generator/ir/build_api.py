@@ -21,6 +21,7 @@ from .discriminators import resolve_discriminators
 from .inheritance import resolve_inheritance
 from .list_wrappers import with_items_fields
 from .model import ApiIR, ModelIR, ServerIR
+from .module_graph import defer_aliases_on_import_cycles
 from .overrides import Overrides, OverridesConfig
 from .recursive_aliases import resolve_recursive_aliases
 from .security import environment_prefix, read_auth, server_variables, unique_variables
@@ -110,6 +111,7 @@ class ApiBuilder:
         if event_model is not None:
             models.append(event_model)
         models = resolve_recursive_aliases(resolve_inheritance(resolve_discriminators(models)))
+        models = defer_aliases_on_import_cycles(models)
         models.sort(key=lambda m: (m.name.lower(), m.name))
         models = with_items_fields(models, operations.unpaged_lists({m.name: m for m in models}))
         resources = operations.resources({m.name: m for m in models})

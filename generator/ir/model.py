@@ -157,8 +157,9 @@ class AliasIR:
     pointer: str = ""
     recursive: bool = False
     """Its value refers back to itself (`JsonValue = Union[str, List[JsonValue]]`), directly or
-    through other aliases: written as a `TypeAliasType` whose value is a string, so it can
-    name aliases that do not exist yet (set by `recursive_aliases.py`)."""
+    through other aliases, or names a module that imports its own while it loads: written as
+    a `TypeAliasType` whose value is a string, so it can name what does not exist yet (set by
+    `recursive_aliases.py` and `module_graph.defer_aliases_on_import_cycles`)."""
 
 
 Definition = Union[ClassIR, AliasIR]

@@ -4,12 +4,17 @@ Two models in two modules may refer to each other; Python cannot import such mod
 load time. Within each strongly connected component of the graph, the imports that only
 serve field annotations are deferred (`if TYPE_CHECKING:`), and each module of such a
 cycle ends by resolving those fields once every module of the cycle is loaded. Imports
-that a module needs while it runs (a `TypeAlias` value names its members) stay as they are.
+that a module needs while it runs (a `TypeAlias` value names its members) stay as they are,
+unless they close a cycle of their own (`Account` names `BankAccount` through a union alias,
+and `BankAccount` names `Account` through one): the aliases on such a cycle are written as
+recursive ones are, their value a string resolved once the cycle is loaded.
 """
 
 from __future__ import annotations
 
-from .model import ClassIR, ModelIR, class_types
+from dataclasses import replace
+
+from .model import AliasIR, ClassIR, Definition, ModelIR, class_types, map_definitions
 
 
 def module_edges(model: ModelIR) -> tuple[set[str], set[str]]:
@@ -31,6 +36,42 @@ def module_edges(model: ModelIR) -> tuple[set[str], set[str]]:
     fields.discard(model.module)
     aliases.discard(model.module)
     return fields, aliases
+
+
+def load_order(model: ModelIR) -> tuple[Definition, ...]:
+    """The definitions in an order Python can run them: a class or alias of the module that an
+    alias's value or a class's base names comes before it, the rest as they are (nested classes
+    above their parent). `Next = Union[Node, str]`, a field of `Node`, follows `Node`: a field
+    annotation may name what is defined later, an alias's value may not."""
+    if len(model.definitions) == 1:  # most models: nothing to order
+        return model.definitions
+    position = {d.name: i for i, d in enumerate(model.definitions)}
+
+    def needs(definition: Definition) -> list[Definition]:
+        if isinstance(definition, ClassIR):
+            named = {definition.base} if definition.base is not None else set()
+        else:
+            named = set() if definition.recursive else class_types(definition.type)
+        own = {t.name for t in named if t.module == model.module and t.name in position} - {definition.name}
+        return [model.definitions[i] for i in sorted(position[name] for name in own)]
+
+    order: list[Definition] = []
+    placed: set[str] = set()
+    for definition in model.definitions:
+        if definition.name in placed:
+            continue
+        stack = [(definition, iter(needs(definition)))]
+        placed.add(definition.name)
+        while stack:  # depth first, so that what a definition needs is placed before it
+            current, waiting = stack[-1]
+            needed = next((d for d in waiting if d.name not in placed), None)
+            if needed is None:
+                stack.pop()
+                order.append(current)
+            else:
+                placed.add(needed.name)
+                stack.append((needed, iter(needs(needed))))
+    return tuple(order)
 
 
 def strongly_connected(graph: dict[str, set[str]]) -> list[set[str]]:
@@ -115,3 +156,28 @@ def import_plan(
                 for module in component:
                     cycles[module] = tuple(sorted(component - {module}))
     return deferred, cycles
+
+
+def defer_aliases_on_import_cycles(models: list[ModelIR]) -> list[ModelIR]:
+    """The models with every alias that names a module of its own module's cycle of runtime
+    imports marked `recursive` (a `TypeAliasType` whose value is a string), which makes its
+    imports ones for field annotations: only base classes are then imported while a module
+    loads, and a class cannot be a base of its own bases."""
+    _, runtime_edges = _graph(models)
+    component_of: dict[str, int] = {}
+    for number, component in enumerate(strongly_connected(runtime_edges)):
+        if len(component) > 1:
+            component_of.update(dict.fromkeys(component, number))
+    if not component_of:
+        return models
+
+    def settled(model: ModelIR, definition: Definition) -> Definition:
+        if not isinstance(definition, AliasIR) or definition.recursive:
+            return definition
+        component = component_of.get(model.module)
+        named = {t.module for t in class_types(definition.type)} - {model.module}
+        if component is None or not any(component_of.get(module) == component for module in named):
+            return definition
+        return replace(definition, recursive=True)
+
+    return map_definitions(models, settled)

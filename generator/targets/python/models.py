@@ -26,6 +26,7 @@ from ...ir.model import (
     UnionType,
     walk,
 )
+from ...ir.module_graph import load_order
 from ...ir.spelling import NONE, annotation, constraint_arguments, field_annotation, optional_annotation
 from ...text import docstring, python_string
 from .layout import LINE_LENGTH, annotated
@@ -185,7 +186,7 @@ def module_view(
     uses_const = False
     definitions: list[ClassView | AliasView] = []
     own = {d.name for d in model.definitions}
-    for definition in model.definitions:
+    for definition in load_order(model):
         types: list[tuple[TypeIR, bool]] = []
         if isinstance(definition, ClassIR):
             if definition.base is None:

@@ -29,7 +29,7 @@ from .exports import lazy_exports_view
 from .layout import LINE_LENGTH
 from .literals import security_literal
 from .models import module_view
-from .params import ParamNames, params_module_view, shared_modules_needed
+from .params import ParamNames, params_module_view, request_import_plan, shared_modules_needed
 from .readme import ExampleView, readme_example, readme_model_example
 from .resources import ChildView, resource_views
 from .types import import_order, natural_key
@@ -279,11 +279,12 @@ def render_python(api: ApiIR, source_name: str, part: tuple[int, int] = (0, 1)) 
     twins = shared_modules_needed(api)
     namespaces = names.namespace
     deferred, cycles = import_plan(api.models)
+    request_deferred = request_import_plan(api, twins)
     for index, model in enumerate(api.models):
         if not mine(index):
             continue
         if model.namespace == "params":
-            view = params_module_view(model, names)
+            view = params_module_view(model, names, request_deferred)
             files[f"{root}/{view.path}"] = render("python/package/types/params.py.jinja", module=view, **context)
             continue
         folder = SHARED if model.namespace == "shared" else "types"
@@ -296,7 +297,7 @@ def render_python(api: ApiIR, source_name: str, part: tuple[int, int] = (0, 1)) 
     position = {model.module: index for index, model in enumerate(api.models)}
     for model in twins:
         if mine(position[model.module]):
-            view = params_module_view(model, names)
+            view = params_module_view(model, names, request_deferred)
             files[f"{root}/{view.path}"] = render("python/package/types/params.py.jinja", module=view, **context)
     if api.resources:
         for resource in resource_views(api, keep=mine, names=names):

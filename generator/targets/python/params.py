@@ -8,9 +8,10 @@ server sets (`readOnly`) are left out; required fields are `Required[...]`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from ...ir.model import AliasIR, ApiIR, ClassIR, ClassType, FieldIR, ModelIR, class_types
+from ...ir.model import AliasIR, ApiIR, ClassIR, ClassType, Definition, FieldIR, ModelIR, class_types, map_definitions
+from ...ir.module_graph import import_plan, load_order
 from ...ir.spelling import optional_annotation
 from .models import field_lines, type_alias_type_lines
 from .types import natural_key, typing_names_in
@@ -57,7 +58,7 @@ class ParamsModuleView:
     exports: tuple[str, ...]
     definitions: tuple[TypedDictView | ParamAliasView, ...]
     deferred_imports: tuple[str, ...] = ()
-    """What recursive aliases name, for type checkers only: they may import each other."""
+    """What recursive aliases name, and what closes an import cycle, for type checkers only."""
 
 
 class ParamNames:
@@ -123,7 +124,28 @@ def shared_modules_needed(api: ApiIR) -> list[ModelIR]:
     return sorted((by_module[m] for m in seen), key=lambda m: m.module)
 
 
-def params_module_view(model: ModelIR, names: ParamNames) -> ParamsModuleView:
+def request_import_plan(api: ApiIR, twins: list[ModelIR]) -> set[tuple[str, str]]:
+    """`(importer, imported)` pairs of params modules whose imports only TypedDict fields
+    need and that would close an import cycle (`BranchParam.target: CommitParam`,
+    `CommitParam.branches: List[BranchParam]`): made for type checkers only. Nothing reads
+    a TypedDict's annotations while the SDK runs, so nothing has to resolve them later.
+
+    The graph is the one `module_graph` reads for models, over what a request sends (the
+    fields the server sets are left out) and over the params modules only: a twin that
+    names a model of another namespace imports that model, which never imports a twin."""
+
+    def request_side(definition: Definition) -> Definition:
+        if isinstance(definition, ClassIR) and any(f.read_only for f in definition.fields):
+            return replace(definition, fields=request_fields(definition))
+        return definition
+
+    sent = (*twins, *(m for m in api.models if m.namespace == "params"))
+    return import_plan(map_definitions(sent, lambda _, definition: request_side(definition)))[0]
+
+
+def params_module_view(
+    model: ModelIR, names: ParamNames, deferred: set[tuple[str, str]] | frozenset[tuple[str, str]] = frozenset()
+) -> ParamsModuleView:
     twin = model.namespace == "shared"
     own = {d.name for d in model.definitions}
     suffix = names.suffix if twin else ""
@@ -138,7 +160,7 @@ def params_module_view(model: ModelIR, names: ParamNames) -> ParamsModuleView:
                 continue
             into.setdefault(names.module_path(class_type), set()).add(names.name(class_type))
 
-    for definition in model.definitions:
+    for definition in load_order(model):
         if isinstance(definition, ClassIR):
             fields = []
             for field in request_fields(definition):
@@ -146,7 +168,9 @@ def params_module_view(model: ModelIR, names: ParamNames) -> ParamsModuleView:
                 text = f"Required[{text}]" if field.required else text
                 annotations.append(text)
                 fields.append(ParamFieldView(field.wire_name, text, field.description))
-                note(sorted(class_types(field.type), key=lambda t: t.name))
+                named = sorted(class_types(field.type), key=lambda t: t.name)
+                note([t for t in named if (model.module, t.module) not in deferred])
+                note([t for t in named if (model.module, t.module) in deferred], checking)
             functional = any(not f.name.isidentifier() or _is_keyword(f.name) for f in fields)
             definitions.append(
                 TypedDictView(definition.name + suffix, definition.description, tuple(fields), functional)
