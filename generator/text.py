@@ -7,6 +7,7 @@ import re
 import textwrap
 from functools import cache
 from typing import TYPE_CHECKING
+from urllib.parse import urljoin
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -77,10 +78,11 @@ def code_block(text: str, language: str = "") -> str:
 
 
 @cache
-def _markdown() -> MarkdownIt:
+def _markdown(html: bool = False) -> MarkdownIt:
+    """`html`: inline HTML passes through (to be sanitised); otherwise it is text."""
     from markdown_it import MarkdownIt  # imported once a description needs it, not at start-up
 
-    md = MarkdownIt("commonmark", {"html": False})
+    md = MarkdownIt("commonmark", {"html": html}).enable("table")  # GFM tables, common in specs
     # Headings inside a description would break the page's outline: show them as bold lines.
     md.add_render_rule("heading_open", lambda *args: '<p class="md-heading"><strong>')
     md.add_render_rule("heading_close", lambda *args: "</strong></p>\n")
@@ -122,18 +124,75 @@ def _plain_html(match: re.Match[str]) -> str:
 
 
 @cache
-def description_html(text: str) -> str:
+def description_html(text: str, link_base: str = "") -> str:
     """A description as safe HTML: Markdown's code spans, links, emphasis and lists, `<br>`
-    as a line break, and everything else (tags included) escaped as text.
+    as a line break; inline HTML (`<a href>`, `<b>`, `<ul>`) kept when it is in the safe set
+    (`SAFE_TAGS`, no scripts, styles or event attributes), other tags dropped, their text kept.
+    Relative links resolve against `link_base` (the spec's `externalDocs`), or become text.
 
     Memoised: a shared schema's descriptions show on every page that expands it. Plain
     paragraphs (most descriptions: text, `code spans`, line breaks) are the paragraphs Markdown would
     make, without parsing them (`tests/test_text.py` holds the two to the same result)."""
+    # The doc views hand over `markdown_text`'s output, where `<` is already `&lt;`.
+    raw = text.replace("&lt;", "<")
+    if _HTML_TAG.search(_BR.sub("", raw)):
+        # Only known elements are markup: `<host>` or `<token>` in prose is text, as before.
+        source = _NOT_A_TAG.sub("&lt;", _CONTROL.sub("", normalize_description(raw)))
+        return sanitized_html(str(_markdown(html=True).render(source)).strip(), link_base)
     source = markdown_text(text).replace("&lt;", "\\<").replace("<br>", "\\\n")
     paragraphs = source.split("\n\n")
     if "](" not in source and all(_PLAIN_PARAGRAPH.fullmatch(paragraph) for paragraph in paragraphs):
         return "\n".join(f"<p>{_PLAIN_INLINE.sub(_plain_html, paragraph)}</p>" for paragraph in paragraphs)
-    return str(_markdown().render(source)).strip()
+    rendered = str(_markdown().render(source)).strip()
+    return sanitized_html(rendered, link_base) if "](" in source else rendered
+
+
+SAFE_TAGS = frozenset(
+    "a abbr b blockquote br code dd del dl dt em hr i kbd li ol p pre s span strong sub sup "
+    "table tbody td tfoot th thead tr u ul".split()
+)
+_ELEMENTS = SAFE_TAGS | frozenset(
+    "article audio base big button caption center cite col colgroup details dfn div embed "
+    "figure font footer form h1 h2 h3 h4 h5 h6 header iframe img input ins label link mark "
+    "math meta nav nobr object option q samp script section select small source style summary "
+    "svg textarea tt var video".split()
+)
+"""The HTML elements a description may hold: the safe ones are kept, the others removed."""
+_ELEMENT_NAMES = "|".join(sorted(_ELEMENTS, key=len, reverse=True))
+_HTML_TAG = re.compile(f"<(?:/?(?:{_ELEMENT_NAMES})(?=[\\s/>])|!--)", re.IGNORECASE)
+_NOT_A_TAG = re.compile(f"<(?!/?(?:{_ELEMENT_NAMES})(?=[\\s/>])|!--)", re.IGNORECASE)
+_SAFE_ATTRIBUTES = {
+    "a": {"href", "title"},
+    "abbr": {"title"},
+    "ol": {"start"},
+    "td": {"colspan", "rowspan"},
+    "th": {"colspan", "rowspan", "scope"},
+    "p": {"class"},
+}
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+def sanitized_html(html: str, link_base: str) -> str:
+    """HTML cut to `SAFE_TAGS` and their harmless attributes (nh3, the ammonia sanitiser):
+    no script, style, event handler or `javascript:` URL survives."""
+    import nh3  # imported once a description needs it, not at start-up
+
+    def resolve(tag: str, attribute: str, value: str) -> str | None:
+        if attribute != "href" or value.startswith("#") or _SCHEME.match(value):
+            return value
+        # A link relative to the vendor's site (`/docs/pagination`) means nothing from disk.
+        return urljoin(link_base, value) if link_base else None
+
+    return str(
+        nh3.clean(
+            html,
+            tags=set(SAFE_TAGS),
+            attributes=_SAFE_ATTRIBUTES,
+            url_schemes={"http", "https", "mailto"},
+            attribute_filter=resolve,
+            link_rel="noopener noreferrer",
+        )
+    )
 
 
 _ASCII_WHITESPACE = str.maketrans("\n\x0b\x0c\r", "    ")
@@ -286,3 +345,10 @@ def _escape(match: re.Match[str]) -> str:
     if escaped is not None:
         return escaped
     return f"\\u{ord(char):04x}" if ord(char) > 0xFF else f"\\x{ord(char):02x}"
+
+
+def api_name(title: str) -> str:
+    """What to call the API in prose: its title, with ` API` added unless the title already
+    says it (`Mistral AI API`, `Slack Web API`, `Stripe API` stay as they are)."""
+    words = title.split()
+    return title if words and words[-1].upper() in ("API", "APIS") else f"{title} API"

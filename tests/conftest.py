@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -22,3 +25,32 @@ def do_spec_dir() -> Path:
     if not (DO_SPEC_DIR / "specification").is_dir():
         pytest.skip(f"the shared DigitalOcean corpus is not at {DO_SPEC_DIR}")
     return DO_SPEC_DIR
+
+
+CORPUS_SDKS = {
+    "digitalocean_sdk": SHARED / "corpus" / "digitalocean" / "specification" / "DigitalOcean-public.v2.yaml",
+    "slack_sdk": SHARED / "corpus" / "apis" / "slack_web_1.7.0.yaml",
+    "twilio_messaging_sdk": SHARED / "corpus" / "twilio" / "twilio_messaging_v1.yaml",
+    "twilio_api_sdk": SHARED / "corpus" / "twilio" / "twilio_api_v2010.yaml",
+    "shared_copy_sdk": ROOT / "schemas" / "shared.yaml",
+}
+"""Real specs the docs and README tests generate an SDK of (each once per session, by package name)."""
+
+
+@pytest.fixture(scope="session")
+def corpus_sdk(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Path]:
+    """The output folder of `sdkgen generate` of `CORPUS_SDKS[package]`, made once per session."""
+    made: dict[str, Path] = {}
+
+    def generate(package: str) -> Path:
+        if package not in made:
+            spec = CORPUS_SDKS[package]
+            if not spec.is_file():
+                pytest.skip(f"{spec} is not in the shared corpus")
+            out = tmp_path_factory.mktemp(package)
+            command = [sys.executable, "-m", "sdkgen", "generate", str(spec), "-o", str(out), "--package", package]
+            subprocess.run(command, check=True, capture_output=True)
+            made[package] = out
+        return made[package]
+
+    return generate

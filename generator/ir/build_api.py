@@ -133,4 +133,12 @@ class ApiBuilder:
             idempotency_header=idempotency_header(document, context),
             env_prefix=prefix,
             webhook_event=webhook_event,
+            docs_url=external_docs_url(document),
         )
+
+
+def external_docs_url(document: dict[str, Any]) -> str | None:
+    """`externalDocs.url` when it is an absolute http(s) URL (relative links resolve against it)."""
+    docs = document.get("externalDocs")
+    url = docs.get("url") if isinstance(docs, dict) else None
+    return url if isinstance(url, str) and url.startswith(("https://", "http://")) else None

@@ -256,6 +256,7 @@ class ModelBuilder:
             default=default.value,
             has_default=default.kept,
             pointer=location.pointer,
+            example=annotations.example,
         )
 
     # -- types ----------------------------------------------------------------------------

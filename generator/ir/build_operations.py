@@ -40,11 +40,13 @@ from .naming import (
     singular,
     snake_case,
 )
+from .operation_docs import error_statuses, is_scalar_example, response_example
 from .operation_identity import path_parameters, path_template, unique_operation_id, warn_express_segments
 from .overrides import Overrides, declared_paging, is_argument_name, rename_parameters
 from .pagination import PagingPlan, page_of
 from .read_lists import ListReader, ListReading
 from .route_paths import PathIndex, server_resource, server_words
+from .schema_facts import example_of
 from .security import requirements
 
 if TYPE_CHECKING:
@@ -183,6 +185,7 @@ class OperationsBuilder(ListReader):
             parameters = rename_parameters(self.api, parameters, op["x-sdk-parameters"], where)
         query_params = [p.wire_name for p in parameters if p.location == "query"]
         _, response = self.success_response(op, location)
+        errors = error_statuses(op.get("responses"), location, self.api.resolver)
         self.name_error_schemas(op, location)
         json_schema, sse_schema = self.response_schemas(response)
         media = self.download_media(response)
@@ -245,6 +248,8 @@ class OperationsBuilder(ListReader):
             deprecated=op.get("deprecated") is True,
             pointer=location.pointer,
             security=requirements(op.get("security"), self.schemes),
+            errors=errors,
+            response_example=response_example(response, self.api.resolver) if json_schema is not None else None,
         )
         if paging is not None and not paging.items and isinstance(response_type, ListType):
             # The body is the array: a `Link` header, or a cursor from the items (Discord).
@@ -302,7 +307,7 @@ class OperationsBuilder(ListReader):
         type_, nullable = self.scalar_type(schema, schema_location, allow_objects=True)
         annotations = self.api.annotations(schema, schema_location)
         default = self.api.default(type_, nullable or annotations.nullable, schema, schema_location)
-        example = param.get("example", schema.get("example") if isinstance(schema, dict) else None)
+        example = found if (found := example_of(param)) is not None else annotations.example
         chosen = param.get("x-sdk-name")
         if chosen is not None and not is_argument_name(chosen):
             message = f"x-sdk-name must be a Python argument name, not {chosen!r}"
@@ -314,11 +319,11 @@ class OperationsBuilder(ListReader):
             location=where,
             type=type_,
             required=param.get("required") is True or where == "path",
-            description=description_of(param.get("description")),
+            description=description_of(param.get("description")) or annotations.description,
             deprecated=param.get("deprecated") is True,
             default=default.value,
             has_default=default.kept,
-            example=repr(example) if isinstance(example, (str, int, float, bool)) else None,
+            example=repr(example) if is_scalar_example(example) else None,
             style=str(style),
             explode=explode if isinstance(explode, bool) else None,
         )

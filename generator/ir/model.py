@@ -12,6 +12,9 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Union
 
+# Re-exported: every stage imports the IR's types from `model`.
+from .constraints import EMPTY_CONSTRAINTS as EMPTY_CONSTRAINTS
+from .constraints import Constraints as Constraints
 from .paging_rule import PagingRule
 
 JsonScalar = Union[str, int, float, bool, None]
@@ -55,40 +58,6 @@ class UnionType:
     with a Literal (set by `discriminators.py`)."""
     tag_wire: str | None = None
     """The OpenAPI `discriminator.propertyName` the spec gave, before that check."""
-
-
-@dataclass(frozen=True)
-class Constraints:
-    """Validation keywords that pydantic can enforce."""
-
-    multiple_of: float | None = None
-    minimum: float | None = None
-    maximum: float | None = None
-    exclusive_minimum: float | None = None
-    exclusive_maximum: float | None = None
-    min_length: int | None = None
-    max_length: int | None = None
-    pattern: str | None = None
-
-    def is_empty(self) -> bool:
-        return self == EMPTY_CONSTRAINTS
-
-    def by_keyword(self) -> list[tuple[str, float | int | str]]:
-        """The constraints that are set, by their JSON Schema keyword, in a fixed order."""
-        items = [
-            ("multipleOf", self.multiple_of),
-            ("minimum", self.minimum),
-            ("exclusiveMinimum", self.exclusive_minimum),
-            ("maximum", self.maximum),
-            ("exclusiveMaximum", self.exclusive_maximum),
-            ("minLength", self.min_length),
-            ("maxLength", self.max_length),
-            ("pattern", self.pattern),
-        ]
-        return [(keyword, value) for keyword, value in items if value is not None]
-
-
-EMPTY_CONSTRAINTS = Constraints()
 
 
 @dataclass(frozen=True)
@@ -149,6 +118,7 @@ class FieldIR:
     pointer: str = ""
     chosen_name: bool = False
     """`name` is the spec's `x-sdk-name`: a keyword argument of a body takes it too."""
+    example: object = field(default=None, compare=False, hash=False)  # the spec's, for docs
 
     @property
     def optional(self) -> bool:
@@ -376,6 +346,8 @@ class OperationIR:
     pointer: str = ""
     name_source: str = "path"
     """Where the method's name came from: `path`, `operationId` or `override`."""
+    errors: tuple[tuple[str, str], ...] = ()  # the documented 4xx/5xx/`default` statuses, described
+    response_example: object = field(default=None, compare=False, hash=False)  # the spec's, for docs
 
 
 @dataclass(frozen=True)
@@ -476,6 +448,7 @@ class ApiIR:
     webhook_event: TypeIR | None = None
     """What the webhooks the API sends carry (3.1 `webhooks`, `x-webhooks`; see `webhooks.py`):
     the one payload type or the `WebhookEvent` union of them; None when the spec declares none."""
+    docs_url: str | None = None  # `externalDocs.url`: relative links in descriptions resolve against it
 
     @property
     def operations(self) -> tuple[OperationIR, ...]:

@@ -228,6 +228,20 @@ def structural_members(schema: dict[str, Any]) -> list[tuple[int, Any]]:
     return [(i, m) for i, m in enumerate(members) if not (isinstance(m, dict) and set(m) <= ANNOTATION_KEYS)]
 
 
+def example_of(holder: dict[str, Any]) -> Any:
+    """A schema's, parameter's or media type's example value: `example`, else the first of
+    `examples` (a JSON Schema list, or OpenAPI's map of `{value: ...}` objects); None if none."""
+    if holder.get("example") is not None:
+        return holder["example"]
+    examples = holder.get("examples")
+    if isinstance(examples, list):
+        return next((value for value in examples if value is not None), None)
+    if isinstance(examples, dict):
+        values = (e.get("value") for e in examples.values() if isinstance(e, dict))
+        return next((value for value in values if value is not None), None)
+    return None
+
+
 @dataclass(frozen=True)
 class Annotations:
     """What a schema says about a value beyond its type: description, deprecation, access."""
@@ -242,6 +256,8 @@ class Annotations:
     default_at: tuple[str | int, ...] = ()
     """Where the default is written, from the schema: `("default",)`, or in an annotating
     `allOf` member `("allOf", 1, "default")`; `()` when there is none."""
+    example: Any = field(default=None, compare=False, hash=False)
+    """The schema's `example` (or first of its `examples`), for docs; None when it gives none."""
 
     @classmethod
     def of(
@@ -279,6 +295,7 @@ class Annotations:
             default=default,
             has_default=bool(default_at),
             default_at=default_at,
+            example=next((found for layer in layers if (found := example_of(layer)) is not None), inherited.example),
         )
 
     @classmethod
@@ -294,6 +311,7 @@ class Annotations:
             default=None if isinstance(default, (dict, list)) else default,
             has_default="default" in schema,
             default_at=("default",) if "default" in schema else (),
+            example=example_of(schema),
         )
 
     @staticmethod

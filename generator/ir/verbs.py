@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from .naming import singular
 
-ACTION_VERBS = frozenset("""
+ACTION_VERBS = frozenset(
+    """
     accept acknowledge activate add allow analyze append apply approve archive assign associate attach
     authenticate authorize ban block calculate cancel capture charge check checkout
     claim clear clone close commit compact compare complete compute confirm connect contains convert copy
@@ -28,12 +29,15 @@ ACTION_VERBS = frozenset("""
     translate trigger truncate unarchive unassign unban unblock undelete unfollow uninstall unlink unlock
     unmark unmute unpin unpublish unregister unset unshare unstar unsubscribe unsuspend unwatch update upgrade
     upload upsert validate verify void vote watch withdraw
-    """.split())
+    """.split()
+)
 """Verbs an API acts with, as the first word of a path segment (`verify_microdeposits`)."""
-NOUN_LIKE_VERBS = frozenset("""
+NOUN_LIKE_VERBS = frozenset(
+    """
     charge check copy count download end export flag import link lock login mark pin ping play query
     release request return review run search set sign star test track transfer upload vote watch
-    """.split())
+    """.split()
+)
 """Verbs that are as often a noun naming things (`login_links`, `test_clocks`, `run_logs`):
 followed by a plural, they name a resource."""
 

@@ -62,7 +62,7 @@ def rewrite_ref(ref: str) -> str:
     target, hash_, fragment = ref.partition("#")
     for old, new in SECTIONS.items():
         if fragment.startswith(old):
-            return f"{target}{hash_}{new}{fragment[len(old):]}"
+            return f"{target}{hash_}{new}{fragment[len(old) :]}"
     return ref
 
 

@@ -21,7 +21,16 @@ import jinja2.compiler
 from markupsafe import Markup, escape
 
 from ..config import templates_dir
-from ..text import code_block, code_span, description_html, docstring, markdown_text, python_string, toml_string
+from ..text import (
+    api_name,
+    code_block,
+    code_span,
+    description_html,
+    docstring,
+    markdown_text,
+    python_string,
+    toml_string,
+)
 from .python.layout import bracketed
 from .python.types import import_order
 
@@ -72,6 +81,7 @@ def environment(root: Path | None = None) -> jinja2.Environment:
     env.filters["pystr"] = python_string
     env.filters["tomlstr"] = toml_string
     env.filters["markdown"] = markdown_text
+    env.filters["api_name"] = api_name
     env.filters["code"] = code_span
     env.filters["code_block"] = code_block
     env.filters["import_order"] = import_order
@@ -195,16 +205,33 @@ def html_environment() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
         auto_reload=False,
     )
-    env.filters["markdown"] = lambda text: description_markup(text) if text else ""
+    env.filters["markdown"] = markdown_filter
     env.filters["code_spans"] = code_spans_html
+    env.filters["break_points"] = break_points
+    env.filters["api_name"] = api_name
     return env
 
 
+@jinja2.pass_context
+def markdown_filter(context: jinja2.runtime.Context, text: str | None) -> Markup | str:
+    """A description as HTML; relative links resolve against the page's `link_base`."""
+    return description_markup(text, context.get("link_base") or "") if text else ""
+
+
 @cache
-def description_markup(text: str) -> Markup:
+def description_markup(text: str, link_base: str = "") -> Markup:
     """`description_html` as `Markup`, made once per description: fields and arguments
     repeat the same descriptions (half of a large spec's are repeats)."""
-    return Markup(description_html(text))
+    return Markup(description_html(text, link_base))
+
+
+_BREAK_POINT = re.compile(r"(?<=[._])(?=.)|(?<=[a-z0-9])(?=[A-Z])")
+
+
+def break_points(name: str) -> Markup:
+    """A long name that may wrap only between its words: after a `.` or `_` and before a
+    capital that follows a lower-case letter (`<wbr>`, which a copy of the text leaves out)."""
+    return Markup("<wbr>".join(str(escape(part)) for part in _BREAK_POINT.split(name)))
 
 
 _CODE_SPAN = re.compile(r"`([^`]+)`")

@@ -66,7 +66,7 @@ def background(page: Any) -> str:
 
 def test_search_for_droplet_reaches_the_droplet_page(page: Any) -> None:
     page.goto(url("index.html"))
-    page.get_by_label("Search models, fields and methods").fill("droplet")
+    page.get_by_label("Search names, paths and descriptions").fill("droplet")
     results = page.locator("#search-results a")
     assert results.first.inner_text().startswith("Droplet")
     results.first.click()
@@ -158,7 +158,7 @@ def test_a_field_anchor_scrolls_to_the_field(page: Any) -> None:
 
 def test_search_reaches_a_field_on_its_models_page(page: Any) -> None:
     page.goto(url("index.html"))
-    page.get_by_label("Search models, fields and methods").fill("Droplet.vpc_uuid")
+    page.get_by_label("Search names, paths and descriptions").fill("Droplet.vpc_uuid")
     result = page.locator("#search-results a").first
     assert result.inner_text().startswith("Droplet.vpc_uuid")
     result.click()

@@ -6,21 +6,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ...ir.model import (
-    FILE_FORMAT,
     ApiIR,
     ClassIR,
     ClassType,
     ListType,
-    LiteralType,
     OperationIR,
     PaginationIR,
-    PrimitiveType,
     ResourceIR,
     TypeIR,
     class_types,
 )
-from ...text import markdown_text, python_string
+from ...text import markdown_text
+from ..examples import FILE, CallValues, Examples, call_values, python_literal, python_source
 from ..python.resources import ArgView, MethodView, ResourceViews
+from .samples import curl_command, json_text
 from .views import Link, anchor_of
 
 
@@ -52,6 +51,13 @@ class MethodDoc:
     returns_text: str
     links: tuple[Link, ...]
     example: str
+    curl: str
+    request_sample: str | None
+    """The request body as JSON (by wire name), when the method sends one."""
+    request_media: str | None
+    response_sample: str | None
+    errors: tuple[tuple[str, str], ...]
+    """The documented error statuses and their descriptions."""
 
 
 @dataclass(frozen=True)
@@ -60,31 +66,6 @@ class ResourceDoc:
     """`client.chat.completions`"""
     anchor: str
     methods: tuple[MethodDoc, ...]
-
-
-def python_literal(value: object) -> str:
-    """A JSON value as Python source, for examples."""
-    if isinstance(value, str):
-        return python_string(value)
-    if isinstance(value, bool) or value is None:
-        return repr(value)
-    if isinstance(value, (int, float)):
-        return repr(value)
-    if isinstance(value, list):
-        return "[" + ", ".join(python_literal(v) for v in value) + "]"
-    if isinstance(value, dict):
-        return "{" + ", ".join(f"{python_string(str(k))}: {python_literal(v)}" for k, v in value.items()) + "}"
-    return python_string(str(value))
-
-
-def placeholder(type_: TypeIR) -> str:
-    if isinstance(type_, LiteralType) and type_.values:
-        return python_literal(type_.values[0])
-    if isinstance(type_, PrimitiveType):
-        return {"str": '"string"', "int": "0", "float": "0.0", "bool": "True"}.get(type_.name, "...")
-    if isinstance(type_, ListType):
-        return "[]"
-    return "{}"
 
 
 RETURNS_TEXT = {
@@ -126,9 +107,11 @@ class MethodDocs:
         self.main_names = {m.module: m.name for m in api.models}
         self.models = {m.name: m for m in api.models}
         self.package = api.package
+        self.examples = Examples(api)
 
     def method(self, resource: ResourceIR, operation: OperationIR) -> MethodDoc:
         view, _, _ = self.views.method(operation, with_doc=False)
+        values = call_values(operation, self.examples, view.stream_flag)
         call = ".".join(("client", *resource.path, operation.name))
         arguments = self.arguments(operation, view)
         links = sorted({t for t in self.linked_types(operation)}, key=lambda t: (t.name, t.module))
@@ -148,8 +131,21 @@ class MethodDocs:
             returns=view.returns,
             returns_text=self.returns_text(operation, view.kind),
             links=tuple(Link(t.name, anchor_of(t, self.main_names)) for t in links),
-            example=self.example(call, operation, view),
+            example=self.example(call, view, values),
+            curl=curl_command(self.api, operation, values),
+            request_sample=request_sample(operation, values.body),
+            request_media=operation.body.content_type if operation.body is not None else None,
+            response_sample=self.response_sample(operation),
+            errors=operation.errors,
         )
+
+    def response_sample(self, operation: OperationIR) -> str | None:
+        if operation.response is None:
+            return None
+        given = operation.response_example
+        if given is not None:
+            return json_text(self.examples.repaired(given, operation.response))
+        return json_text(self.examples.value(operation.response, every_field=True))
 
     def returns_text(self, operation: OperationIR, kind: str) -> str:
         if operation.pagination is not None:
@@ -210,6 +206,8 @@ class MethodDocs:
         args: list[ArgView] = list(view.args)
         lines = [f"{call}("]
         lines += [f"    {a.name}: {a.annotation}{' = ' + a.default if a.default else ''}," for a in args]
+        if view.positional and (len(args) > view.positional or view.stream_flag):
+            lines.insert(1 + view.positional, "    *,")  # path ids by position, the rest by keyword
         if view.stream_flag:
             lines.append("    stream: Optional[bool] = NOT_GIVEN,")
         lines.append(f") -> {view.returns}")
@@ -217,30 +215,22 @@ class MethodDocs:
             return f"{call}() -> {view.returns}"
         return "\n".join(lines)
 
-    def example(self, call: str, operation: OperationIR, view: MethodView) -> str:
-        values: dict[str, str] = {}
-        for parameter in operation.parameters:
-            if parameter.required or parameter.example is not None:
-                values[parameter.name] = parameter.example or placeholder(parameter.type)
-        body_example = operation.body.example if operation.body is not None else None
-        if operation.body is not None and isinstance(operation.body.main, ClassIR):
-            by_wire = {f.wire_name: f for f in operation.body.main.fields}
-            if isinstance(body_example, dict):
-                for wire, value in body_example.items():
-                    field = by_wire.get(str(wire))
-                    if field is not None and not (view.stream_flag and field.name == view.stream_flag):
-                        values[field.name] = python_literal(value)
-            for field in operation.body.main.fields:
-                is_file = operation.body.is_multipart and field.format == FILE_FORMAT
-                if is_file and (field.required or field.name in values):
-                    values[field.name] = f'Path("{field.name}.bin")'  # a file to upload, by its path
-                elif field.required and field.name not in values:
-                    values[field.name] = placeholder(field.type)
-        if operation.body is not None and operation.body.is_raw and operation.body.required:
-            values["body"] = 'Path("body.bin")'
-        arguments = ", ".join(f"{name}={value}" for name, value in values.items())
+    def example(self, call: str, view: MethodView, values: CallValues) -> str:
+        """The call with the example values: every one the models accept."""
+        # Path ids by position (`client.files.retrieve("file-1")`), as the SDK takes them.
+        by_position = {arg.name for arg in view.args[: view.positional]}
+
+        def spelled(name: str, literal: str) -> str:
+            return literal if name in by_position else f"{name}={literal}"
+
+        pairs = [spelled(name, python_literal(value, name)) for name, value in values.arguments.items()]
+        arguments = argument_list(call, pairs)
+        if arguments.startswith("\n"):
+            # An argument a line: a long value spreads over lines as a formatter lays it out.
+            pairs = [spelled(name, python_source(value, name)) for name, value in values.arguments.items()]
+            arguments = argument_list(call, pairs)
         lines = [f"from {self.package} import Client", "", "client = Client()"]
-        if any(value.startswith("Path(") for value in values.values()):
+        if any(value is FILE for value in values.arguments.values()):
             lines = ["from pathlib import Path", "", *lines]
         if view.kind == "page":
             lines += [f"for item in {call}({arguments}):", "    print(item)"]
@@ -248,13 +238,28 @@ class MethodDocs:
             lines += [f"with {call}({arguments}) as stream:", "    for event in stream:", "        print(event)"]
         elif view.kind == "maybe_stream":
             lines += [f"result = {call}({arguments})", "print(result)"]
-            streamed = f"{arguments}, stream=True" if arguments else "stream=True"
+            streamed = argument_list(call, [*pairs, "stream=True"])
             lines += ["", f"with {call}({streamed}) as stream:", "    for event in stream:", "        print(event)"]
         elif view.kind == "no_content":
             lines += [f"{call}({arguments})"]
         else:
             lines += [f"result = {call}({arguments})", "print(result)"]
         return "\n".join(lines)
+
+
+def request_sample(operation: OperationIR, body: object) -> str | None:
+    """The body as sent: JSON, or a text body's text."""
+    if body is None:
+        return None
+    return body if isinstance(body, str) and operation.body is not None and operation.body.is_text else json_text(body)
+
+
+def argument_list(call: str, pairs: list[str]) -> str:
+    """The arguments of a call: on its line, or a line each (as a formatter lays out a long call)."""
+    arguments = ", ".join(pairs)
+    if len(call) + len(arguments) <= 72:
+        return arguments
+    return "\n" + "".join(f"    {pair},\n" for pair in pairs)
 
 
 def resource_docs(api: ApiIR) -> list[ResourceDoc]:

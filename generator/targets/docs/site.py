@@ -7,7 +7,9 @@ prebuilt search index loaded as a script so the site works from `file://` with n
 
 from __future__ import annotations
 
+import html
 import json
+import re
 from dataclasses import dataclass
 
 from ...ir.model import ApiIR
@@ -109,19 +111,30 @@ class SiteBuilder:
         """(name, href) of the models a method returns that have a page, from a resource page."""
         return tuple((link.name, href) for link in method.links if (href := self.href(link, "../")) is not None)
 
-    def search_index(self, pages: list[ModelPage]) -> list[dict[str, str]]:
-        entries: list[dict[str, str]] = []
+    def search_index(self, pages: list[ModelPage]) -> tuple[list[dict[str, object]], list[str]]:
+        """The entries (name, kind, page, HTTP path for methods, description by number) and
+        the descriptions, each once: shared schemas repeat theirs on many fields."""
+        entries: list[dict[str, object]] = []
+        texts: dict[str, int] = {}
+
+        def entry(name: str, kind: str, href: str, description: str | None, path: str | None = None) -> None:
+            found: dict[str, object] = {"name": name, "kind": kind, "href": href}
+            if path is not None:
+                found["path"] = path
+            text = plain_text(description) if description else ""
+            if text:
+                found["d"] = texts.setdefault(text, len(texts))
+            entries.append(found)
 
         def walk(node: ClassNode, page: ModelPage) -> None:
             href = page.href if node.doc.is_main else f"{page.href}#{node.doc.anchor}"
-            entries.append({"name": node.doc.name, "kind": "model" if node.doc.is_main else "class", "href": href})
+            entry(node.doc.name, "model" if node.doc.is_main else "class", href, node.doc.description)
             for field in node.fields:
-                entries.append(
-                    {
-                        "name": f"{node.doc.name}.{field.doc.name}",
-                        "kind": "field",
-                        "href": f"{page.href}#{field.anchor}",
-                    }
+                entry(
+                    f"{node.doc.name}.{field.doc.name}",
+                    "field",
+                    f"{page.href}#{field.anchor}",
+                    field.doc.description,
                 )
                 if field.expanded is not None:
                     walk(field.expanded, page)
@@ -132,10 +145,19 @@ class SiteBuilder:
                 walk(other, page)
         for resource in self.resources:
             for method in resource.methods:
-                entries.append(
-                    {"name": method.call, "kind": "method", "href": f"resources/{resource.anchor}.html#{method.anchor}"}
-                )
-        return entries
+                words = " ".join(t for t in (method.summary, method.description) if t)
+                href = f"resources/{resource.anchor}.html#{method.anchor}"
+                entry(method.call, "method", href, words, method.http)
+        return entries, list(texts)
+
+
+_TAG = re.compile(r"<[^>]*>")
+
+
+def plain_text(description: str) -> str:
+    """A description's words for the search index: tags and Markdown marks dropped, one line."""
+    text = html.unescape(_TAG.sub(" ", description.replace("&lt;", "<")))
+    return " ".join(text.replace("`", "").replace("**", "").split())
 
 
 def render_site(api: ApiIR, models: list[ModelDoc], resources: list[ResourceDoc], source_name: str) -> dict[str, str]:
@@ -153,6 +175,7 @@ def render_site(api: ApiIR, models: list[ModelDoc], resources: list[ResourceDoc]
         "nav_models": nav_models,
         "nav_resources": nav_resources,
         "static_nav": static_nav,
+        "link_base": api.docs_url or "",
     }
     files = {
         "docs/site/index.html": render_html(
@@ -161,12 +184,16 @@ def render_site(api: ApiIR, models: list[ModelDoc], resources: list[ResourceDoc]
         "docs/site/assets/style.css": render_html("docs/site/assets/style.css.jinja"),
         "docs/site/assets/site.js": render_html("docs/site/assets/site.js.jinja"),
     }
-    index = json.dumps(builder.search_index(pages), ensure_ascii=True, separators=(",", ":")).replace("</", "<\\/")
-    files["docs/site/assets/search-index.js"] = f"window.SDKGEN_SEARCH_INDEX = {index};\n"
+    entries, texts = builder.search_index(pages)
+    index = json.dumps(entries, ensure_ascii=True, separators=(",", ":")).replace("</", "<\\/")
+    text_data = json.dumps(texts, ensure_ascii=True, separators=(",", ":")).replace("</", "<\\/")
+    files["docs/site/assets/search-index.js"] = (
+        f"window.SDKGEN_SEARCH_INDEX = {index};\nwindow.SDKGEN_SEARCH_TEXTS = {text_data};\n"
+    )
     if not static_nav:
         nav = {
-            "Models": [[item.name, item.href] for item in nav_models],
             "Resources": [[item.name, item.href] for item in nav_resources],
+            "Models": [[item.name, item.href] for item in nav_models],
         }
         data = json.dumps(nav, ensure_ascii=True, separators=(",", ":")).replace("</", "<\\/")
         files["docs/site/assets/nav.js"] = f"window.SDKGEN_NAV = {data};\n"

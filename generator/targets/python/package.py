@@ -16,7 +16,6 @@ from ...ir.model import (
     ClassType,
     ConstType,
     ModelIR,
-    OperationIR,
     PrimitiveType,
     SecuritySchemeIR,
     TypeIR,
@@ -24,13 +23,14 @@ from ...ir.model import (
 )
 from ...ir.module_graph import import_plan
 from ...ir.spelling import annotation
-from ...text import python_string
+from ...text import api_name, python_string
 from ..render import render
 from .exports import lazy_exports_view
 from .layout import LINE_LENGTH
 from .literals import security_literal
 from .models import module_view
 from .params import ParamNames, params_module_view, request_import_plan, shared_modules_needed
+from .readme import ExampleView, readme_example, readme_model_example
 from .resources import ChildView, resource_views
 from .types import import_order, natural_key
 from .webhooks import WebhooksView, webhooks_view
@@ -106,14 +106,6 @@ class AuthView:
 
 
 @dataclass(frozen=True)
-class ExampleView:
-    """A first call for the package README: the simplest list or request the API has."""
-
-    lines: tuple[str, ...]
-    async_lines: tuple[str, ...]
-
-
-@dataclass(frozen=True)
 class ClientView:
     title: str
     doc: str
@@ -123,28 +115,6 @@ class ClientView:
     resources: tuple[ChildView, ...]
     example: ExampleView
     webhooks: WebhooksView | None = None
-
-
-def readme_example(api: ApiIR) -> ExampleView:
-    def required(op: OperationIR) -> int:
-        body = op.body.main if op.body is not None else None
-        fields = [f for f in body.fields if f.required] if isinstance(body, ClassIR) else []
-        return len([p for p in op.parameters if p.required]) + len(fields) + (1 if op.body and not fields else 0)
-
-    candidates = [
-        (op.pagination is None, required(op), i, ".".join(("client", *resource.path, op.name)), op)
-        for i, (resource, op) in enumerate(
-            (resource, op) for top in api.resources for resource in top.walk() for op in resource.operations
-        )
-    ]
-    _, _, _, call, op = min(candidates, key=lambda c: c[:3])
-    arguments = ", ".join(f"{p.name}={p.example or '...'}" for p in op.parameters if p.required)
-    if op.pagination is not None:
-        return ExampleView(
-            (f"for item in {call}({arguments}):", "    print(item)"),
-            (f"async for item in {call}({arguments}):", "    print(item)"),
-        )
-    return ExampleView((f"print({call}({arguments}))",), (f"print(await {call}({arguments}))",))
 
 
 def type_exports(api: ApiIR, twins: list[ModelIR], suffix: str) -> list[tuple[str, str]]:
@@ -262,8 +232,8 @@ def client_view(api: ApiIR) -> ClientView:
         "A number as `timeout` bounds each whole attempt; `max_in_flight` requests at most are "
         "sent at once, the others queue."
     )
-    doc = f"A client for the {api.title} API.\n\n{auth}{retries}"
-    async_doc = f"An async client for the {api.title} API.\n\n{auth}{retries}"
+    doc = f"A client for the {api_name(api.title)}.\n\n{auth}{retries}"
+    async_doc = f"An async client for the {api_name(api.title)}.\n\n{auth}{retries}"
     helper = webhooks_view(api)
     if helper is not None:
         doc += f" `client.{helper.attribute}` checks and reads the webhooks the API sends."
@@ -338,7 +308,8 @@ def render_python(api: ApiIR, source_name: str, part: tuple[int, int] = (0, 1)) 
         return files
     client = client_view(api) if api.resources else None
     files["python/pyproject.toml"] = render("python/pyproject.toml.jinja", client=client, **context)
-    files["python/README.md"] = render("python/README.md.jinja", client=client, **context)
+    model_example = readme_model_example(api) if client is None else None
+    files["python/README.md"] = render("python/README.md.jinja", client=client, model_example=model_example, **context)
     files[f"{root}/__init__.py"] = render("python/package/__init__.py.jinja", client=client, **context)
     recursive = {m.module for m in api.models for d in m.definitions if isinstance(d, AliasIR) and d.recursive}
     files[f"{root}/_models.py"] = render(
