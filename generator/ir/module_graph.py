@@ -161,8 +161,8 @@ def import_plan(
 def defer_aliases_on_import_cycles(models: list[ModelIR]) -> list[ModelIR]:
     """The models with every alias that names a module of its own module's cycle of runtime
     imports marked `recursive` (a `TypeAliasType` whose value is a string), which makes its
-    imports ones for field annotations: only base classes are then imported while a module
-    loads, and a class cannot be a base of its own bases."""
+    imports ones for field annotations. Once they are, no cycle of runtime imports is left:
+    `inheritance.py` has dropped the base classes that would close one."""
     _, runtime_edges = _graph(models)
     component_of: dict[str, int] = {}
     for number, component in enumerate(strongly_connected(runtime_edges)):

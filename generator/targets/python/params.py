@@ -8,6 +8,7 @@ server sets (`readOnly`) are left out; required fields are `Required[...]`.
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 
 from ...ir.model import AliasIR, ApiIR, ClassIR, ClassType, Definition, FieldIR, ModelIR, class_types, map_definitions
@@ -144,7 +145,7 @@ def request_import_plan(api: ApiIR, twins: list[ModelIR]) -> set[tuple[str, str]
 
 
 def params_module_view(
-    model: ModelIR, names: ParamNames, deferred: set[tuple[str, str]] | frozenset[tuple[str, str]] = frozenset()
+    model: ModelIR, names: ParamNames, deferred: AbstractSet[tuple[str, str]] = frozenset()
 ) -> ParamsModuleView:
     twin = model.namespace == "shared"
     own = {d.name for d in model.definitions}
