@@ -1,0 +1,234 @@
+"""The resource modules: one class per IR resource (`client.droplets`), its methods named as
+the IR names them, path parameters positional, everything else in one params object."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ...ir.model import (
+    ClassIR,
+    FieldIR,
+    OperationIR,
+    ParameterIR,
+    ResourceIR,
+    class_types,
+    is_text_media,
+)
+from .imports import Imports
+from .spelling import (
+    WIDTH,
+    camel_case,
+    declaration,
+    doc_comment,
+    literal,
+    pascal_case,
+    property_key,
+    spell,
+    ts_string,
+    with_null,
+)
+
+BODY_TYPES = {
+    "application/x-www-form-urlencoded": "form",
+    "multipart/form-data": "multipart",
+    "text/plain": "text",
+    "application/octet-stream": "raw",
+}
+RAW_BODY = "Blob | ArrayBuffer | Uint8Array | string"
+
+
+@dataclass(frozen=True)
+class MethodView:
+    lines: tuple[str, ...]
+    """The method, TSDoc to closing brace, as prettier prints it (indented for a class body)."""
+
+
+@dataclass(frozen=True)
+class ResourceView:
+    path: str
+    class_name: str
+    imports: tuple[str, ...]
+    children: tuple[tuple[str, str, str], ...]
+    """Each sub-resource: the attribute, its class, its module."""
+    params: tuple[tuple[str, ...], ...]
+    """The params interfaces of the methods, each as its lines."""
+    methods: tuple[MethodView, ...]
+    description: tuple[str, ...]
+
+
+def _object(head: str, entries: list[tuple[str, str]], tail: str, indent: str) -> list[str]:
+    """An object literal, always broken one entry a line (prettier keeps an object broken
+    when its first key starts a line)."""
+    if not entries:
+        return [f"{indent}{head}{{}}{tail}"]
+    inner = indent + "  "
+    return [f"{indent}{head}{{", *(f"{inner}{k}: {v}," for k, v in entries), f"{indent}}}{tail}"]
+
+
+class _Method:
+    def __init__(self, resource: ResourceIR, op: OperationIR, imports: Imports) -> None:
+        self.op = op
+        self.imports = imports
+        self.params_name = f"{resource.class_name}{pascal_case(op.name)}Params"
+        self.path_params = [p for p in op.parameters if p.location == "path"]
+        self.other_params = [p for p in op.parameters if p.location != "path"]
+        body = op.body
+        self.body_fields: list[FieldIR] = []
+        self.whole_body = False
+        if body is not None:
+            main = body.main
+            if isinstance(main, ClassIR):
+                self.body_fields = list(main.fields)
+            else:
+                self.whole_body = True
+
+    def param_members(self) -> list[str]:
+        lines: list[str] = []
+        for param in self.other_params:
+            self.imports.add_all(class_types(param.type))
+            head = f"{property_key(param.name)}{'' if param.required else '?'}: "
+            doc = doc_comment(param.description, "  ", param.deprecated)
+            lines += doc + declaration(head, with_null(param.type, False, self.imports.name), ";", "  ")
+        for field in self.body_fields:
+            self.imports.add_all(class_types(field.type))
+            head = f"{property_key(field.name)}{'' if field.required else '?'}: "
+            doc = doc_comment(field.description, "  ", field.deprecated)
+            lines += doc + declaration(head, with_null(field.type, field.nullable, self.imports.name), ";", "  ")
+        if self.whole_body:
+            body = self.op.body
+            assert body is not None
+            main = body.main
+            if main is not None:
+                self.imports.add_all(class_types(_main_type(main)))
+                parts = with_null(_main_type(main), False, self.imports.name)
+            else:
+                parts = ["string"] if body.is_text else [RAW_BODY]
+            lines += declaration(f"body{'' if body.required else '?'}: ", parts, ";", "  ")
+        return lines
+
+    def params_interface(self) -> tuple[str, ...]:
+        members = self.param_members()
+        if not members:
+            return ()
+        return (f"export interface {self.params_name} {{", *members, "}")
+
+    def has_params(self) -> bool:
+        return bool(self.other_params or self.body_fields or self.whole_body)
+
+    def params_required(self) -> bool:
+        body_required = self.op.body is not None and self.op.body.required
+        required_fields = any(f.required for f in self.body_fields)
+        return (
+            any(p.required for p in self.other_params)
+            or (body_required and (required_fields or self.whole_body))
+        )
+
+    def returns(self) -> tuple[str, str]:
+        """The method's result type and how the response is read."""
+        op = self.op
+        if op.response is not None:
+            self.imports.add_all(class_types(op.response))
+            return spell(op.response, self.imports.name), "json"
+        if op.response_media is None:
+            return "void", "none"
+        return ("string", "text") if is_text_media(op.response_media) else ("Blob", "blob")
+
+    def arguments(self) -> list[str]:
+        args = []
+        for param in self.path_params:
+            self.imports.add_all(class_types(param.type))
+            args.append(f"{camel_case(param.name)}: {spell(param.type, self.imports.name)}")
+        if self.has_params():
+            args.append(f"params: {self.params_name}" + ("" if self.params_required() else " = {}"))
+        args.append("options?: RequestOptions")
+        return args
+
+    def signature(self, returns: str) -> list[str]:
+        name = camel_case(self.op.name)
+        args = self.arguments()
+        line = f"  {name}({', '.join(args)}): Promise<{returns}> {{"
+        if len(line) <= WIDTH:
+            return [line]
+        return [f"  {name}(", *(f"    {arg}," for arg in args), f"  ): Promise<{returns}> {{"]
+
+    def request(self, response: str) -> list[str]:
+        op = self.op
+        entries: list[tuple[str, str]] = [("method", ts_string(op.http_method.upper())), ("path", ts_string(op.path))]
+        lines: list[str] = []
+        indent = "      "
+        if self.path_params:
+            values = [(property_key(p.wire_name), camel_case(p.name)) for p in self.path_params]
+            lines += _object("pathParams: ", values, ",", indent)
+        for location, key in (("query", "query"), ("header", "headers"), ("cookie", "cookies")):
+            found = [p for p in self.other_params if p.location == location]
+            if found:
+                values = [(property_key(p.wire_name), f"params.{p.name}") for p in found]
+                lines += _object(f"{key}: ", values, ",", indent)
+        styles = [p for p in self.other_params if p.location == "query" and p.serialization != ("form", True)]
+        if styles:
+            values = [(property_key(p.wire_name), _style(p)) for p in styles]
+            lines += _object("styles: ", values, ",", indent)
+        body = op.body
+        if body is not None:
+            if self.whole_body:
+                lines.append(f"{indent}body: params.body,")
+            else:
+                values = [(property_key(f.wire_name), f"params.{f.name}") for f in self.body_fields]
+                lines += _object("body: ", values, ",", indent)
+            kind = BODY_TYPES.get(body.content_type, "json")
+            if kind != "json":
+                lines.append(f"{indent}bodyType: {ts_string(kind)},")
+            elif body.content_type != "application/json":
+                lines.append(f"{indent}contentType: {ts_string(body.content_type)},")
+        if response != "json":
+            lines.append(f"{indent}responseType: {ts_string(response)},")
+        if op.security is not None:
+            alternatives = ", ".join("[" + ", ".join(ts_string(k) for k in keys) + "]" for keys in op.security)
+            lines.append(f"{indent}security: [{alternatives}],")
+        if op.server is not None:
+            lines.append(f"{indent}server: {ts_string(op.server)},")
+        head = [f"{indent}{k}: {v}," for k, v in entries]
+        return ["    return this.client.request({", *head, *lines, f"{indent}options,", "    });"]
+
+    def lines(self) -> tuple[str, ...]:
+        op = self.op
+        text = "\n\n".join(t for t in (op.summary, op.description) if t and t.strip())
+        returns, response = self.returns()
+        return (
+            *doc_comment(text, "  ", op.deprecated),
+            *self.signature(returns),
+            *self.request(response),
+            "  }",
+        )
+
+
+def _main_type(main: object) -> object:
+    return getattr(main, "type")
+
+
+def _style(param: ParameterIR) -> str:
+    style, explode = param.serialization
+    return f"[{ts_string(style)}, {literal(explode)}]"
+
+
+def resource_view(resource: ResourceIR) -> ResourceView:
+    local = {resource.class_name} | {c.class_name for c in resource.children}
+    methods = [_Method(resource, op, Imports("", set(), "../types/")) for op in resource.operations]
+    local |= {m.params_name for m in methods}
+    imports = Imports("", local, "../types/")
+    params = []
+    views = []
+    for method in methods:
+        method.imports = imports
+        params.append(method.params_interface())
+        views.append(MethodView(method.lines()))
+    children = tuple((camel_case(c.attribute), c.class_name, c.module) for c in resource.children)
+    return ResourceView(
+        path=f"src/resources/{resource.module}.ts",
+        class_name=resource.class_name,
+        imports=imports.lines(),
+        children=children,
+        params=tuple(p for p in params if p),
+        methods=tuple(views),
+        description=tuple(doc_comment(resource.description, "")),
+    )

@@ -1,0 +1,194 @@
+"""How IR types and values are written in TypeScript, in prettier's spelling.
+
+Prettier is the oracle (`prettier --check` over every generated package): strings take double
+quotes unless they hold more double than single quotes, object keys are quoted only where
+they must be, and a line is 80 columns.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+
+from ...ir.model import (
+    ClassType,
+    ConstrainedType,
+    ConstType,
+    DictType,
+    ListType,
+    LiteralType,
+    PrimitiveType,
+    TupleType,
+    TypeIR,
+    UnionType,
+)
+
+WIDTH = 80
+"""Prettier's default print width."""
+
+_PRIMITIVES = {
+    "str": "string",
+    "datetime": "string",
+    "date": "string",
+    "int": "number",
+    "float": "number",
+    "bool": "boolean",
+    "object": "unknown",
+    "None": "null",
+}
+
+_IDENTIFIER = re.compile(r"[A-Za-z_$][A-Za-z0-9_$]*")
+_SIMPLE = re.compile(r"[A-Za-z_$][A-Za-z0-9_$.]*")
+
+RESERVED = frozenset(
+    "break case catch class const continue debugger default delete do else enum export extends false "
+    "finally for function if import in instanceof new null return super switch this throw true try "
+    "typeof var void while with yield let static implements interface package private protected public "
+    "await arguments eval undefined".split()
+)
+
+Namer = Callable[[ClassType], str]
+
+
+def ts_string(text: str) -> str:
+    """A string literal as prettier writes it: double quotes unless the text holds more of them."""
+    quote = "'" if text.count('"') > text.count("'") else '"'
+    out = []
+    for char in text:
+        if char == "\\":
+            out.append("\\\\")
+        elif char == quote:
+            out.append("\\" + quote)
+        elif char == "\n":
+            out.append("\\n")
+        elif char == "\r":
+            out.append("\\r")
+        elif char == "\t":
+            out.append("\\t")
+        elif ord(char) < 0x20 or char in "\u2028\u2029":
+            out.append(f"\\u{ord(char):04x}")
+        else:
+            out.append(char)
+    return quote + "".join(out) + quote
+
+
+def property_key(name: str) -> str:
+    """An object or interface key: bare when it is an identifier, quoted otherwise."""
+    return name if _IDENTIFIER.fullmatch(name) else ts_string(name)
+
+
+def camel_case(name: str) -> str:
+    """`droplet_id` -> `dropletId`; a reserved word gets a trailing underscore."""
+    head, *rest = name.split("_") if name.strip("_") else [name]
+    text = head + "".join(part[:1].upper() + part[1:] for part in rest)
+    text = text or name
+    return text + "_" if text in RESERVED else text
+
+
+def pascal_case(name: str) -> str:
+    return "".join(part[:1].upper() + part[1:] for part in name.split("_"))
+
+
+def literal(value: object) -> str:
+    if isinstance(value, str):
+        return ts_string(value)
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return json.dumps(value)
+
+
+def members(type_: TypeIR, namer: Namer) -> list[str]:
+    """The members of the union a type is written as (one member for any other type)."""
+    if isinstance(type_, UnionType):
+        found: list[str] = []
+        for member in type_.members:
+            found += [m for m in members(member, namer) if m not in found]
+        return found
+    if isinstance(type_, LiteralType):
+        return list(dict.fromkeys(literal(v) for v in type_.values))
+    if isinstance(type_, ConstrainedType):
+        return members(type_.base, namer)
+    return [spell(type_, namer)]
+
+
+def spell(type_: TypeIR, namer: Namer) -> str:
+    """The type as one line of TypeScript."""
+    if isinstance(type_, PrimitiveType):
+        return _PRIMITIVES.get(type_.name, "unknown")
+    if isinstance(type_, ClassType):
+        return namer(type_)
+    if isinstance(type_, ConstrainedType):
+        return spell(type_.base, namer)
+    if isinstance(type_, ConstType):
+        value = type_.value
+        return literal(value) if not isinstance(value, (dict, list)) else spell(type_.base, namer)
+    if isinstance(type_, ListType):
+        item = spell(type_.item, namer)
+        return f"{item}[]" if _SIMPLE.fullmatch(item) else f"Array<{item}>"
+    if isinstance(type_, DictType):
+        return f"{{ [key: string]: {spell(type_.value, namer)} }}"
+    if isinstance(type_, TupleType):
+        return "[" + ", ".join(spell(item, namer) for item in type_.items) + "]"
+    return " | ".join(members(type_, namer))
+
+
+def with_null(type_: TypeIR, nullable: bool, namer: Namer) -> list[str]:
+    """The union members of a value that may also be null."""
+    found = members(type_, namer)
+    if nullable and "null" not in found and "unknown" not in found:
+        found.append("null")
+    return found
+
+
+def declaration(head: str, parts: list[str], tail: str, indent: str) -> list[str]:
+    """`head T1 | T2 tail` on one line if it fits, else prettier's broken union:
+    `head` then `| T1` and `| T2` on lines of their own, indented one more step.
+
+    `head` ends where the type starts (`name?: `, `export type X = `); the broken form drops
+    its trailing space."""
+    line = f"{indent}{head}{' | '.join(parts)}{tail}"
+    if len(line) <= WIDTH:
+        return [line]
+    if len(parts) == 1:
+        inner = top_level_union(parts[0][6:-1]) if parts[0].startswith("Array<") else []
+        if len(inner) < 2:
+            return [line]
+        return [f"{indent}{head}Array<", *(f"{indent}  | {m}" for m in inner), f"{indent}>{tail}"]
+    lines = [f"{indent}{head.rstrip()}"]
+    lines += [f"{indent}  | {part}" for part in parts]
+    lines[-1] += tail
+    return lines
+
+
+def top_level_union(text: str) -> list[str]:
+    """The members of a union written on one line (`A | Array<B | C>` has two)."""
+    found, depth, quote, start = [], 0, "", 0
+    for index, char in enumerate(text):
+        if quote:
+            if char == quote and text[index - 1] != "\\":
+                quote = ""
+        elif char in "\"'":
+            quote = char
+        elif char in "<[{(":
+            depth += 1
+        elif char in ">]})":
+            depth -= 1
+        elif depth == 0 and text.startswith(" | ", index):
+            found.append(text[start:index])
+            start = index + 3
+    return found + [text[start:]]
+
+
+def doc_comment(text: str | None, indent: str, deprecated: bool = False) -> list[str]:
+    """A TSDoc block (`/** ... */`), or nothing when there is nothing to say."""
+    lines = [line.rstrip() for line in (text or "").strip().replace("*/", "*\u200b/").splitlines()]
+    if deprecated:
+        lines += ([""] if lines else []) + ["@deprecated"]
+    if not lines:
+        return []
+    return [f"{indent}/**"] + [f"{indent} * {line}" if line else f"{indent} *" for line in lines] + [f"{indent} */"]

@@ -1,0 +1,190 @@
+"""The TypeScript target: every file of the npm package under `typescript/`, from the IR."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from ...ir.model import ApiIR, ServerIR
+from ..render import environment
+from .models import type_module
+from .resources import ResourceView, resource_view
+from .spelling import WIDTH, camel_case, doc_comment, property_key, ts_string
+
+ROOT = "typescript"
+RUNTIME = ("core.ts", "errors.ts")
+ERROR_NAMES = (
+    "SDKError",
+    "APIError",
+    "APIConnectionError",
+    "APITimeoutError",
+    "BadRequestError",
+    "AuthenticationError",
+    "PermissionDeniedError",
+    "NotFoundError",
+    "ConflictError",
+    "UnprocessableEntityError",
+    "RateLimitError",
+    "InternalServerError",
+)
+"""Runtime modules the same for every API (templates without variables)."""
+
+
+@dataclass(frozen=True)
+class CredentialView:
+    key: str
+    kind: str
+    location: str
+    name: str
+    options: tuple[tuple[str, str], ...]
+    """Each client option holding part of it, and the environment variable read when not given."""
+    doc: tuple[str, ...]
+
+    @property
+    def values(self) -> tuple[str, ...]:
+        items = [f"options.{option} ?? readEnv({ts_string(env)})" for option, env in self.options]
+        return tuple(array("values", items, " " * 10))
+
+
+@dataclass(frozen=True)
+class ServerView:
+    option: str
+    name: str
+    url: str
+
+    def lines(self, env_var: str, indent: str) -> tuple[str, ...]:
+        """Its entry in the client's `servers` (its `baseURL` for the default one)."""
+        operands = [f"options.{self.option}"]
+        operands += [f"readEnv({ts_string(env_var)})"] if env_var else []
+        key = property_key(self.name) if self.name else "baseURL"
+        return tuple(chain(key, [*operands, ts_string(self.url)], indent))
+
+
+def chain(key: str, operands: list[str], indent: str) -> list[str]:
+    """`key: a ?? b ?? c,` as prettier breaks it: whole, or after the key, or one operand a line."""
+    line = f"{indent}{key}: {' ?? '.join(operands)},"
+    if len(line) <= WIDTH:
+        return [line]
+    inner = indent + "  "
+    line = f"{inner}{' ?? '.join(operands)},"
+    if len(line) <= WIDTH:
+        return [f"{indent}{key}:", line]
+    return [f"{indent}{key}:", *(f"{inner}{o} ??" for o in operands[:-1]), f"{inner}{operands[-1]},"]
+
+
+def array(key: str, items: list[str], indent: str) -> list[str]:
+    """`key: [a, b],` on one line if it fits, else one item a line."""
+    line = f"{indent}{key}: [{', '.join(items)}],"
+    if len(line) <= WIDTH or not items:
+        return [line]
+    return [f"{indent}{key}: [", *(f"{indent}  {item}," for item in items), f"{indent}],"]
+
+
+@dataclass(frozen=True)
+class ClientView:
+    npm_name: str
+    title: str
+    version: str
+    description: str
+    doc: tuple[str, ...]
+    """The client class's TSDoc: the first line of the API's description."""
+    credentials: tuple[CredentialView, ...]
+    default_security: str
+    servers: tuple[ServerView, ...]
+    """The API's default server first (option `baseURL`), then the named ones."""
+    base_url_env: str
+    idempotency_header: str
+    resources: tuple[tuple[str, str, str], ...]
+    """Each top-level resource: the attribute, its class, its module."""
+    env_vars: tuple[str, ...]
+
+
+def json_string(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)
+
+
+def npm_name(package: str) -> str:
+    """An npm package name from the Python one: lower case, words joined by `-`."""
+    return package.lower().replace("_", "-").strip("-.") or "sdk"
+
+
+def server_url(server: ServerIR) -> str:
+    url = server.url
+    for variable in server.variables:
+        url = url.replace("{" + variable.wire_name + "}", variable.default)
+    return url
+
+
+def _first_line(text: str) -> str:
+    lines = text.strip().splitlines()
+    return lines[0].strip() if lines else ""
+
+
+def client_view(api: ApiIR) -> ClientView:
+    credentials = []
+    for scheme in api.auth.schemes if api.auth else ():
+        options = tuple(zip((camel_case(a) for a in scheme.arguments), scheme.env_vars, strict=True))
+        kind = {"api_key": "apiKey"}.get(scheme.kind, scheme.kind)
+        doc = doc_comment(scheme.description, "  ")
+        credentials.append(CredentialView(scheme.key, kind, scheme.location, scheme.name, options, tuple(doc)))
+    default = api.auth.default if api.auth else ()
+    security = "[" + ", ".join("[" + ", ".join(ts_string(k) for k in keys) + "]" for keys in default) + "]"
+    servers = [ServerView("baseURL", "", server_url(s)) for s in api.servers if s.name == ""][:1]
+    servers += [ServerView(camel_case(s.name) + "BaseURL", s.name, server_url(s)) for s in api.servers if s.name]
+    if not servers or servers[0].name:
+        servers.insert(0, ServerView("baseURL", "", ""))
+    resources = tuple((camel_case(r.attribute), r.class_name, r.module) for r in api.resources)
+    env_vars = tuple(v for c in credentials for _, v in c.options)
+    return ClientView(
+        npm_name=npm_name(api.package),
+        title=api.title,
+        version=api.version,
+        description=_first_line(api.description or api.title),
+        doc=tuple(doc_comment(_first_line(api.description or api.title), "")),
+        credentials=tuple(credentials),
+        default_security=security,
+        servers=tuple(servers),
+        base_url_env=f"{api.env_prefix}_BASE_URL" if api.env_prefix else "",
+        idempotency_header=api.idempotency_header,
+        resources=resources,
+        env_vars=env_vars,
+    )
+
+
+def index_exports(api: ApiIR, resources: list[ResourceView]) -> tuple[tuple[str, str], ...]:
+    """The model types the package's entry point exports: each model's main definition, by
+    its name; a name already taken (by the client, an error, a resource or another model)
+    stays importable from its own module only."""
+    taken = {"Client", "ClientOptions", "RequestOptions", *ERROR_NAMES}
+    taken |= {r.class_name for r in resources}
+    exports = []
+    for model in sorted(api.models, key=lambda m: m.module):
+        if model.main.name not in taken:
+            taken.add(model.main.name)
+            exports.append((model.main.name, model.module))
+    return tuple(exports)
+
+
+def render_typescript(api: ApiIR) -> dict[str, str]:
+    """Every file of the TypeScript package by its path under the output directory."""
+    env = environment()
+    client = client_view(api)
+    files: dict[str, str] = {}
+
+    def render(template: str, path: str, **values: object) -> None:
+        files[f"{ROOT}/{path}"] = env.get_template(f"typescript/{template}").render(**values)
+
+    render("package.json.jinja", "package.json", client=client, json_string=json_string)
+    render("tsconfig.json.jinja", "tsconfig.json")
+    render("README.md.jinja", "README.md", client=client, api=api)
+    for name in RUNTIME:
+        render(f"src/{name}.jinja", f"src/{name}")
+    render("src/client.ts.jinja", "src/client.ts", client=client, ts_string=ts_string)
+    types = [type_module(model) for model in api.models]
+    for view in types:
+        render("src/types/module.ts.jinja", view.path, module=view)
+    resources = [resource_view(r) for top in api.resources for r in top.walk()]
+    for resource in resources:
+        render("src/resources/module.ts.jinja", resource.path, resource=resource)
+    render("src/index.ts.jinja", "src/index.ts", client=client, resources=resources, exports=index_exports(api, resources))
+    return dict(sorted(files.items()))
