@@ -46,7 +46,7 @@ def class_lines(definition: ClassIR, imports: Imports) -> list[str]:
 def alias_lines(definition: AliasIR, imports: Imports) -> list[str]:
     parts = with_null(definition.type, definition.nullable, imports.name)
     head = f"export type {definition.name} = "
-    return doc_comment(definition.description, "") + declaration(head, parts, ";", "")
+    return doc_comment(definition.description, "") + declaration(head, parts, ";", "", alias=True)
 
 
 def type_module(model: ModelIR) -> TypeModuleView:

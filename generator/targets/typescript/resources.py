@@ -50,6 +50,8 @@ class ResourceView:
     imports: tuple[str, ...]
     children: tuple[tuple[str, str, str], ...]
     """Each sub-resource: the attribute, its class, its module."""
+    construct: tuple[str, ...]
+    """The constructor's lines that make the sub-resources."""
     params: tuple[tuple[str, ...], ...]
     """The params interfaces of the methods, each as its lines."""
     methods: tuple[MethodView, ...]
@@ -62,7 +64,16 @@ def _object(head: str, entries: list[tuple[str, str]], tail: str, indent: str) -
     if not entries:
         return [f"{indent}{head}{{}}{tail}"]
     inner = indent + "  "
-    return [f"{indent}{head}{{", *(f"{inner}{k}: {v}," for k, v in entries), f"{indent}}}{tail}"]
+    lines = [f"{indent}{head}{{"]
+    for key, value in entries:
+        lines += property_lines(key, value, inner)
+    return [*lines, f"{indent}}}{tail}"]
+
+
+def property_lines(key: str, value: str, indent: str) -> list[str]:
+    """`key: value,`, or the value on a line of its own when that does not fit."""
+    line = f"{indent}{key}: {value},"
+    return [line] if len(line) <= WIDTH else [f"{indent}{key}:", f"{indent}  {value},"]
 
 
 class _Method:
@@ -116,12 +127,9 @@ class _Method:
         return bool(self.other_params or self.body_fields or self.whole_body)
 
     def params_required(self) -> bool:
-        body_required = self.op.body is not None and self.op.body.required
-        required_fields = any(f.required for f in self.body_fields)
-        return (
-            any(p.required for p in self.other_params)
-            or (body_required and (required_fields or self.whole_body))
-        )
+        """Whether the params object has a member that must be given."""
+        whole_required = self.whole_body and self.op.body is not None and self.op.body.required
+        return any(p.required for p in self.other_params) or any(f.required for f in self.body_fields) or whole_required
 
     def returns(self) -> tuple[str, str]:
         """The method's result type and how the response is read."""
@@ -211,6 +219,19 @@ def _style(param: ParameterIR) -> str:
     return f"[{ts_string(style)}, {literal(explode)}]"
 
 
+def construction(target: str, class_name: str, argument: str, indent: str) -> list[str]:
+    """`target = new Class(argument);` as prettier breaks it: the argument on its own line when
+    `target = new Class(` fits, else after the `=`."""
+    line = f"{indent}{target} = new {class_name}({argument});"
+    if len(line) <= WIDTH:
+        return [line]
+    if len(f"{indent}{target} = new {class_name}(") <= WIDTH:
+        return [f"{indent}{target} = new {class_name}(", f"{indent}  {argument},", f"{indent});"]
+    if len(f"{indent}  new {class_name}({argument});") <= WIDTH:
+        return [f"{indent}{target} =", f"{indent}  new {class_name}({argument});"]
+    return [f"{indent}{target} =", f"{indent}  new {class_name}(", f"{indent}    {argument},", f"{indent}  );"]
+
+
 def resource_view(resource: ResourceIR) -> ResourceView:
     local = {resource.class_name} | {c.class_name for c in resource.children}
     methods = [_Method(resource, op, Imports("", set(), "../types/")) for op in resource.operations]
@@ -223,11 +244,13 @@ def resource_view(resource: ResourceIR) -> ResourceView:
         params.append(method.params_interface())
         views.append(MethodView(method.lines()))
     children = tuple((camel_case(c.attribute), c.class_name, c.module) for c in resource.children)
+    construct = tuple(line for a, c, _ in children for line in construction(f"this.{a}", c, "client", "    "))
     return ResourceView(
         path=f"src/resources/{resource.module}.ts",
         class_name=resource.class_name,
         imports=imports.lines(),
         children=children,
+        construct=construct,
         params=tuple(p for p in params if p),
         methods=tuple(views),
         description=tuple(doc_comment(resource.description, "")),

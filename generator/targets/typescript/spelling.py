@@ -79,10 +79,13 @@ def property_key(name: str) -> str:
 
 
 def camel_case(name: str) -> str:
-    """`droplet_id` -> `dropletId`; a reserved word gets a trailing underscore."""
-    head, *rest = name.split("_") if name.strip("_") else [name]
-    text = head + "".join(part[:1].upper() + part[1:] for part in rest)
-    text = text or name
+    """`droplet_id` -> `dropletId`; leading underscores stay (`_1_clicks` -> `_1Clicks`), and
+    a reserved word gets a trailing underscore."""
+    stripped = name.lstrip("_")
+    head, *rest = stripped.split("_")
+    text = name[: len(name) - len(stripped)] + head + "".join(part[:1].upper() + part[1:] for part in rest)
+    if not text or text[0].isdigit():
+        text = "_" + text
     return text + "_" if text in RESERVED else text
 
 
@@ -145,24 +148,34 @@ def with_null(type_: TypeIR, nullable: bool, namer: Namer) -> list[str]:
     return found
 
 
-def declaration(head: str, parts: list[str], tail: str, indent: str) -> list[str]:
-    """`head T1 | T2 tail` on one line if it fits, else prettier's broken union:
-    `head` then `| T1` and `| T2` on lines of their own, indented one more step.
+def declaration(head: str, parts: list[str], tail: str, indent: str, alias: bool = False) -> list[str]:
+    """`head T1 | T2 tail` as prettier breaks it when it does not fit in a line.
 
-    `head` ends where the type starts (`name?: `, `export type X = `); the broken form drops
-    its trailing space."""
+    `head` ends where the type starts (`name?: `, `export type X = `). A member's type hugs
+    a lone type or-null (`{`, `Array<` open on the head's line); a type alias's breaks after
+    its `=`; a union goes whole to the next line, else one `| member` a line."""
     line = f"{indent}{head}{' | '.join(parts)}{tail}"
     if len(line) <= WIDTH:
         return [line]
-    if len(parts) == 1:
-        inner = top_level_union(parts[0][6:-1]) if parts[0].startswith("Array<") else []
-        if len(inner) < 2:
+    others = [p for p in parts if p != "null"]
+    hugged = len(parts) == 1 or (not alias and len(others) == 1)
+    if hugged:
+        lone, rest = others[0], "".join(f" | {p}" for p in parts if p != others[0])
+        inner = indent + "  "
+        if lone.startswith("{ [key: string]: "):
+            return [f"{indent}{head}{{", f"{inner}{lone[2:-2]};", f"{indent}}}{rest}{tail}"]
+        members = top_level_union(lone[6:-1]) if lone.startswith("Array<") else []
+        if len(members) > 1:
+            whole = f"{inner}{lone[6:-1]}"
+            body = [whole] if len(whole) <= WIDTH else [f"{inner}| {m}" for m in members]
+            return [f"{indent}{head}Array<", *body, f"{indent}>{rest}{tail}"]
+        if not alias:
             return [line]
-        return [f"{indent}{head}Array<", *(f"{indent}  | {m}" for m in inner), f"{indent}>{tail}"]
-    lines = [f"{indent}{head.rstrip()}"]
-    lines += [f"{indent}  | {part}" for part in parts]
-    lines[-1] += tail
-    return lines
+        return [f"{indent}{head.rstrip()}", f"{inner}{lone}{rest}{tail}"]
+    whole = f"{indent}  {' | '.join(parts)}{tail}"
+    if len(whole) <= WIDTH:
+        return [f"{indent}{head.rstrip()}", whole]
+    return [f"{indent}{head.rstrip()}", *(f"{indent}  | {part}" for part in parts[:-1]), f"{indent}  | {parts[-1]}{tail}"]
 
 
 def top_level_union(text: str) -> list[str]:

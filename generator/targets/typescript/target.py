@@ -77,7 +77,15 @@ def array(key: str, items: list[str], indent: str) -> list[str]:
     line = f"{indent}{key}: [{', '.join(items)}],"
     if len(line) <= WIDTH or not items:
         return [line]
-    return [f"{indent}{key}: [", *(f"{indent}  {item}," for item in items), f"{indent}],"]
+    lines = [f"{indent}{key}: ["]
+    for item in items:
+        line = f"{indent}  {item},"
+        if len(line) > WIDTH and " ?? " in item:
+            first, rest = item.split(" ?? ", 1)
+            lines += [f"{indent}  {first} ??", f"{indent}    {rest},"]
+        else:
+            lines.append(line)
+    return [*lines, f"{indent}],"]
 
 
 @dataclass(frozen=True)
