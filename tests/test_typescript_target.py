@@ -1,0 +1,126 @@
+"""The TypeScript target: its packages compile under `tsc --strict`, are what prettier prints,
+and the generated client behaves on the wire (`node --test` against a loopback server).
+
+TypeScript and prettier come from npm like Prism: `make typescript` installs them under
+`.tools/typescript`; without them these tests skip (fail with SDKGEN_REQUIRE_TYPESCRIPT)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from sdkgen.pipeline import generate_files
+
+from .conftest import GOLDEN, ROOT, SHARED
+
+TOOLS = ROOT / ".tools" / "typescript" / "node_modules" / ".bin"
+TSC = TOOLS / "tsc"
+PRETTIER = TOOLS / "prettier"
+
+SPECS = {
+    "shared": ROOT / "schemas" / "shared.yaml",
+    "digitalocean": SHARED / "corpus" / "digitalocean" / "DigitalOcean-public.v2.bundled.yaml",
+    "twilio": SHARED / "corpus" / "twilio" / "twilio_api_v2010.yaml",
+    "enums": GOLDEN / "enums" / "spec.yaml",
+    "discriminators": GOLDEN / "discriminators" / "spec.yaml",
+    "nested_inline_objects": GOLDEN / "nested_inline_objects" / "spec.yaml",
+    "keywords_and_aliases": GOLDEN / "keywords_and_aliases" / "spec.yaml",
+    "client_resources": GOLDEN / "client_resources" / "spec.yaml",
+    "name_collisions": GOLDEN / "name_collisions" / "spec.yaml",
+}
+
+
+def require_tools() -> None:
+    if TSC.exists() and PRETTIER.exists() and shutil.which("node"):
+        return
+    if os.environ.get("SDKGEN_REQUIRE_TYPESCRIPT"):
+        pytest.fail(f"TypeScript and prettier are not installed in {TOOLS}: run `make typescript`")
+    pytest.skip("TypeScript and prettier are not installed: `make typescript` installs them")
+
+
+def write_package(spec: Path, package: str, root: Path) -> Path:
+    generated = generate_files(spec, package, targets=("typescript",), jobs=1)
+    assert not any(path.startswith("python/") for path in generated.files)
+    for path, data in generated.files.items():
+        if path.startswith("typescript/"):
+            target = root / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+    return root / "typescript"
+
+
+@pytest.fixture(scope="module")
+def packages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    require_tools()
+    root = tmp_path_factory.mktemp("typescript")
+    found = {name: spec for name, spec in SPECS.items() if spec.is_file()}
+    return {name: write_package(spec, f"{name}_sdk", root / name) for name, spec in found.items()}
+
+
+def test_package_layout(packages: dict[str, Path]) -> None:
+    package = packages["shared"]
+    manifest = json.loads((package / "package.json").read_text())
+    assert manifest["name"] == "shared-sdk"
+    assert manifest["type"] == "module"
+    assert manifest["exports"]["."]["types"] == "./dist/index.d.ts"
+    assert manifest["types"] == "./dist/index.d.ts"
+    assert "dependencies" not in manifest  # zero runtime dependencies
+    for name in ("tsconfig.json", "README.md", "src/index.ts", "src/client.ts", "src/core.ts", "src/errors.ts"):
+        assert (package / name).is_file(), name
+
+
+def test_types_read_as_the_spec_says(packages: dict[str, Path]) -> None:
+    droplet = (packages["shared"] / "src" / "types" / "droplet.ts").read_text()
+    assert "export interface Droplet {" in droplet
+    assert "  id: number;" in droplet  # required
+    assert "  vpc_uuid?: string;" in droplet  # not required
+    firewall = (packages["shared"] / "src" / "types" / "firewall.ts").read_text()
+    assert "  readonly id?: string;" in firewall  # readOnly
+    assert '  readonly status?: "waiting" | "succeeded" | "failed";' in firewall  # an enum
+    enums = (packages["enums"] / "src" / "types").glob("*.ts")
+    assert any(' | "' in path.read_text() for path in enums)  # string-literal unions
+
+
+def test_every_package_passes_tsc_strict(packages: dict[str, Path], tmp_path: Path) -> None:
+    """One `tsc --noEmit --strict` over all the packages: each is its own tree of modules."""
+    config = {
+        "compilerOptions": {
+            "target": "ES2022",
+            "module": "NodeNext",
+            "moduleResolution": "NodeNext",
+            "lib": ["ES2022", "DOM", "DOM.Iterable"],
+            "strict": True,
+            "noEmit": True,
+            "skipLibCheck": True,
+        },
+        "files": [str(path) for package in packages.values() for path in sorted((package / "src").rglob("*.ts"))],
+    }
+    (tmp_path / "tsconfig.json").write_text(json.dumps(config))
+    result = subprocess.run([str(TSC), "-p", str(tmp_path)], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout[-5000:]
+
+
+def test_every_package_is_what_prettier_prints(packages: dict[str, Path]) -> None:
+    folders = [str(package) for package in packages.values()]
+    result = subprocess.run([str(PRETTIER), "--check", *folders], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, (result.stdout + result.stderr)[-5000:]
+
+
+def test_wire(packages: dict[str, Path], tmp_path: Path) -> None:
+    """`node --test` of the compiled shared.yaml client against a server on 127.0.0.1."""
+    package = packages["shared"]
+    dist = tmp_path / "dist"
+    build = [str(TSC), "-p", str(package), "--outDir", str(dist), "--declaration", "false"]
+    result = subprocess.run(build, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout[-5000:]
+    shutil.copy(package / "package.json", tmp_path / "package.json")  # "type": "module" for dist/
+    env = {**os.environ, "SDK_DIST": dist.as_uri()}
+    env.pop("DIGITALOCEAN_ACCESS_TOKEN", None)
+    test_file = ROOT / "tests" / "typescript" / "wire.test.mjs"
+    result = subprocess.run(["node", "--test", str(test_file)], capture_output=True, text=True, env=env, timeout=120)
+    assert result.returncode == 0, result.stdout[-5000:] + result.stderr[-2000:]
+    assert "# pass 7" in result.stdout and "# fail 0" in result.stdout, result.stdout[-2000:]
