@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from sdkgen.pipeline import generate_files
 
-from .conftest import GOLDEN, ROOT, SHARED
+from .conftest import GOLDEN, ROOT, SHARED, golden_cases
 
 TOOLS = ROOT / ".tools" / "typescript" / "node_modules" / ".bin"
 TSC = TOOLS / "tsc"
@@ -25,12 +25,8 @@ SPECS = {
     "shared": ROOT / "schemas" / "shared.yaml",
     "digitalocean": SHARED / "corpus" / "digitalocean" / "DigitalOcean-public.v2.bundled.yaml",
     "twilio": SHARED / "corpus" / "twilio" / "twilio_api_v2010.yaml",
-    "enums": GOLDEN / "enums" / "spec.yaml",
-    "discriminators": GOLDEN / "discriminators" / "spec.yaml",
-    "nested_inline_objects": GOLDEN / "nested_inline_objects" / "spec.yaml",
-    "keywords_and_aliases": GOLDEN / "keywords_and_aliases" / "spec.yaml",
-    "client_resources": GOLDEN / "client_resources" / "spec.yaml",
-    "name_collisions": GOLDEN / "name_collisions" / "spec.yaml",
+    # Every golden spec but the one whose case replaces templates (`user_templates`).
+    **{case: GOLDEN / case / "spec.yaml" for case in golden_cases() if case != "user_templates"},
 }
 
 
@@ -124,3 +120,42 @@ def test_wire(packages: dict[str, Path], tmp_path: Path) -> None:
     result = subprocess.run(["node", "--test", str(test_file)], capture_output=True, text=True, env=env, timeout=120)
     assert result.returncode == 0, result.stdout[-5000:] + result.stderr[-2000:]
     assert "# pass 7" in result.stdout and "# fail 0" in result.stdout, result.stdout[-2000:]
+
+
+def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    import sys
+
+    command = [sys.executable, "-m", "sdkgen", *args]
+    return subprocess.run(command, cwd=cwd, capture_output=True, text=True, timeout=120)
+
+
+def test_target_option_generates_and_checks_the_typescript_package(tmp_path: Path) -> None:
+    spec = GOLDEN / "typescript_target" / "spec.yaml"
+    out = tmp_path / "out"
+    result = run_cli("generate", str(spec), "-o", str(out), "--target", "typescript", "--no-cache", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert (out / "typescript" / "package.json").is_file()
+    assert not (out / "python").exists()  # only the targets asked for
+    assert (out / "docs" / "index.md").is_file()  # the docs come with every run
+    assert run_cli("check", str(spec), "-o", str(out), "--target", "typescript", cwd=tmp_path).returncode == 0
+    core = out / "typescript" / "src" / "core.ts"
+    core.write_text(core.read_text() + "// edited\n")
+    checked = run_cli("check", str(spec), "-o", str(out), "--target", "typescript", cwd=tmp_path)
+    assert checked.returncode == 1
+    assert "typescript/src/core.ts: edited by hand" in checked.stderr
+    assert "--target typescript" in checked.stderr  # the generate that brings it up to date
+
+
+def test_targets_in_pyproject(tmp_path: Path) -> None:
+    shutil.copy(GOLDEN / "typescript_target" / "spec.yaml", tmp_path / "spec.yaml")
+    pyproject = tmp_path / "pyproject.toml"
+    pyproject.write_text('[tool.sdkgen]\nspec = "spec.yaml"\ntargets = ["typescript", "python"]\n')
+    result = run_cli("generate", "--no-cache", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "output" / "typescript" / "src" / "client.ts").is_file()
+    assert (tmp_path / "output" / "python" / "pyproject.toml").is_file()
+    assert run_cli("check", cwd=tmp_path).returncode == 0
+    pyproject.write_text('[tool.sdkgen]\nspec = "spec.yaml"\ntargets = ["java"]\n')
+    refused = run_cli("generate", cwd=tmp_path)
+    assert refused.returncode != 0
+    assert "targets must be a non-empty list of python, typescript, not ['java']" in refused.stderr

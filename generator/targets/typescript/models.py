@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ...ir.model import AliasIR, ClassIR, ClassType, FieldIR, ModelIR, class_types
+from ...ir.model import AliasIR, ClassIR, FieldIR, ModelIR, class_types
 from .imports import Imports
 from .spelling import declaration, doc_comment, property_key, with_null
 
@@ -62,4 +62,3 @@ def type_module(model: ModelIR) -> TypeModuleView:
             lines = alias_lines(definition, imports)
         definitions.append(DefinitionView(tuple(lines)))
     return TypeModuleView(f"src/types/{model.module}.ts", imports.lines(), tuple(definitions))
-

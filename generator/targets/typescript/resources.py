@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ...ir.model import (
+    AliasIR,
     ClassIR,
     FieldIR,
     OperationIR,
@@ -109,9 +110,9 @@ class _Method:
             body = self.op.body
             assert body is not None
             main = body.main
-            if main is not None:
-                self.imports.add_all(class_types(_main_type(main)))
-                parts = with_null(_main_type(main), False, self.imports.name)
+            if isinstance(main, AliasIR):
+                self.imports.add_all(class_types(main.type))
+                parts = with_null(main.type, main.nullable, self.imports.name)
             else:
                 parts = ["string"] if body.is_text else [RAW_BODY]
             lines += declaration(f"body{'' if body.required else '?'}: ", parts, ";", "  ")
@@ -145,14 +146,14 @@ class _Method:
         args = []
         for param in self.path_params:
             self.imports.add_all(class_types(param.type))
-            args.append(f"{camel_case(param.name)}: {spell(param.type, self.imports.name)}")
+            args.append(f"{positional(param)}: {spell(param.type, self.imports.name)}")
         if self.has_params():
             args.append(f"params: {self.params_name}" + ("" if self.params_required() else " = {}"))
         args.append("options?: RequestOptions")
         return args
 
     def signature(self, returns: str) -> list[str]:
-        name = camel_case(self.op.name)
+        name = camel_case(self.op.name, member=True)
         args = self.arguments()
         line = f"  {name}({', '.join(args)}): Promise<{returns}> {{"
         if len(line) <= WIDTH:
@@ -165,7 +166,7 @@ class _Method:
         lines: list[str] = []
         indent = "      "
         if self.path_params:
-            values = [(property_key(p.wire_name), camel_case(p.name)) for p in self.path_params]
+            values = [(property_key(p.wire_name), positional(p)) for p in self.path_params]
             lines += _object("pathParams: ", values, ",", indent)
         for location, key in (("query", "query"), ("header", "headers"), ("cookie", "cookies")):
             found = [p for p in self.other_params if p.location == location]
@@ -210,8 +211,10 @@ class _Method:
         )
 
 
-def _main_type(main: object) -> object:
-    return getattr(main, "type")
+def positional(param: ParameterIR) -> str:
+    """A path parameter's argument name; never the method's other two (`params`, `options`)."""
+    name = camel_case(param.name)
+    return name + "_" if name in ("params", "options") else name
 
 
 def _style(param: ParameterIR) -> str:
@@ -243,7 +246,7 @@ def resource_view(resource: ResourceIR) -> ResourceView:
         method.imports = imports
         params.append(method.params_interface())
         views.append(MethodView(method.lines()))
-    children = tuple((camel_case(c.attribute), c.class_name, c.module) for c in resource.children)
+    children = tuple((camel_case(c.attribute, member=True), c.class_name, c.module) for c in resource.children)
     construct = tuple(line for a, c, _ in children for line in construction(f"this.{a}", c, "client", "    "))
     return ResourceView(
         path=f"src/resources/{resource.module}.ts",

@@ -78,15 +78,15 @@ def property_key(name: str) -> str:
     return name if _IDENTIFIER.fullmatch(name) else ts_string(name)
 
 
-def camel_case(name: str) -> str:
+def camel_case(name: str, member: bool = False) -> str:
     """`droplet_id` -> `dropletId`; leading underscores stay (`_1_clicks` -> `_1Clicks`), and
-    a reserved word gets a trailing underscore."""
+    a reserved word gets a trailing underscore unless it names a member (`client.x.delete()`)."""
     stripped = name.lstrip("_")
     head, *rest = stripped.split("_")
     text = name[: len(name) - len(stripped)] + head + "".join(part[:1].upper() + part[1:] for part in rest)
     if not text or text[0].isdigit():
         text = "_" + text
-    return text + "_" if text in RESERVED else text
+    return text + "_" if text in RESERVED and not member else text
 
 
 def pascal_case(name: str) -> str:
@@ -175,7 +175,9 @@ def declaration(head: str, parts: list[str], tail: str, indent: str, alias: bool
     whole = f"{indent}  {' | '.join(parts)}{tail}"
     if len(whole) <= WIDTH:
         return [f"{indent}{head.rstrip()}", whole]
-    return [f"{indent}{head.rstrip()}", *(f"{indent}  | {part}" for part in parts[:-1]), f"{indent}  | {parts[-1]}{tail}"]
+    lines = [f"{indent}{head.rstrip()}", *(f"{indent}  | {part}" for part in parts)]
+    lines[-1] += tail
+    return lines
 
 
 def top_level_union(text: str) -> list[str]:

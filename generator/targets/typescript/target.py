@@ -131,17 +131,19 @@ def _first_line(text: str) -> str:
 def client_view(api: ApiIR) -> ClientView:
     credentials = []
     for scheme in api.auth.schemes if api.auth else ():
-        options = tuple(zip((camel_case(a) for a in scheme.arguments), scheme.env_vars, strict=True))
+        options = tuple(zip((camel_case(a, member=True) for a in scheme.arguments), scheme.env_vars, strict=True))
         kind = {"api_key": "apiKey"}.get(scheme.kind, scheme.kind)
         doc = doc_comment(scheme.description, "  ")
         credentials.append(CredentialView(scheme.key, kind, scheme.location, scheme.name, options, tuple(doc)))
     default = api.auth.default if api.auth else ()
     security = "[" + ", ".join("[" + ", ".join(ts_string(k) for k in keys) + "]" for keys in default) + "]"
     servers = [ServerView("baseURL", "", server_url(s)) for s in api.servers if s.name == ""][:1]
-    servers += [ServerView(camel_case(s.name) + "BaseURL", s.name, server_url(s)) for s in api.servers if s.name]
+    servers += [
+        ServerView(camel_case(s.name, member=True) + "BaseURL", s.name, server_url(s)) for s in api.servers if s.name
+    ]
     if not servers or servers[0].name:
         servers.insert(0, ServerView("baseURL", "", ""))
-    resources = tuple((camel_case(r.attribute), r.class_name, r.module) for r in api.resources)
+    resources = tuple((camel_case(r.attribute, member=True), r.class_name, r.module) for r in api.resources)
     env_vars = tuple(v for c in credentials for _, v in c.options)
     return ClientView(
         npm_name=npm_name(api.package),
@@ -194,5 +196,6 @@ def render_typescript(api: ApiIR) -> dict[str, str]:
     resources = [resource_view(r) for top in api.resources for r in top.walk()]
     for resource in resources:
         render("src/resources/module.ts.jinja", resource.path, resource=resource)
-    render("src/index.ts.jinja", "src/index.ts", client=client, resources=resources, exports=index_exports(api, resources))
+    exports = index_exports(api, resources)
+    render("src/index.ts.jinja", "src/index.ts", client=client, resources=resources, exports=exports)
     return dict(sorted(files.items()))

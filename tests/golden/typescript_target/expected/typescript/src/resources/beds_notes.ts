@@ -1,0 +1,28 @@
+import type { Client } from "../client.js";
+import type { RequestOptions } from "../core.js";
+
+export interface BedsNotesUpdateParams {
+  body?: string;
+}
+
+export class BedsNotes {
+  constructor(private readonly client: Client) {}
+
+  update(
+    bedName: string,
+    params: BedsNotesUpdateParams = {},
+    options?: RequestOptions,
+  ): Promise<string> {
+    return this.client.request({
+      method: "PUT",
+      path: "/beds/{bed_name}/notes",
+      pathParams: {
+        bed_name: bedName,
+      },
+      body: params.body,
+      bodyType: "text",
+      responseType: "text",
+      options,
+    });
+  }
+}
