@@ -119,7 +119,7 @@ def test_wire(packages: dict[str, Path], tmp_path: Path) -> None:
     test_file = ROOT / "tests" / "typescript" / "wire.test.mjs"
     result = subprocess.run(["node", "--test", str(test_file)], capture_output=True, text=True, env=env, timeout=120)
     assert result.returncode == 0, result.stdout[-5000:] + result.stderr[-2000:]
-    assert "# pass 7" in result.stdout and "# fail 0" in result.stdout, result.stdout[-2000:]
+    assert "# pass 8" in result.stdout and "# fail 0" in result.stdout, result.stdout[-2000:]
 
 
 def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:

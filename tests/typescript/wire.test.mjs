@@ -111,3 +111,36 @@ test("an attempt longer than the timeout throws APITimeoutError", async () => {
     return true;
   });
 });
+
+test("a list pages: await gives the first page, for await walks every item of every page", async () => {
+  const c = client();
+  const pageOne = {
+    droplets: [{ id: 1 }, { id: 2 }],
+    links: { pages: { next: `${baseURL}/v2/droplets?page=2&per_page=2`, last: "x" } },
+    meta: { total: 3 },
+  };
+  const pageTwo = { droplets: [{ id: 3 }], links: { pages: { prev: "x", first: "x" } }, meta: { total: 3 } };
+  script.push([200, {}, pageOne], [200, {}, pageTwo]);
+  const ids = [];
+  for await (const droplet of c.droplets.list({ per_page: 2, tag_name: "web" })) {
+    ids.push(droplet.id);
+  }
+  assert.deepEqual(ids, [1, 2, 3]);
+  assert.equal(seen.length, 2);
+  const second = new URL(seen[1].url, baseURL);
+  assert.equal(second.searchParams.get("page"), "2");
+  assert.equal(second.searchParams.get("tag_name"), "web"); // the caller's query is kept
+
+  seen.length = 0;
+  script.push([200, {}, pageOne], [200, {}, pageTwo]);
+  const first = await c.droplets.list({ per_page: 2 });
+  assert.deepEqual(first.items.map((d) => d.id), [1, 2]);
+  assert.equal(first.body.meta.total, 3);
+  assert.equal(first.hasNextPage(), true);
+  const pages = [];
+  for await (const page of first.iterPages()) {
+    pages.push(page.items.length);
+  }
+  assert.deepEqual(pages, [2, 1]);
+  assert.equal(seen.length, 2);
+});

@@ -8,10 +8,13 @@ from dataclasses import dataclass
 from ...ir.model import (
     AliasIR,
     ClassIR,
+    ClassType,
     FieldIR,
     OperationIR,
     ParameterIR,
     ResourceIR,
+    TypeIR,
+    UnionType,
     class_types,
     is_text_media,
 )
@@ -57,6 +60,8 @@ class ResourceView:
     """The params interfaces of the methods, each as its lines."""
     methods: tuple[MethodView, ...]
     description: tuple[str, ...]
+    pages: bool = False
+    """A method returns a `PagePromise`."""
 
 
 def _object(head: str, entries: list[tuple[str, str]], tail: str, indent: str) -> list[str]:
@@ -77,10 +82,34 @@ def property_lines(key: str, value: str, indent: str) -> list[str]:
     return [line] if len(line) <= WIDTH else [f"{indent}{key}:", f"{indent}  {value},"]
 
 
+def wire_path(response: TypeIR | None, python_path: str, classes: dict[tuple[str, str], ClassIR]) -> list[str] | None:
+    """The wire names down to a page's items (`PaginationIR.items_field` names them as the Python
+    attributes): read from the response's classes; None when a step is not a field of one."""
+    path: list[str] = []
+    type_ = response
+    for name in python_path.split(".") if python_path else ():
+        if isinstance(type_, UnionType):  # an optional holder: the one class in it
+            found = [m for m in type_.members if isinstance(m, ClassType)]
+            type_ = found[0] if len(found) == 1 else None
+        owner = classes.get((type_.name, type_.module)) if isinstance(type_, ClassType) else None
+        field = next((f for f in owner.fields if f.name == name), None) if owner else None
+        if field is None:
+            return None
+        path.append(field.wire_name)
+        type_ = field.type
+    return path
+
+
 class _Method:
-    def __init__(self, resource: ResourceIR, op: OperationIR, imports: Imports) -> None:
+    def __init__(
+        self, resource: ResourceIR, op: OperationIR, imports: Imports, classes: dict[tuple[str, str], ClassIR]
+    ) -> None:
         self.op = op
         self.imports = imports
+        self.page_types = ("", "")
+        """The item and body types of a list that pages."""
+        paging = op.pagination
+        self.items_path = wire_path(op.response, paging.items_field, classes) if paging else None
         self.params_name = f"{resource.class_name}{pascal_case(op.name)}Params"
         self.path_params = [p for p in op.parameters if p.location == "path"]
         self.other_params = [p for p in op.parameters if p.location != "path"]
@@ -135,6 +164,10 @@ class _Method:
     def returns(self) -> tuple[str, str]:
         """The method's result type and how the response is read."""
         op = self.op
+        if op.response is not None and op.pagination is not None and self.items_path is not None:
+            self.imports.add_all(class_types(op.response) | class_types(op.pagination.item_type))
+            self.page_types = (spell(op.pagination.item_type, self.imports.name), spell(op.response, self.imports.name))
+            return f"PagePromise<{', '.join(self.page_types)}>", "page"
         if op.response is not None:
             self.imports.add_all(class_types(op.response))
             return spell(op.response, self.imports.name), "json"
@@ -155,10 +188,16 @@ class _Method:
     def signature(self, returns: str) -> list[str]:
         name = camel_case(self.op.name, member=True)
         args = self.arguments()
-        line = f"  {name}({', '.join(args)}): Promise<{returns}> {{"
+        returns = returns if returns.startswith("PagePromise<") else f"Promise<{returns}>"
+        line = f"  {name}({', '.join(args)}): {returns} {{"
         if len(line) <= WIDTH:
             return [line]
-        return [f"  {name}(", *(f"    {arg}," for arg in args), f"  ): Promise<{returns}> {{"]
+        lines = [f"  {name}(", *(f"    {arg}," for arg in args)]
+        if len(f"  ): {returns} {{") <= WIDTH or not returns.startswith("PagePromise<"):
+            return [*lines, f"  ): {returns} {{"]
+        # A generic return type too long for its line: one type argument a line.
+        item, body = self.page_types
+        return [*lines, "  ): PagePromise<", f"    {item},", f"    {body}", "  > {"]
 
     def request(self, response: str) -> list[str]:
         op = self.op
@@ -189,7 +228,9 @@ class _Method:
                 lines.append(f"{indent}bodyType: {ts_string(kind)},")
             elif body.content_type != "application/json":
                 lines.append(f"{indent}contentType: {ts_string(body.content_type)},")
-        if response != "json":
+        if response == "page":
+            lines += self.paging(indent)
+        elif response != "json":
             lines.append(f"{indent}responseType: {ts_string(response)},")
         if op.security is not None:
             alternatives = ", ".join("[" + ", ".join(ts_string(k) for k in keys) + "]" for keys in op.security)
@@ -197,7 +238,24 @@ class _Method:
         if op.server is not None:
             lines.append(f"{indent}server: {ts_string(op.server)},")
         head = [f"{indent}{k}: {v}," for k, v in entries]
-        return ["    return this.client.request({", *head, *lines, f"{indent}options,", "    });"]
+        call = "requestPage" if response == "page" else "request"
+        return [f"    return this.client.{call}({{", *head, *lines, f"{indent}options,", "    });"]
+
+    def paging(self, indent: str) -> list[str]:
+        """The `paging` entry of a list that pages: its rule, by wire names."""
+        rule = self.op.pagination
+        assert rule is not None and self.items_path is not None
+        entries = [("scheme", ts_string(rule.scheme))]
+        entries += [
+            (key, ts_string(value)) for key, value in (("param", rule.param), ("sizeParam", rule.size_param)) if value
+        ]
+        for key, path in (("nextField", rule.next_field), ("moreField", rule.more_field)):
+            if path:
+                entries.append((key, "[" + ", ".join(ts_string(p) for p in path) + "]"))
+        if rule.flag:
+            entries.append(("flag", ts_string(rule.flag)))
+        entries.append(("items", "[" + ", ".join(ts_string(p) for p in self.items_path) + "]"))
+        return _object("paging: ", entries, ",", indent)
 
     def lines(self) -> tuple[str, ...]:
         op = self.op
@@ -235,9 +293,9 @@ def construction(target: str, class_name: str, argument: str, indent: str) -> li
     return [f"{indent}{target} =", f"{indent}  new {class_name}(", f"{indent}    {argument},", f"{indent}  );"]
 
 
-def resource_view(resource: ResourceIR) -> ResourceView:
+def resource_view(resource: ResourceIR, classes: dict[tuple[str, str], ClassIR]) -> ResourceView:
     local = {resource.class_name} | {c.class_name for c in resource.children}
-    methods = [_Method(resource, op, Imports("", set(), "../types/")) for op in resource.operations]
+    methods = [_Method(resource, op, Imports("", set(), "../types/"), classes) for op in resource.operations]
     local |= {m.params_name for m in methods}
     imports = Imports("", local, "../types/")
     params = []
@@ -256,5 +314,6 @@ def resource_view(resource: ResourceIR) -> ResourceView:
         construct=construct,
         params=tuple(p for p in params if p),
         methods=tuple(views),
+        pages=any(m.items_path is not None and m.op.pagination and m.op.response for m in methods),
         description=tuple(doc_comment(resource.description, "")),
     )

@@ -5,14 +5,14 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from ...ir.model import ApiIR, ServerIR
+from ...ir.model import ApiIR, ServerIR, classes_by_type
 from ..render import environment
 from .models import type_module
 from .resources import ResourceView, resource_view
 from .spelling import WIDTH, camel_case, doc_comment, property_key, ts_string
 
 ROOT = "typescript"
-RUNTIME = ("core.ts", "errors.ts")
+RUNTIME = ("core.ts", "errors.ts", "pagination.ts")
 ERROR_NAMES = (
     "SDKError",
     "APIError",
@@ -193,7 +193,8 @@ def render_typescript(api: ApiIR) -> dict[str, str]:
     types = [type_module(model) for model in api.models]
     for view in types:
         render("src/types/module.ts.jinja", view.path, module=view)
-    resources = [resource_view(r) for top in api.resources for r in top.walk()]
+    classes = classes_by_type(api.models)
+    resources = [resource_view(r, classes) for top in api.resources for r in top.walk()]
     for resource in resources:
         render("src/resources/module.ts.jinja", resource.path, resource=resource)
     exports = index_exports(api, resources)

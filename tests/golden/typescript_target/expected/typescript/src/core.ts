@@ -8,6 +8,7 @@ import {
   SDKError,
   errorFor,
 } from "./errors.js";
+import { Page, PagePromise, type Paging } from "./pagination.js";
 
 /** Per-call settings that override the client's. */
 export interface RequestOptions {
@@ -83,6 +84,20 @@ export class BaseClient {
   }
 
   async request<T>(spec: RequestSpec): Promise<T> {
+    return (await this.send(spec)).data as T;
+  }
+
+  /** A list operation's first page: awaited, or iterated for every item. */
+  requestPage<Item, Body>(
+    spec: RequestSpec & { paging: Paging },
+  ): PagePromise<Item, Body> {
+    return new PagePromise(() =>
+      Page.load<Item, Body>(this, spec, spec.paging),
+    );
+  }
+
+  /** The parsed body of a successful response and its headers. */
+  async send(spec: RequestSpec): Promise<{ data: unknown; headers: Headers }> {
     const options = spec.options ?? {};
     const maxRetries = options.maxRetries ?? this.core.maxRetries;
     const url = this.url(spec);
@@ -108,7 +123,8 @@ export class BaseClient {
         throw error;
       }
       if (response.ok) {
-        return (await readBody(response, spec.responseType ?? "json")) as T;
+        const data = await readBody(response, spec.responseType ?? "json");
+        return { data, headers: response.headers };
       }
       if (attempt < maxRetries && shouldRetry(response)) {
         await response.body?.cancel();
@@ -153,10 +169,15 @@ export class BaseClient {
     }
   }
 
-  private url(spec: RequestSpec): URL {
-    const base = spec.server
+  /** Where an operation is sent: its server's URL, else the client's. */
+  baseURL(spec: RequestSpec): string {
+    return spec.server
       ? (this.core.servers[spec.server] ?? this.core.baseURL)
       : this.core.baseURL;
+  }
+
+  private url(spec: RequestSpec): URL {
+    const base = this.baseURL(spec);
     const path = spec.path.replace(/\{([^}]+)\}/g, (_, name: string) =>
       encodeURIComponent(pathValue(spec.pathParams?.[name])),
     );

@@ -1,6 +1,7 @@
 export { Client } from "./client.js";
 export type { ClientOptions } from "./client.js";
 export type { RequestOptions } from "./core.js";
+export { Page, PagePromise } from "./pagination.js";
 export {
   APIConnectionError,
   APIError,
