@@ -106,9 +106,9 @@ def test_every_package_is_what_prettier_prints(packages: dict[str, Path]) -> Non
     assert result.returncode == 0, (result.stdout + result.stderr)[-5000:]
 
 
-def test_wire(packages: dict[str, Path], tmp_path: Path) -> None:
-    """`node --test` of the compiled shared.yaml client against a server on 127.0.0.1."""
-    package = packages["shared"]
+def node_test(package: Path, test_file: str, tmp_path: Path) -> str:
+    """Compile `package` into `tmp_path` and run `tests/typescript/<test_file>` against it
+    with `node --test`; its TAP output."""
     dist = tmp_path / "dist"
     build = [str(TSC), "-p", str(package), "--outDir", str(dist), "--declaration", "false"]
     result = subprocess.run(build, capture_output=True, text=True, timeout=300)
@@ -116,10 +116,22 @@ def test_wire(packages: dict[str, Path], tmp_path: Path) -> None:
     shutil.copy(package / "package.json", tmp_path / "package.json")  # "type": "module" for dist/
     env = {**os.environ, "SDK_DIST": dist.as_uri()}
     env.pop("DIGITALOCEAN_ACCESS_TOKEN", None)
-    test_file = ROOT / "tests" / "typescript" / "wire.test.mjs"
-    result = subprocess.run(["node", "--test", str(test_file)], capture_output=True, text=True, env=env, timeout=120)
+    test = ROOT / "tests" / "typescript" / test_file
+    result = subprocess.run(["node", "--test", str(test)], capture_output=True, text=True, env=env, timeout=120)
     assert result.returncode == 0, result.stdout[-5000:] + result.stderr[-2000:]
-    assert "# pass 8" in result.stdout and "# fail 0" in result.stdout, result.stdout[-2000:]
+    return result.stdout
+
+
+def test_wire(packages: dict[str, Path], tmp_path: Path) -> None:
+    """The shared.yaml client against a server on 127.0.0.1: calls, auth, retries, errors, pages."""
+    output = node_test(packages["shared"], "wire.test.mjs", tmp_path)
+    assert "# pass 8" in output and "# fail 0" in output, output[-2000:]
+
+
+def test_wire_of_the_golden_client(packages: dict[str, Path], tmp_path: Path) -> None:
+    """The golden case's client: an API key header, no-credential operations, text bodies."""
+    output = node_test(packages["typescript_target"], "garden.test.mjs", tmp_path)
+    assert "# pass 4" in output and "# fail 0" in output, output[-2000:]
 
 
 def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:

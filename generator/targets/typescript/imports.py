@@ -7,6 +7,12 @@ from collections.abc import Iterable
 from ...ir.model import ClassType
 from .spelling import WIDTH, pascal_case
 
+GLOBALS = frozenset(
+    {"Array", "Promise", "Blob", "ArrayBuffer", "Uint8Array", "Client", "RequestOptions", "PagePromise"}
+)
+"""Names the generated code means as the platform's or the runtime's: an imported class of
+one of these names goes by another."""
+
 
 class Imports:
     """The classes a module imports, each by its own name unless that is taken (by a
@@ -28,7 +34,7 @@ class Imports:
         if type_.module == self.module and self.prefix == "./":
             return type_.name
         if type_ not in self.names:
-            taken = self.local | set(self.names.values())
+            taken = self.local | GLOBALS | set(self.names.values())
             self.names[type_] = type_.name if type_.name not in taken else pascal_case(type_.module) + type_.name
         return self.names[type_]
 
