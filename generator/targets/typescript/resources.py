@@ -25,6 +25,7 @@ from .spelling import (
     declaration,
     doc_comment,
     literal,
+    members,
     pascal_case,
     property_key,
     spell,
@@ -50,6 +51,7 @@ class MethodView:
 @dataclass(frozen=True)
 class ResourceView:
     path: str
+    module: str
     class_name: str
     imports: tuple[str, ...]
     children: tuple[tuple[str, str, str], ...]
@@ -175,24 +177,27 @@ class _Method:
             return "void", "none"
         return ("string", "text") if is_text_media(op.response_media) else ("Blob", "blob")
 
-    def arguments(self) -> list[str]:
+    def arguments(self) -> list[tuple[str, list[str]]]:
+        """Each argument: its name and colon, and the members of its type."""
         args = []
         for param in self.path_params:
             self.imports.add_all(class_types(param.type))
-            args.append(f"{positional(param)}: {spell(param.type, self.imports.name)}")
+            args.append((f"{positional(param)}: ", members(param.type, self.imports.name)))
         if self.has_params():
-            args.append(f"params: {self.params_name}" + ("" if self.params_required() else " = {}"))
-        args.append("options?: RequestOptions")
+            args.append(("params: ", [self.params_name + ("" if self.params_required() else " = {}")]))
+        args.append(("options?: ", ["RequestOptions"]))
         return args
 
     def signature(self, returns: str) -> list[str]:
         name = camel_case(self.op.name, member=True)
         args = self.arguments()
         returns = returns if returns.startswith("PagePromise<") else f"Promise<{returns}>"
-        line = f"  {name}({', '.join(args)}): {returns} {{"
+        line = f"  {name}({', '.join(head + ' | '.join(parts) for head, parts in args)}): {returns} {{"
         if len(line) <= WIDTH:
             return [line]
-        lines = [f"  {name}(", *(f"    {arg}," for arg in args)]
+        lines = [f"  {name}("]
+        for head, parts in args:
+            lines += declaration(head, parts, ",", "    ")
         if len(f"  ): {returns} {{") <= WIDTH or not returns.startswith("PagePromise<"):
             return [*lines, f"  ): {returns} {{"]
         # A generic return type too long for its line: one type argument a line.
@@ -233,8 +238,7 @@ class _Method:
         elif response != "json":
             lines.append(f"{indent}responseType: {ts_string(response)},")
         if op.security is not None:
-            alternatives = ", ".join("[" + ", ".join(ts_string(k) for k in keys) + "]" for keys in op.security)
-            lines.append(f"{indent}security: [{alternatives}],")
+            lines += security_lines(op.security, indent)
         if op.server is not None:
             lines.append(f"{indent}server: {ts_string(op.server)},")
         head = [f"{indent}{k}: {v}," for k, v in entries]
@@ -267,6 +271,17 @@ class _Method:
             *self.request(response),
             "  }",
         )
+
+
+def security_lines(alternatives: tuple[tuple[str, ...], ...], indent: str) -> list[str]:
+    """`security: [["a"], ["b", "c"]],` as prettier prints it: one alternative a line when the
+    whole does not fit, or when every alternative has more than one key (a matrix)."""
+    items = ["[" + ", ".join(ts_string(k) for k in keys) + "]" for keys in alternatives]
+    line = f"{indent}security: [{', '.join(items)}],"
+    matrix = len(alternatives) > 1 and all(len(keys) > 1 for keys in alternatives)
+    if len(line) <= WIDTH and not matrix:
+        return [line]
+    return [f"{indent}security: [", *(f"{indent}  {item}," for item in items), f"{indent}],"]
 
 
 def positional(param: ParameterIR) -> str:
@@ -308,6 +323,7 @@ def resource_view(resource: ResourceIR, classes: dict[tuple[str, str], ClassIR])
     construct = tuple(line for a, c, _ in children for line in construction(f"this.{a}", c, "client", "    "))
     return ResourceView(
         path=f"src/resources/{resource.module}.ts",
+        module=resource.module,
         class_name=resource.class_name,
         imports=imports.lines(),
         children=children,

@@ -164,6 +164,8 @@ def declaration(head: str, parts: list[str], tail: str, indent: str, alias: bool
         inner = indent + "  "
         if lone.startswith("{ [key: string]: "):
             return [f"{indent}{head}{{", f"{inner}{lone[2:-2]};", f"{indent}}}{rest}{tail}"]
+        if lone.startswith("Array<{ [key: string]: ") and lone.endswith(" }>"):
+            return [f"{indent}{head}Array<{{", f"{inner}{lone[8:-3]};", f"{indent}}}>{rest}{tail}"]
         members = top_level_union(lone[6:-1]) if lone.startswith("Array<") else []
         if len(members) > 1:
             whole = f"{inner}{lone[6:-1]}"

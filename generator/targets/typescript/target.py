@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from ...ir.model import ApiIR, ServerIR, classes_by_type
 from ..render import environment
 from .models import type_module
-from .resources import ResourceView, resource_view
+from .resources import ResourceView, construction, resource_view, security_lines
 from .spelling import WIDTH, camel_case, doc_comment, property_key, ts_string
 
 ROOT = "typescript"
@@ -82,7 +82,11 @@ def array(key: str, items: list[str], indent: str) -> list[str]:
         line = f"{indent}  {item},"
         if len(line) > WIDTH and " ?? " in item:
             first, rest = item.split(" ?? ", 1)
-            lines += [f"{indent}  {first} ??", f"{indent}    {rest},"]
+            lines.append(f"{indent}  {first} ??")
+            if len(f"{indent}    {rest},") <= WIDTH or not rest.startswith("readEnv("):
+                lines.append(f"{indent}    {rest},")
+            else:  # the call's argument on a line of its own
+                lines += [f"{indent}    readEnv(", f"{indent}      {rest[8:-1]},", f"{indent}    ),"]
         else:
             lines.append(line)
     return [*lines, f"{indent}],"]
@@ -97,13 +101,17 @@ class ClientView:
     doc: tuple[str, ...]
     """The client class's TSDoc: the first line of the API's description."""
     credentials: tuple[CredentialView, ...]
-    default_security: str
+    default_security: tuple[str, ...]
+    """The `security` entry: the API's default alternatives."""
+    construct: tuple[str, ...]
+    """The constructor's lines that make the top-level resources."""
     servers: tuple[ServerView, ...]
     """The API's default server first (option `baseURL`), then the named ones."""
     base_url_env: str
     idempotency_header: str
-    resources: tuple[tuple[str, str, str], ...]
-    """Each top-level resource: the attribute, its class, its module."""
+    resources: tuple[tuple[str, str, str, str], ...]
+    """Each top-level resource: the attribute, its class, its module, and the name it is
+    imported by (`ClientResource` for a resource class named `Client`)."""
     env_vars: tuple[str, ...]
 
 
@@ -136,14 +144,17 @@ def client_view(api: ApiIR) -> ClientView:
         doc = doc_comment(scheme.description, "  ")
         credentials.append(CredentialView(scheme.key, kind, scheme.location, scheme.name, options, tuple(doc)))
     default = api.auth.default if api.auth else ()
-    security = "[" + ", ".join("[" + ", ".join(ts_string(k) for k in keys) + "]" for keys in default) + "]"
+    security = tuple(security_lines(default, " " * 6))
     servers = [ServerView("baseURL", "", server_url(s)) for s in api.servers if s.name == ""][:1]
     servers += [
         ServerView(camel_case(s.name, member=True) + "BaseURL", s.name, server_url(s)) for s in api.servers if s.name
     ]
     if not servers or servers[0].name:
         servers.insert(0, ServerView("baseURL", "", ""))
-    resources = tuple((camel_case(r.attribute, member=True), r.class_name, r.module) for r in api.resources)
+    resources = tuple(
+        (camel_case(r.attribute, member=True), r.class_name, r.module, resource_name(r.class_name, CLIENT_NAMES))
+        for r in api.resources
+    )
     env_vars = tuple(v for c in credentials for _, v in c.options)
     return ClientView(
         npm_name=npm_name(api.package),
@@ -153,6 +164,7 @@ def client_view(api: ApiIR) -> ClientView:
         doc=tuple(doc_comment(_first_line(api.description or api.title), "")),
         credentials=tuple(credentials),
         default_security=security,
+        construct=tuple(line for a, _, _, c in resources for line in construction(f"this.{a}", c, "this", "    ")),
         servers=tuple(servers),
         base_url_env=f"{api.env_prefix}_BASE_URL" if api.env_prefix else "",
         idempotency_header=api.idempotency_header,
@@ -161,12 +173,28 @@ def client_view(api: ApiIR) -> ClientView:
     )
 
 
+CLIENT_NAMES = frozenset({"Client", "ClientOptions", "BaseClient", "readEnv"})
+"""What `client.ts` defines or imports besides the resources."""
+INDEX_NAMES = frozenset({"Client", "ClientOptions", "RequestOptions", "Page", "PagePromise", *ERROR_NAMES})
+"""What the entry point exports besides the resources and the models."""
+
+
+def resource_name(class_name: str, taken: frozenset[str]) -> str:
+    """The name a resource class goes by where `taken` names are defined: its own, else
+    `<Name>Resource`."""
+    return class_name + "Resource" if class_name in taken else class_name
+
+
+def resource_exports(resources: list[ResourceView]) -> tuple[tuple[str, str, str], ...]:
+    """Each resource class the entry point exports: its name, the name exported, its module."""
+    return tuple((r.class_name, resource_name(r.class_name, INDEX_NAMES), r.module) for r in resources)
+
+
 def index_exports(api: ApiIR, resources: list[ResourceView]) -> tuple[tuple[str, str], ...]:
     """The model types the package's entry point exports: each model's main definition, by
     its name; a name already taken (by the client, an error, a resource or another model)
     stays importable from its own module only."""
-    taken = {"Client", "ClientOptions", "RequestOptions", *ERROR_NAMES}
-    taken |= {r.class_name for r in resources}
+    taken = set(INDEX_NAMES) | {local for _, local, _ in resource_exports(resources)}
     exports = []
     for model in sorted(api.models, key=lambda m: m.module):
         if model.main.name not in taken:
@@ -198,5 +226,5 @@ def render_typescript(api: ApiIR) -> dict[str, str]:
     for resource in resources:
         render("src/resources/module.ts.jinja", resource.path, resource=resource)
     exports = index_exports(api, resources)
-    render("src/index.ts.jinja", "src/index.ts", client=client, resources=resources, exports=exports)
+    render("src/index.ts.jinja", "src/index.ts", resource_exports=resource_exports(resources), exports=exports)
     return dict(sorted(files.items()))

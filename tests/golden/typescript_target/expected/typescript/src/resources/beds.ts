@@ -1,5 +1,4 @@
-import type { Client } from "../client.js";
-import type { RequestOptions } from "../core.js";
+import type { BaseClient, RequestOptions } from "../core.js";
 import type { BedListResponse } from "../types/bed_list_response.js";
 import type { Kind } from "../types/kind.js";
 import { BedsNotes } from "./beds_notes.js";
@@ -15,7 +14,7 @@ export class Beds {
   readonly notes: BedsNotes;
   readonly plants: BedsPlants;
 
-  constructor(private readonly client: Client) {
+  constructor(private readonly client: BaseClient) {
     this.notes = new BedsNotes(client);
     this.plants = new BedsPlants(client);
   }

@@ -1,12 +1,11 @@
-import type { Client } from "../client.js";
-import type { RequestOptions } from "../core.js";
+import type { BaseClient, RequestOptions } from "../core.js";
 
 export interface BedsNotesUpdateParams {
   body?: string;
 }
 
 export class BedsNotes {
-  constructor(private readonly client: Client) {}
+  constructor(private readonly client: BaseClient) {}
 
   update(
     bedName: string,

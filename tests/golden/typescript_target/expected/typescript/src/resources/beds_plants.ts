@@ -1,5 +1,4 @@
-import type { Client } from "../client.js";
-import type { RequestOptions } from "../core.js";
+import type { BaseClient, RequestOptions } from "../core.js";
 import type { Kind } from "../types/kind.js";
 import type { Plant } from "../types/plant.js";
 
@@ -10,7 +9,7 @@ export interface BedsPlantsCreateParams {
 }
 
 export class BedsPlants {
-  constructor(private readonly client: Client) {}
+  constructor(private readonly client: BaseClient) {}
 
   /**
    * Plant something
