@@ -243,7 +243,7 @@ class _Method:
             lines.append(f"{indent}server: {ts_string(op.server)},")
         head = [f"{indent}{k}: {v}," for k, v in entries]
         call = "requestPage" if response == "page" else "request"
-        return [f"    return this.client.{call}({{", *head, *lines, f"{indent}options,", "    });"]
+        return [f"    return this.#client.{call}({{", *head, *lines, f"{indent}options,", "    });"]
 
     def paging(self, indent: str) -> list[str]:
         """The `paging` entry of a list that pages: its rule, by wire names."""

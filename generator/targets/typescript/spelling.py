@@ -163,23 +163,43 @@ def declaration(head: str, parts: list[str], tail: str, indent: str, alias: bool
         lone, rest = others[0], "".join(f" | {p}" for p in parts if p != others[0])
         inner = indent + "  "
         if lone.startswith("{ [key: string]: "):
-            return [f"{indent}{head}{{", f"{inner}{lone[2:-2]};", f"{indent}}}{rest}{tail}"]
+            if alias and len(f"{indent}{head}{{") > WIDTH:  # the object on the next line
+                return [f"{indent}{head.rstrip()}", f"{inner}{{", *_index(lone, inner + "  "), f"{inner}}}{rest}{tail}"]
+            return [f"{indent}{head}{{", *_index(lone, inner), f"{indent}}}{rest}{tail}"]
         if lone.startswith("Array<{ [key: string]: ") and lone.endswith(" }>"):
-            return [f"{indent}{head}Array<{{", f"{inner}{lone[8:-3]};", f"{indent}}}>{rest}{tail}"]
+            return [f"{indent}{head}Array<{{", *_index(lone[6:-1], inner), f"{indent}}}>{rest}{tail}"]
         members = top_level_union(lone[6:-1]) if lone.startswith("Array<") else []
         if len(members) > 1:
             whole = f"{inner}{lone[6:-1]}"
             body = [whole] if len(whole) <= WIDTH else [f"{inner}| {m}" for m in members]
             return [f"{indent}{head}Array<", *body, f"{indent}>{rest}{tail}"]
+        if lone.startswith("Array<") and "<" in lone[6:-1]:  # a generic in a generic: its argument breaks
+            return [f"{indent}{head}Array<", f"{inner}{lone[6:-1]}", f"{indent}>{rest}{tail}"]
         if not alias:
             return [line]
         return [f"{indent}{head.rstrip()}", f"{inner}{lone}{rest}{tail}"]
     whole = f"{indent}  {' | '.join(parts)}{tail}"
     if len(whole) <= WIDTH:
         return [f"{indent}{head.rstrip()}", whole]
-    lines = [f"{indent}{head.rstrip()}", *(f"{indent}  | {part}" for part in parts)]
+    lines = [f"{indent}{head.rstrip()}"]
+    for part in parts:
+        members = top_level_union(part[6:-1]) if part.startswith("Array<") else []
+        if len(f"{indent}  | {part}") > WIDTH and len(members) > 1:  # its own union, broken inside
+            lines += [f"{indent}  | Array<", *(f"{indent}      | {m}" for m in members), f"{indent}    >"]
+        else:
+            lines.append(f"{indent}  | {part}")
     lines[-1] += tail
     return lines
+
+
+def _index(text: str, indent: str) -> list[str]:
+    """The index signature of `{ [key: string]: V }` as a line of an object type broken open;
+    when even that is too long, prettier breaks inside its brackets."""
+    value = text[len("{ [key: string]: ") : -2]
+    line = f"{indent}[key: string]: {value};"
+    if len(line) <= WIDTH:
+        return [line]
+    return [f"{indent}[", f"{indent}  key: string", f"{indent}]: {value};"]
 
 
 def top_level_union(text: str) -> list[str]:

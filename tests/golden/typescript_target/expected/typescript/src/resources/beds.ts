@@ -13,8 +13,10 @@ export interface BedsListParams {
 export class Beds {
   readonly notes: BedsNotes;
   readonly plants: BedsPlants;
+  readonly #client: BaseClient;
 
-  constructor(private readonly client: BaseClient) {
+  constructor(client: BaseClient) {
+    this.#client = client;
     this.notes = new BedsNotes(client);
     this.plants = new BedsPlants(client);
   }
@@ -26,7 +28,7 @@ export class Beds {
     params: BedsListParams = {},
     options?: RequestOptions,
   ): Promise<BedListResponse> {
-    return this.client.request({
+    return this.#client.request({
       method: "GET",
       path: "/beds",
       query: {

@@ -5,14 +5,18 @@ export interface BedsNotesUpdateParams {
 }
 
 export class BedsNotes {
-  constructor(private readonly client: BaseClient) {}
+  readonly #client: BaseClient;
+
+  constructor(client: BaseClient) {
+    this.#client = client;
+  }
 
   update(
     bedName: string,
     params: BedsNotesUpdateParams = {},
     options?: RequestOptions,
   ): Promise<string> {
-    return this.client.request({
+    return this.#client.request({
       method: "PUT",
       path: "/beds/{bed_name}/notes",
       pathParams: {

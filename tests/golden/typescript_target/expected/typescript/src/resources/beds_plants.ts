@@ -9,7 +9,11 @@ export interface BedsPlantsCreateParams {
 }
 
 export class BedsPlants {
-  constructor(private readonly client: BaseClient) {}
+  readonly #client: BaseClient;
+
+  constructor(client: BaseClient) {
+    this.#client = client;
+  }
 
   /**
    * Plant something
@@ -19,7 +23,7 @@ export class BedsPlants {
     params: BedsPlantsCreateParams,
     options?: RequestOptions,
   ): Promise<Plant> {
-    return this.client.request({
+    return this.#client.request({
       method: "POST",
       path: "/beds/{bed_name}/plants",
       pathParams: {
@@ -39,7 +43,7 @@ export class BedsPlants {
     plantId: number,
     options?: RequestOptions,
   ): Promise<Plant> {
-    return this.client.request({
+    return this.#client.request({
       method: "GET",
       path: "/beds/{bed_name}/plants/{plant_id}",
       pathParams: {
@@ -55,7 +59,7 @@ export class BedsPlants {
     plantId: number,
     options?: RequestOptions,
   ): Promise<void> {
-    return this.client.request({
+    return this.#client.request({
       method: "DELETE",
       path: "/beds/{bed_name}/plants/{plant_id}",
       pathParams: {
