@@ -158,7 +158,7 @@ def declaration(head: str, parts: list[str], tail: str, indent: str, alias: bool
     if len(line) <= WIDTH:
         return [line]
     others = [p for p in parts if p != "null"]
-    hugged = len(parts) == 1 or (not alias and len(others) == 1)
+    hugged = len(parts) == 1 or (len(others) == 1 and (not alias or _opens(others[0])))
     if hugged:
         lone, rest = others[0], "".join(f" | {p}" for p in parts if p != others[0])
         inner = indent + "  "
@@ -190,6 +190,15 @@ def declaration(head: str, parts: list[str], tail: str, indent: str, alias: bool
             lines.append(f"{indent}  | {part}")
     lines[-1] += tail
     return lines
+
+
+def _opens(type_: str) -> bool:
+    """Whether prettier breaks the type open where it stands (an object, an array of an
+    object, of a union or of a generic), rather than moving it to a line of its own."""
+    if type_.startswith("{ [key: string]: "):
+        return True
+    inner = type_[6:-1] if type_.startswith("Array<") else ""
+    return inner.startswith("{ [key: string]: ") or len(top_level_union(inner)) > 1 or "<" in inner
 
 
 def _index(text: str, indent: str) -> list[str]:

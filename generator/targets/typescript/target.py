@@ -164,7 +164,7 @@ def client_view(api: ApiIR) -> ClientView:
         doc=tuple(doc_comment(_first_line(api.description or api.title), "")),
         credentials=tuple(credentials),
         default_security=security,
-        construct=tuple(line for a, _, _, c in resources for line in construction(f"this.{a}", c, "this", "    ")),
+        construct=tuple(line for a, _, _, c in resources for line in construction(f"this.{a}", c, "core", "    ")),
         servers=tuple(servers),
         base_url_env=f"{api.env_prefix}_BASE_URL" if api.env_prefix else "",
         idempotency_header=api.idempotency_header,

@@ -25,11 +25,11 @@ export interface ClientOptions {
 /**
  * Plants, beds and the gardeners who tend them.
  */
-export class Client extends BaseClient {
+export class Client {
   readonly beds: Beds;
 
   constructor(options: ClientOptions = {}) {
-    super({
+    const core = new BaseClient({
       baseURL:
         options.baseURL ??
         readEnv("TYPESCRIPT_TARGET_SDK_BASE_URL") ??
@@ -51,6 +51,6 @@ export class Client extends BaseClient {
       security: [["apiKey"]],
       idempotencyHeader: "Idempotency-Key",
     });
-    this.beds = new Beds(this);
+    this.beds = new Beds(core);
   }
 }
