@@ -169,7 +169,7 @@ def declaration(head: str, parts: list[str], tail: str, indent: str, alias: bool
         if lone.startswith("Array<{ [key: string]: ") and lone.endswith(" }>"):
             return [f"{indent}{head}Array<{{", *_index(lone[6:-1], inner), f"{indent}}}>{rest}{tail}"]
         members = top_level_union(lone[6:-1]) if lone.startswith("Array<") else []
-        if len(members) > 1:
+        if _breaks(members):
             whole = f"{inner}{lone[6:-1]}"
             body = [whole] if len(whole) <= WIDTH else [f"{inner}| {m}" for m in members]
             return [f"{indent}{head}Array<", *body, f"{indent}>{rest}{tail}"]
@@ -184,7 +184,7 @@ def declaration(head: str, parts: list[str], tail: str, indent: str, alias: bool
     lines = [f"{indent}{head.rstrip()}"]
     for part in parts:
         members = top_level_union(part[6:-1]) if part.startswith("Array<") else []
-        if len(f"{indent}  | {part}") > WIDTH and len(members) > 1:  # its own union, broken inside
+        if len(f"{indent}  | {part}") > WIDTH and _breaks(members):  # its own union, broken inside
             lines += [f"{indent}  | Array<", *(f"{indent}      | {m}" for m in members), f"{indent}    >"]
         else:
             lines.append(f"{indent}  | {part}")
@@ -198,7 +198,12 @@ def _opens(type_: str) -> bool:
     if type_.startswith("{ [key: string]: "):
         return True
     inner = type_[6:-1] if type_.startswith("Array<") else ""
-    return inner.startswith("{ [key: string]: ") or len(top_level_union(inner)) > 1 or "<" in inner
+    return inner.startswith("{ [key: string]: ") or _breaks(top_level_union(inner)) or "<" in inner
+
+
+def _breaks(members: list[str]) -> bool:
+    """Whether prettier breaks a union inside `Array<>`: not a lone type or-null, which it keeps whole."""
+    return len([m for m in members if m != "null"]) > 1
 
 
 def _index(text: str, indent: str) -> list[str]:
