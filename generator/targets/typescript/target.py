@@ -69,7 +69,19 @@ def chain(key: str, operands: list[str], indent: str) -> list[str]:
     line = f"{inner}{' ?? '.join(operands)},"
     if len(line) <= WIDTH:
         return [f"{indent}{key}:", line]
-    return [f"{indent}{key}:", *(f"{inner}{o} ??" for o in operands[:-1]), f"{inner}{operands[-1]},"]
+    lines = [f"{indent}{key}:"]
+    for operand, suffix in zip(operands, [" ??"] * (len(operands) - 1) + [","], strict=True):
+        lines += call_lines(operand, suffix, inner)
+    return lines
+
+
+def call_lines(operand: str, suffix: str, indent: str) -> list[str]:
+    """`operand` then `suffix` on a line; a `readEnv("...")` too long for it has its argument
+    on a line of its own, as prettier breaks a call."""
+    line = f"{indent}{operand}{suffix}"
+    if len(line) <= WIDTH or not operand.startswith("readEnv("):
+        return [line]
+    return [f"{indent}readEnv(", f"{indent}  {operand[8:-1]},", f"{indent}){suffix}"]
 
 
 def array(key: str, items: list[str], indent: str) -> list[str]:
@@ -82,11 +94,7 @@ def array(key: str, items: list[str], indent: str) -> list[str]:
         line = f"{indent}  {item},"
         if len(line) > WIDTH and " ?? " in item:
             first, rest = item.split(" ?? ", 1)
-            lines.append(f"{indent}  {first} ??")
-            if len(f"{indent}    {rest},") <= WIDTH or not rest.startswith("readEnv("):
-                lines.append(f"{indent}    {rest},")
-            else:  # the call's argument on a line of its own
-                lines += [f"{indent}    readEnv(", f"{indent}      {rest[8:-1]},", f"{indent}    ),"]
+            lines += [f"{indent}  {first} ??", *call_lines(rest, ",", indent + "    ")]
         else:
             lines.append(line)
     return [*lines, f"{indent}],"]
@@ -97,6 +105,7 @@ class ClientView:
     npm_name: str
     title: str
     version: str
+    """The API's version, the package's too (`0.0.0` when the spec gives none)."""
     description: str
     doc: tuple[str, ...]
     """The client class's TSDoc: the first line of the API's description."""
@@ -158,8 +167,8 @@ def client_view(api: ApiIR) -> ClientView:
     env_vars = tuple(v for c in credentials for _, v in c.options)
     return ClientView(
         npm_name=npm_name(api.package),
-        title=api.title,
-        version=api.version,
+        title=api.title.strip() or npm_name(api.package),
+        version=api.version or "0.0.0",
         description=_first_line(api.description or api.title),
         doc=tuple(doc_comment(_first_line(api.description or api.title), "")),
         credentials=tuple(credentials),
