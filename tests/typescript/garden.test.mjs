@@ -72,3 +72,23 @@ test("a JSON body sends only the fields given", async () => {
   assert.equal(plant.id, 1);
   assert.deepEqual(JSON.parse(seen[0].body), { name: "basil", kind: "herb" });
 });
+
+test("without an idempotency key a POST is tried again only where the server did not act", async () => {
+  const c = new sdk.Client({ apiKey: "garden-key", baseURL, maxRetries: 2 });
+  seen.length = 0;
+  replies.push([503, "application/json", JSON.stringify({ message: "busy" })]);
+  await assert.rejects(c.beds.plants.create("north", { name: "basil", kind: "herb" }), sdk.InternalServerError);
+  assert.equal(seen.length, 1); // the server may have planted it: not sent again
+  assert.equal(seen[0].headers["idempotency-key"], undefined);
+
+  seen.length = 0;
+  replies.push([429, "application/json", "{}"], [201, "application/json", JSON.stringify({ id: 2 })]);
+  const plant = await c.beds.plants.create("north", { name: "basil", kind: "herb" });
+  assert.equal(plant.id, 2);
+  assert.equal(seen.length, 2); // a 429 was not acted on
+
+  seen.length = 0;
+  replies.push([503, "application/json", "{}"], [200, "application/json", "[]"]);
+  await c.beds.list();
+  assert.equal(seen.length, 2); // a GET is idempotent
+});

@@ -48,7 +48,7 @@ __all__ = [
     "within_deadline",
 ]
 
-IDEMPOTENCY_HEADER = "Idempotency-Key"
+IDEMPOTENCY_HEADER = ""
 """The header that carries the key (`x-sdk-idempotency-header`); empty: none is sent."""
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"})
 NOT_ACTED_ON_STATUSES = frozenset({408, 429})

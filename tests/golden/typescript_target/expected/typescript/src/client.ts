@@ -49,7 +49,7 @@ export class Client {
         },
       ],
       security: [["apiKey"]],
-      idempotencyHeader: "Idempotency-Key",
+      idempotencyHeader: "",
     });
     this.beds = new Beds(core);
   }

@@ -65,6 +65,23 @@ export interface RequestSpec {
 }
 
 const RETRY_STATUSES = new Set([408, 409, 429, 500, 502, 503, 504]);
+const IDEMPOTENT_METHODS = new Set([
+  "GET",
+  "HEAD",
+  "OPTIONS",
+  "PUT",
+  "DELETE",
+  "TRACE",
+]);
+/** Statuses that say the server did not act on the request. */
+const NOT_ACTED_ON = new Set([408, 429]);
+/** Connection errors that say the request was never sent. */
+const NOT_SENT = new Set([
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "UND_ERR_CONNECT_TIMEOUT",
+]);
 const MAX_RETRY_DELAY = 8000;
 
 /** An environment variable, where there is an environment (not in a browser). */
@@ -116,7 +133,8 @@ export class BaseClient {
       try {
         response = await this.attempt(url, init, options);
       } catch (error) {
-        if (attempt < maxRetries && !options.signal?.aborted) {
+        const retry = this.mayRetry(spec.method, headers, !neverSent(error));
+        if (attempt < maxRetries && retry && !options.signal?.aborted) {
           await sleep(retryDelay(attempt, undefined));
           continue;
         }
@@ -126,7 +144,8 @@ export class BaseClient {
         const data = await readBody(response, spec.responseType ?? "json");
         return { data, headers: response.headers };
       }
-      if (attempt < maxRetries && shouldRetry(response)) {
+      const retry = this.mayRetry(spec.method, headers, true, response.status);
+      if (attempt < maxRetries && retry && shouldRetry(response)) {
         await response.body?.cancel();
         await sleep(retryDelay(attempt, response.headers));
         continue;
@@ -134,6 +153,27 @@ export class BaseClient {
       const text = await response.text();
       throw errorFor(response.status, response.headers, parseBody(text));
     }
+  }
+
+  /**
+   * Whether a failed attempt may be sent again: when it never reached the server, when
+   * its method is idempotent or its status says the server did not act, or when an
+   * idempotency key lets the server tell a repeat.
+   */
+  private mayRetry(
+    method: string,
+    headers: Headers,
+    reached: boolean,
+    status?: number,
+  ): boolean {
+    if (!reached || IDEMPOTENT_METHODS.has(method)) {
+      return true;
+    }
+    if (status !== undefined && NOT_ACTED_ON.has(status)) {
+      return true;
+    }
+    const header = this.core.idempotencyHeader;
+    return header !== "" && headers.has(header);
   }
 
   private async attempt(
@@ -246,6 +286,17 @@ export class BaseClient {
       }
     }
   }
+}
+
+function neverSent(error: unknown): boolean {
+  const cause = error instanceof Error ? error.cause : undefined;
+  const inner = cause instanceof Error ? cause.cause : undefined;
+  const code = [cause, inner].map((found) =>
+    typeof found === "object" && found !== null && "code" in found
+      ? String(found.code)
+      : "",
+  );
+  return code.some((found) => NOT_SENT.has(found));
 }
 
 function pathValue(value: unknown): string {
