@@ -10,11 +10,15 @@ PRISM := .tools/prism/node_modules/.bin/prism
 SWAGGER2OPENAPI_VERSION := 7.0.8
 SWAGGER2OPENAPI := .tools/swagger2openapi/node_modules/.bin/swagger2openapi
 
+TYPESCRIPT_VERSION := 5.9.3
+PRETTIER_VERSION := 3.10.1
+TSC := .tools/typescript/node_modules/.bin/tsc
+
 BENCH_STAMP := $(VENV)/.bench-stamp
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: regenerate docs check test lint update-goldens prism swagger2openapi browser bench bench-client fuzz stress clean
+.PHONY: regenerate docs check test lint update-goldens prism typescript swagger2openapi browser bench bench-client fuzz stress clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +43,12 @@ prism: $(PRISM)
 $(PRISM):
 	npm install --prefix .tools/prism --no-audit --no-fund --loglevel=error @stoplight/prism-cli@$(PRISM_VERSION)
 
+## TypeScript and prettier, which the TypeScript target's tests compile and format-check with (npm, local folder).
+typescript: $(TSC)
+
+$(TSC):
+	npm install --prefix .tools/typescript --no-audit --no-fund --loglevel=error typescript@$(TYPESCRIPT_VERSION) prettier@$(PRETTIER_VERSION)
+
 ## swagger2openapi, the converter the Swagger 2.0 tests compare sdkgen's own reading with (npm, local folder).
 swagger2openapi: $(SWAGGER2OPENAPI)
 
@@ -50,8 +60,8 @@ browser:
 	command -v chromium >/dev/null || { $(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q chromium; }
 
 ## The whole test suite, the generator's own lint and types, then the drift check.
-test: $(STAMP) $(PRISM) $(SWAGGER2OPENAPI) browser
-	SDKGEN_REQUIRE_PRISM=1 SDKGEN_REQUIRE_SWAGGER2OPENAPI=1 SDKGEN_REQUIRE_BROWSER=1 $(BIN)/python -m pytest
+test: $(STAMP) $(PRISM) $(SWAGGER2OPENAPI) $(TSC) browser
+	SDKGEN_REQUIRE_PRISM=1 SDKGEN_REQUIRE_SWAGGER2OPENAPI=1 SDKGEN_REQUIRE_TYPESCRIPT=1 SDKGEN_REQUIRE_BROWSER=1 $(BIN)/python -m pytest
 	$(BIN)/ruff check generator tests bench
 	$(BIN)/mypy
 	$(BIN)/sdkgen check

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from . import __version__
-from .config import FORMATTERS, NoSpec, Settings, read_settings
+from .config import FORMATTERS, TARGETS, NoSpec, Settings, read_settings
 from .errors import Diagnostic, Location, SpecError
 from .exits import (
     EXIT_BAD_INPUT,
@@ -139,10 +139,9 @@ def _settings(spec: str | None, output: str | None, package: str | None, max_spe
     given = meta.get(_TEMPLATES)
     templates = Path(given) if given else None
     formatter = meta.get(_FORMATTER)
+    given_spec, given_output = Path(spec) if spec else None, Path(output) if output else None
     if spec != STDIN:
-        settings = read_settings(
-            Path.cwd(), Path(spec) if spec else None, Path(output) if output else None, package, templates, formatter
-        )
+        settings = read_settings(Path.cwd(), given_spec, given_output, package, templates, formatter, meta[_TARGETS])
         try:  # before anything reads it, even to hash it
             read_spec_bytes(settings.spec, limit, check_only=True)
         except SpecFileError as exc:
@@ -156,7 +155,7 @@ def _settings(spec: str | None, output: str | None, package: str | None, max_spe
     except SpecFileError as exc:
         raise SpecError([Diagnostic("error", str(exc), Location(Path("<stdin>")))]) from None
     try:
-        yield read_settings(Path.cwd(), path, Path(output) if output else None, package, templates, formatter)
+        yield read_settings(Path.cwd(), path, given_output, package, templates, formatter, meta[_TARGETS])
     finally:
         shutil.rmtree(path.parent, ignore_errors=True)
 
@@ -164,6 +163,7 @@ def _settings(spec: str | None, output: str | None, package: str | None, max_spe
 _TEMPLATES = "sdkgen.templates"
 _JOBS = "sdkgen.jobs"
 _FORMATTER = "sdkgen.formatter"
+_TARGETS = "sdkgen.target"  # a tuple, empty when not given
 
 
 def _record_key(settings: Settings) -> str:
@@ -171,22 +171,20 @@ def _record_key(settings: Settings) -> str:
     the formatter and its version (another version may lay the code out differently), and the
     configured overrides (a file's text is an input the record hashes; a table's is here)."""
     key = f"{settings.package}\0{settings.version}\0{settings.env_prefix}\0{installed_version(settings.formatter)}"
+    key += f"\0{','.join(settings.targets)}" if settings.targets != ("python",) else ""  # Python alone: as before
     if settings.overrides is not None:
         table = settings.overrides.document
         key += f"\0{settings.overrides.file}\0{sorted(table.items()) if table else ''}"
     return key
 
 
-def _keep_templates(context: click.Context, _: click.Parameter, value: str | None) -> None:
-    context.meta[_TEMPLATES] = value
+def _keep(key: str) -> Callable[[click.Context, click.Parameter, object], None]:
+    """A callback keeping an option's value in the context (`--templates`, `--jobs` ...)."""
 
+    def keep(context: click.Context, _: click.Parameter, value: object) -> None:
+        context.meta[key] = value
 
-def _keep_jobs(context: click.Context, _: click.Parameter, value: int | None) -> None:
-    context.meta[_JOBS] = value
-
-
-def _keep_formatter(context: click.Context, _: click.Parameter, value: str | None) -> None:
-    context.meta[_FORMATTER] = value
+    return keep
 
 
 def _wait_message(output: Path) -> Callable[[str], None]:
@@ -213,6 +211,7 @@ def _generate(settings: Settings, strict: bool, allow_remote_refs: bool, max_spe
         jobs=click.get_current_context().meta.get(_JOBS),
         env_prefix=settings.env_prefix,
         formatter=settings.formatter,
+        targets=settings.targets,
     )
     if generated.warnings:
         if strict:
@@ -252,7 +251,7 @@ def _common(command: F) -> F:
             "--templates",
             type=click.Path(file_okay=False),
             expose_value=False,
-            callback=_keep_templates,
+            callback=_keep(_TEMPLATES),
             help="A folder of templates (the tree of templates/) that replace the built-in ones of the same path.",
         ),
         click.option(
@@ -261,7 +260,7 @@ def _common(command: F) -> F:
             type=click.IntRange(min=1),
             default=None,
             expose_value=False,
-            callback=_keep_jobs,
+            callback=_keep(_JOBS),
             help="Render and format a large Python package in this many forked processes (at most 8; "
             "default: one per core; 1: this process only).",
         ),
@@ -270,8 +269,16 @@ def _common(command: F) -> F:
             type=click.Choice(FORMATTERS),
             default=None,
             expose_value=False,
-            callback=_keep_formatter,
+            callback=_keep(_FORMATTER),
             help="What formats the generated Python (default: [tool.sdkgen] formatter, else ruff).",
+        ),
+        click.option(
+            "--target",
+            type=click.Choice(TARGETS),
+            multiple=True,
+            expose_value=False,
+            callback=_keep(_TARGETS),
+            help="An SDK to generate, repeated for more (default: [tool.sdkgen] targets, else python).",
         ),
         click.option("--no-wait", is_flag=True, help="Fail at once (exit 75) if another run holds the output."),
         click.option("-v", "--verbose", is_flag=True, help="Show a traceback with errors."),
@@ -421,8 +428,10 @@ def _generate_command() -> str:
             words.append(str(value))
         elif getattr(parameter, "is_flag", False):
             words.append(parameter.opts[-1])
-        else:
-            words += [parameter.opts[0], str(value)]
+        else:  # a repeated option (`--target`) is given once a value
+            words += [
+                w for item in (value if isinstance(value, tuple) else (value,)) for w in (parameter.opts[0], str(item))
+            ]
     return shlex.join(words)
 
 

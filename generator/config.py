@@ -11,6 +11,9 @@ from .ir.overrides import ENV_PREFIX, OverridesConfig
 
 FORMATTERS = ("ruff", "black")
 """What formats the generated Python (`formatter = ...`, `--formatter`); ruff by default."""
+TARGETS = ("python", "typescript")
+"""The SDKs a run can generate (`targets = [...]`, `--target`); Python alone by default.
+The docs are generated with every run."""
 
 
 class NoSpec(Exception):
@@ -35,6 +38,8 @@ class Settings:
     table; None: `sdkgen.yaml` beside the spec, if there is one."""
     formatter: str = "ruff"
     """`ruff` or `black` (`formatter = ...` in [tool.sdkgen], `--formatter`)."""
+    targets: tuple[str, ...] = ("python",)
+    """The SDKs generated, in `TARGETS` order (`targets = [...]` in [tool.sdkgen], `--target`)."""
 
 
 def read_settings(
@@ -44,6 +49,7 @@ def read_settings(
     package: str | None,
     templates: Path | None = None,
     formatter: str | None = None,
+    targets: tuple[str, ...] = (),
 ) -> Settings:
     table: dict[str, object] = {}
     pyproject = project_dir / "pyproject.toml"
@@ -79,6 +85,7 @@ def read_settings(
     if formatter not in FORMATTERS:
         message = f"[tool.sdkgen] formatter must be one of {', '.join(FORMATTERS)}, not {formatter!r}"
         raise SpecError([Diagnostic("error", message, Location(pyproject, "/tool/sdkgen/formatter"))])
+    targets = _targets(pyproject, targets or table.get("targets", ["python"]))
     return Settings(
         spec=spec,
         output=output,
@@ -88,7 +95,16 @@ def read_settings(
         env_prefix=env_prefix,
         overrides=overrides,
         formatter=formatter,
+        targets=targets,
     )
+
+
+def _targets(pyproject: Path, found: object) -> tuple[str, ...]:
+    """The targets asked for, each once, in `TARGETS` order."""
+    if isinstance(found, (list, tuple)) and found and all(t in TARGETS for t in found):
+        return tuple(t for t in TARGETS if t in found)
+    message = f"[tool.sdkgen] targets must be a non-empty list of {', '.join(TARGETS)}, not {found!r}"
+    raise SpecError([Diagnostic("error", message, Location(pyproject, "/tool/sdkgen/targets"))])
 
 
 def _shown(path: Path) -> str:

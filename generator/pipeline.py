@@ -15,6 +15,7 @@ from .load.spec_file import DEFAULT_MAX_SPEC_BYTES
 from .targets.docs.target import render_docs
 from .targets.python.parallel import PythonPackage
 from .targets.render import load_templates
+from .targets.typescript.target import render_typescript
 from .write.run_record import cache_dir
 from .write.writer import MANIFEST, Plan, apply, manifest_text, plan, remove_leftovers, unified_diff
 
@@ -102,6 +103,7 @@ def generate_files(
     jobs: int | None = None,
     env_prefix: str | None = None,
     formatter: str = "ruff",
+    targets: tuple[str, ...] = ("python",),
 ) -> Generated:
     api, diagnostics, inputs, store = build_unlocated(
         spec, package, allow_remote, max_spec_bytes, overrides, env_prefix
@@ -114,15 +116,18 @@ def generate_files(
     # The Python package renders and formats in worker processes (one per core, or `jobs`)
     # while this one renders the docs; with `jobs=1`, `result()` does it here, after them.
     # The docs are encoded here while the workers still run; theirs come back encoded.
-    python = PythonPackage(api, spec.name, jobs, formatter)
+    python = PythonPackage(api, spec.name, jobs, formatter) if "python" in targets else None
     try:
         # Located once the workers have forked: finding a line reads the spec's text again.
         warnings = diagnostics.located_warnings(store.locate)
         docs = {path: text.encode("utf-8") for path, text in render_docs(api, spec.name).items()}
+        if "typescript" in targets:
+            docs.update((path, text.encode("utf-8")) for path, text in render_typescript(api).items())
     except BaseException:
-        python.cancel()
+        if python is not None:
+            python.cancel()
         raise
-    files = dict(sorted({**python.result(), **docs}.items()))
+    files = dict(sorted({**(python.result() if python is not None else {}), **docs}.items()))
     return Generated(api, files, warnings, inputs)
 
 

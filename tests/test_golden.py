@@ -30,8 +30,11 @@ def test_golden(case: str, tmp_path: Path) -> None:
     expected = case_dir / "expected"
     # A case with a `templates/` folder layers it over the built-in templates (`--templates`).
     use_templates(case_dir / "templates" if (case_dir / "templates").is_dir() else None)
+    # A case with a `targets.txt` (one target a line) generates those SDKs, not Python alone.
+    targets_file = case_dir / "targets.txt"
+    targets = tuple(targets_file.read_text().split()) if targets_file.exists() else ("python",)
     try:
-        generated = generate_files(case_dir / "spec.yaml", f"{case}_sdk")
+        generated = generate_files(case_dir / "spec.yaml", f"{case}_sdk", targets=targets)
     finally:
         use_templates(None)
     # A case that generates with warnings pins them in warnings.txt (no file: no warnings).

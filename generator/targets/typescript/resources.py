@@ -1,0 +1,335 @@
+"""The resource modules: one class per IR resource (`client.droplets`), its methods named as
+the IR names them, path parameters positional, everything else in one params object."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ...ir.model import (
+    AliasIR,
+    ClassIR,
+    ClassType,
+    FieldIR,
+    OperationIR,
+    ParameterIR,
+    ResourceIR,
+    TypeIR,
+    UnionType,
+    class_types,
+    is_text_media,
+)
+from .imports import Imports
+from .spelling import (
+    WIDTH,
+    camel_case,
+    declaration,
+    doc_comment,
+    literal,
+    members,
+    pascal_case,
+    property_key,
+    spell,
+    ts_string,
+    with_null,
+)
+
+BODY_TYPES = {
+    "application/x-www-form-urlencoded": "form",
+    "multipart/form-data": "multipart",
+    "text/plain": "text",
+    "application/octet-stream": "raw",
+}
+RAW_BODY = "Blob | ArrayBuffer | Uint8Array | string"
+
+
+@dataclass(frozen=True)
+class MethodView:
+    lines: tuple[str, ...]
+    """The method, TSDoc to closing brace, as prettier prints it (indented for a class body)."""
+
+
+@dataclass(frozen=True)
+class ResourceView:
+    path: str
+    module: str
+    class_name: str
+    imports: tuple[str, ...]
+    children: tuple[tuple[str, str, str], ...]
+    """Each sub-resource: the attribute, its class, its module."""
+    construct: tuple[str, ...]
+    """The constructor's lines that make the sub-resources."""
+    params: tuple[tuple[str, ...], ...]
+    """The params interfaces of the methods, each as its lines."""
+    methods: tuple[MethodView, ...]
+    description: tuple[str, ...]
+    pages: bool = False
+    """A method returns a `PagePromise`."""
+
+
+def _object(head: str, entries: list[tuple[str, str]], tail: str, indent: str) -> list[str]:
+    """An object literal, always broken one entry a line (prettier keeps an object broken
+    when its first key starts a line)."""
+    if not entries:
+        return [f"{indent}{head}{{}}{tail}"]
+    inner = indent + "  "
+    lines = [f"{indent}{head}{{"]
+    for key, value in entries:
+        lines += property_lines(key, value, inner)
+    return [*lines, f"{indent}}}{tail}"]
+
+
+def property_lines(key: str, value: str, indent: str) -> list[str]:
+    """`key: value,`, or the value on a line of its own when that does not fit."""
+    line = f"{indent}{key}: {value},"
+    return [line] if len(line) <= WIDTH else [f"{indent}{key}:", f"{indent}  {value},"]
+
+
+def wire_path(response: TypeIR | None, python_path: str, classes: dict[tuple[str, str], ClassIR]) -> list[str] | None:
+    """The wire names down to a page's items (`PaginationIR.items_field` names them as the Python
+    attributes): read from the response's classes; None when a step is not a field of one."""
+    path: list[str] = []
+    type_ = response
+    for name in python_path.split(".") if python_path else ():
+        if isinstance(type_, UnionType):  # an optional holder: the one class in it
+            found = [m for m in type_.members if isinstance(m, ClassType)]
+            type_ = found[0] if len(found) == 1 else None
+        owner = classes.get((type_.name, type_.module)) if isinstance(type_, ClassType) else None
+        field = next((f for f in owner.fields if f.name == name), None) if owner else None
+        if field is None:
+            return None
+        path.append(field.wire_name)
+        type_ = field.type
+    return path
+
+
+class _Method:
+    def __init__(
+        self, resource: ResourceIR, op: OperationIR, imports: Imports, classes: dict[tuple[str, str], ClassIR]
+    ) -> None:
+        self.op = op
+        self.imports = imports
+        self.page_types = ("", "")
+        """The item and body types of a list that pages."""
+        paging = op.pagination
+        self.items_path = wire_path(op.response, paging.items_field, classes) if paging else None
+        self.params_name = f"{resource.class_name}{pascal_case(op.name)}Params"
+        self.path_params = [p for p in op.parameters if p.location == "path"]
+        self.other_params = [p for p in op.parameters if p.location != "path"]
+        body = op.body
+        self.body_fields: list[FieldIR] = []
+        self.whole_body = False
+        if body is not None:
+            main = body.main
+            if isinstance(main, ClassIR):
+                self.body_fields = list(main.fields)
+            else:
+                self.whole_body = True
+
+    def param_members(self) -> list[str]:
+        lines: list[str] = []
+        for param in self.other_params:
+            self.imports.add_all(class_types(param.type))
+            head = f"{property_key(param.name)}{'' if param.required else '?'}: "
+            doc = doc_comment(param.description, "  ", param.deprecated)
+            lines += doc + declaration(head, with_null(param.type, False, self.imports.name), ";", "  ")
+        for field in self.body_fields:
+            self.imports.add_all(class_types(field.type))
+            head = f"{property_key(field.name)}{'' if field.required else '?'}: "
+            doc = doc_comment(field.description, "  ", field.deprecated)
+            lines += doc + declaration(head, with_null(field.type, field.nullable, self.imports.name), ";", "  ")
+        if self.whole_body:
+            body = self.op.body
+            assert body is not None
+            main = body.main
+            if isinstance(main, AliasIR):
+                self.imports.add_all(class_types(main.type))
+                parts = with_null(main.type, main.nullable, self.imports.name)
+            else:
+                parts = ["string"] if body.is_text else [RAW_BODY]
+            lines += declaration(f"body{'' if body.required else '?'}: ", parts, ";", "  ")
+        return lines
+
+    def params_interface(self) -> tuple[str, ...]:
+        members = self.param_members()
+        if not members:
+            return ()
+        return (f"export interface {self.params_name} {{", *members, "}")
+
+    def has_params(self) -> bool:
+        return bool(self.other_params or self.body_fields or self.whole_body)
+
+    def params_required(self) -> bool:
+        """Whether the params object has a member that must be given."""
+        whole_required = self.whole_body and self.op.body is not None and self.op.body.required
+        return any(p.required for p in self.other_params) or any(f.required for f in self.body_fields) or whole_required
+
+    def returns(self) -> tuple[str, str]:
+        """The method's result type and how the response is read."""
+        op = self.op
+        if op.response is not None and op.pagination is not None and self.items_path is not None:
+            self.imports.add_all(class_types(op.response) | class_types(op.pagination.item_type))
+            self.page_types = (spell(op.pagination.item_type, self.imports.name), spell(op.response, self.imports.name))
+            return f"PagePromise<{', '.join(self.page_types)}>", "page"
+        if op.response is not None:
+            self.imports.add_all(class_types(op.response))
+            return spell(op.response, self.imports.name), "json"
+        if op.response_media is None:
+            return "void", "none"
+        return ("string", "text") if is_text_media(op.response_media) else ("Blob", "blob")
+
+    def arguments(self) -> list[tuple[str, list[str]]]:
+        """Each argument: its name and colon, and the members of its type."""
+        args = []
+        for param in self.path_params:
+            self.imports.add_all(class_types(param.type))
+            args.append((f"{positional(param)}: ", members(param.type, self.imports.name)))
+        if self.has_params():
+            args.append(("params: ", [self.params_name + ("" if self.params_required() else " = {}")]))
+        args.append(("options?: ", ["RequestOptions"]))
+        return args
+
+    def signature(self, returns: str) -> list[str]:
+        name = camel_case(self.op.name, member=True)
+        args = self.arguments()
+        returns = returns if returns.startswith("PagePromise<") else f"Promise<{returns}>"
+        line = f"  {name}({', '.join(head + ' | '.join(parts) for head, parts in args)}): {returns} {{"
+        if len(line) <= WIDTH:
+            return [line]
+        lines = [f"  {name}("]
+        for head, parts in args:
+            lines += declaration(head, parts, ",", "    ")
+        if len(f"  ): {returns} {{") <= WIDTH or not returns.startswith("PagePromise<"):
+            return [*lines, f"  ): {returns} {{"]
+        # A generic return type too long for its line: one type argument a line.
+        item, body = self.page_types
+        return [*lines, "  ): PagePromise<", f"    {item},", f"    {body}", "  > {"]
+
+    def request(self, response: str) -> list[str]:
+        op = self.op
+        entries: list[tuple[str, str]] = [("method", ts_string(op.http_method.upper())), ("path", ts_string(op.path))]
+        lines: list[str] = []
+        indent = "      "
+        if self.path_params:
+            values = [(property_key(p.wire_name), positional(p)) for p in self.path_params]
+            lines += _object("pathParams: ", values, ",", indent)
+        for location, key in (("query", "query"), ("header", "headers"), ("cookie", "cookies")):
+            found = [p for p in self.other_params if p.location == location]
+            if found:
+                values = [(property_key(p.wire_name), f"params.{p.name}") for p in found]
+                lines += _object(f"{key}: ", values, ",", indent)
+        styles = [p for p in self.other_params if p.location == "query" and p.serialization != ("form", True)]
+        if styles:
+            values = [(property_key(p.wire_name), _style(p)) for p in styles]
+            lines += _object("styles: ", values, ",", indent)
+        body = op.body
+        if body is not None:
+            if self.whole_body:
+                lines.append(f"{indent}body: params.body,")
+            else:
+                values = [(property_key(f.wire_name), f"params.{f.name}") for f in self.body_fields]
+                lines += _object("body: ", values, ",", indent)
+            kind = BODY_TYPES.get(body.content_type, "json")
+            if kind != "json":
+                lines.append(f"{indent}bodyType: {ts_string(kind)},")
+            elif body.content_type != "application/json":
+                lines.append(f"{indent}contentType: {ts_string(body.content_type)},")
+        if response == "page":
+            lines += self.paging(indent)
+        elif response != "json":
+            lines.append(f"{indent}responseType: {ts_string(response)},")
+        if op.security is not None:
+            lines += security_lines(op.security, indent)
+        if op.server is not None:
+            lines.append(f"{indent}server: {ts_string(op.server)},")
+        head = [f"{indent}{k}: {v}," for k, v in entries]
+        call = "requestPage" if response == "page" else "request"
+        return [f"    return this.#client.{call}({{", *head, *lines, f"{indent}options,", "    });"]
+
+    def paging(self, indent: str) -> list[str]:
+        """The `paging` entry of a list that pages: its rule, by wire names."""
+        rule = self.op.pagination
+        assert rule is not None and self.items_path is not None
+        entries = [("scheme", ts_string(rule.scheme))]
+        entries += [
+            (key, ts_string(value)) for key, value in (("param", rule.param), ("sizeParam", rule.size_param)) if value
+        ]
+        for key, path in (("nextField", rule.next_field), ("moreField", rule.more_field)):
+            if path:
+                entries.append((key, "[" + ", ".join(ts_string(p) for p in path) + "]"))
+        if rule.flag:
+            entries.append(("flag", ts_string(rule.flag)))
+        entries.append(("items", "[" + ", ".join(ts_string(p) for p in self.items_path) + "]"))
+        return _object("paging: ", entries, ",", indent)
+
+    def lines(self) -> tuple[str, ...]:
+        op = self.op
+        text = "\n\n".join(t for t in (op.summary, op.description) if t and t.strip())
+        returns, response = self.returns()
+        return (
+            *doc_comment(text, "  ", op.deprecated),
+            *self.signature(returns),
+            *self.request(response),
+            "  }",
+        )
+
+
+def security_lines(alternatives: tuple[tuple[str, ...], ...], indent: str) -> list[str]:
+    """`security: [["a"], ["b", "c"]],` as prettier prints it: one alternative a line when the
+    whole does not fit, or when every alternative has more than one key (a matrix)."""
+    items = ["[" + ", ".join(ts_string(k) for k in keys) + "]" for keys in alternatives]
+    line = f"{indent}security: [{', '.join(items)}],"
+    matrix = len(alternatives) > 1 and all(len(keys) > 1 for keys in alternatives)
+    if len(line) <= WIDTH and not matrix:
+        return [line]
+    return [f"{indent}security: [", *(f"{indent}  {item}," for item in items), f"{indent}],"]
+
+
+def positional(param: ParameterIR) -> str:
+    """A path parameter's argument name; never the method's other two (`params`, `options`)."""
+    name = camel_case(param.name)
+    return name + "_" if name in ("params", "options") else name
+
+
+def _style(param: ParameterIR) -> str:
+    style, explode = param.serialization
+    return f"[{ts_string(style)}, {literal(explode)}]"
+
+
+def construction(target: str, class_name: str, argument: str, indent: str) -> list[str]:
+    """`target = new Class(argument);` as prettier breaks it: the argument on its own line when
+    `target = new Class(` fits, else after the `=`."""
+    line = f"{indent}{target} = new {class_name}({argument});"
+    if len(line) <= WIDTH:
+        return [line]
+    if len(f"{indent}{target} = new {class_name}(") <= WIDTH:
+        return [f"{indent}{target} = new {class_name}(", f"{indent}  {argument},", f"{indent});"]
+    if len(f"{indent}  new {class_name}({argument});") <= WIDTH:
+        return [f"{indent}{target} =", f"{indent}  new {class_name}({argument});"]
+    return [f"{indent}{target} =", f"{indent}  new {class_name}(", f"{indent}    {argument},", f"{indent}  );"]
+
+
+def resource_view(resource: ResourceIR, classes: dict[tuple[str, str], ClassIR]) -> ResourceView:
+    local = {resource.class_name} | {c.class_name for c in resource.children}
+    methods = [_Method(resource, op, Imports("", set(), "../types/"), classes) for op in resource.operations]
+    local |= {m.params_name for m in methods}
+    imports = Imports("", local, "../types/")
+    params = []
+    views = []
+    for method in methods:
+        method.imports = imports
+        params.append(method.params_interface())
+        views.append(MethodView(method.lines()))
+    children = tuple((camel_case(c.attribute, member=True), c.class_name, c.module) for c in resource.children)
+    construct = tuple(line for a, c, _ in children for line in construction(f"this.{a}", c, "client", "    "))
+    return ResourceView(
+        path=f"src/resources/{resource.module}.ts",
+        module=resource.module,
+        class_name=resource.class_name,
+        imports=imports.lines(),
+        children=children,
+        construct=construct,
+        params=tuple(p for p in params if p),
+        methods=tuple(views),
+        pages=any(m.items_path is not None and m.op.pagination and m.op.response for m in methods),
+        description=tuple(doc_comment(resource.description, "")),
+    )

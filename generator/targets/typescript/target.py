@@ -1,0 +1,239 @@
+"""The TypeScript target: every file of the npm package under `typescript/`, from the IR."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from ...ir.model import ApiIR, ServerIR, classes_by_type
+from ..render import environment
+from .models import type_module
+from .resources import ResourceView, construction, resource_view, security_lines
+from .spelling import WIDTH, camel_case, doc_comment, property_key, ts_string
+
+ROOT = "typescript"
+RUNTIME = ("core.ts", "errors.ts", "pagination.ts")
+ERROR_NAMES = (
+    "SDKError",
+    "APIError",
+    "APIConnectionError",
+    "APITimeoutError",
+    "BadRequestError",
+    "AuthenticationError",
+    "PermissionDeniedError",
+    "NotFoundError",
+    "ConflictError",
+    "UnprocessableEntityError",
+    "RateLimitError",
+    "InternalServerError",
+)
+"""Runtime modules the same for every API (templates without variables)."""
+
+
+@dataclass(frozen=True)
+class CredentialView:
+    key: str
+    kind: str
+    location: str
+    name: str
+    options: tuple[tuple[str, str], ...]
+    """Each client option holding part of it, and the environment variable read when not given."""
+    doc: tuple[str, ...]
+
+    @property
+    def values(self) -> tuple[str, ...]:
+        items = [f"options.{option} ?? readEnv({ts_string(env)})" for option, env in self.options]
+        return tuple(array("values", items, " " * 10))
+
+
+@dataclass(frozen=True)
+class ServerView:
+    option: str
+    name: str
+    url: str
+
+    def lines(self, env_var: str, indent: str) -> tuple[str, ...]:
+        """Its entry in the client's `servers` (its `baseURL` for the default one)."""
+        operands = [f"options.{self.option}"]
+        operands += [f"readEnv({ts_string(env_var)})"] if env_var else []
+        key = property_key(self.name) if self.name else "baseURL"
+        return tuple(chain(key, [*operands, ts_string(self.url)], indent))
+
+
+def chain(key: str, operands: list[str], indent: str) -> list[str]:
+    """`key: a ?? b ?? c,` as prettier breaks it: whole, or after the key, or one operand a line."""
+    line = f"{indent}{key}: {' ?? '.join(operands)},"
+    if len(line) <= WIDTH:
+        return [line]
+    inner = indent + "  "
+    line = f"{inner}{' ?? '.join(operands)},"
+    if len(line) <= WIDTH:
+        return [f"{indent}{key}:", line]
+    lines = [f"{indent}{key}:"]
+    for operand, suffix in zip(operands, [" ??"] * (len(operands) - 1) + [","], strict=True):
+        lines += call_lines(operand, suffix, inner)
+    return lines
+
+
+def call_lines(operand: str, suffix: str, indent: str) -> list[str]:
+    """`operand` then `suffix` on a line; a `readEnv("...")` too long for it has its argument
+    on a line of its own, as prettier breaks a call."""
+    line = f"{indent}{operand}{suffix}"
+    if len(line) <= WIDTH or not operand.startswith("readEnv("):
+        return [line]
+    return [f"{indent}readEnv(", f"{indent}  {operand[8:-1]},", f"{indent}){suffix}"]
+
+
+def array(key: str, items: list[str], indent: str) -> list[str]:
+    """`key: [a, b],` on one line if it fits, else one item a line."""
+    line = f"{indent}{key}: [{', '.join(items)}],"
+    if len(line) <= WIDTH or not items:
+        return [line]
+    lines = [f"{indent}{key}: ["]
+    for item in items:
+        line = f"{indent}  {item},"
+        if len(line) > WIDTH and " ?? " in item:
+            first, rest = item.split(" ?? ", 1)
+            lines += [f"{indent}  {first} ??", *call_lines(rest, ",", indent + "    ")]
+        else:
+            lines.append(line)
+    return [*lines, f"{indent}],"]
+
+
+@dataclass(frozen=True)
+class ClientView:
+    npm_name: str
+    title: str
+    version: str
+    """The API's version, the package's too (`0.0.0` when the spec gives none)."""
+    description: str
+    doc: tuple[str, ...]
+    """The client class's TSDoc: the first line of the API's description."""
+    credentials: tuple[CredentialView, ...]
+    default_security: tuple[str, ...]
+    """The `security` entry: the API's default alternatives."""
+    construct: tuple[str, ...]
+    """The constructor's lines that make the top-level resources."""
+    servers: tuple[ServerView, ...]
+    """The API's default server first (option `baseURL`), then the named ones."""
+    base_url_env: str
+    idempotency_header: str
+    resources: tuple[tuple[str, str, str, str], ...]
+    """Each top-level resource: the attribute, its class, its module, and the name it is
+    imported by (`ClientResource` for a resource class named `Client`)."""
+    env_vars: tuple[str, ...]
+
+
+def json_string(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)
+
+
+def npm_name(package: str) -> str:
+    """An npm package name from the Python one: lower case, words joined by `-`."""
+    return package.lower().replace("_", "-").strip("-.") or "sdk"
+
+
+def server_url(server: ServerIR) -> str:
+    url = server.url
+    for variable in server.variables:
+        url = url.replace("{" + variable.wire_name + "}", variable.default)
+    return url
+
+
+def _first_line(text: str) -> str:
+    lines = text.strip().splitlines()
+    return lines[0].strip() if lines else ""
+
+
+def client_view(api: ApiIR) -> ClientView:
+    credentials = []
+    for scheme in api.auth.schemes if api.auth else ():
+        options = tuple(zip((camel_case(a, member=True) for a in scheme.arguments), scheme.env_vars, strict=True))
+        kind = {"api_key": "apiKey"}.get(scheme.kind, scheme.kind)
+        doc = doc_comment(scheme.description, "  ")
+        credentials.append(CredentialView(scheme.key, kind, scheme.location, scheme.name, options, tuple(doc)))
+    default = api.auth.default if api.auth else ()
+    security = tuple(security_lines(default, " " * 6))
+    servers = [ServerView("baseURL", "", server_url(s)) for s in api.servers if s.name == ""][:1]
+    servers += [
+        ServerView(camel_case(s.name, member=True) + "BaseURL", s.name, server_url(s)) for s in api.servers if s.name
+    ]
+    if not servers or servers[0].name:
+        servers.insert(0, ServerView("baseURL", "", ""))
+    resources = tuple(
+        (camel_case(r.attribute, member=True), r.class_name, r.module, resource_name(r.class_name, CLIENT_NAMES))
+        for r in api.resources
+    )
+    env_vars = tuple(v for c in credentials for _, v in c.options)
+    return ClientView(
+        npm_name=npm_name(api.package),
+        title=api.title.strip() or npm_name(api.package),
+        version=api.version or "0.0.0",
+        description=_first_line(api.description or api.title),
+        doc=tuple(doc_comment(_first_line(api.description or api.title), "")),
+        credentials=tuple(credentials),
+        default_security=security,
+        construct=tuple(line for a, _, _, c in resources for line in construction(f"this.{a}", c, "core", "    ")),
+        servers=tuple(servers),
+        base_url_env=f"{api.env_prefix}_BASE_URL" if api.env_prefix else "",
+        idempotency_header=api.idempotency_header,
+        resources=resources,
+        env_vars=env_vars,
+    )
+
+
+CLIENT_NAMES = frozenset({"Client", "ClientOptions", "BaseClient", "readEnv"})
+"""What `client.ts` defines or imports besides the resources."""
+INDEX_NAMES = frozenset({"Client", "ClientOptions", "RequestOptions", "Page", "PagePromise", *ERROR_NAMES})
+"""What the entry point exports besides the resources and the models."""
+
+
+def resource_name(class_name: str, taken: frozenset[str]) -> str:
+    """The name a resource class goes by where `taken` names are defined: its own, else
+    `<Name>Resource`."""
+    return class_name + "Resource" if class_name in taken else class_name
+
+
+def resource_exports(resources: list[ResourceView]) -> tuple[tuple[str, str, str], ...]:
+    """Each resource class the entry point exports: its name, the name exported, its module."""
+    return tuple((r.class_name, resource_name(r.class_name, INDEX_NAMES), r.module) for r in resources)
+
+
+def index_exports(api: ApiIR, resources: list[ResourceView]) -> tuple[tuple[str, str], ...]:
+    """The model types the package's entry point exports: each model's main definition, by
+    its name; a name already taken (by the client, an error, a resource or another model)
+    stays importable from its own module only."""
+    taken = set(INDEX_NAMES) | {local for _, local, _ in resource_exports(resources)}
+    exports = []
+    for model in sorted(api.models, key=lambda m: m.module):
+        if model.main.name not in taken:
+            taken.add(model.main.name)
+            exports.append((model.main.name, model.module))
+    return tuple(exports)
+
+
+def render_typescript(api: ApiIR) -> dict[str, str]:
+    """Every file of the TypeScript package by its path under the output directory."""
+    env = environment()
+    client = client_view(api)
+    files: dict[str, str] = {}
+
+    def render(template: str, path: str, **values: object) -> None:
+        files[f"{ROOT}/{path}"] = env.get_template(f"typescript/{template}").render(**values)
+
+    render("package.json.jinja", "package.json", client=client, json_string=json_string)
+    render("tsconfig.json.jinja", "tsconfig.json")
+    render("README.md.jinja", "README.md", client=client, api=api)
+    for name in RUNTIME:
+        render(f"src/{name}.jinja", f"src/{name}")
+    render("src/client.ts.jinja", "src/client.ts", client=client, ts_string=ts_string)
+    types = [type_module(model) for model in api.models]
+    for view in types:
+        render("src/types/module.ts.jinja", view.path, module=view)
+    classes = classes_by_type(api.models)
+    resources = [resource_view(r, classes) for top in api.resources for r in top.walk()]
+    for resource in resources:
+        render("src/resources/module.ts.jinja", resource.path, resource=resource)
+    exports = index_exports(api, resources)
+    render("src/index.ts.jinja", "src/index.ts", resource_exports=resource_exports(resources), exports=exports)
+    return dict(sorted(files.items()))

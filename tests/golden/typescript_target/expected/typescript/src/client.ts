@@ -1,0 +1,56 @@
+import { BaseClient, readEnv } from "./core.js";
+import { Beds } from "./resources/beds.js";
+
+export interface ClientOptions {
+  /**
+   * Sent as the `apiKey` credential; defaults to the `TYPESCRIPT_TARGET_SDK_API_KEY`
+   * environment variable.
+   */
+  apiKey?: string | undefined;
+  /**
+   * Where requests are sent; defaults to the `TYPESCRIPT_TARGET_SDK_BASE_URL`
+   * environment variable.
+   */
+  baseURL?: string | undefined;
+  /** Milliseconds before one attempt is abandoned (default 60 seconds). */
+  timeout?: number | undefined;
+  /** How many times a failed call is tried again (default 2). */
+  maxRetries?: number | undefined;
+  /** Headers sent with every call. */
+  defaultHeaders?: Record<string, string> | undefined;
+  /** The `fetch` to send requests with (default: the platform's). */
+  fetch?: typeof fetch | undefined;
+}
+
+/**
+ * Plants, beds and the gardeners who tend them.
+ */
+export class Client {
+  readonly beds: Beds;
+
+  constructor(options: ClientOptions = {}) {
+    const core = new BaseClient({
+      baseURL:
+        options.baseURL ??
+        readEnv("TYPESCRIPT_TARGET_SDK_BASE_URL") ??
+        "https://eu.garden.example/v1",
+      servers: {},
+      timeout: options.timeout ?? 60_000,
+      maxRetries: options.maxRetries ?? 2,
+      defaultHeaders: options.defaultHeaders ?? {},
+      fetch: options.fetch ?? globalThis.fetch.bind(globalThis),
+      credentials: [
+        {
+          key: "apiKey",
+          kind: "apiKey",
+          location: "header",
+          name: "X-Garden-Key",
+          values: [options.apiKey ?? readEnv("TYPESCRIPT_TARGET_SDK_API_KEY")],
+        },
+      ],
+      security: [["apiKey"]],
+      idempotencyHeader: "",
+    });
+    this.beds = new Beds(core);
+  }
+}

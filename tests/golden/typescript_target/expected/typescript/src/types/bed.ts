@@ -1,0 +1,7 @@
+import type { Plant } from "./plant.js";
+
+export interface Bed {
+  name?: string;
+  plants?: Plant[];
+  children?: Bed[];
+}

@@ -1,0 +1,3 @@
+import type { Bed } from "./bed.js";
+
+export type BedListResponse = Bed[];

@@ -1,0 +1,1 @@
+export type Kind = "vegetable" | "herb" | "flower" | 'it\'s a "tree"';

@@ -1,0 +1,4 @@
+export interface Schedule {
+  every_days: number;
+  at?: string;
+}
