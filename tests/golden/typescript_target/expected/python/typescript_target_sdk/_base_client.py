@@ -17,6 +17,7 @@ import time
 from functools import lru_cache
 from types import TracebackType
 from typing import Any, Callable, Dict, Mapping, Optional, Type, TypeVar, Union, cast
+from urllib.parse import parse_qsl
 
 import httpx
 import pydantic
@@ -182,10 +183,11 @@ class BaseClient:
         for name, key in idempotency_headers(options.method):
             if not any(given.lower() == name.lower() for given in headers):
                 headers[name] = key
+        path, _, fixed = options.path.partition("?")
         url = (
-            options.path
-            if options.path.startswith(("https://", "http://"))
-            else self._url_prefixes[options.server] + options.path
+            path
+            if path.startswith(("https://", "http://"))
+            else self._url_prefixes[options.server] + path
         )
         timeout = self._timeout(options)
         json_body = (
@@ -194,6 +196,10 @@ class BaseClient:
         query: Mapping[str, object] = options.query
         if sent.query or self.default_query:
             query = {**self.default_query, **sent.query, **options.query}
+        if (
+            fixed
+        ):  # a route variant's own query (`/responses?beta=true`): httpx drops it
+            query = {**dict(parse_qsl(fixed, keep_blank_values=True)), **query}
         return http.build_request(
             options.method.upper(),
             url,

@@ -33,7 +33,7 @@ SECURITY_SCHEMES = {
 
 
 class Client(SyncAPIClient):
-    """A client for the Garden API API.
+    """A client for the Garden API.
 
     Credentials: `api_key` (else the `TYPESCRIPT_TARGET_SDK_API_KEY` environment
     variable). Failed requests are retried `max_retries` times (connection errors,
@@ -150,7 +150,7 @@ class Client(SyncAPIClient):
 
 
 class AsyncClient(AsyncAPIClient):
-    """An async client for the Garden API API.
+    """An async client for the Garden API.
 
     Credentials: `api_key` (else the `TYPESCRIPT_TARGET_SDK_API_KEY` environment
     variable). Failed requests are retried `max_retries` times (connection errors,

@@ -4,7 +4,9 @@
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import sys
+from types import ModuleType
 from typing import Any, Dict, List, Optional
 
 import pydantic
@@ -60,23 +62,34 @@ def type_adapter(type_: Any) -> pydantic.TypeAdapter[Any]:
     )
 
 
+def _loading(module: Optional[ModuleType]) -> bool:
+    """Whether `module` has started loading and not yet defined all it exports."""
+    if module is None:
+        return False
+    names = vars(module).get("__all__")
+    return names is None or any(name not in vars(module) for name in names)
+
+
 def rebuild_models(module: str, cycle: List[str]) -> None:
     """Finish the models of `module` and of the other modules of its import cycle
     (`cycle`, relative to it), whose fields name models imported for type checkers only.
 
     Every module of the cycle calls this at its end, which imports the others. The first
     one imported finishes them all: the calls made while it loads find it, or another
-    module of the cycle, still loading, and leave the work to it.
+    module of the cycle, still loading, and leave the work to it. They leave it before
+    importing anything while that module is still importing what it needs first (a base
+    class, an alias's members): another module of the cycle may need its names.
     """
     package = module.rpartition(".")[0]
-    others = [importlib.import_module(other, package) for other in cycle]
-    loaded = [sys.modules[module], *others]
+    paths = [importlib.util.resolve_name(other, package) for other in cycle]
+    if any(_loading(sys.modules.get(path)) for path in paths):
+        return
+    loaded = [sys.modules[module], *map(importlib.import_module, paths)]
     namespace: Dict[str, Any] = {}
     for each in loaded:
-        names = vars(each).get("__all__")
-        if names is None or any(name not in vars(each) for name in names):
-            return  # still loading
-        namespace.update({name: vars(each)[name] for name in names})
+        if _loading(each):
+            return
+        namespace.update({name: vars(each)[name] for name in vars(each)["__all__"]})
     pending = [
         v
         for v in namespace.values()

@@ -23,18 +23,43 @@
   var results = document.getElementById("search-results");
   var index = window.SDKGEN_SEARCH_INDEX || [];
   var prefix = input ? input.getAttribute("data-prefix") : "";
+  var texts = window.SDKGEN_SEARCH_TEXTS || [];
+  var lowerTexts = null;  // lower-cased once, at the first search
+  // Ranks: 0 the name or path is the query, 1 it starts with it, 2 it holds it, 3 the
+  // description holds every word of the query (full text).
+  function rankOf(text, q) {
+    if (!text) { return -1; }
+    var last = text.slice(text.lastIndexOf(".") + 1);
+    return text === q || last === q ? 0 : text.indexOf(q) === 0 || last.indexOf(q) === 0 ? 1 : text.indexOf(q) >= 0 ? 2 : -1;
+  }
   function search(query) {
     var q = query.trim().toLowerCase();
     if (!q) { return []; }
+    var words = q.split(/\s+/);
+    if (!lowerTexts) { lowerTexts = texts.map(function (text) { return text.toLowerCase(); }); }
     var scored = [];
     index.forEach(function (entry) {
-      var name = entry.name.toLowerCase();
-      var last = name.slice(name.lastIndexOf(".") + 1);
-      var rank = name === q || last === q ? 0 : name.indexOf(q) === 0 || last.indexOf(q) === 0 ? 1 : name.indexOf(q) >= 0 ? 2 : -1;
-      if (rank >= 0) { scored.push([rank, entry.kind === "model" ? 0 : 1, entry.name.length, entry]); }
+      var rank = rankOf(entry.name.toLowerCase(), q);
+      if (rank < 0 && entry.path) {
+        var path = entry.path.toLowerCase();
+        rank = rankOf(path.slice(path.indexOf(" ") + 1), q);
+        if (rank < 0) { rank = rankOf(path, q); }
+      }
+      if (rank < 0 && entry.d !== undefined) {
+        var text = lowerTexts[entry.d];
+        if (words.every(function (word) { return text.indexOf(word) >= 0; })) { rank = 3; }
+      }
+      if (rank >= 0) { scored.push([rank, entry.kind === "model" ? 0 : entry.kind === "method" ? 1 : 2, entry.name.length, entry]); }
     });
     scored.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1] || a[2] - b[2] || (a[3].name < b[3].name ? -1 : 1); });
     return scored.slice(0, 20).map(function (item) { return item[3]; });
+  }
+  function snippet(entry, query) {
+    if (entry.d === undefined) { return entry.path || ""; }
+    var text = texts[entry.d];
+    var at = Math.max(0, text.toLowerCase().indexOf(query.trim().toLowerCase().split(/\s+/)[0]));
+    var start = Math.max(0, at - 30);
+    return (entry.path ? entry.path + " · " : "") + (start > 0 ? "…" : "") + text.slice(start, start + 90) + (start + 90 < text.length ? "…" : "");
   }
   function show(found) {
     results.textContent = "";
@@ -47,6 +72,13 @@
       kind.className = "kind";
       kind.textContent = entry.kind;
       link.appendChild(kind);
+      var context = snippet(entry, input.value);
+      if (context) {
+        var line = document.createElement("span");
+        line.className = "snippet";
+        line.textContent = context;
+        link.appendChild(line);
+      }
       item.appendChild(link);
       results.appendChild(item);
     });
@@ -78,7 +110,11 @@
         var item = document.createElement("li");
         var link = document.createElement("a");
         link.href = lists.getAttribute("data-prefix") + entry[1];
-        link.textContent = entry[0];
+        link.title = entry[0];
+        entry[0].split(/(?<=[._])|(?<=[a-z0-9])(?=[A-Z])/).forEach(function (part, i) {
+          if (i > 0) { link.appendChild(document.createElement("wbr")); }
+          link.appendChild(document.createTextNode(part));
+        });
         if (entry[1] === lists.getAttribute("data-current")) { link.setAttribute("aria-current", "page"); }
         item.appendChild(link);
         list.appendChild(item);
@@ -87,6 +123,23 @@
       lists.appendChild(list);
     });
   }
+
+  // Example tabs (Python, curl): without script every panel shows; with it, one at a time.
+  document.querySelectorAll("[data-tabs]").forEach(function (tabs) {
+    var buttons = tabs.querySelectorAll('[role="tab"]');
+    function select(chosen) {
+      buttons.forEach(function (button) {
+        var on = button === chosen;
+        button.setAttribute("aria-selected", on ? "true" : "false");
+        button.tabIndex = on ? 0 : -1;
+        document.getElementById(button.getAttribute("aria-controls")).hidden = !on;
+      });
+    }
+    buttons.forEach(function (button) {
+      button.addEventListener("click", function () { select(button); });
+    });
+    select(buttons[0]);
+  });
 
   function openTarget() {
     if (!location.hash) { return; }
