@@ -138,10 +138,10 @@ def _settings(spec: str | None, output: str | None, package: str | None, max_spe
     meta = click.get_current_context().meta
     given = meta.get(_TEMPLATES)
     templates = Path(given) if given else None
-    formatter = meta.get(_FORMATTER)
+    formatter, targets = meta.get(_FORMATTER), meta.get(_TARGETS, ())  # `names` takes neither
     given_spec, given_output = Path(spec) if spec else None, Path(output) if output else None
     if spec != STDIN:
-        settings = read_settings(Path.cwd(), given_spec, given_output, package, templates, formatter, meta[_TARGETS])
+        settings = read_settings(Path.cwd(), given_spec, given_output, package, templates, formatter, targets)
         try:  # before anything reads it, even to hash it
             read_spec_bytes(settings.spec, limit, check_only=True)
         except SpecFileError as exc:
@@ -155,7 +155,7 @@ def _settings(spec: str | None, output: str | None, package: str | None, max_spe
     except SpecFileError as exc:
         raise SpecError([Diagnostic("error", str(exc), Location(Path("<stdin>")))]) from None
     try:
-        yield read_settings(Path.cwd(), path, given_output, package, templates, formatter, meta[_TARGETS])
+        yield read_settings(Path.cwd(), path, given_output, package, templates, formatter, targets)
     finally:
         shutil.rmtree(path.parent, ignore_errors=True)
 
