@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import tomllib
 import zipfile
 from pathlib import Path
 
@@ -29,6 +30,21 @@ def test_the_wheel_holds_sdkgen_and_every_template(tmp_path: Path) -> None:
     assert templates <= names
     entry_points = zipfile.ZipFile(wheel).read(next(n for n in names if n.endswith("entry_points.txt"))).decode()
     assert "sdkgen = sdkgen.cli:main" in entry_points
+
+
+def test_every_folder_of_sources_and_templates_is_a_listed_package() -> None:
+    """setuptools packs the folders `packages` lists; one it finds unlisted it still packs, with
+    a warning that a later version will not: a new folder of templates must be listed."""
+    listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
+    folders = {
+        prefix + ".".join(folder.relative_to(root).parts)
+        for root, prefix in ((ROOT / "generator", "sdkgen."), (ROOT / "templates", "sdkgen.templates."))
+        for folder in root.rglob("*")
+        if folder.is_dir()
+        and folder.name != "__pycache__"
+        and any(f.is_file() and f.suffix in {".py", ".jinja"} for f in folder.iterdir())
+    }
+    assert folders <= listed, sorted(folders - listed)
 
 
 def test_python_dash_m_sdkgen_runs_the_cli() -> None:
