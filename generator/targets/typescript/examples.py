@@ -1,0 +1,162 @@
+"""The TypeScript call of a method as the docs show it, beside the Python one: the import, the
+client and the call with the same example values, as prettier prints it.
+
+The call is laid out as the TypeScript target lays out its methods (`resources.py`): the
+resource path and method name camel-cased (`client.registry.garbageCollections.list`), path
+parameters by position, every other argument in one params object keyed as the params
+interface keys it, and a list that pages iterated with `for await`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ...ir.model import ApiIR, ClassIR, OperationIR, ResourceIR, classes_by_type
+from ..examples import FILE, CallValues
+from .resources import RAW_BODY, wire_path
+from .spelling import WIDTH, camel_case, literal, members, property_key, ts_string
+from .target import npm_name
+
+SHORT_KEY = 5
+"""Prettier keeps a long value on its key's line when the key is narrower than this (its
+tab width plus the overlap it thinks worth a line break)."""
+
+
+@dataclass(frozen=True)
+class Source:
+    """A value given as TypeScript source (a `Blob` for a file), not as a JSON value."""
+
+    text: str
+
+
+BLOB = Source('new Blob(["example"])')
+
+
+def number(value: int | float) -> str:
+    """A number as prettier prints it: `1e-7`, not JSON's `1e-07`."""
+    return re.sub(r"e\+?(-?)0*(\d)", r"e\1\2", literal(value).lower())
+
+
+def flat(value: object) -> str:
+    """The value on one line."""
+    if isinstance(value, Source):
+        return value.text
+    if isinstance(value, str):
+        return ts_string(value)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return number(value)
+    if isinstance(value, list):
+        return "[" + ", ".join(flat(v) for v in value) + "]"
+    if isinstance(value, dict):
+        if not value:
+            return "{}"
+        return "{ " + ", ".join(f"{property_key(str(k))}: {flat(v)}" for k, v in value.items()) + " }"
+    return literal(value)
+
+
+def always_breaks(value: object) -> bool:
+    """Prettier breaks an array of several objects (or arrays) of more than one entry each,
+    one a line, even where it would fit."""
+    if not isinstance(value, list) or len(value) < 2:
+        return False
+    kinds = {type(v) for v in value}
+    return len(kinds) == 1 and kinds <= {dict, list} and all(len(v) > 1 for v in value)
+
+
+def value_lines(value: object, indent: str, head: str, tail: str) -> list[str]:
+    """`head value tail` at `indent`: on one line if it fits, else an object or array broken
+    one entry a line, each laid out the same way."""
+    line = f"{indent}{head}{flat(value)}{tail}"
+    breakable = isinstance(value, (dict, list)) and bool(value)
+    if breakable and (len(line) > WIDTH or always_breaks(value)):
+        return [f"{indent}{head}{'{' if isinstance(value, dict) else '['}", *entries(value, indent + "  ")] + [
+            f"{indent}{'}' if isinstance(value, dict) else ']'}{tail}"
+        ]
+    return [line]
+
+
+def entries(value: object, indent: str) -> list[str]:
+    """The entries of an object or array broken open, each with its trailing comma."""
+    lines: list[str] = []
+    if isinstance(value, list):
+        for item in value:
+            lines += value_lines(item, indent, "", ",")
+        return lines
+    assert isinstance(value, dict)
+    for key, item in value.items():
+        name = property_key(str(key))
+        line = f"{indent}{name}: {flat(item)},"
+        if len(line) > WIDTH and isinstance(item, str) and len(name) >= SHORT_KEY:
+            lines += [f"{indent}{name}:", f"{indent}  {flat(item)},"]  # a long string: after the key
+        else:
+            lines += value_lines(item, indent, f"{name}: ", ",")
+    return lines
+
+
+def call_lines(head: str, arguments: list[object], tail: str) -> list[str]:
+    """`head(arguments)tail` as prettier prints a call: on one line; else with its last
+    argument, an object, hugged (`f("id", {` ... `});`); else one argument a line."""
+    line = f"{head}({', '.join(flat(a) for a in arguments)}){tail}"
+    if len(line) <= WIDTH and not any(always_breaks(a) for a in arguments):
+        return [line]
+    *first, last = arguments
+    opening = f"{head}({''.join(flat(a) + ', ' for a in first)}{{"
+    if isinstance(last, dict) and last and len(opening) <= WIDTH:
+        return [opening, *entries(last, "  "), f"}}){tail}"]
+    lines = [f"{head}("]
+    for argument in arguments:
+        lines += value_lines(argument, "  ", "", ",")
+    return [*lines, f"){tail}"]
+
+
+class CallExamples:
+    """The TypeScript example of each method of one API's docs."""
+
+    def __init__(self, api: ApiIR) -> None:
+        self.package = npm_name(api.package)
+        self.classes = classes_by_type(api.models)
+
+    def file_value(self, operation: OperationIR, name: str) -> object:
+        """A file argument: a `Blob` where the params member takes one, else its content as text."""
+        body = operation.body
+        main = body.main if body is not None else None
+        if isinstance(main, ClassIR):
+            field = next((f for f in main.fields if f.name == name), None)
+            accepted = members(field.type, lambda t: t.name) if field is not None else []
+        else:
+            accepted = RAW_BODY.split(" | ")
+        return BLOB if "Blob" in accepted else "example"
+
+    def pages(self, operation: OperationIR) -> bool:
+        """Whether the method returns a `PagePromise` (iterated for its items)."""
+        paging = operation.pagination
+        return (
+            paging is not None
+            and operation.response is not None
+            and wire_path(operation.response, paging.items_field, self.classes) is not None
+        )
+
+    def example(self, resource: ResourceIR, operation: OperationIR, values: CallValues) -> str:
+        call = ".".join(("client", *(camel_case(a, member=True) for a in resource.path)))
+        call += "." + camel_case(operation.name, member=True)
+        path_params = [p for p in operation.parameters if p.location == "path"]
+        path_names = {p.name for p in path_params}
+        given = {
+            name: self.file_value(operation, name) if value is FILE else value
+            for name, value in values.arguments.items()
+        }
+        arguments: list[object] = [given[p.name] for p in path_params if p.name in given]
+        params = {name: value for name, value in given.items() if name not in path_names}
+        if params:
+            arguments.append(params)
+        lines = [f'import {{ Client }} from "{self.package}";', "", "const client = new Client();"]
+        if self.pages(operation):
+            lines += call_lines(f"for await (const item of {call}", arguments, ") {")
+            lines += ["  console.log(item);", "}"]
+        elif operation.response is None and operation.response_media is None:
+            lines += call_lines(f"await {call}", arguments, ";")
+        else:
+            lines += call_lines(f"const result = await {call}", arguments, ";")
+            lines.append("console.log(result);")
+        return "\n".join(lines)
