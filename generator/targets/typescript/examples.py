@@ -12,8 +12,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ...ir.model import ApiIR, ClassIR, OperationIR, ResourceIR, classes_by_type
-from ..examples import FILE, CallValues
+from ...ir.model import (
+    AliasIR,
+    ApiIR,
+    ClassIR,
+    ClassType,
+    ConstrainedType,
+    DictType,
+    ListType,
+    OperationIR,
+    ResourceIR,
+    TypeIR,
+    UnionType,
+    classes_by_type,
+)
+from ..examples import FILE, CallValues, Examples
 from .resources import RAW_BODY, wire_path
 from .spelling import WIDTH, camel_case, literal, members, property_key, ts_string
 from .target import npm_name
@@ -94,20 +107,35 @@ def entries(value: object, indent: str) -> list[str]:
     return lines
 
 
-def call_lines(head: str, arguments: list[object], tail: str) -> list[str]:
-    """`head(arguments)tail` as prettier prints a call: on one line; else with its last
-    argument, an object, hugged (`f("id", {` ... `});`); else one argument a line."""
-    line = f"{head}({', '.join(flat(a) for a in arguments)}){tail}"
-    if len(line) <= WIDTH and not any(always_breaks(a) for a in arguments):
+def lone_short(value: object) -> bool:
+    """Whether prettier counts a lone argument as short: a number, `true`, `null`, or a string
+    of at most a quarter of the line."""
+    if isinstance(value, str):
+        return len(ts_string(value)) <= WIDTH // 4
+    return value is None or isinstance(value, (bool, int, float))
+
+
+def call_lines(head: str, arguments: list[object], tail: str, assigned: str = "", indent: str = "") -> list[str]:
+    """`assigned head(arguments)tail` as prettier prints a call: on one line; else with its
+    last argument, an object, hugged (`f("id", {` ... `});`); else one argument a line. The
+    value of an assignment (`assigned`: `const result = `) goes to the next line when even
+    `assigned head(` does not fit."""
+    start = f"{indent}{assigned}{head}("
+    line = f"{start}{', '.join(flat(a) for a in arguments)}){tail}"
+    # A call that can hardly break (no argument, or one short one) moves whole to the next line.
+    hardly_breaks = not arguments or (len(arguments) == 1 and lone_short(arguments[0]))
+    if assigned and (len(start) > WIDTH or (hardly_breaks and len(line) > WIDTH)):
+        return [f"{indent}{assigned.rstrip()}", *call_lines(head, arguments, tail, "", indent + "  ")]
+    if not arguments or (len(line) <= WIDTH and not any(always_breaks(a) for a in arguments)):
         return [line]
     *first, last = arguments
-    opening = f"{head}({''.join(flat(a) + ', ' for a in first)}{{"
-    if isinstance(last, dict) and last and len(opening) <= WIDTH:
-        return [opening, *entries(last, "  "), f"}}){tail}"]
-    lines = [f"{head}("]
+    hugged = f"{start}{''.join(flat(a) + ', ' for a in first)}{{"
+    if isinstance(last, dict) and last and len(hugged) <= WIDTH:
+        return [hugged, *entries(last, indent + "  "), f"{indent}}}){tail}"]
+    lines = [start]
     for argument in arguments:
-        lines += value_lines(argument, "  ", "", ",")
-    return [*lines, f"){tail}"]
+        lines += value_lines(argument, indent + "  ", "", ",")
+    return [*lines, f"{indent}){tail}"]
 
 
 class CallExamples:
@@ -116,6 +144,42 @@ class CallExamples:
     def __init__(self, api: ApiIR) -> None:
         self.package = npm_name(api.package)
         self.classes = classes_by_type(api.models)
+        self.examples = Examples(api)
+
+    def declared(self, value: object, type_: TypeIR, depth: int = 0) -> object:
+        """The value without the keys its type does not declare: a spec's example may hold
+        more than its schema, which Python's models let by but an object literal with a key
+        its interface lacks does not compile. A union's value is read as the first member
+        it fits."""
+        if depth > 32 or isinstance(value, Source):
+            return value
+        if isinstance(type_, ConstrainedType):
+            return self.declared(value, type_.base, depth + 1)
+        if isinstance(type_, ListType) and isinstance(value, list):
+            return [self.declared(item, type_.item, depth + 1) for item in value]
+        if isinstance(type_, DictType) and isinstance(value, dict):
+            return {key: self.declared(item, type_.value, depth + 1) for key, item in value.items()}
+        if isinstance(type_, UnionType):
+            member = next((m for m in type_.members if self.examples.fits(value, m)), None)
+            return value if member is None else self.declared(value, member, depth + 1)
+        definition = self.examples.definition(type_) if isinstance(type_, ClassType) else None
+        if isinstance(definition, AliasIR):
+            return self.declared(value, definition.type, depth + 1)
+        if isinstance(definition, ClassIR) and isinstance(value, dict):
+            fields = {f.wire_name: f.type for f in definition.fields}
+            return {key: self.declared(item, fields[key], depth + 1) for key, item in value.items() if key in fields}
+        return value
+
+    def argument_types(self, operation: OperationIR) -> dict[str, TypeIR]:
+        """The type of each argument, by the name the example values give it."""
+        types = {p.name: p.type for p in operation.parameters}
+        body = operation.body
+        main = body.main if body is not None else None
+        if isinstance(main, ClassIR):
+            types |= {f.name: f.type for f in main.fields}
+        elif body is not None and body.model is not None and main is not None:
+            types["body"] = ClassType(main.name, body.model.module)
+        return types
 
     def file_value(self, operation: OperationIR, name: str) -> object:
         """A file argument: a `Blob` where the params member takes one, else its content as text."""
@@ -142,8 +206,13 @@ class CallExamples:
         call += "." + camel_case(operation.name, member=True)
         path_params = [p for p in operation.parameters if p.location == "path"]
         path_names = {p.name for p in path_params}
+        types = self.argument_types(operation)
         given = {
-            name: self.file_value(operation, name) if value is FILE else value
+            name: self.file_value(operation, name)
+            if value is FILE
+            else self.declared(value, types[name])
+            if name in types
+            else value
             for name, value in values.arguments.items()
         }
         arguments: list[object] = [given[p.name] for p in path_params if p.name in given]
@@ -157,6 +226,6 @@ class CallExamples:
         elif operation.response is None and operation.response_media is None:
             lines += call_lines(f"await {call}", arguments, ";")
         else:
-            lines += call_lines(f"const result = await {call}", arguments, ";")
+            lines += call_lines(f"await {call}", arguments, ";", "const result = ")
             lines.append("console.log(result);")
         return "\n".join(lines)
