@@ -81,12 +81,10 @@ def value_lines(value: object, indent: str, head: str, tail: str) -> list[str]:
     """`head value tail` at `indent`: on one line if it fits, else an object or array broken
     one entry a line, each laid out the same way."""
     line = f"{indent}{head}{flat(value)}{tail}"
-    breakable = isinstance(value, (dict, list)) and bool(value)
-    if breakable and (len(line) > WIDTH or always_breaks(value)):
-        return [f"{indent}{head}{'{' if isinstance(value, dict) else '['}", *entries(value, indent + "  ")] + [
-            f"{indent}{'}' if isinstance(value, dict) else ']'}{tail}"
-        ]
-    return [line]
+    if not isinstance(value, (dict, list)) or not value or (len(line) <= WIDTH and not always_breaks(value)):
+        return [line]
+    opening, closing = "{}" if isinstance(value, dict) else "[]"
+    return [f"{indent}{head}{opening}", *entries(value, indent + "  "), f"{indent}{closing}{tail}"]
 
 
 def entries(value: object, indent: str) -> list[str]:
@@ -207,14 +205,12 @@ class CallExamples:
         path_params = [p for p in operation.parameters if p.location == "path"]
         path_names = {p.name for p in path_params}
         types = self.argument_types(operation)
-        given = {
-            name: self.file_value(operation, name)
-            if value is FILE
-            else self.declared(value, types[name])
-            if name in types
-            else value
-            for name, value in values.arguments.items()
-        }
+        given: dict[str, object] = {}
+        for name, value in values.arguments.items():
+            if value is FILE:
+                given[name] = self.file_value(operation, name)
+            else:
+                given[name] = self.declared(value, types[name]) if name in types else value
         arguments: list[object] = [given[p.name] for p in path_params if p.name in given]
         params = {name: value for name, value in given.items() if name not in path_names}
         if params:
