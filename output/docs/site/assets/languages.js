@@ -56,8 +56,5 @@
     syncing = true;
     choose(language);
     syncing = false;
-    // The examples above an anchor changed height since site.js scrolled to it.
-    var target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
-    if (target) { target.scrollIntoView(); }
   }
 })();
