@@ -108,3 +108,28 @@ def test_the_snippets_are_what_prettier_prints(snippets: dict[str, tuple[Path, l
     folders = [str(folder / "snippets") for folder, files in snippets.values() if files]
     result = subprocess.run([str(PRETTIER), "--check", *folders], capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, (result.stdout + result.stderr)[-5000:]
+
+
+def test_the_docs_show_the_languages_the_run_generates() -> None:
+    """Python alone: no TypeScript anywhere in the docs (they stay as they were); Python and
+    TypeScript: both, Python's first; TypeScript alone: its call first, Python's after (the
+    signatures and argument tables are Python's)."""
+    from sdkgen.pipeline import build
+    from sdkgen.targets.docs.target import render_docs
+
+    api = build(GOLDEN / "typescript_target" / "spec.yaml", "garden_sdk")[0]
+    page = "docs/site/resources/beds-plants.html"
+    python = render_docs(api, "spec.yaml", ("python",))
+    assert "typescript" not in python["docs/resources.md"].lower()
+    assert "docs/site/assets/languages.js" not in python
+    assert "TypeScript" not in python[page] and "languages.js" not in python[page]
+    both = render_docs(api, "spec.yaml", ("python", "typescript"))
+    markdown = both["docs/resources.md"]
+    assert markdown.index("```python\nfrom garden_sdk import Client") < markdown.index("```typescript\nimport {")
+    assert "Python package: `garden_sdk`; npm package: `garden-sdk`." in both["docs/index.md"]
+    tabs = re.findall(r'id="beds-plants-create-tab-(\w+)"[^>]*aria-selected="(\w+)"', both[page])
+    assert tabs == [("python", "true"), ("typescript", "false"), ("curl", "false")]
+    assert '<script src="../assets/languages.js"></script>' in both[page]
+    alone = render_docs(api, "spec.yaml", ("typescript",))
+    tabs = re.findall(r'id="beds-plants-create-tab-(\w+)"[^>]*aria-selected="(\w+)"', alone[page])
+    assert tabs == [("typescript", "true"), ("python", "false"), ("curl", "false")]
