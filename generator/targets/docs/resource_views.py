@@ -53,8 +53,9 @@ class MethodDoc:
     links: tuple[Link, ...]
     example: str
     calls: tuple[tuple[str, str, str], ...]
-    """The example call in each language the run generates (Python always: the signature and
-    arguments above are Python's), as (language, label, code), in `TARGETS` order."""
+    """The example call in each language the run generates, in the run's order, and Python's
+    always (last when the run makes no Python: the signature and arguments are Python's), as
+    (language, label, code)."""
     curl: str
     request_sample: str | None
     """The request body as JSON (by wire name), when the method sends one."""
