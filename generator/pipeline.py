@@ -120,7 +120,7 @@ def generate_files(
     try:
         # Located once the workers have forked: finding a line reads the spec's text again.
         warnings = diagnostics.located_warnings(store.locate)
-        docs = {path: text.encode("utf-8") for path, text in render_docs(api, spec.name).items()}
+        docs = {path: text.encode("utf-8") for path, text in render_docs(api, spec.name, targets).items()}
         if "typescript" in targets:
             docs.update((path, text.encode("utf-8")) for path, text in render_typescript(api).items())
     except BaseException:

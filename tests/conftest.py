@@ -48,7 +48,9 @@ def corpus_sdk(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Path
             if not spec.is_file():
                 pytest.skip(f"{spec} is not in the shared corpus")
             out = tmp_path_factory.mktemp(package)
+            # Python alone, whatever this repo's [tool.sdkgen] targets (the run's working directory).
             command = [sys.executable, "-m", "sdkgen", "generate", str(spec), "-o", str(out), "--package", package]
+            command += ["--target", "python"]
             subprocess.run(command, check=True, capture_output=True)
             made[package] = out
         return made[package]

@@ -64,7 +64,9 @@ def test_generate_overrides_from_the_command_line(tmp_path: Path) -> None:
     )
 
 
-def test_a_successful_run_ends_its_process_at_once_with_its_output_flushed(tmp_path: Path) -> None:
+def test_a_successful_run_ends_its_process_at_once_with_its_output_flushed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     # An exit hook registered before the command stands for the interpreter's teardown.
     probe = (
         "import atexit, sys\n"
@@ -85,6 +87,7 @@ def test_a_successful_run_ends_its_process_at_once_with_its_output_flushed(tmp_p
     # An error ends the usual way; called from Python (`CliRunner`), a run returns.
     failed = run("generate", str(tmp_path / "missing.yaml"), "-o", str(tmp_path / "out"))
     assert failed.returncode == 2 and failed.stderr.endswith("teardown\n")
+    monkeypatch.chdir(tmp_path)  # as the runs above: no [tool.sdkgen] (this repo's asks for TypeScript too)
     again = CliRunner().invoke(main, ["check", str(spec), "-o", str(tmp_path / "out"), "--package", "acme_sdk"])
     assert again.exit_code == 0 and "is up to date" in again.output
 
@@ -118,7 +121,8 @@ def test_generate_removes_only_its_own_stale_files(project: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert not (shared / "scratch.py").exists()
     assert not (project / "output" / "docs" / "site" / "models" / "scratch.html").exists()
-    assert "2 removed" in result.stdout
+    assert not (project / "output" / "typescript" / "src" / "types" / "scratch.ts").exists()
+    assert "3 removed" in result.stdout
 
 
 def test_generate_refuses_to_overwrite_a_hand_edited_file(project: Path) -> None:

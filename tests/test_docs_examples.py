@@ -192,3 +192,7 @@ def test_examples_of_recursive_types_end(tmp_path: Path) -> None:
     body = json.loads(method.request_sample or "null")
     assert body["name"] == "example" and isinstance(body["children"], list)
     assert method.response_sample is not None
+
+    # Lists nested deep enough end empty, rather than in a `{}` that neither a tree nor a
+    # value is (a TypeScript object literal of it would not compile).
+    assert "{}" not in json.dumps(body, separators=(",", ":"))

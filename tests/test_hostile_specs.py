@@ -257,9 +257,11 @@ def test_the_html_site_runs_only_its_own_scripts(hostile_output: Path) -> None:
         tree = parse(page.read_text())
         for script in tree.find_all("script"):
             source = script.attrs.get("src", "")
-            assert source.endswith(("assets/search-index.js", "assets/site.js")) or script.text().strip().startswith(
-                "try { document.documentElement.dataset.theme"
-            ), (page.name, script.text()[:80])
+            own = source.endswith(("assets/search-index.js", "assets/site.js", "assets/languages.js"))
+            assert own or script.text().strip().startswith("try { document.documentElement.dataset.theme"), (
+                page.name,
+                script.text()[:80],
+            )
         for element in tree.iter():
             assert not any(name.startswith("on") for name in element.attrs), (page.name, element.tag)
             assert not element.attrs.get("href", "").lower().startswith("javascript:"), page.name

@@ -94,6 +94,8 @@ class Examples:
         if isinstance(type_, PrimitiveType):
             return primitive_value(type_.name, format_, constraints)
         if isinstance(type_, ListType):
+            if depth >= MAX_DEPTH:  # a type that holds a list of itself ends with an empty one
+                return []
             return [self.value(type_.item, None, EMPTY_CONSTRAINTS, depth + 1, every_field)]
         if isinstance(type_, TupleType):
             return [self.value(item, None, EMPTY_CONSTRAINTS, depth + 1, every_field) for item in type_.items]

@@ -164,3 +164,59 @@ def test_search_reaches_a_field_on_its_models_page(page: Any) -> None:
     result.click()
     page.wait_for_url("**/models/droplet.html#droplet--vpc_uuid")
     assert in_viewport(page, "#droplet--vpc_uuid")
+
+
+GARDEN = ROOT / "tests" / "golden" / "typescript_target" / "expected" / "docs" / "site"
+"""A site generated with the TypeScript target: each example has a Python, TypeScript and curl tab."""
+
+
+def garden_url(relative: str) -> str:
+    return (GARDEN / relative).resolve().as_uri()
+
+
+def test_the_language_switch_shows_the_typescript_call_on_every_example_and_page(page: Any) -> None:
+    page.goto(garden_url("resources/beds-plants.html"))
+    python, typescript = page.locator("#beds-plants-create-python"), page.locator("#beds-plants-create-typescript")
+    assert python.is_visible() and not typescript.is_visible()
+    tab = page.locator("#beds-plants-create-tab-typescript")
+    assert tab.get_attribute("role") == "tab" and tab.get_attribute("aria-selected") == "false"
+    tab.click()
+    assert tab.get_attribute("aria-selected") == "true"
+    assert typescript.is_visible() and not python.is_visible()
+    call = typescript.inner_text()
+    assert "const result = await client.beds.plants.create(" in call and 'name: "example",' in call
+    # The other examples of the page switch with it ...
+    assert page.locator("#beds-plants-retrieve-typescript").is_visible()
+    assert not page.locator("#beds-plants-retrieve-python").is_visible()
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.locator("#beds-plants-create").screenshot(path=str(SHOTS / "typescript-tab.png"))
+    # ... and so do those of the next page, and of this one again.
+    page.goto(garden_url("resources/beds.html"))
+    assert page.locator("#beds-list-typescript").is_visible()
+    assert page.locator("#beds-list-tab-typescript").get_attribute("aria-selected") == "true"
+    assert not page.locator("#beds-list-python").is_visible()
+    page.locator("#beds-list-tab-python").click()
+    page.goto(garden_url("resources/beds-plants.html"))
+    assert python.is_visible() and not typescript.is_visible()
+
+
+def test_arrow_keys_move_between_the_language_tabs(page: Any) -> None:
+    page.goto(garden_url("resources/beds-plants.html"))
+    page.locator("#beds-plants-create-tab-python").focus()
+    page.keyboard.press("ArrowRight")
+    assert page.evaluate("document.activeElement.id") == "beds-plants-create-tab-typescript"
+    assert page.locator("#beds-plants-create-typescript").is_visible()
+    page.keyboard.press("End")
+    assert page.locator("#beds-plants-create-curl").is_visible()
+    page.keyboard.press("ArrowRight")  # round to the first
+    assert page.evaluate("document.activeElement.id") == "beds-plants-create-tab-python"
+    assert page.locator("#beds-plants-create-python").is_visible()
+
+
+def test_without_script_every_language_shows(browser: Any) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(garden_url("resources/beds-plants.html"))
+    for language in ("python", "typescript", "curl"):
+        assert page.locator(f"#beds-plants-create-{language}").is_visible(), language
+    context.close()

@@ -10,9 +10,11 @@ from .views import ModelDoc
 
 
 def render_markdown(
-    api: ApiIR, models: list[ModelDoc], resources: list[ResourceDoc], source_name: str
+    api: ApiIR, models: list[ModelDoc], resources: list[ResourceDoc], source_name: str, npm_package: str | None = None
 ) -> dict[str, str]:
+    """`npm_package`: the TypeScript package's name, when the run generates one."""
     context = {
+        "npm_package": npm_package,
         "api": api,
         "description": markdown_text(api.description) if api.description else None,
         "models": models,

@@ -19,6 +19,7 @@ from ...ir.model import (
 from ...text import markdown_text
 from ..examples import FILE, CallValues, Examples, call_values, python_literal, python_source
 from ..python.resources import ArgView, MethodView, ResourceViews
+from ..typescript.examples import CallExamples
 from .samples import curl_command, json_text
 from .views import Link, anchor_of
 
@@ -51,6 +52,10 @@ class MethodDoc:
     returns_text: str
     links: tuple[Link, ...]
     example: str
+    calls: tuple[tuple[str, str, str], ...]
+    """The example call in each language the run generates, in the run's order, and Python's
+    always (last when the run makes no Python: the signature and arguments are Python's), as
+    (language, label, code)."""
     curl: str
     request_sample: str | None
     """The request body as JSON (by wire name), when the method sends one."""
@@ -100,9 +105,16 @@ def paging_words(pagination: PaginationIR) -> str:
     return f"{words}, the next cursor an item's `id`"
 
 
+LANGUAGES = {"python": "Python", "typescript": "TypeScript"}
+"""Each target's language, as a tab names it."""
+
+
 class MethodDocs:
-    def __init__(self, api: ApiIR) -> None:
+    def __init__(self, api: ApiIR, targets: tuple[str, ...] = ("python",)) -> None:
         self.api = api
+        self.typescript = CallExamples(api) if "typescript" in targets else None
+        # The run's languages in its order; Python always, as the signature and arguments are Python's.
+        self.languages = tuple(dict.fromkeys((*(t for t in targets if t in LANGUAGES), "python")))
         self.views = ResourceViews(api)
         self.main_names = {m.module: m.name for m in api.models}
         self.models = {m.name: m for m in api.models}
@@ -118,6 +130,10 @@ class MethodDocs:
         server = (
             next((s.url for s in self.api.servers if s.name == operation.server), None) if operation.server else None
         )
+        example = self.example(call, view, values)
+        codes = {"python": example}
+        if self.typescript is not None:
+            codes["typescript"] = self.typescript.example(resource, operation, values)
         return MethodDoc(
             call=call,
             anchor="-".join((*resource.path, operation.name)).replace("_", "-"),
@@ -131,7 +147,8 @@ class MethodDocs:
             returns=view.returns,
             returns_text=self.returns_text(operation, view.kind),
             links=tuple(Link(t.name, anchor_of(t, self.main_names)) for t in links),
-            example=self.example(call, view, values),
+            example=example,
+            calls=tuple((language, LANGUAGES[language], codes[language]) for language in self.languages),
             curl=curl_command(self.api, operation, values),
             request_sample=request_sample(operation, values.body),
             request_media=operation.body.content_type if operation.body is not None else None,
@@ -262,8 +279,10 @@ def argument_list(call: str, pairs: list[str]) -> str:
     return "\n" + "".join(f"    {pair},\n" for pair in pairs)
 
 
-def resource_docs(api: ApiIR) -> list[ResourceDoc]:
-    docs = MethodDocs(api)
+def resource_docs(api: ApiIR, targets: tuple[str, ...] = ("python",)) -> list[ResourceDoc]:
+    """The resources' docs; with `targets` (the SDKs the run generates) each method's call in
+    each of their languages."""
+    docs = MethodDocs(api, targets)
     result = []
     for top in api.resources:
         for resource in top.walk():

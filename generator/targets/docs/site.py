@@ -160,8 +160,16 @@ def plain_text(description: str) -> str:
     return " ".join(text.replace("`", "").replace("**", "").split())
 
 
-def render_site(api: ApiIR, models: list[ModelDoc], resources: list[ResourceDoc], source_name: str) -> dict[str, str]:
-    """The site, from the views the Markdown docs were rendered from (request params left out)."""
+def render_site(
+    api: ApiIR,
+    models: list[ModelDoc],
+    resources: list[ResourceDoc],
+    source_name: str,
+    npm_package: str | None = None,
+) -> dict[str, str]:
+    """The site, from the views the Markdown docs were rendered from (request params left out);
+    `npm_package`: the TypeScript package's name, when the run generates one (each example
+    then has a language switch, remembered across pages by `assets/languages.js`)."""
     builder = SiteBuilder(models, resources)
     pages = [builder.model_page(model) for model in builder.models]
     nav_models = [NavItem(page.doc.name, page.href) for page in pages]
@@ -176,6 +184,7 @@ def render_site(api: ApiIR, models: list[ModelDoc], resources: list[ResourceDoc]
         "nav_resources": nav_resources,
         "static_nav": static_nav,
         "link_base": api.docs_url or "",
+        "npm_package": npm_package,
     }
     files = {
         "docs/site/index.html": render_html(
@@ -184,6 +193,8 @@ def render_site(api: ApiIR, models: list[ModelDoc], resources: list[ResourceDoc]
         "docs/site/assets/style.css": render_html("docs/site/assets/style.css.jinja"),
         "docs/site/assets/site.js": render_html("docs/site/assets/site.js.jinja"),
     }
+    if npm_package is not None:
+        files["docs/site/assets/languages.js"] = render_html("docs/site/assets/languages.js.jinja")
     entries, texts = builder.search_index(pages)
     index = json.dumps(entries, ensure_ascii=True, separators=(",", ":")).replace("</", "<\\/")
     text_data = json.dumps(texts, ensure_ascii=True, separators=(",", ":")).replace("</", "<\\/")

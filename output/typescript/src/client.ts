@@ -1,0 +1,89 @@
+import { BaseClient, readEnv } from "./core.js";
+import { Actions } from "./resources/actions.js";
+import { Chat } from "./resources/chat.js";
+import { Droplets } from "./resources/droplets.js";
+import { Firewalls } from "./resources/firewalls.js";
+import { Images } from "./resources/images.js";
+import { Regions } from "./resources/regions.js";
+import { Registry } from "./resources/registry.js";
+import { Sizes } from "./resources/sizes.js";
+import { SnapshotsResource } from "./resources/snapshots.js";
+import { VpcPeerings } from "./resources/vpc_peerings.js";
+
+export interface ClientOptions {
+  /**
+   * Sent as the `bearer_auth` credential; defaults to the `DIGITALOCEAN_ACCESS_TOKEN`
+   * environment variable.
+   */
+  apiKey?: string | undefined;
+  /**
+   * Where requests are sent; defaults to the `SHARED_SDK_BASE_URL`
+   * environment variable.
+   */
+  baseURL?: string | undefined;
+  /**
+   * Where the operations of the `inference` server are sent.
+   */
+  inferenceBaseURL?: string | undefined;
+  /** Milliseconds before one attempt is abandoned (default 60 seconds). */
+  timeout?: number | undefined;
+  /** How many times a failed call is tried again (default 2). */
+  maxRetries?: number | undefined;
+  /** Headers sent with every call. */
+  defaultHeaders?: Record<string, string> | undefined;
+  /** The `fetch` to send requests with (default: the platform's). */
+  fetch?: typeof fetch | undefined;
+}
+
+/**
+ * The shared models of the DigitalOcean API and its inference service: Droplets, regions, sizes, images, actions, pagination links and streamed chat completions.
+ */
+export class Client {
+  readonly actions: Actions;
+  readonly chat: Chat;
+  readonly droplets: Droplets;
+  readonly firewalls: Firewalls;
+  readonly images: Images;
+  readonly regions: Regions;
+  readonly registry: Registry;
+  readonly sizes: Sizes;
+  readonly snapshots: SnapshotsResource;
+  readonly vpcPeerings: VpcPeerings;
+
+  constructor(options: ClientOptions = {}) {
+    const core = new BaseClient({
+      baseURL:
+        options.baseURL ??
+        readEnv("SHARED_SDK_BASE_URL") ??
+        "https://api.digitalocean.com",
+      servers: {
+        inference: options.inferenceBaseURL ?? "https://inference.do-ai.run",
+      },
+      timeout: options.timeout ?? 60_000,
+      maxRetries: options.maxRetries ?? 2,
+      defaultHeaders: options.defaultHeaders ?? {},
+      fetch: options.fetch ?? globalThis.fetch.bind(globalThis),
+      credentials: [
+        {
+          key: "bearer_auth",
+          kind: "bearer",
+          location: "header",
+          name: "Authorization",
+          values: [options.apiKey ?? readEnv("DIGITALOCEAN_ACCESS_TOKEN")],
+        },
+      ],
+      security: [["bearer_auth"]],
+      idempotencyHeader: "Idempotency-Key",
+    });
+    this.actions = new Actions(core);
+    this.chat = new Chat(core);
+    this.droplets = new Droplets(core);
+    this.firewalls = new Firewalls(core);
+    this.images = new Images(core);
+    this.regions = new Regions(core);
+    this.registry = new Registry(core);
+    this.sizes = new Sizes(core);
+    this.snapshots = new SnapshotsResource(core);
+    this.vpcPeerings = new VpcPeerings(core);
+  }
+}

@@ -1,0 +1,5 @@
+import type { Action } from "./action.js";
+
+export interface ActionRetrieveResponse {
+  action?: Action;
+}

@@ -1,0 +1,56 @@
+import type { ChatMessage } from "./chat_message.js";
+
+export type Stop = string | string[];
+
+/**
+ * Options for streaming response. Only set this when you set `stream` to true.
+ */
+export interface StreamOptions {
+  /**
+   * If set, an additional chunk will be streamed before the `data [DONE]` message. The `usage` field on this chunk shows the token usage statistics for the entire request, and the `choices` field will always be an empty array.
+   */
+  include_usage?: boolean;
+}
+
+export interface ChatCompletionRequest {
+  /**
+   * Model ID used to generate the response.
+   */
+  model: string;
+  /**
+   * A list of messages comprising the conversation so far.
+   */
+  messages: ChatMessage[];
+  /**
+   * The maximum number of tokens that can be generated in the completion. The token count of your prompt plus max_tokens cannot exceed the model's context length.
+   */
+  max_tokens?: number | null;
+  /**
+   * What sampling temperature to use, between 0 and 2. Higher values like 0.8 will make the output more random, while lower values like 0.2 will make it more focused and deterministic.
+   */
+  temperature?: number | null;
+  /**
+   * An alternative to sampling with temperature, called nucleus sampling, where the model considers the results of the tokens with top_p probability mass.
+   */
+  top_p?: number | null;
+  /**
+   * How many chat completion choices to generate for each input message.
+   */
+  n?: number | null;
+  /**
+   * Up to 4 sequences where the API will stop generating further tokens. The returned text will not contain the stop sequence.
+   */
+  stop?: Stop;
+  /**
+   * If set to true, the model response data will be streamed to the client as it is generated using server-sent events.
+   */
+  stream?: boolean | null;
+  /**
+   * Options for streaming response. Only set this when you set `stream` to true.
+   */
+  stream_options?: StreamOptions | null;
+  /**
+   * A unique identifier representing your end-user, which can help DigitalOcean to monitor and detect abuse.
+   */
+  user?: string;
+}

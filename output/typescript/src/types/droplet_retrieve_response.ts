@@ -1,0 +1,5 @@
+import type { Droplet } from "./droplet.js";
+
+export interface DropletRetrieveResponse {
+  droplet?: Droplet;
+}

@@ -1,0 +1,5 @@
+import type { Firewall } from "./firewall.js";
+
+export interface FirewallCreateResponse {
+  firewall?: Firewall;
+}

@@ -1,0 +1,5 @@
+import type { GarbageCollection } from "./garbage_collection.js";
+
+export interface GarbageCollectionStartResponse {
+  garbage_collection?: GarbageCollection;
+}

@@ -1,0 +1,5 @@
+import type { PageLinks } from "./page_links.js";
+
+export interface Pagination {
+  links?: PageLinks;
+}

@@ -1,0 +1,5 @@
+import type { Subscription } from "./subscription.js";
+
+export interface SubscriptionRetrieveResponse {
+  subscription?: Subscription;
+}
