@@ -6,10 +6,11 @@ How it stays inside CI's budget: the packages are generated in forked workers (T
 only, nothing imported), then ONE `tsc --noEmit` program holds every package (each is its
 own tree of relative modules; one program parses the lib files once, not 394 times) with
 the compiler options the packages ship with, while prettier checks the files in parallel,
-one process a core. Each error is told to its package by its folder. Measured on the 2-core
-machine, unloaded: generation about 45 CPU-seconds, tsc about 25, prettier about 75 (its
-two halves run beside tsc): well under two minutes of wall time for 394 packages and 26,790
-files. `SDKGEN_TYPESCRIPT_CORPUS=sample` checks only SAMPLE (the four APIs the issue names
+one process a core. Each error is told to its package by its folder. Measured alone, on
+the 2-core machine: generation about 45 CPU-seconds, tsc about 25 (1.9 GB at its peak),
+prettier about 75 (its halves run beside tsc); the whole file 98 s of wall time and 156
+CPU-seconds (medians of 3 runs, a load average of 4 from other work) for 394 packages and
+26,790 files. `SDKGEN_TYPESCRIPT_CORPUS=sample` checks only SAMPLE (the four APIs the issue names
 and one of each kind of spec), for a quick run by hand.
 
 TypeScript and prettier come from `make typescript`; without them these tests skip (fail
