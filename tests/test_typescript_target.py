@@ -125,7 +125,21 @@ def node_test(package: Path, test_file: str, tmp_path: Path) -> str:
 def test_wire(packages: dict[str, Path], tmp_path: Path) -> None:
     """The shared.yaml client against a server on 127.0.0.1: calls, auth, retries, errors, pages."""
     output = node_test(packages["shared"], "wire.test.mjs", tmp_path)
-    assert "# pass 8" in output and "# fail 0" in output, output[-2000:]
+    assert "# pass 9" in output and "# fail 0" in output, output[-2000:]
+
+
+def test_streams(packages: dict[str, Path], tmp_path: Path) -> None:
+    """The shared.yaml client's server-sent events (and JSON Lines) against a loopback server:
+    [DONE], comments, split lines, multi-line data, error events, abort and break closing the
+    connection, the call's signal, raw responses of a stream."""
+    output = node_test(packages["shared"], "streaming.test.mjs", tmp_path)
+    assert "# pass 11" in output and "# fail 0" in output, output[-2000:]
+
+
+def test_runtime_of_the_wire_client(packages: dict[str, Path], tmp_path: Path) -> None:
+    """The golden `wire` client: downloads, `withRawResponse()`, the timeout of a whole attempt."""
+    output = node_test(packages["wire"], "runtime.test.mjs", tmp_path)
+    assert "# pass 6" in output and "# fail 0" in output, output[-2000:]
 
 
 def test_wire_of_the_golden_client(packages: dict[str, Path], tmp_path: Path) -> None:

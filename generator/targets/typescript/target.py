@@ -12,12 +12,13 @@ from .resources import ResourceView, construction, resource_view, security_lines
 from .spelling import WIDTH, camel_case, doc_comment, property_key, ts_string
 
 ROOT = "typescript"
-RUNTIME = ("core.ts", "errors.ts", "pagination.ts")
+RUNTIME = ("core.ts", "errors.ts", "pagination.ts", "response.ts", "streaming.ts")
 ERROR_NAMES = (
     "SDKError",
     "APIError",
     "APIConnectionError",
     "APITimeoutError",
+    "APIResponseValidationError",
     "BadRequestError",
     "AuthenticationError",
     "PermissionDeniedError",
@@ -184,7 +185,9 @@ def client_view(api: ApiIR) -> ClientView:
 
 CLIENT_NAMES = frozenset({"Client", "ClientOptions", "BaseClient", "readEnv"})
 """What `client.ts` defines or imports besides the resources."""
-INDEX_NAMES = frozenset({"Client", "ClientOptions", "RequestOptions", "Page", "PagePromise", *ERROR_NAMES})
+INDEX_NAMES = frozenset(
+    {"Client", "ClientOptions", "RequestOptions", "Page", "PagePromise", "APIPromise", "RawResponse", "Stream", *ERROR_NAMES}
+)
 """What the entry point exports besides the resources and the models."""
 
 
