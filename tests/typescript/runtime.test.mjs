@@ -120,3 +120,70 @@ test("an attempt that timed out in its body is tried again, with a fresh timeout
   assert.deepEqual(await c.auth.default(), { ok: true });
   assert.equal(seen.length, 2);
 });
+
+/** A client whose `fetch` records each URL it is asked for, then asks the loopback server. */
+function routed(options = {}) {
+  const urls = [];
+  const fetchVia = (url, init) => {
+    urls.push(String(url));
+    const found = new URL(url);
+    return fetch(`${baseURL}${found.pathname}${found.search}`, init);
+  };
+  seen.length = 0;
+  replies.length = 0;
+  return { urls, c: new sdk.Client({ bearerAuth: "t", maxRetries: 0, fetch: fetchVia, ...options }) };
+}
+
+test("the server URL's variables default to the spec's; each is a client option", async () => {
+  const defaults = routed();
+  await defaults.c.auth.default();
+  assert.equal(defaults.urls[0], "https://us.api.example.com/v1/auth/default");
+  const chosen = routed({ region: "eu", version: "v2" });
+  await chosen.c.auth.default();
+  assert.equal(chosen.urls[0], "https://eu.api.example.com/v2/auth/default");
+});
+
+test("a server variable is read from its environment variable when not given", async () => {
+  process.env.WIRE_SDK_REGION = "eu";
+  try {
+    const { urls, c } = routed();
+    await c.auth.default();
+    assert.equal(urls[0], "https://eu.api.example.com/v1/auth/default");
+  } finally {
+    delete process.env.WIRE_SDK_REGION;
+  }
+});
+
+test("a value outside the variable's enum is refused; baseURL replaces the whole URL", async () => {
+  assert.throws(
+    () => routed({ region: "mars" }),
+    (error) => {
+      assert.ok(error instanceof sdk.SDKError);
+      assert.equal(error.message, '"region" must be one of "us", "eu", not "mars"');
+      return true;
+    },
+  );
+  const c = client({ region: "mars" }); // not checked: the URL is not used
+  await c.auth.default();
+  assert.equal(seen[0].url, "/auth/default");
+});
+
+test("an operation's own server takes its own variables and base URL option", async () => {
+  const zoneA = routed();
+  await zoneA.c.uploads.create();
+  assert.equal(zoneA.urls[0], "https://a.upload.example.com/uploads");
+  const zoneB = routed({ zone: "b" });
+  await zoneB.c.uploads.create();
+  assert.equal(zoneB.urls[0], "https://b.upload.example.com/uploads");
+  process.env.WIRE_SDK_UPLOAD_BASE_URL = `${baseURL}/from-env`;
+  try {
+    const c = client();
+    await c.uploads.create();
+    assert.equal(seen[0].url, "/from-env/uploads");
+  } finally {
+    delete process.env.WIRE_SDK_UPLOAD_BASE_URL;
+  }
+  const direct = client({ uploadBaseURL: `${baseURL}/up` });
+  await direct.uploads.create();
+  assert.equal(seen[0].url, "/up/uploads");
+});

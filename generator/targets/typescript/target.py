@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from ...ir.model import ApiIR, ServerIR, classes_by_type
+from ...ir.model import ApiIR, classes_by_type
 from ..render import environment
 from .models import type_module
 from .resources import ResourceView, construction, resource_view, security_lines
+from .servers import ServerView, VariableView, call_lines, server_views, variable_views
 from .spelling import WIDTH, camel_case, doc_comment, property_key, ts_string
 
 ROOT = "typescript"
@@ -47,44 +48,6 @@ class CredentialView:
         return tuple(array("values", items, " " * 10))
 
 
-@dataclass(frozen=True)
-class ServerView:
-    option: str
-    name: str
-    url: str
-
-    def lines(self, env_var: str, indent: str) -> tuple[str, ...]:
-        """Its entry in the client's `servers` (its `baseURL` for the default one)."""
-        operands = [f"options.{self.option}"]
-        operands += [f"readEnv({ts_string(env_var)})"] if env_var else []
-        key = property_key(self.name) if self.name else "baseURL"
-        return tuple(chain(key, [*operands, ts_string(self.url)], indent))
-
-
-def chain(key: str, operands: list[str], indent: str) -> list[str]:
-    """`key: a ?? b ?? c,` as prettier breaks it: whole, or after the key, or one operand a line."""
-    line = f"{indent}{key}: {' ?? '.join(operands)},"
-    if len(line) <= WIDTH:
-        return [line]
-    inner = indent + "  "
-    line = f"{inner}{' ?? '.join(operands)},"
-    if len(line) <= WIDTH:
-        return [f"{indent}{key}:", line]
-    lines = [f"{indent}{key}:"]
-    for operand, suffix in zip(operands, [" ??"] * (len(operands) - 1) + [","], strict=True):
-        lines += call_lines(operand, suffix, inner)
-    return lines
-
-
-def call_lines(operand: str, suffix: str, indent: str) -> list[str]:
-    """`operand` then `suffix` on a line; a `readEnv("...")` too long for it has its argument
-    on a line of its own, as prettier breaks a call."""
-    line = f"{indent}{operand}{suffix}"
-    if len(line) <= WIDTH or not operand.startswith("readEnv("):
-        return [line]
-    return [f"{indent}readEnv(", f"{indent}  {operand[8:-1]},", f"{indent}){suffix}"]
-
-
 def array(key: str, items: list[str], indent: str) -> list[str]:
     """`key: [a, b],` on one line if it fits, else one item a line."""
     line = f"{indent}{key}: [{', '.join(items)}],"
@@ -117,6 +80,8 @@ class ClientView:
     """The constructor's lines that make the top-level resources."""
     servers: tuple[ServerView, ...]
     """The API's default server first (option `baseURL`), then the named ones."""
+    variables: tuple[VariableView, ...]
+    """The servers' URL variables, each a client option."""
     base_url_env: str
     idempotency_header: str
     resources: tuple[tuple[str, str, str, str], ...]
@@ -134,13 +99,6 @@ def npm_name(package: str) -> str:
     return package.lower().replace("_", "-").strip("-.") or "sdk"
 
 
-def server_url(server: ServerIR) -> str:
-    url = server.url
-    for variable in server.variables:
-        url = url.replace("{" + variable.wire_name + "}", variable.default)
-    return url
-
-
 def _first_line(text: str) -> str:
     lines = text.strip().splitlines()
     return lines[0].strip() if lines else ""
@@ -155,12 +113,7 @@ def client_view(api: ApiIR) -> ClientView:
         credentials.append(CredentialView(scheme.key, kind, scheme.location, scheme.name, options, tuple(doc)))
     default = api.auth.default if api.auth else ()
     security = tuple(security_lines(default, " " * 6))
-    servers = [ServerView("baseURL", "", server_url(s)) for s in api.servers if s.name == ""][:1]
-    servers += [
-        ServerView(camel_case(s.name, member=True) + "BaseURL", s.name, server_url(s)) for s in api.servers if s.name
-    ]
-    if not servers or servers[0].name:
-        servers.insert(0, ServerView("baseURL", "", ""))
+    servers = server_views(api)
     resources = tuple(
         (camel_case(r.attribute, member=True), r.class_name, r.module, resource_name(r.class_name, CLIENT_NAMES))
         for r in api.resources
@@ -175,7 +128,8 @@ def client_view(api: ApiIR) -> ClientView:
         credentials=tuple(credentials),
         default_security=security,
         construct=tuple(line for a, _, _, c in resources for line in construction(f"this.{a}", c, "core", "    ")),
-        servers=tuple(servers),
+        servers=servers,
+        variables=variable_views(servers),
         base_url_env=f"{api.env_prefix}_BASE_URL" if api.env_prefix else "",
         idempotency_header=api.idempotency_header,
         resources=resources,
@@ -183,7 +137,7 @@ def client_view(api: ApiIR) -> ClientView:
     )
 
 
-CLIENT_NAMES = frozenset({"Client", "ClientOptions", "BaseClient", "readEnv"})
+CLIENT_NAMES = frozenset({"Client", "ClientOptions", "BaseClient", "readEnv", "serverURL"})
 """What `client.ts` defines or imports besides the resources."""
 INDEX_NAMES = frozenset(
     {"Client", "ClientOptions", "RequestOptions", "Page", "PagePromise", "APIPromise", "RawResponse", "Stream", *ERROR_NAMES}

@@ -108,6 +108,27 @@ export function readEnv(name: string): string | undefined {
   return value ? value : undefined;
 }
 
+/**
+ * A server URL with its `{variables}` filled: each `[value, allowed values]`, checked
+ * against the spec's enum when it has one.
+ */
+export function serverURL(
+  template: string,
+  variables: Record<string, [string, string[]]>,
+): string {
+  let url = template;
+  for (const [name, [value, allowed]] of Object.entries(variables)) {
+    if (allowed.length > 0 && !allowed.includes(value)) {
+      const one = allowed.map((item) => JSON.stringify(item)).join(", ");
+      throw new SDKError(
+        `${JSON.stringify(name)} must be one of ${one}, not ${JSON.stringify(value)}`,
+      );
+    }
+    url = url.replaceAll(`{${name}}`, value);
+  }
+  return url;
+}
+
 export class BaseClient {
   protected readonly core: CoreOptions;
 
