@@ -138,9 +138,10 @@ def test_streams(packages: dict[str, Path], tmp_path: Path) -> None:
 
 def test_runtime_of_the_wire_client(packages: dict[str, Path], tmp_path: Path) -> None:
     """The golden `wire` client: downloads, `withRawResponse()`, the timeout of a whole attempt,
-    server variables as client options (defaults, environment, enum check, an operation's server)."""
+    server variables as client options (defaults, environment, enum check, an operation's server),
+    path parameters in the label and matrix styles and exploded."""
     output = node_test(packages["wire"], "runtime.test.mjs", tmp_path)
-    assert "# pass 10" in output and "# fail 0" in output, output[-2000:]
+    assert "# pass 12" in output and "# fail 0" in output, output[-2000:]
 
 
 def test_wire_of_the_golden_client(packages: dict[str, Path], tmp_path: Path) -> None:

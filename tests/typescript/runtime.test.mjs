@@ -187,3 +187,20 @@ test("an operation's own server takes its own variables and base URL option", as
   await direct.uploads.create();
   assert.equal(seen[0].url, "/up/uploads");
 });
+
+test("path parameters in the simple, label and matrix styles, exploded or not, as the Python client", async () => {
+  const c = client();
+  await c.params.path([1, 2], ["a", "b/c"], ["x", "y"], { r: 1, g: 2 });
+  assert.equal(seen[0].url, "/params/path/1,2/.a,b%2Fc/;matrix=x;matrix=y/r=1,g=2");
+  await c.params.path([3], ["d"], ["z"], { only: 0 });
+  assert.equal(seen[1].url, "/params/path/3/.d/;matrix=z/only=0");
+  await assert.rejects(c.params.path([], ["a"], ["b"], {}), /the path parameter "pet-id" must not be empty/);
+});
+
+test("header parameters are simple: a list joined with commas", async () => {
+  const c = client();
+  await c.params.headerCookie({ x_trace: ["a", "b"], x_flag: false, theme: "dark", prefs: ["x", "y"] });
+  assert.equal(seen[0].headers["x-trace"], "a,b");
+  assert.equal(seen[0].headers["x-flag"], "false");
+  assert.equal(seen[0].headers["cookie"], "theme=dark; prefs=x,y");
+});

@@ -263,6 +263,9 @@ class _Method:
         if self.path_params:
             values = [(property_key(p.wire_name), positional(p)) for p in self.path_params]
             lines += _object("pathParams: ", values, ",", indent)
+            styled = [p for p in self.path_params if p.serialization != ("simple", False)]
+            if styled:
+                lines += _object("pathStyles: ", [(property_key(p.wire_name), _style(p)) for p in styled], ",", indent)
         for location, key in (("query", "query"), ("header", "headers"), ("cookie", "cookies")):
             found = [p for p in self.other_params if p.location == location]
             values = [(property_key(p.wire_name), f"params.{p.name}") for p in found]
@@ -271,7 +274,8 @@ class _Method:
                 values.append(("Accept", ts_string(op.response_media)))  # what the response is asked as
             if values:
                 lines += _object(f"{key}: ", values, ",", indent)
-        styles = [p for p in self.other_params if p.location == "query" and p.serialization != ("form", True)]
+        default = {"query": ("form", True), "header": ("simple", False)}
+        styles = [p for p in self.other_params if p.serialization != default.get(p.location, p.serialization)]
         if styles:
             values = [(property_key(p.wire_name), _style(p)) for p in styles]
             lines += _object("styles: ", values, ",", indent)

@@ -246,9 +246,10 @@ export class BaseClient {
 
   private url(spec: RequestSpec): URL {
     const base = this.baseURL(spec);
-    const path = spec.path.replace(/\{([^}]+)\}/g, (_, name: string) =>
-      encodeURIComponent(pathValue(spec.pathParams?.[name])),
-    );
+    const path = spec.path.replace(/\{([^}]+)\}/g, (_, name: string) => {
+      const style = spec.pathStyles?.[name] ?? ["simple", false];
+      return pathValue(name, spec.pathParams?.[name], style);
+    });
     const url = new URL(base.replace(/\/+$/, "") + path);
     for (const [name, value] of Object.entries(spec.query ?? {})) {
       const style = spec.styles?.[name] ?? ["form", true];
@@ -264,7 +265,8 @@ export class BaseClient {
     }
     for (const [name, value] of Object.entries(spec.headers ?? {})) {
       if (value !== undefined && value !== null) {
-        headers.set(name, scalarList(value).join(","));
+        const explode = spec.styles?.[name]?.[1] ?? false;
+        headers.set(name, simpleParts(value, explode, false).join(","));
       }
     }
     if (spec.responseType === "stream") {
@@ -330,8 +332,64 @@ function neverSent(error: unknown): boolean {
   return code.some((found) => NOT_SENT.has(found));
 }
 
-function pathValue(value: unknown): string {
-  return scalarList(value).join(",");
+/**
+ * A path parameter, percent-encoded in its style, so that no value can change the rest
+ * of the path: `simple` (`a,b`; exploded, an object's `k=v,n=1`), `label` (`.a,b`;
+ * exploded `.a.b`) or `matrix` (`;x=a,b`; exploded `;x=a;x=b`, an object's `;k=v`).
+ */
+function pathValue(
+  name: string,
+  value: unknown,
+  [style, explode]: QueryStyle,
+): string {
+  const parts = simpleParts(value, explode, true);
+  if (value === undefined || value === null || parts.join("") === "") {
+    throw new SDKError(`the path parameter "${name}" must not be empty`);
+  }
+  if (style === "label") {
+    return `.${parts.join(".")}`;
+  }
+  if (style === "matrix") {
+    return explode && isObject(value)
+      ? parts.map((part) => `;${part}`).join("")
+      : parts.map((part) => `;${name}=${part}`).join("");
+  }
+  return parts.join(",");
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/**
+ * The parts of a `simple`, `label` or `matrix` value (percent-encoded for a path when
+ * `encode`): an array's items, an object's keys and values (`k=v` each when exploded).
+ */
+function simpleParts(
+  value: unknown,
+  explode: boolean,
+  encode: boolean,
+): string[] {
+  const quoted = (part: unknown): string =>
+    encode
+      ? encodeURIComponent(scalarList(part)[0] ?? "")
+      : (scalarList(part)[0] ?? "");
+  if (isObject(value)) {
+    const entries = Object.entries(value).filter(
+      ([, item]) => item !== undefined,
+    );
+    if (explode) {
+      return entries.map(([key, item]) => `${quoted(key)}=${quoted(item)}`);
+    }
+    return [
+      entries.flatMap(([key, item]) => [quoted(key), quoted(item)]).join(","),
+    ];
+  }
+  if (Array.isArray(value)) {
+    const parts = value.map(quoted);
+    return explode ? parts : [parts.join(",")];
+  }
+  return [quoted(value)];
 }
 
 function scalarList(value: unknown): string[] {
