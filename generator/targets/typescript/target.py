@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from ...ir.model import ApiIR, classes_by_type
+from ...ir.model import ApiIR, classes_by_type, is_text_media
 from ..render import environment
 from .models import type_module
 from .resources import ResourceView, construction, resource_view, security_lines
@@ -88,6 +88,27 @@ class ClientView:
     """Each top-level resource: the attribute, its class, its module, and the name it is
     imported by (`ClientResource` for a resource class named `Client`)."""
     env_vars: tuple[str, ...]
+    streams: tuple[str, ...] = ()
+    """The methods that stream events (`chat.completions.create`), for the README."""
+    stream_flags: tuple[str, ...] = ()
+    """The params keys that ask those methods for a stream, when they answer JSON too."""
+    downloads: tuple[str, ...] = ()
+    """The methods that return a file."""
+
+
+def method_paths(api: ApiIR) -> dict[str, list[str]]:
+    """The calls of the methods that stream (`stream`), and of those that download (`binary`)."""
+    found: dict[str, list[str]] = {"stream": [], "flag": [], "binary": []}
+    for top in api.resources:
+        for resource in top.walk():
+            for op in resource.operations:
+                call = ".".join(camel_case(p, member=True) for p in (*resource.path, op.name))
+                if op.stream is not None:
+                    found["stream"].append(call)
+                    found["flag"] += [op.stream.flag] if op.stream.flag and op.response is not None else []
+                elif op.response is None and op.response_media and not is_text_media(op.response_media):
+                    found["binary"].append(call)
+    return found
 
 
 def json_string(text: str) -> str:
@@ -119,6 +140,7 @@ def client_view(api: ApiIR) -> ClientView:
         for r in api.resources
     )
     env_vars = tuple(v for c in credentials for _, v in c.options)
+    methods = method_paths(api)
     return ClientView(
         npm_name=npm_name(api.package),
         title=api.title.strip() or npm_name(api.package),
@@ -134,6 +156,9 @@ def client_view(api: ApiIR) -> ClientView:
         idempotency_header=api.idempotency_header,
         resources=resources,
         env_vars=env_vars,
+        streams=tuple(methods["stream"]),
+        stream_flags=tuple(methods["flag"]),
+        downloads=tuple(methods["binary"]),
     )
 
 

@@ -17,7 +17,10 @@ export interface ClientOptions {
    * `TYPESCRIPT_TARGET_SDK_REGION` environment variable, then `eu`.
    */
   region?: "eu" | "us" | undefined;
-  /** Milliseconds before one attempt is abandoned (default 60 seconds). */
+  /**
+   * Milliseconds before one attempt is abandoned, its whole response read (up to its
+   * headers for a stream or a download); default 60 seconds.
+   */
   timeout?: number | undefined;
   /** How many times a failed call is tried again (default 2). */
   maxRetries?: number | undefined;
