@@ -150,6 +150,53 @@ def test_wire_of_the_golden_client(packages: dict[str, Path], tmp_path: Path) ->
     assert "# pass 5" in output and "# fail 0" in output, output[-2000:]
 
 
+PAGE_IN_AN_ENVELOPE = """
+openapi: 3.0.3
+info: {title: Search, version: "1"}
+paths:
+  /results:
+    get:
+      operationId: listResults
+      parameters:
+        - {name: after, in: query, schema: {type: string}}
+        - {name: limit, in: query, schema: {type: integer}}
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema:
+                type: object
+                properties:
+                  request-id: {type: string}
+                  search-result:
+                    type: object
+                    properties:
+                      page-items:
+                        type: array
+                        items: {type: object, properties: {id: {type: string}}}
+                      nextCursor: {type: string}
+"""
+
+
+def test_a_page_s_items_are_found_by_their_wire_names(tmp_path: Path) -> None:
+    """The IR carries the items' path by wire names beside the Python one, and the TypeScript
+    client reads the JSON by it (no Node needed)."""
+    from sdkgen.pipeline import build
+
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(PAGE_IN_AN_ENVELOPE)
+    api, _ = build(spec, "search_sdk")
+    paging = api.operations[0].pagination
+    assert paging is not None
+    assert paging.items_field == "search_result.page_items"
+    assert paging.items_wire == ("search-result", "page-items")
+    files = generate_files(spec, "search_sdk", targets=("typescript",), jobs=1).files
+    text = files["typescript/src/resources/results.ts"].decode()
+    assert 'items: ["search-result", "page-items"],' in text
+    assert 'nextField: ["search-result", "nextCursor"],' in text
+
+
 def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     import sys
 

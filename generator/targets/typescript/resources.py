@@ -9,13 +9,10 @@ from dataclasses import dataclass
 from ...ir.model import (
     AliasIR,
     ClassIR,
-    ClassType,
     FieldIR,
     OperationIR,
     ParameterIR,
     ResourceIR,
-    TypeIR,
-    UnionType,
     class_types,
     is_text_media,
 )
@@ -87,28 +84,8 @@ def property_lines(key: str, value: str, indent: str) -> list[str]:
     return [line] if len(line) <= WIDTH else [f"{indent}{key}:", f"{indent}  {value},"]
 
 
-def wire_path(response: TypeIR | None, python_path: str, classes: dict[tuple[str, str], ClassIR]) -> list[str] | None:
-    """The wire names down to a page's items (`PaginationIR.items_field` names them as the Python
-    attributes): read from the response's classes; None when a step is not a field of one."""
-    path: list[str] = []
-    type_ = response
-    for name in python_path.split(".") if python_path else ():
-        if isinstance(type_, UnionType):  # an optional holder: the one class in it
-            found = [m for m in type_.members if isinstance(m, ClassType)]
-            type_ = found[0] if len(found) == 1 else None
-        owner = classes.get((type_.name, type_.module)) if isinstance(type_, ClassType) else None
-        field = next((f for f in owner.fields if f.name == name), None) if owner else None
-        if field is None:
-            return None
-        path.append(field.wire_name)
-        type_ = field.type
-    return path
-
-
 class _Method:
-    def __init__(
-        self, resource: ResourceIR, op: OperationIR, imports: Imports, classes: dict[tuple[str, str], ClassIR]
-    ) -> None:
+    def __init__(self, resource: ResourceIR, op: OperationIR, imports: Imports) -> None:
         self.op = op
         self.imports = imports
         self.page_types = ("", "")
@@ -118,7 +95,7 @@ class _Method:
         self.response = ""
         """How the response is read (`returns`), once the method's lines are made."""
         paging = op.pagination
-        self.items_path = wire_path(op.response, paging.items_field, classes) if paging else None
+        self.items_path = list(paging.items_wire) if paging else None
         self.params_name = f"{resource.class_name}{pascal_case(op.name)}Params"
         self.path_params = [p for p in op.parameters if p.location == "path"]
         self.other_params = [p for p in op.parameters if p.location != "path"]
@@ -241,8 +218,8 @@ class _Method:
         named = [m for m in members if m not in ("null", "undefined", "void")]
         if len(named) == 1 and _NAME.fullmatch(named[0]):  # a lone name (or-null) stays hugged
             return [*lines, f"  ): {returns}{end}"]
-        body = [f"    {inner}"] if len(f"    {inner}") <= WIDTH else [f"    | {m}" for m in members]
-        return [*lines, "  ): APIPromise<", *body, f"  >{end}"]
+        broken = [f"    {inner}"] if len(f"    {inner}") <= WIDTH else [f"    | {m}" for m in members]
+        return [*lines, "  ): APIPromise<", *broken, f"  >{end}"]
 
     def overloads(self) -> list[str]:
         """A method whose body's flag asks for a stream: one signature for the stream, one
@@ -382,9 +359,9 @@ def runtime_imports(responses: set[str]) -> tuple[str, ...]:
     return tuple(lines)
 
 
-def resource_view(resource: ResourceIR, classes: dict[tuple[str, str], ClassIR]) -> ResourceView:
+def resource_view(resource: ResourceIR) -> ResourceView:
     local = {resource.class_name} | {c.class_name for c in resource.children}
-    methods = [_Method(resource, op, Imports("", set(), "../types/"), classes) for op in resource.operations]
+    methods = [_Method(resource, op, Imports("", set(), "../types/")) for op in resource.operations]
     local |= {m.params_name for m in methods}
     imports = Imports("", local, "../types/")
     params = []

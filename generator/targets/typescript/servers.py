@@ -113,7 +113,8 @@ def _variable(variable: ServerVariableIR, prefix: str) -> VariableView:
     text = textwrap.fill(text, WIDTH - 5, break_long_words=False, break_on_hyphens=False)
     if variable.description:
         text = f"{variable.description.strip()}\n\n{text}"
-    return VariableView(option, variable.wire_name, env_var, variable.default, variable.enum, tuple(doc_comment(text, "  ")))
+    doc = tuple(doc_comment(text, "  "))
+    return VariableView(option, variable.wire_name, env_var, variable.default, variable.enum, doc)
 
 
 def _server(server: ServerIR, prefix: str) -> ServerView:

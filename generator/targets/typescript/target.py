@@ -5,12 +5,12 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from ...ir.model import ApiIR, classes_by_type, is_text_media
+from ...ir.model import ApiIR, is_text_media
 from ..render import environment
 from .models import type_module
 from .resources import ResourceView, construction, resource_view, security_lines
 from .servers import ServerView, VariableView, call_lines, server_views, variable_views
-from .spelling import WIDTH, camel_case, doc_comment, property_key, ts_string
+from .spelling import WIDTH, camel_case, doc_comment, ts_string
 
 ROOT = "typescript"
 RUNTIME = ("core.ts", "errors.ts", "pagination.ts", "response.ts", "streaming.ts")
@@ -165,7 +165,8 @@ def client_view(api: ApiIR) -> ClientView:
 CLIENT_NAMES = frozenset({"Client", "ClientOptions", "BaseClient", "readEnv", "serverURL"})
 """What `client.ts` defines or imports besides the resources."""
 INDEX_NAMES = frozenset(
-    {"Client", "ClientOptions", "RequestOptions", "Page", "PagePromise", "APIPromise", "RawResponse", "Stream", *ERROR_NAMES}
+    {"Client", "ClientOptions", "RequestOptions", "Page", "PagePromise", *ERROR_NAMES}
+    | {"APIPromise", "RawResponse", "Stream"}
 )
 """What the entry point exports besides the resources and the models."""
 
@@ -212,8 +213,7 @@ def render_typescript(api: ApiIR) -> dict[str, str]:
     types = [type_module(model) for model in api.models]
     for view in types:
         render("src/types/module.ts.jinja", view.path, module=view)
-    classes = classes_by_type(api.models)
-    resources = [resource_view(r, classes) for top in api.resources for r in top.walk()]
+    resources = [resource_view(r) for top in api.resources for r in top.walk()]
     for resource in resources:
         render("src/resources/module.ts.jinja", resource.path, resource=resource)
     exports = index_exports(api, resources)
