@@ -25,6 +25,7 @@ SPECS = {
     "shared": ROOT / "schemas" / "shared.yaml",
     "digitalocean": SHARED / "corpus" / "digitalocean" / "DigitalOcean-public.v2.bundled.yaml",
     "twilio": SHARED / "corpus" / "twilio" / "twilio_api_v2010.yaml",
+    "runtime_names": ROOT / "tests" / "typescript" / "runtime_names.yaml",
     # Every golden spec but the one whose case replaces templates (`user_templates`).
     **{case: GOLDEN / case / "spec.yaml" for case in golden_cases() if case != "user_templates"},
 }
@@ -79,6 +80,17 @@ def test_types_read_as_the_spec_says(packages: dict[str, Path]) -> None:
     assert '  readonly status?: "waiting" | "succeeded" | "failed";' in firewall  # an enum
     enums = (packages["enums"] / "src" / "types").glob("*.ts")
     assert any(' | "' in path.read_text() for path in enums)  # string-literal unions
+
+
+def test_resource_classes_named_like_runtime_types(packages: dict[str, Path]) -> None:
+    """A resource class `Stream` or `Response` takes its name; the runtime's type goes by
+    another in its module (tsc and prettier hold the package like every other)."""
+    resources = packages["runtime_names"] / "src" / "resources"
+    stream = (resources / "stream.ts").read_text()
+    assert 'import type { Stream as SdkStream } from "../streaming.js";' in stream
+    assert "export class Stream {" in stream and "APIPromise<SdkStream<" in stream
+    response = (resources / "response.ts").read_text()
+    assert "export class Response {" in response and "APIPromise<globalThis.Response>" in response
 
 
 def test_every_package_passes_tsc_strict(packages: dict[str, Path], tmp_path: Path) -> None:

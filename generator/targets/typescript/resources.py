@@ -85,8 +85,10 @@ def property_lines(key: str, value: str, indent: str) -> list[str]:
 
 
 class _Method:
-    def __init__(self, resource: ResourceIR, op: OperationIR, imports: Imports) -> None:
+    def __init__(self, resource: ResourceIR, op: OperationIR, imports: Imports, names: dict[str, str]) -> None:
         self.op = op
+        self.names = names
+        """The name each runtime type goes by in the module (`runtime_names`)."""
         self.imports = imports
         self.page_types = ("", "")
         """The item and body types of a list that pages."""
@@ -153,7 +155,7 @@ class _Method:
         op = self.op
         if op.stream is not None:
             self.imports.add_all(class_types(op.stream.event_type))
-            self.stream_type = f"Stream<{spell(op.stream.event_type, self.imports.name)}>"
+            self.stream_type = f"{self.names['Stream']}<{spell(op.stream.event_type, self.imports.name)}>"
             if op.response is not None and op.stream.flag and self.flag_key:
                 self.imports.add_all(class_types(op.response))
                 self.json_type = spell(op.response, self.imports.name)
@@ -162,13 +164,13 @@ class _Method:
         if op.response is not None and op.pagination is not None and self.items_path is not None:
             self.imports.add_all(class_types(op.response) | class_types(op.pagination.item_type))
             self.page_types = (spell(op.pagination.item_type, self.imports.name), spell(op.response, self.imports.name))
-            return f"PagePromise<{', '.join(self.page_types)}>", "page"
+            return f"{self.names['PagePromise']}<{', '.join(self.page_types)}>", "page"
         if op.response is not None:
             self.imports.add_all(class_types(op.response))
             return spell(op.response, self.imports.name), "json"
         if op.response_media is None:
             return "void", "none"
-        return ("string", "text") if is_text_media(op.response_media) else ("Response", "binary")
+        return ("string", "text") if is_text_media(op.response_media) else (self.names["Response"], "binary")
 
     @property
     def flag_key(self) -> str:
@@ -196,7 +198,8 @@ class _Method:
         if params:
             head, _, type_ = params.partition(": ")
             args = [a if a[0] != "params: " else (f"{head}: ", [type_]) for a in args]
-        returns = returns if returns.startswith("PagePromise<") else f"APIPromise<{returns}>"
+        page, promise = self.response == "page", self.names["APIPromise"]
+        returns = returns if page else f"{promise}<{returns}>"
         line = f"  {name}({', '.join(head + ' | '.join(parts) for head, parts in args)}): {returns}{end}"
         if len(line) <= WIDTH:
             return [line]
@@ -210,16 +213,16 @@ class _Method:
         if len(f"  ): {returns}{end}") <= WIDTH:
             return [*lines, f"  ): {returns}{end}"]
         # A generic return type too long for its line: one type argument a line.
-        if returns.startswith("PagePromise<"):
+        if page:
             item, body = self.page_types
-            return [*lines, "  ): PagePromise<", f"    {item},", f"    {body}", f"  >{end}"]
-        inner = returns[len("APIPromise<") : -1]
+            return [*lines, f"  ): {self.names['PagePromise']}<", f"    {item},", f"    {body}", f"  >{end}"]
+        inner = returns[len(promise) + 1 : -1]
         members = top_level_union(inner)
         named = [m for m in members if m not in ("null", "undefined", "void")]
         if len(named) == 1 and _NAME.fullmatch(named[0]):  # a lone name (or-null) stays hugged
             return [*lines, f"  ): {returns}{end}"]
         broken = [f"    {inner}"] if len(f"    {inner}") <= WIDTH else [f"    | {m}" for m in members]
-        return [*lines, "  ): APIPromise<", *broken, f"  >{end}"]
+        return [*lines, f"  ): {promise}<", *broken, f"  >{end}"]
 
     def overloads(self) -> list[str]:
         """A method whose body's flag asks for a stream: one signature for the stream, one
@@ -347,27 +350,39 @@ def construction(target: str, class_name: str, argument: str, indent: str) -> li
     return [f"{indent}{target} =", f"{indent}  new {class_name}(", f"{indent}    {argument},", f"{indent}  );"]
 
 
-def runtime_imports(responses: set[str]) -> tuple[str, ...]:
+RUNTIME_TYPES = {"APIPromise": "../response.js", "PagePromise": "../pagination.js", "Stream": "../streaming.js"}
+
+
+def runtime_names(local: set[str]) -> dict[str, str]:
+    """The name each runtime type goes by in a module defining `local` names: its own, else
+    `Sdk<Name>` (a resource class `Stream`); the platform's `Response` as `globalThis.Response`."""
+    names = {name: f"Sdk{name}" if name in local else name for name in RUNTIME_TYPES}
+    return {**names, "Response": "globalThis.Response" if "Response" in local else "Response"}
+
+
+def runtime_imports(responses: set[str], names: dict[str, str]) -> tuple[str, ...]:
     """The `import type` lines of the runtime types methods reading `responses` return."""
+    wanted = {"APIPromise": bool(responses - {"page"}), "PagePromise": "page" in responses}
+    wanted["Stream"] = bool(responses & {"stream", "maybe_stream"})
     lines = []
-    if responses - {"page"}:
-        lines.append('import type { APIPromise } from "../response.js";')
-    if "page" in responses:
-        lines.append('import type { PagePromise } from "../pagination.js";')
-    if responses & {"stream", "maybe_stream"}:
-        lines.append('import type { Stream } from "../streaming.js";')
+    for name, module in RUNTIME_TYPES.items():
+        if wanted[name]:
+            spelled = name if names[name] == name else f"{name} as {names[name]}"
+            lines.append(f'import type {{ {spelled} }} from "{module}";')
     return tuple(lines)
 
 
 def resource_view(resource: ResourceIR) -> ResourceView:
     local = {resource.class_name} | {c.class_name for c in resource.children}
-    methods = [_Method(resource, op, Imports("", set(), "../types/")) for op in resource.operations]
+    methods = [_Method(resource, op, Imports("", set(), "../types/"), {}) for op in resource.operations]
     local |= {m.params_name for m in methods}
+    names = runtime_names(local)
     imports = Imports("", local, "../types/")
     params = []
     views = []
     for method in methods:
         method.imports = imports
+        method.names = names
         params.append(method.params_interface())
         views.append(MethodView(method.lines()))
     children = tuple((camel_case(c.attribute, member=True), c.class_name, c.module) for c in resource.children)
@@ -381,6 +396,6 @@ def resource_view(resource: ResourceIR) -> ResourceView:
         construct=construct,
         params=tuple(p for p in params if p),
         methods=tuple(views),
-        runtime=runtime_imports({m.response for m in methods}),
+        runtime=runtime_imports({m.response for m in methods}, names),
         description=tuple(doc_comment(resource.description, "")),
     )
