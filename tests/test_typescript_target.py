@@ -25,6 +25,7 @@ SPECS = {
     "shared": ROOT / "schemas" / "shared.yaml",
     "digitalocean": SHARED / "corpus" / "digitalocean" / "DigitalOcean-public.v2.bundled.yaml",
     "twilio": SHARED / "corpus" / "twilio" / "twilio_api_v2010.yaml",
+    "runtime_names": ROOT / "tests" / "typescript" / "runtime_names.yaml",
     # Every golden spec but the one whose case replaces templates (`user_templates`).
     **{case: GOLDEN / case / "spec.yaml" for case in golden_cases() if case != "user_templates"},
 }
@@ -81,6 +82,17 @@ def test_types_read_as_the_spec_says(packages: dict[str, Path]) -> None:
     assert any(' | "' in path.read_text() for path in enums)  # string-literal unions
 
 
+def test_resource_classes_named_like_runtime_types(packages: dict[str, Path]) -> None:
+    """A resource class `Stream` or `Response` takes its name; the runtime's type goes by
+    another in its module (tsc and prettier hold the package like every other)."""
+    resources = packages["runtime_names"] / "src" / "resources"
+    stream = (resources / "stream.ts").read_text()
+    assert 'import type { Stream as SdkStream } from "../streaming.js";' in stream
+    assert "export class Stream {" in stream and "APIPromise<SdkStream<" in stream
+    response = (resources / "response.ts").read_text()
+    assert "export class Response {" in response and "APIPromise<globalThis.Response>" in response
+
+
 def test_every_package_passes_tsc_strict(packages: dict[str, Path], tmp_path: Path) -> None:
     """One `tsc --noEmit --strict` over all the packages: each is its own tree of modules."""
     config = {
@@ -125,13 +137,76 @@ def node_test(package: Path, test_file: str, tmp_path: Path) -> str:
 def test_wire(packages: dict[str, Path], tmp_path: Path) -> None:
     """The shared.yaml client against a server on 127.0.0.1: calls, auth, retries, errors, pages."""
     output = node_test(packages["shared"], "wire.test.mjs", tmp_path)
-    assert "# pass 8" in output and "# fail 0" in output, output[-2000:]
+    assert "# pass 9" in output and "# fail 0" in output, output[-2000:]
+
+
+def test_streams(packages: dict[str, Path], tmp_path: Path) -> None:
+    """The shared.yaml client's server-sent events (and JSON Lines) against a loopback server:
+    [DONE], comments, split lines, multi-line data, error events, abort and break closing the
+    connection, the call's signal, raw responses of a stream."""
+    output = node_test(packages["shared"], "streaming.test.mjs", tmp_path)
+    assert "# pass 11" in output and "# fail 0" in output, output[-2000:]
+
+
+def test_runtime_of_the_wire_client(packages: dict[str, Path], tmp_path: Path) -> None:
+    """The golden `wire` client: downloads, `withRawResponse()`, the timeout of a whole attempt,
+    server variables as client options (defaults, environment, enum check, an operation's server),
+    path parameters in the label and matrix styles and exploded."""
+    output = node_test(packages["wire"], "runtime.test.mjs", tmp_path)
+    assert "# pass 12" in output and "# fail 0" in output, output[-2000:]
 
 
 def test_wire_of_the_golden_client(packages: dict[str, Path], tmp_path: Path) -> None:
     """The golden case's client: an API key header, no-credential operations, text bodies."""
     output = node_test(packages["typescript_target"], "garden.test.mjs", tmp_path)
     assert "# pass 5" in output and "# fail 0" in output, output[-2000:]
+
+
+PAGE_IN_AN_ENVELOPE = """
+openapi: 3.0.3
+info: {title: Search, version: "1"}
+paths:
+  /results:
+    get:
+      operationId: listResults
+      parameters:
+        - {name: after, in: query, schema: {type: string}}
+        - {name: limit, in: query, schema: {type: integer}}
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema:
+                type: object
+                properties:
+                  request-id: {type: string}
+                  search-result:
+                    type: object
+                    properties:
+                      page-items:
+                        type: array
+                        items: {type: object, properties: {id: {type: string}}}
+                      nextCursor: {type: string}
+"""
+
+
+def test_a_page_s_items_are_found_by_their_wire_names(tmp_path: Path) -> None:
+    """The IR carries the items' path by wire names beside the Python one, and the TypeScript
+    client reads the JSON by it (no Node needed)."""
+    from sdkgen.pipeline import build
+
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(PAGE_IN_AN_ENVELOPE)
+    api, _ = build(spec, "search_sdk")
+    paging = api.operations[0].pagination
+    assert paging is not None
+    assert paging.items_field == "search_result.page_items"
+    assert paging.items_wire == ("search-result", "page-items")
+    files = generate_files(spec, "search_sdk", targets=("typescript",), jobs=1).files
+    text = files["typescript/src/resources/results.ts"].decode()
+    assert 'items: ["search-result", "page-items"],' in text
+    assert 'nextField: ["search-result", "nextCursor"],' in text
 
 
 def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:

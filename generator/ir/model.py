@@ -299,6 +299,9 @@ class PaginationIR(PagingRule):
 
     items_field: str
     item_type: TypeIR
+    items_wire: tuple[str, ...] = ()
+    """The same field by wire names (`("albums", "items")`; `()`: the body is the list), for a
+    target that reads the JSON as received rather than the Python models."""
 
 
 @dataclass(frozen=True)

@@ -67,7 +67,8 @@ class PagingPlan(PagingRule):
     def pagination(self, items_field: str, item_type: TypeIR) -> PaginationIR:
         """The plan for the IR, once the items' field has its Python name and type."""
         rule = {f.name: getattr(self, f.name) for f in dataclass_fields(PagingRule)}
-        return PaginationIR(**rule, items_field=items_field, item_type=item_type)
+        wire = tuple(name for name in (self.holder, self.items) if name)
+        return PaginationIR(**rule, items_field=items_field, item_type=item_type, items_wire=wire)
 
     def under(self, holder: str) -> PagingPlan:
         """This plan for a page that sits in the response's property `holder`."""

@@ -144,3 +144,15 @@ test("a list pages: await gives the first page, for await walks every item of ev
   assert.deepEqual(pages, [2, 1]);
   assert.equal(seen.length, 2);
 });
+
+test("a list's withRawResponse() gives its first page with the response's status and headers", async () => {
+  const c = client();
+  const page = { droplets: [{ id: 1 }], links: {}, meta: { total: 1 } };
+  script.push([200, { "x-request-id": "req_7" }, page]);
+  const raw = await c.droplets.list({ per_page: 1 }).withRawResponse();
+  assert.equal(raw.status, 200);
+  assert.equal(raw.requestId, "req_7");
+  assert.ok(raw.data instanceof sdk.Page);
+  assert.deepEqual(raw.data.items, [{ id: 1 }]);
+  assert.equal(raw.data.hasNextPage(), false);
+});

@@ -8,7 +8,19 @@ from ...ir.model import ClassType
 from .spelling import WIDTH, pascal_case
 
 GLOBALS = frozenset(
-    {"Array", "Promise", "Blob", "ArrayBuffer", "Uint8Array", "BaseClient", "RequestOptions", "PagePromise"}
+    {
+        "Array",
+        "Promise",
+        "Blob",
+        "ArrayBuffer",
+        "Uint8Array",
+        "Response",
+        "BaseClient",
+        "RequestOptions",
+        "PagePromise",
+        "APIPromise",
+        "Stream",
+    }
 )
 """Names the generated code means as the platform's or the runtime's: an imported class of
 one of these names goes by another."""

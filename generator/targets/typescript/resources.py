@@ -3,18 +3,16 @@ the IR names them, path parameters positional, everything else in one params obj
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ...ir.model import (
     AliasIR,
     ClassIR,
-    ClassType,
     FieldIR,
     OperationIR,
     ParameterIR,
     ResourceIR,
-    TypeIR,
-    UnionType,
     class_types,
     is_text_media,
 )
@@ -29,6 +27,7 @@ from .spelling import (
     pascal_case,
     property_key,
     spell,
+    top_level_union,
     ts_string,
     with_null,
 )
@@ -40,6 +39,7 @@ BODY_TYPES = {
     "application/octet-stream": "raw",
 }
 RAW_BODY = "Blob | ArrayBuffer | Uint8Array | string"
+_NAME = re.compile(r"[A-Za-z_$][A-Za-z0-9_$.]*")
 
 
 @dataclass(frozen=True)
@@ -62,8 +62,8 @@ class ResourceView:
     """The params interfaces of the methods, each as its lines."""
     methods: tuple[MethodView, ...]
     description: tuple[str, ...]
-    pages: bool = False
-    """A method returns a `PagePromise`."""
+    runtime: tuple[str, ...] = ()
+    """The runtime types its methods return, each as its `import type` line."""
 
 
 def _object(head: str, entries: list[tuple[str, str]], tail: str, indent: str) -> list[str]:
@@ -84,34 +84,20 @@ def property_lines(key: str, value: str, indent: str) -> list[str]:
     return [line] if len(line) <= WIDTH else [f"{indent}{key}:", f"{indent}  {value},"]
 
 
-def wire_path(response: TypeIR | None, python_path: str, classes: dict[tuple[str, str], ClassIR]) -> list[str] | None:
-    """The wire names down to a page's items (`PaginationIR.items_field` names them as the Python
-    attributes): read from the response's classes; None when a step is not a field of one."""
-    path: list[str] = []
-    type_ = response
-    for name in python_path.split(".") if python_path else ():
-        if isinstance(type_, UnionType):  # an optional holder: the one class in it
-            found = [m for m in type_.members if isinstance(m, ClassType)]
-            type_ = found[0] if len(found) == 1 else None
-        owner = classes.get((type_.name, type_.module)) if isinstance(type_, ClassType) else None
-        field = next((f for f in owner.fields if f.name == name), None) if owner else None
-        if field is None:
-            return None
-        path.append(field.wire_name)
-        type_ = field.type
-    return path
-
-
 class _Method:
-    def __init__(
-        self, resource: ResourceIR, op: OperationIR, imports: Imports, classes: dict[tuple[str, str], ClassIR]
-    ) -> None:
+    def __init__(self, resource: ResourceIR, op: OperationIR, imports: Imports, names: dict[str, str]) -> None:
         self.op = op
+        self.names = names
+        """The name each runtime type goes by in the module (`runtime_names`)."""
         self.imports = imports
         self.page_types = ("", "")
         """The item and body types of a list that pages."""
+        self.stream_type = self.json_type = ""
+        """The result of a method that streams (`Stream<Event>`), and of its JSON response."""
+        self.response = ""
+        """How the response is read (`returns`), once the method's lines are made."""
         paging = op.pagination
-        self.items_path = wire_path(op.response, paging.items_field, classes) if paging else None
+        self.items_path = list(paging.items_wire) if paging else None
         self.params_name = f"{resource.class_name}{pascal_case(op.name)}Params"
         self.path_params = [p for p in op.parameters if p.location == "path"]
         self.other_params = [p for p in op.parameters if p.location != "path"]
@@ -164,18 +150,34 @@ class _Method:
         return any(p.required for p in self.other_params) or any(f.required for f in self.body_fields) or whole_required
 
     def returns(self) -> tuple[str, str]:
-        """The method's result type and how the response is read."""
+        """The method's result type and how the response is read: `page`, `json`, `stream`,
+        `maybe_stream` (its body's flag decides), `text`, `binary` or `none`."""
         op = self.op
+        if op.stream is not None:
+            self.imports.add_all(class_types(op.stream.event_type))
+            self.stream_type = f"{self.names['Stream']}<{spell(op.stream.event_type, self.imports.name)}>"
+            if op.response is not None and op.stream.flag and self.flag_key:
+                self.imports.add_all(class_types(op.response))
+                self.json_type = spell(op.response, self.imports.name)
+                return f"{self.json_type} | {self.stream_type}", "maybe_stream"
+            return self.stream_type, "stream"
         if op.response is not None and op.pagination is not None and self.items_path is not None:
             self.imports.add_all(class_types(op.response) | class_types(op.pagination.item_type))
             self.page_types = (spell(op.pagination.item_type, self.imports.name), spell(op.response, self.imports.name))
-            return f"PagePromise<{', '.join(self.page_types)}>", "page"
+            return f"{self.names['PagePromise']}<{', '.join(self.page_types)}>", "page"
         if op.response is not None:
             self.imports.add_all(class_types(op.response))
             return spell(op.response, self.imports.name), "json"
         if op.response_media is None:
             return "void", "none"
-        return ("string", "text") if is_text_media(op.response_media) else ("Blob", "blob")
+        return ("string", "text") if is_text_media(op.response_media) else (self.names["Response"], "binary")
+
+    @property
+    def flag_key(self) -> str:
+        """The params key of the body field that asks for a stream; `""` when there is none."""
+        stream = self.op.stream
+        found = [f for f in self.body_fields if stream is not None and f.name == stream.flag]
+        return property_key(found[0].name) if found else ""
 
     def arguments(self) -> list[tuple[str, list[str]]]:
         """Each argument: its name and colon, and the members of its type."""
@@ -188,21 +190,50 @@ class _Method:
         args.append(("options?: ", ["RequestOptions"]))
         return args
 
-    def signature(self, returns: str) -> list[str]:
+    def signature(self, returns: str, params: str = "", end: str = " {") -> list[str]:
+        """`name(arguments): Returns {` (`end` `;` for an overload), `params` the params
+        argument's head and type when it is not the method's own."""
         name = camel_case(self.op.name, member=True)
         args = self.arguments()
-        returns = returns if returns.startswith("PagePromise<") else f"Promise<{returns}>"
-        line = f"  {name}({', '.join(head + ' | '.join(parts) for head, parts in args)}): {returns} {{"
+        if params:
+            head, _, type_ = params.partition(": ")
+            args = [a if a[0] != "params: " else (f"{head}: ", [type_]) for a in args]
+        page, promise = self.response == "page", self.names["APIPromise"]
+        returns = returns if page else f"{promise}<{returns}>"
+        line = f"  {name}({', '.join(head + ' | '.join(parts) for head, parts in args)}): {returns}{end}"
         if len(line) <= WIDTH:
             return [line]
         lines = [f"  {name}("]
         for head, parts in args:
-            lines += declaration(head, parts, ",", "    ")
-        if len(f"  ): {returns} {{") <= WIDTH or not returns.startswith("PagePromise<"):
-            return [*lines, f"  ): {returns} {{"]
+            whole, _, member = parts[0].partition(" & { ")
+            if len(f"    {head}{parts[0]},") > WIDTH and member:  # an intersection's object breaks
+                lines += [f"    {head}{whole} & {{", f"      {member[:-2]};", "    },"]
+            else:
+                lines += declaration(head, parts, ",", "    ")
+        if len(f"  ): {returns}{end}") <= WIDTH:
+            return [*lines, f"  ): {returns}{end}"]
         # A generic return type too long for its line: one type argument a line.
-        item, body = self.page_types
-        return [*lines, "  ): PagePromise<", f"    {item},", f"    {body}", "  > {"]
+        if page:
+            item, body = self.page_types
+            return [*lines, f"  ): {self.names['PagePromise']}<", f"    {item},", f"    {body}", f"  >{end}"]
+        inner = returns[len(promise) + 1 : -1]
+        members = top_level_union(inner)
+        named = [m for m in members if m not in ("null", "undefined", "void")]
+        if len(named) == 1 and _NAME.fullmatch(named[0]):  # a lone name (or-null) stays hugged
+            return [*lines, f"  ): {returns}{end}"]
+        broken = [f"    {inner}"] if len(f"    {inner}") <= WIDTH else [f"    | {m}" for m in members]
+        return [*lines, f"  ): {promise}<", *broken, f"  >{end}"]
+
+    def overloads(self) -> list[str]:
+        """A method whose body's flag asks for a stream: one signature for the stream, one
+        for the JSON response, one for a flag known only when it runs."""
+        key = self.flag_key
+        optional = "" if self.params_required() else "?"
+        return [
+            *self.signature(self.stream_type, f"params: {self.params_name} & {{ {key}: true }}", ";"),
+            *self.signature(self.json_type, f"params{optional}: {self.params_name} & {{ {key}?: false | null }}", ";"),
+            *self.signature(f"{self.json_type} | {self.stream_type}", f"params{optional}: {self.params_name}", ";"),
+        ]
 
     def request(self, response: str) -> list[str]:
         op = self.op
@@ -212,12 +243,19 @@ class _Method:
         if self.path_params:
             values = [(property_key(p.wire_name), positional(p)) for p in self.path_params]
             lines += _object("pathParams: ", values, ",", indent)
+            styled = [p for p in self.path_params if p.serialization != ("simple", False)]
+            if styled:
+                lines += _object("pathStyles: ", [(property_key(p.wire_name), _style(p)) for p in styled], ",", indent)
         for location, key in (("query", "query"), ("header", "headers"), ("cookie", "cookies")):
             found = [p for p in self.other_params if p.location == location]
-            if found:
-                values = [(property_key(p.wire_name), f"params.{p.name}") for p in found]
+            values = [(property_key(p.wire_name), f"params.{p.name}") for p in found]
+            declared = {p.wire_name.lower() for p in found}
+            if location == "header" and op.response_media is not None and "accept" not in declared:
+                values.append(("Accept", ts_string(op.response_media)))  # what the response is asked as
+            if values:
                 lines += _object(f"{key}: ", values, ",", indent)
-        styles = [p for p in self.other_params if p.location == "query" and p.serialization != ("form", True)]
+        default = {"query": ("form", True), "header": ("simple", False)}
+        styles = [p for p in self.other_params if p.serialization != default.get(p.location, p.serialization)]
         if styles:
             values = [(property_key(p.wire_name), _style(p)) for p in styles]
             lines += _object("styles: ", values, ",", indent)
@@ -235,6 +273,8 @@ class _Method:
                 lines.append(f"{indent}contentType: {ts_string(body.content_type)},")
         if response == "page":
             lines += self.paging(indent)
+        elif response == "maybe_stream":
+            lines.append(f'{indent}responseType: params.{self.flag_key} ? "stream" : "json",')
         elif response != "json":
             lines.append(f"{indent}responseType: {ts_string(response)},")
         if op.security is not None:
@@ -265,8 +305,10 @@ class _Method:
         op = self.op
         text = "\n\n".join(t for t in (op.summary, op.description) if t and t.strip())
         returns, response = self.returns()
+        self.response = response
         return (
             *doc_comment(text, "  ", op.deprecated),
+            *(self.overloads() if response == "maybe_stream" else ()),
             *self.signature(returns),
             *self.request(response),
             "  }",
@@ -308,15 +350,39 @@ def construction(target: str, class_name: str, argument: str, indent: str) -> li
     return [f"{indent}{target} =", f"{indent}  new {class_name}(", f"{indent}    {argument},", f"{indent}  );"]
 
 
-def resource_view(resource: ResourceIR, classes: dict[tuple[str, str], ClassIR]) -> ResourceView:
+RUNTIME_TYPES = {"APIPromise": "../response.js", "PagePromise": "../pagination.js", "Stream": "../streaming.js"}
+
+
+def runtime_names(local: set[str]) -> dict[str, str]:
+    """The name each runtime type goes by in a module defining `local` names: its own, else
+    `Sdk<Name>` (a resource class `Stream`); the platform's `Response` as `globalThis.Response`."""
+    names = {name: f"Sdk{name}" if name in local else name for name in RUNTIME_TYPES}
+    return {**names, "Response": "globalThis.Response" if "Response" in local else "Response"}
+
+
+def runtime_imports(responses: set[str], names: dict[str, str]) -> tuple[str, ...]:
+    """The `import type` lines of the runtime types methods reading `responses` return."""
+    wanted = {"APIPromise": bool(responses - {"page"}), "PagePromise": "page" in responses}
+    wanted["Stream"] = bool(responses & {"stream", "maybe_stream"})
+    lines = []
+    for name, module in RUNTIME_TYPES.items():
+        if wanted[name]:
+            spelled = name if names[name] == name else f"{name} as {names[name]}"
+            lines.append(f'import type {{ {spelled} }} from "{module}";')
+    return tuple(lines)
+
+
+def resource_view(resource: ResourceIR) -> ResourceView:
     local = {resource.class_name} | {c.class_name for c in resource.children}
-    methods = [_Method(resource, op, Imports("", set(), "../types/"), classes) for op in resource.operations]
+    methods = [_Method(resource, op, Imports("", set(), "../types/"), {}) for op in resource.operations]
     local |= {m.params_name for m in methods}
+    names = runtime_names(local)
     imports = Imports("", local, "../types/")
     params = []
     views = []
     for method in methods:
         method.imports = imports
+        method.names = names
         params.append(method.params_interface())
         views.append(MethodView(method.lines()))
     children = tuple((camel_case(c.attribute, member=True), c.class_name, c.module) for c in resource.children)
@@ -330,6 +396,6 @@ def resource_view(resource: ResourceIR, classes: dict[tuple[str, str], ClassIR])
         construct=construct,
         params=tuple(p for p in params if p),
         methods=tuple(views),
-        pages=any(m.items_path is not None and m.op.pagination and m.op.response for m in methods),
+        runtime=runtime_imports({m.response for m in methods}, names),
         description=tuple(doc_comment(resource.description, "")),
     )

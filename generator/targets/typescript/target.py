@@ -5,19 +5,21 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from ...ir.model import ApiIR, ServerIR, classes_by_type
+from ...ir.model import ApiIR, is_text_media
 from ..render import environment
 from .models import type_module
 from .resources import ResourceView, construction, resource_view, security_lines
-from .spelling import WIDTH, camel_case, doc_comment, property_key, ts_string
+from .servers import ServerView, VariableView, call_lines, server_views, variable_views
+from .spelling import WIDTH, camel_case, doc_comment, ts_string
 
 ROOT = "typescript"
-RUNTIME = ("core.ts", "errors.ts", "pagination.ts")
+RUNTIME = ("core.ts", "errors.ts", "pagination.ts", "response.ts", "streaming.ts")
 ERROR_NAMES = (
     "SDKError",
     "APIError",
     "APIConnectionError",
     "APITimeoutError",
+    "APIResponseValidationError",
     "BadRequestError",
     "AuthenticationError",
     "PermissionDeniedError",
@@ -44,44 +46,6 @@ class CredentialView:
     def values(self) -> tuple[str, ...]:
         items = [f"options.{option} ?? readEnv({ts_string(env)})" for option, env in self.options]
         return tuple(array("values", items, " " * 10))
-
-
-@dataclass(frozen=True)
-class ServerView:
-    option: str
-    name: str
-    url: str
-
-    def lines(self, env_var: str, indent: str) -> tuple[str, ...]:
-        """Its entry in the client's `servers` (its `baseURL` for the default one)."""
-        operands = [f"options.{self.option}"]
-        operands += [f"readEnv({ts_string(env_var)})"] if env_var else []
-        key = property_key(self.name) if self.name else "baseURL"
-        return tuple(chain(key, [*operands, ts_string(self.url)], indent))
-
-
-def chain(key: str, operands: list[str], indent: str) -> list[str]:
-    """`key: a ?? b ?? c,` as prettier breaks it: whole, or after the key, or one operand a line."""
-    line = f"{indent}{key}: {' ?? '.join(operands)},"
-    if len(line) <= WIDTH:
-        return [line]
-    inner = indent + "  "
-    line = f"{inner}{' ?? '.join(operands)},"
-    if len(line) <= WIDTH:
-        return [f"{indent}{key}:", line]
-    lines = [f"{indent}{key}:"]
-    for operand, suffix in zip(operands, [" ??"] * (len(operands) - 1) + [","], strict=True):
-        lines += call_lines(operand, suffix, inner)
-    return lines
-
-
-def call_lines(operand: str, suffix: str, indent: str) -> list[str]:
-    """`operand` then `suffix` on a line; a `readEnv("...")` too long for it has its argument
-    on a line of its own, as prettier breaks a call."""
-    line = f"{indent}{operand}{suffix}"
-    if len(line) <= WIDTH or not operand.startswith("readEnv("):
-        return [line]
-    return [f"{indent}readEnv(", f"{indent}  {operand[8:-1]},", f"{indent}){suffix}"]
 
 
 def array(key: str, items: list[str], indent: str) -> list[str]:
@@ -116,12 +80,35 @@ class ClientView:
     """The constructor's lines that make the top-level resources."""
     servers: tuple[ServerView, ...]
     """The API's default server first (option `baseURL`), then the named ones."""
+    variables: tuple[VariableView, ...]
+    """The servers' URL variables, each a client option."""
     base_url_env: str
     idempotency_header: str
     resources: tuple[tuple[str, str, str, str], ...]
     """Each top-level resource: the attribute, its class, its module, and the name it is
     imported by (`ClientResource` for a resource class named `Client`)."""
     env_vars: tuple[str, ...]
+    streams: tuple[str, ...] = ()
+    """The methods that stream events (`chat.completions.create`), for the README."""
+    stream_flags: tuple[str, ...] = ()
+    """The params keys that ask those methods for a stream, when they answer JSON too."""
+    downloads: tuple[str, ...] = ()
+    """The methods that return a file."""
+
+
+def method_paths(api: ApiIR) -> dict[str, list[str]]:
+    """The calls of the methods that stream (`stream`), and of those that download (`binary`)."""
+    found: dict[str, list[str]] = {"stream": [], "flag": [], "binary": []}
+    for top in api.resources:
+        for resource in top.walk():
+            for op in resource.operations:
+                call = ".".join(camel_case(p, member=True) for p in (*resource.path, op.name))
+                if op.stream is not None:
+                    found["stream"].append(call)
+                    found["flag"] += [op.stream.flag] if op.stream.flag and op.response is not None else []
+                elif op.response is None and op.response_media and not is_text_media(op.response_media):
+                    found["binary"].append(call)
+    return found
 
 
 def json_string(text: str) -> str:
@@ -131,13 +118,6 @@ def json_string(text: str) -> str:
 def npm_name(package: str) -> str:
     """An npm package name from the Python one: lower case, words joined by `-`."""
     return package.lower().replace("_", "-").strip("-.") or "sdk"
-
-
-def server_url(server: ServerIR) -> str:
-    url = server.url
-    for variable in server.variables:
-        url = url.replace("{" + variable.wire_name + "}", variable.default)
-    return url
 
 
 def _first_line(text: str) -> str:
@@ -154,17 +134,13 @@ def client_view(api: ApiIR) -> ClientView:
         credentials.append(CredentialView(scheme.key, kind, scheme.location, scheme.name, options, tuple(doc)))
     default = api.auth.default if api.auth else ()
     security = tuple(security_lines(default, " " * 6))
-    servers = [ServerView("baseURL", "", server_url(s)) for s in api.servers if s.name == ""][:1]
-    servers += [
-        ServerView(camel_case(s.name, member=True) + "BaseURL", s.name, server_url(s)) for s in api.servers if s.name
-    ]
-    if not servers or servers[0].name:
-        servers.insert(0, ServerView("baseURL", "", ""))
+    servers = server_views(api)
     resources = tuple(
         (camel_case(r.attribute, member=True), r.class_name, r.module, resource_name(r.class_name, CLIENT_NAMES))
         for r in api.resources
     )
     env_vars = tuple(v for c in credentials for _, v in c.options)
+    methods = method_paths(api)
     return ClientView(
         npm_name=npm_name(api.package),
         title=api.title.strip() or npm_name(api.package),
@@ -174,17 +150,24 @@ def client_view(api: ApiIR) -> ClientView:
         credentials=tuple(credentials),
         default_security=security,
         construct=tuple(line for a, _, _, c in resources for line in construction(f"this.{a}", c, "core", "    ")),
-        servers=tuple(servers),
+        servers=servers,
+        variables=variable_views(servers),
         base_url_env=f"{api.env_prefix}_BASE_URL" if api.env_prefix else "",
         idempotency_header=api.idempotency_header,
         resources=resources,
         env_vars=env_vars,
+        streams=tuple(methods["stream"]),
+        stream_flags=tuple(methods["flag"]),
+        downloads=tuple(methods["binary"]),
     )
 
 
-CLIENT_NAMES = frozenset({"Client", "ClientOptions", "BaseClient", "readEnv"})
+CLIENT_NAMES = frozenset({"Client", "ClientOptions", "BaseClient", "readEnv", "serverURL"})
 """What `client.ts` defines or imports besides the resources."""
-INDEX_NAMES = frozenset({"Client", "ClientOptions", "RequestOptions", "Page", "PagePromise", *ERROR_NAMES})
+INDEX_NAMES = frozenset(
+    {"Client", "ClientOptions", "RequestOptions", "Page", "PagePromise", *ERROR_NAMES}
+    | {"APIPromise", "RawResponse", "Stream"}
+)
 """What the entry point exports besides the resources and the models."""
 
 
@@ -230,8 +213,7 @@ def render_typescript(api: ApiIR) -> dict[str, str]:
     types = [type_module(model) for model in api.models]
     for view in types:
         render("src/types/module.ts.jinja", view.path, module=view)
-    classes = classes_by_type(api.models)
-    resources = [resource_view(r, classes) for top in api.resources for r in top.walk()]
+    resources = [resource_view(r) for top in api.resources for r in top.walk()]
     for resource in resources:
         render("src/resources/module.ts.jinja", resource.path, resource=resource)
     exports = index_exports(api, resources)

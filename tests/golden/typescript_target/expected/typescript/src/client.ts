@@ -1,4 +1,4 @@
-import { BaseClient, readEnv } from "./core.js";
+import { BaseClient, readEnv, serverURL } from "./core.js";
 import { Beds } from "./resources/beds.js";
 
 export interface ClientOptions {
@@ -12,7 +12,15 @@ export interface ClientOptions {
    * environment variable.
    */
   baseURL?: string | undefined;
-  /** Milliseconds before one attempt is abandoned (default 60 seconds). */
+  /**
+   * The `{region}` of the server URL (one of `eu`, `us`); defaults to the
+   * `TYPESCRIPT_TARGET_SDK_REGION` environment variable, then `eu`.
+   */
+  region?: "eu" | "us" | undefined;
+  /**
+   * Milliseconds before one attempt is abandoned, its whole response read (up to its
+   * headers for a stream or a download); default 60 seconds.
+   */
   timeout?: number | undefined;
   /** How many times a failed call is tried again (default 2). */
   maxRetries?: number | undefined;
@@ -29,11 +37,16 @@ export class Client {
   readonly beds: Beds;
 
   constructor(options: ClientOptions = {}) {
+    const variables = {
+      region: options.region ?? readEnv("TYPESCRIPT_TARGET_SDK_REGION") ?? "eu",
+    };
     const core = new BaseClient({
       baseURL:
         options.baseURL ??
         readEnv("TYPESCRIPT_TARGET_SDK_BASE_URL") ??
-        "https://eu.garden.example/v1",
+        serverURL("https://{region}.garden.example/v1", {
+          region: [variables.region, ["eu", "us"]],
+        }),
       servers: {},
       timeout: options.timeout ?? 60_000,
       maxRetries: options.maxRetries ?? 2,

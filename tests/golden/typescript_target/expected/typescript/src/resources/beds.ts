@@ -1,4 +1,5 @@
 import type { BaseClient, RequestOptions } from "../core.js";
+import type { APIPromise } from "../response.js";
 import type { BedListResponse } from "../types/bed_list_response.js";
 import type { Kind } from "../types/kind.js";
 import { BedsNotes } from "./beds_notes.js";
@@ -27,7 +28,7 @@ export class Beds {
   list(
     params: BedsListParams = {},
     options?: RequestOptions,
-  ): Promise<BedListResponse> {
+  ): APIPromise<BedListResponse> {
     return this.#client.request({
       method: "GET",
       path: "/beds",

@@ -1,4 +1,5 @@
 import type { BaseClient, RequestOptions } from "../core.js";
+import type { APIPromise } from "../response.js";
 
 export interface BedsNotesUpdateParams {
   body?: string;
@@ -15,12 +16,15 @@ export class BedsNotes {
     bedName: string,
     params: BedsNotesUpdateParams = {},
     options?: RequestOptions,
-  ): Promise<string> {
+  ): APIPromise<string> {
     return this.#client.request({
       method: "PUT",
       path: "/beds/{bed_name}/notes",
       pathParams: {
         bed_name: bedName,
+      },
+      headers: {
+        Accept: "text/plain",
       },
       body: params.body,
       bodyType: "text",

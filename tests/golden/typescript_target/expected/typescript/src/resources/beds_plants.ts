@@ -1,4 +1,5 @@
 import type { BaseClient, RequestOptions } from "../core.js";
+import type { APIPromise } from "../response.js";
 import type { Kind } from "../types/kind.js";
 import type { Plant } from "../types/plant.js";
 
@@ -22,7 +23,7 @@ export class BedsPlants {
     bedName: string,
     params: BedsPlantsCreateParams,
     options?: RequestOptions,
-  ): Promise<Plant> {
+  ): APIPromise<Plant> {
     return this.#client.request({
       method: "POST",
       path: "/beds/{bed_name}/plants",
@@ -42,7 +43,7 @@ export class BedsPlants {
     bedName: string,
     plantId: number,
     options?: RequestOptions,
-  ): Promise<Plant> {
+  ): APIPromise<Plant> {
     return this.#client.request({
       method: "GET",
       path: "/beds/{bed_name}/plants/{plant_id}",
@@ -58,7 +59,7 @@ export class BedsPlants {
     bedName: string,
     plantId: number,
     options?: RequestOptions,
-  ): Promise<void> {
+  ): APIPromise<void> {
     return this.#client.request({
       method: "DELETE",
       path: "/beds/{bed_name}/plants/{plant_id}",
