@@ -24,10 +24,9 @@ from ...ir.model import (
     ResourceIR,
     TypeIR,
     UnionType,
-    classes_by_type,
 )
 from ..examples import FILE, CallValues, Examples
-from .resources import RAW_BODY, wire_path
+from .resources import RAW_BODY
 from .spelling import WIDTH, camel_case, literal, members, property_key, ts_string
 from .target import npm_name
 
@@ -141,7 +140,6 @@ class CallExamples:
 
     def __init__(self, api: ApiIR) -> None:
         self.package = npm_name(api.package)
-        self.classes = classes_by_type(api.models)
         self.examples = Examples(api)
 
     def declared(self, value: object, type_: TypeIR, depth: int = 0) -> object:
@@ -192,12 +190,7 @@ class CallExamples:
 
     def pages(self, operation: OperationIR) -> bool:
         """Whether the method returns a `PagePromise` (iterated for its items)."""
-        paging = operation.pagination
-        return (
-            paging is not None
-            and operation.response is not None
-            and wire_path(operation.response, paging.items_field, self.classes) is not None
-        )
+        return operation.pagination is not None and operation.response is not None
 
     def example(self, resource: ResourceIR, operation: OperationIR, values: CallValues) -> str:
         call = ".".join(("client", *(camel_case(a, member=True) for a in resource.path)))

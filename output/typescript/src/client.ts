@@ -22,10 +22,14 @@ export interface ClientOptions {
    */
   baseURL?: string | undefined;
   /**
-   * Where the operations of the `inference` server are sent.
+   * Where the operations of the `inference` server are sent; defaults to the
+   * `SHARED_SDK_INFERENCE_BASE_URL` environment variable.
    */
   inferenceBaseURL?: string | undefined;
-  /** Milliseconds before one attempt is abandoned (default 60 seconds). */
+  /**
+   * Milliseconds before one attempt is abandoned, its whole response read (up to its
+   * headers for a stream or a download); default 60 seconds.
+   */
   timeout?: number | undefined;
   /** How many times a failed call is tried again (default 2). */
   maxRetries?: number | undefined;
@@ -57,7 +61,10 @@ export class Client {
         readEnv("SHARED_SDK_BASE_URL") ??
         "https://api.digitalocean.com",
       servers: {
-        inference: options.inferenceBaseURL ?? "https://inference.do-ai.run",
+        inference:
+          options.inferenceBaseURL ??
+          readEnv("SHARED_SDK_INFERENCE_BASE_URL") ??
+          "https://inference.do-ai.run",
       },
       timeout: options.timeout ?? 60_000,
       maxRetries: options.maxRetries ?? 2,

@@ -4,15 +4,21 @@
  */
 import {
   APIConnectionError,
+  APIError,
   APITimeoutError,
   SDKError,
   errorFor,
 } from "./errors.js";
 import { Page, PagePromise, type Paging } from "./pagination.js";
+import { APIPromise, rawResponse, type RawResponse } from "./response.js";
+import { Stream } from "./streaming.js";
 
 /** Per-call settings that override the client's. */
 export interface RequestOptions {
-  /** Milliseconds before one attempt is abandoned. */
+  /**
+   * Milliseconds before one attempt is abandoned: connecting, sending, and reading the
+   * whole response (up to its headers for a stream of events or a download).
+   */
   timeout?: number;
   /** How many times a failed call is tried again. */
   maxRetries?: number;
@@ -43,7 +49,7 @@ export interface CoreOptions {
   idempotencyHeader: string;
 }
 
-/** How a query parameter is written when not `form` exploded: `[style, explode]`. */
+/** How a parameter is written when not in its location's default style: `[style, explode]`. */
 export type QueryStyle = [string, boolean];
 
 /** What a resource method asks of the client. */
@@ -51,18 +57,27 @@ export interface RequestSpec {
   method: string;
   path: string;
   pathParams?: Record<string, unknown>;
+  /** Path parameters not `simple` and unexploded: `label`, `matrix`, or exploded. */
+  pathStyles?: Record<string, QueryStyle>;
   query?: Record<string, unknown>;
+  /** Query, header and cookie parameters not in their location's default style. */
   styles?: Record<string, QueryStyle>;
   headers?: Record<string, unknown>;
   cookies?: Record<string, unknown>;
   body?: unknown;
   bodyType?: "json" | "form" | "multipart" | "text" | "raw";
   contentType?: string;
-  responseType?: "json" | "text" | "blob" | "none";
+  responseType?: ResponseType;
   security?: string[][];
   server?: string;
   options?: RequestOptions | undefined;
 }
+
+/**
+ * How a response is read: JSON, text, nothing; `binary` gives the `Response` with its body
+ * unread; `stream` gives a `Stream` of the events it carries.
+ */
+export type ResponseType = "json" | "text" | "binary" | "stream" | "none";
 
 const RETRY_STATUSES = new Set([408, 409, 429, 500, 502, 503, 504]);
 const IDEMPOTENT_METHODS = new Set([
@@ -93,6 +108,27 @@ export function readEnv(name: string): string | undefined {
   return value ? value : undefined;
 }
 
+/**
+ * A server URL with its `{variables}` filled: each `[value, allowed values]`, checked
+ * against the spec's enum when it has one.
+ */
+export function serverURL(
+  template: string,
+  variables: Record<string, [string, string[]]>,
+): string {
+  let url = template;
+  for (const [name, [value, allowed]] of Object.entries(variables)) {
+    if (allowed.length > 0 && !allowed.includes(value)) {
+      const one = allowed.map((item) => JSON.stringify(item)).join(", ");
+      throw new SDKError(
+        `${JSON.stringify(name)} must be one of ${one}, not ${JSON.stringify(value)}`,
+      );
+    }
+    url = url.replaceAll(`{${name}}`, value);
+  }
+  return url;
+}
+
 export class BaseClient {
   protected readonly core: CoreOptions;
 
@@ -100,8 +136,9 @@ export class BaseClient {
     this.core = core;
   }
 
-  async request<T>(spec: RequestSpec): Promise<T> {
-    return (await this.send(spec)).data as T;
+  /** Sends the request now; the result is awaited, or asked `withRawResponse()`. */
+  request<T>(spec: RequestSpec): APIPromise<T> {
+    return new APIPromise(this.send(spec) as Promise<RawResponse<T>>);
   }
 
   /** A list operation's first page: awaited, or iterated for every item. */
@@ -109,14 +146,15 @@ export class BaseClient {
     spec: RequestSpec & { paging: Paging },
   ): PagePromise<Item, Body> {
     return new PagePromise(() =>
-      Page.load<Item, Body>(this, spec, spec.paging),
+      Page.loadRaw<Item, Body>(this, spec, spec.paging),
     );
   }
 
-  /** The parsed body of a successful response and its headers. */
-  async send(spec: RequestSpec): Promise<{ data: unknown; headers: Headers }> {
+  /** The parsed body of a successful response, with the response. */
+  async send(spec: RequestSpec): Promise<RawResponse<unknown>> {
     const options = spec.options ?? {};
     const maxRetries = options.maxRetries ?? this.core.maxRetries;
+    const type = spec.responseType ?? "json";
     const url = this.url(spec);
     const init: RequestInit = { method: spec.method };
     const headers = this.headers(spec, url);
@@ -129,29 +167,52 @@ export class BaseClient {
     }
     init.headers = headers;
     for (let attempt = 0; ; attempt++) {
-      let response: Response;
+      const deadline = new Deadline(
+        options.timeout ?? this.core.timeout,
+        options.signal,
+      );
+      let response: Response | undefined;
+      let retryAfter: Headers | undefined;
       try {
-        response = await this.attempt(url, init, options);
-      } catch (error) {
-        const retry = this.mayRetry(spec.method, headers, !neverSent(error));
-        if (attempt < maxRetries && retry && !options.signal?.aborted) {
-          await sleep(retryDelay(attempt, undefined));
-          continue;
+        response = await this.core.fetch(url, {
+          ...init,
+          signal: deadline.controller.signal,
+        });
+        if (response.ok) {
+          return rawResponse(
+            response,
+            await readBody(response, type, deadline),
+          );
         }
-        throw error;
+        const retry = this.mayRetry(
+          spec.method,
+          headers,
+          true,
+          response.status,
+        );
+        if (attempt < maxRetries && retry && shouldRetry(response)) {
+          await response.body?.cancel();
+          retryAfter = response.headers;
+        } else {
+          const text = await response.text();
+          throw errorFor(response.status, response.headers, parseBody(text));
+        }
+      } catch (error) {
+        if (error instanceof APIError && error.status !== undefined) {
+          throw error; // an error response, already judged above
+        }
+        const failure = deadline.failure(error);
+        const reached = response !== undefined || !neverSent(error);
+        const retry = this.mayRetry(spec.method, headers, reached);
+        if (!(attempt < maxRetries && retry && !options.signal?.aborted)) {
+          throw failure;
+        }
+      } finally {
+        deadline.end(
+          response?.ok === true && (type === "stream" || type === "binary"),
+        );
       }
-      if (response.ok) {
-        const data = await readBody(response, spec.responseType ?? "json");
-        return { data, headers: response.headers };
-      }
-      const retry = this.mayRetry(spec.method, headers, true, response.status);
-      if (attempt < maxRetries && retry && shouldRetry(response)) {
-        await response.body?.cancel();
-        await sleep(retryDelay(attempt, response.headers));
-        continue;
-      }
-      const text = await response.text();
-      throw errorFor(response.status, response.headers, parseBody(text));
+      await sleep(retryDelay(attempt, retryAfter));
     }
   }
 
@@ -176,39 +237,6 @@ export class BaseClient {
     return header !== "" && headers.has(header);
   }
 
-  private async attempt(
-    url: URL,
-    init: RequestInit,
-    options: RequestOptions,
-  ): Promise<Response> {
-    const controller = new AbortController();
-    const timeout = options.timeout ?? this.core.timeout;
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, timeout);
-    const cancel = (): void => controller.abort();
-    options.signal?.addEventListener("abort", cancel);
-    try {
-      return await this.core.fetch(url, {
-        ...init,
-        signal: controller.signal,
-      });
-    } catch (error) {
-      if (timedOut) {
-        throw new APITimeoutError();
-      }
-      if (options.signal?.aborted) {
-        throw new SDKError("Request was aborted.");
-      }
-      throw new APIConnectionError(undefined, { cause: error });
-    } finally {
-      clearTimeout(timer);
-      options.signal?.removeEventListener("abort", cancel);
-    }
-  }
-
   /** Where an operation is sent: its server's URL, else the client's. */
   baseURL(spec: RequestSpec): string {
     return spec.server
@@ -218,9 +246,10 @@ export class BaseClient {
 
   private url(spec: RequestSpec): URL {
     const base = this.baseURL(spec);
-    const path = spec.path.replace(/\{([^}]+)\}/g, (_, name: string) =>
-      encodeURIComponent(pathValue(spec.pathParams?.[name])),
-    );
+    const path = spec.path.replace(/\{([^}]+)\}/g, (_, name: string) => {
+      const style = spec.pathStyles?.[name] ?? ["simple", false];
+      return pathValue(name, spec.pathParams?.[name], style);
+    });
     const url = new URL(base.replace(/\/+$/, "") + path);
     for (const [name, value] of Object.entries(spec.query ?? {})) {
       const style = spec.styles?.[name] ?? ["form", true];
@@ -236,8 +265,12 @@ export class BaseClient {
     }
     for (const [name, value] of Object.entries(spec.headers ?? {})) {
       if (value !== undefined && value !== null) {
-        headers.set(name, scalarList(value).join(","));
+        const explode = spec.styles?.[name]?.[1] ?? false;
+        headers.set(name, simpleParts(value, explode, false).join(","));
       }
+    }
+    if (spec.responseType === "stream") {
+      headers.set("Accept", "text/event-stream");
     }
     const cookies = Object.entries(spec.cookies ?? {})
       .filter(([, value]) => value !== undefined && value !== null)
@@ -299,8 +332,64 @@ function neverSent(error: unknown): boolean {
   return code.some((found) => NOT_SENT.has(found));
 }
 
-function pathValue(value: unknown): string {
-  return scalarList(value).join(",");
+/**
+ * A path parameter, percent-encoded in its style, so that no value can change the rest
+ * of the path: `simple` (`a,b`; exploded, an object's `k=v,n=1`), `label` (`.a,b`;
+ * exploded `.a.b`) or `matrix` (`;x=a,b`; exploded `;x=a;x=b`, an object's `;k=v`).
+ */
+function pathValue(
+  name: string,
+  value: unknown,
+  [style, explode]: QueryStyle,
+): string {
+  const parts = simpleParts(value, explode, true);
+  if (value === undefined || value === null || parts.join("") === "") {
+    throw new SDKError(`the path parameter "${name}" must not be empty`);
+  }
+  if (style === "label") {
+    return `.${parts.join(".")}`;
+  }
+  if (style === "matrix") {
+    return explode && isObject(value)
+      ? parts.map((part) => `;${part}`).join("")
+      : parts.map((part) => `;${name}=${part}`).join("");
+  }
+  return parts.join(",");
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/**
+ * The parts of a `simple`, `label` or `matrix` value (percent-encoded for a path when
+ * `encode`): an array's items, an object's keys and values (`k=v` each when exploded).
+ */
+function simpleParts(
+  value: unknown,
+  explode: boolean,
+  encode: boolean,
+): string[] {
+  const quoted = (part: unknown): string =>
+    encode
+      ? encodeURIComponent(scalarList(part)[0] ?? "")
+      : (scalarList(part)[0] ?? "");
+  if (isObject(value)) {
+    const entries = Object.entries(value).filter(
+      ([, item]) => item !== undefined,
+    );
+    if (explode) {
+      return entries.map(([key, item]) => `${quoted(key)}=${quoted(item)}`);
+    }
+    return [
+      entries.flatMap(([key, item]) => [quoted(key), quoted(item)]).join(","),
+    ];
+  }
+  if (Array.isArray(value)) {
+    const parts = value.map(quoted);
+    return explode ? parts : [parts.join(",")];
+  }
+  return [quoted(value)];
 }
 
 function scalarList(value: unknown): string[] {
@@ -394,17 +483,22 @@ function encodeBody(spec: RequestSpec, headers: Headers): BodyInit | undefined {
 
 async function readBody(
   response: Response,
-  type: "json" | "text" | "blob" | "none",
+  type: ResponseType,
+  deadline: Deadline,
 ): Promise<unknown> {
-  if (type === "none") {
-    await response.body?.cancel();
-    return undefined;
+  switch (type) {
+    case "none":
+      await response.body?.cancel();
+      return undefined;
+    case "binary":
+      return response;
+    case "stream":
+      return new Stream(response, deadline.controller, () => deadline.end());
+    case "text":
+      return response.text();
+    default:
+      return parseBody(await response.text());
   }
-  if (type === "blob") {
-    return response.blob();
-  }
-  const text = await response.text();
-  return type === "text" ? text : parseBody(text);
 }
 
 function parseBody(text: string): unknown {
@@ -444,6 +538,55 @@ function retryDelay(attempt: number, headers: Headers | undefined): number {
   }
   const backoff = Math.min(500 * 2 ** attempt, MAX_RETRY_DELAY);
   return backoff * (1 - Math.random() * 0.25);
+}
+
+/**
+ * One attempt's time limit and cancellation: its `AbortController` aborts when the
+ * timeout passes or the caller's `signal` aborts.
+ */
+class Deadline {
+  readonly controller = new AbortController();
+  readonly #timer: ReturnType<typeof setTimeout>;
+  readonly #signal: AbortSignal | undefined;
+  readonly #cancel = (): void => this.controller.abort();
+  #timedOut = false;
+
+  constructor(timeout: number, signal: AbortSignal | undefined) {
+    this.#timer = setTimeout(() => {
+      this.#timedOut = true;
+      this.controller.abort();
+    }, timeout);
+    this.#signal = signal;
+    if (signal?.aborted) {
+      this.controller.abort();
+    }
+    signal?.addEventListener("abort", this.#cancel, { once: true });
+  }
+
+  /**
+   * Stops the clock; unless the caller still reads the body (a stream or a download),
+   * the caller's `signal` lets go of the attempt too.
+   */
+  end(bodyLeft = false): void {
+    clearTimeout(this.#timer);
+    if (!bodyLeft) {
+      this.#signal?.removeEventListener("abort", this.#cancel);
+    }
+  }
+
+  /** The error an attempt that threw stands for. */
+  failure(error: unknown): SDKError {
+    if (this.#timedOut) {
+      return new APITimeoutError();
+    }
+    if (error instanceof SDKError) {
+      return error;
+    }
+    if (this.#signal?.aborted) {
+      return new SDKError("Request was aborted.");
+    }
+    return new APIConnectionError(undefined, { cause: error });
+  }
 }
 
 function sleep(milliseconds: number): Promise<void> {

@@ -34,6 +34,14 @@ export class APIConnectionError extends APIError {
   }
 }
 
+/**
+ * A successful response whose body is not what the API describes (a stream event that
+ * is not JSON).
+ */
+export class APIResponseValidationError extends APIError {
+  override readonly name: string = "APIResponseValidationError";
+}
+
 /** The request took longer than the client's `timeout`. */
 export class APITimeoutError extends APIConnectionError {
   override readonly name: string = "APITimeoutError";

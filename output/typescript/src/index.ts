@@ -2,9 +2,13 @@ export { Client } from "./client.js";
 export type { ClientOptions } from "./client.js";
 export type { RequestOptions } from "./core.js";
 export { Page, PagePromise } from "./pagination.js";
+export { APIPromise } from "./response.js";
+export type { RawResponse } from "./response.js";
+export { Stream } from "./streaming.js";
 export {
   APIConnectionError,
   APIError,
+  APIResponseValidationError,
   APITimeoutError,
   AuthenticationError,
   BadRequestError,

@@ -9,6 +9,7 @@
  * go to a host the client was not given.
  */
 import type { BaseClient, RequestSpec } from "./core.js";
+import { rawResponse, type RawResponse } from "./response.js";
 
 /** How a list operation asks for its next page. */
 export interface Paging {
@@ -86,14 +87,25 @@ export class Page<Item, Body> implements AsyncIterable<Item> {
     spec: RequestSpec,
     paging: Paging,
   ): Promise<Page<Item, Body>> {
+    return (await Page.loadRaw<Item, Body>(client, spec, paging)).data;
+  }
+
+  /** The page, with the HTTP response it came in. */
+  static async loadRaw<Item, Body>(
+    client: BaseClient,
+    spec: RequestSpec,
+    paging: Paging,
+  ): Promise<RawResponse<Page<Item, Body>>> {
     const first =
       paging.flag && spec.query?.[paging.flag] === undefined
         ? { ...spec, query: { ...spec.query, [paging.flag]: "true" } }
         : spec;
-    const { data, headers } = await client.send(first);
-    const found = dig(data, paging.items);
+    const raw = await client.send(first);
+    const found = dig(raw.data, paging.items);
     const items = Array.isArray(found) ? (found as Item[]) : [];
-    return new Page(client, first, paging, data as Body, items, headers);
+    const body = raw.data as Body;
+    const page = new Page(client, first, paging, body, items, raw.headers);
+    return rawResponse(raw.response, page);
   }
 
   private query(name: string | undefined): unknown {
@@ -290,13 +302,20 @@ export class Page<Item, Body> implements AsyncIterable<Item> {
 export class PagePromise<Item, Body>
   implements PromiseLike<Page<Item, Body>>, AsyncIterable<Item>
 {
-  private first: Promise<Page<Item, Body>> | undefined;
+  private first: Promise<RawResponse<Page<Item, Body>>> | undefined;
 
-  constructor(private readonly load: () => Promise<Page<Item, Body>>) {}
+  constructor(
+    private readonly load: () => Promise<RawResponse<Page<Item, Body>>>,
+  ) {}
 
-  private page(): Promise<Page<Item, Body>> {
+  /** The first page with the HTTP response it came in. */
+  withRawResponse(): Promise<RawResponse<Page<Item, Body>>> {
     this.first ??= this.load();
     return this.first;
+  }
+
+  private page(): Promise<Page<Item, Body>> {
+    return this.withRawResponse().then((raw) => raw.data);
   }
 
   then<Result = Page<Item, Body>, Failure = never>(

@@ -1,4 +1,5 @@
 import type { BaseClient, RequestOptions } from "../core.js";
+import type { APIPromise } from "../response.js";
 import type { PagePromise } from "../pagination.js";
 import type { Action } from "../types/action.js";
 import type { ActionListResponse } from "../types/action_list_response.js";
@@ -52,7 +53,7 @@ export class Actions {
   retrieve(
     actionId: number,
     options?: RequestOptions,
-  ): Promise<ActionRetrieveResponse> {
+  ): APIPromise<ActionRetrieveResponse> {
     return this.#client.request({
       method: "GET",
       path: "/v2/actions/{action_id}",

@@ -1,5 +1,8 @@
 import type { BaseClient, RequestOptions } from "../core.js";
+import type { APIPromise } from "../response.js";
+import type { Stream } from "../streaming.js";
 import type { ChatCompletion } from "../types/chat_completion.js";
+import type { ChatCompletionChunk } from "../types/chat_completion_chunk.js";
 import type { ChatMessage } from "../types/chat_message.js";
 import type { Stop, StreamOptions } from "../types/completion_create_params.js";
 
@@ -59,9 +62,21 @@ export class ChatCompletions {
    * Creates a model response for the given chat conversation. With `stream: true` the response is sent as server-sent events, one `ChatCompletionChunk` per event, ending with `data: [DONE]`.
    */
   create(
+    params: ChatCompletionsCreateParams & { stream: true },
+    options?: RequestOptions,
+  ): APIPromise<Stream<ChatCompletionChunk>>;
+  create(
+    params: ChatCompletionsCreateParams & { stream?: false | null },
+    options?: RequestOptions,
+  ): APIPromise<ChatCompletion>;
+  create(
     params: ChatCompletionsCreateParams,
     options?: RequestOptions,
-  ): Promise<ChatCompletion> {
+  ): APIPromise<ChatCompletion | Stream<ChatCompletionChunk>>;
+  create(
+    params: ChatCompletionsCreateParams,
+    options?: RequestOptions,
+  ): APIPromise<ChatCompletion | Stream<ChatCompletionChunk>> {
     return this.#client.request({
       method: "POST",
       path: "/v1/chat/completions",
@@ -77,6 +92,7 @@ export class ChatCompletions {
         stream_options: params.stream_options,
         user: params.user,
       },
+      responseType: params.stream ? "stream" : "json",
       server: "inference",
       options,
     });

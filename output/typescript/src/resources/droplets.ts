@@ -1,4 +1,5 @@
 import type { BaseClient, RequestOptions } from "../core.js";
+import type { APIPromise } from "../response.js";
 import type { PagePromise } from "../pagination.js";
 import type { Droplet } from "../types/droplet.js";
 import type { Image, SshKey } from "../types/droplet_create_params.js";
@@ -128,7 +129,7 @@ export class Droplets {
   create(
     params: DropletsCreateParams,
     options?: RequestOptions,
-  ): Promise<DropletCreateResponse> {
+  ): APIPromise<DropletCreateResponse> {
     return this.#client.request({
       method: "POST",
       path: "/v2/droplets",
@@ -157,7 +158,7 @@ export class Droplets {
   retrieve(
     dropletId: number,
     options?: RequestOptions,
-  ): Promise<DropletRetrieveResponse> {
+  ): APIPromise<DropletRetrieveResponse> {
     return this.#client.request({
       method: "GET",
       path: "/v2/droplets/{droplet_id}",
@@ -171,7 +172,7 @@ export class Droplets {
   /**
    * Delete an existing Droplet
    */
-  delete(dropletId: number, options?: RequestOptions): Promise<void> {
+  delete(dropletId: number, options?: RequestOptions): APIPromise<void> {
     return this.#client.request({
       method: "DELETE",
       path: "/v2/droplets/{droplet_id}",

@@ -1,4 +1,5 @@
 import type { BaseClient, RequestOptions } from "../core.js";
+import type { APIPromise } from "../response.js";
 import type {
   InboundRule,
   OutboundRule,
@@ -35,7 +36,7 @@ export class Firewalls {
   create(
     params: FirewallsCreateParams,
     options?: RequestOptions,
-  ): Promise<FirewallCreateResponse> {
+  ): APIPromise<FirewallCreateResponse> {
     return this.#client.request({
       method: "POST",
       path: "/v2/firewalls",

@@ -1,4 +1,5 @@
 import type { BaseClient, RequestOptions } from "../core.js";
+import type { APIPromise } from "../response.js";
 import type { PagePromise } from "../pagination.js";
 import type { GarbageCollection } from "../types/garbage_collection.js";
 import type { GarbageCollectionListResponse } from "../types/garbage_collection_list_response.js";
@@ -39,7 +40,7 @@ export class RegistryGarbageCollections {
     registryName: string,
     params: RegistryGarbageCollectionsStartParams = {},
     options?: RequestOptions,
-  ): Promise<GarbageCollectionStartResponse> {
+  ): APIPromise<GarbageCollectionStartResponse> {
     return this.#client.request({
       method: "POST",
       path: "/v2/registry/{registry_name}/garbage-collection",

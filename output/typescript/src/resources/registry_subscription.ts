@@ -1,4 +1,5 @@
 import type { BaseClient, RequestOptions } from "../core.js";
+import type { APIPromise } from "../response.js";
 import type { SubscriptionRetrieveResponse } from "../types/subscription_retrieve_response.js";
 
 export class RegistrySubscription {
@@ -11,7 +12,7 @@ export class RegistrySubscription {
   /**
    * Get subscription information
    */
-  retrieve(options?: RequestOptions): Promise<SubscriptionRetrieveResponse> {
+  retrieve(options?: RequestOptions): APIPromise<SubscriptionRetrieveResponse> {
     return this.#client.request({
       method: "GET",
       path: "/v2/registry/subscription",
