@@ -42,9 +42,7 @@ from sdkgen.ir.model import (
     TupleType,
     TypeIR,
     UnionType,
-    classes_by_type,
 )
-from sdkgen.targets.typescript.resources import wire_path
 from sdkgen.targets.typescript.spelling import camel_case
 
 from .client.prism import running_prism
@@ -195,13 +193,12 @@ def call_plan(api: ApiIR, document: dict[str, Any], base_url: str) -> dict[str, 
     (the target's spelling), the positional path arguments, the params object of the required
     parameters, the path the request must reach, and the declared shape of the answer."""
     named: Named = {(d.name, m.module): d for m in api.models for d in m.definitions}
-    classes = classes_by_type(api.models)
     operations = []
     for top in api.resources:
         for resource in top.walk():
             for operation in resource.operations:
                 if operation.http_method == "get":
-                    operations.append(planned(resource.path, operation, document, named, classes))
+                    operations.append(planned(resource.path, operation, document, named))
     return {"baseURL": base_url, "account": ACCOUNT, "operations": operations}
 
 
@@ -210,7 +207,6 @@ def planned(
     operation: OperationIR,
     document: dict[str, Any],
     named: Named,
-    classes: dict[tuple[str, str], ClassIR],
 ) -> dict[str, Any]:
     values = arguments(document, operation)
     path_params = [p for p in operation.parameters if p.location == "path"]
@@ -218,7 +214,7 @@ def planned(
     for param in path_params:
         path = path.replace("{" + param.wire_name + "}", quote(str(values[param.name]), safe=""))
     paging = operation.pagination
-    items = wire_path(operation.response, paging.items_field, classes) if paging and operation.response else None
+    items = list(paging.items_wire) if paging and operation.response else None
     params = {name: value for name, value in values.items() if name not in {p.name for p in path_params}}
     schema = response_schema(document, operation)
     item_type = paging.item_type if paging and items is not None else None
