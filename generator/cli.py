@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from dataclasses import replace
 from functools import wraps
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
@@ -65,6 +65,15 @@ def _traceback_if_verbose(options: dict[str, Any]) -> None:
         traceback.print_exc()
 
 
+def _end_interrupted(stop: Interrupted) -> NoReturn:
+    click.echo(f"sdkgen: interrupted by {stop}; stopped the workers and removed the unfinished tree", err=True)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    # Every `finally` has run; exiting now skips the executor's exit hook, which could
+    # wait for ever on a result a killed worker never finished writing.
+    os._exit(stop.exit_code)
+
+
 def _reports_errors(command: F) -> F:
     """Turn `SpecError` into located messages and exit code 2, with no traceback."""
 
@@ -90,12 +99,7 @@ def _reports_errors(command: F) -> F:
             click.echo(f"sdkgen: error: {exc}", err=True)
             sys.exit(EXIT_BAD_INPUT)
         except Interrupted as stop:
-            click.echo(f"sdkgen: interrupted by {stop}; stopped the workers and removed the unfinished tree", err=True)
-            sys.stdout.flush()
-            sys.stderr.flush()
-            # Every `finally` has run; exiting now skips the executor's exit hook, which could
-            # wait for ever on a result a killed worker never finished writing.
-            os._exit(stop.exit_code)
+            _end_interrupted(stop)
         except OutputLocked as exc:
             click.echo(f"sdkgen: {exc}; nothing was written (run again without --no-wait to wait)", err=True)
             sys.exit(EXIT_LOCKED)
@@ -303,9 +307,12 @@ class _Sdkgen(click.Group):
         the interpreter's teardown (`exits.end_process`)."""
         global _is_the_process
         _is_the_process = args is None and standalone_mode
-        return super().main(
-            args, prog_name, complete_var, standalone_mode, windows_expand_args=windows_expand_args, **extra
-        )
+        try:
+            return super().main(
+                args, prog_name, complete_var, standalone_mode, windows_expand_args=windows_expand_args, **extra
+            )
+        except Interrupted as stop:  # between the handlers' start and the command's own guard (click parsing)
+            _end_interrupted(stop)
 
 
 @click.group(cls=_Sdkgen)
