@@ -271,6 +271,13 @@ class _Method:
                 lines.append(f"{indent}bodyType: {ts_string(kind)},")
             elif body.content_type != "application/json":
                 lines.append(f"{indent}contentType: {ts_string(body.content_type)},")
+            if body.encoding:
+                styles = [
+                    (property_key(e.wire_name), f"[{ts_string(e.style)}, {literal(e.explode)}]") for e in body.encoding
+                ]
+                lines += _object("encoding: ", styles, ",", indent)
+            if body.json_without_files:
+                lines.append(f"{indent}jsonWithoutFiles: true,")
         if response == "page":
             lines += self.paging(indent)
         elif response == "maybe_stream":
