@@ -87,6 +87,19 @@ test("the next alternative is used when the first has no credentials", async () 
   assert.equal(seen[0].headers["authorization"], undefined);
 });
 
+test("a client without any credential the API requires is refused", () => {
+  assert.throws(
+    () => new sdk.Client({ baseURL }),
+    (error) =>
+      error instanceof sdk.SDKError &&
+      error.message.includes("bearerAuth or basicAuthUsername and basicAuthPassword or headerKey"),
+  );
+  // One whole credential is enough, even one the default security does not send.
+  assert.doesNotThrow(() => new sdk.Client({ baseURL, queryKey: "qk" }));
+  // Half of one is not.
+  assert.throws(() => new sdk.Client({ baseURL, basicAuthUsername: "AC123" }), sdk.SDKError);
+});
+
 // -- request bodies ----------------------------------------------------------------------
 
 test("a form body follows its encoding object", async () => {

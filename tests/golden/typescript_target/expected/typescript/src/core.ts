@@ -46,6 +46,8 @@ export interface CoreOptions {
   fetch: typeof fetch;
   credentials: Credential[];
   security: string[][];
+  /** The error when the API's security needs credentials and none was given. */
+  noCredentials?: string;
   idempotencyHeader: string;
 }
 
@@ -138,6 +140,17 @@ export class BaseClient {
 
   constructor(core: CoreOptions) {
     this.core = core;
+    // Refused like the Python client: every alternative of the API's security sends a
+    // credential (none is `{}`), and not one credential was given whole.
+    const required =
+      core.security.length > 0 &&
+      core.security.every((keys) => keys.length > 0);
+    const given = core.credentials.some((credential) =>
+      credential.values.every((value) => value !== undefined),
+    );
+    if (required && !given) {
+      throw new SDKError(core.noCredentials ?? "No credentials");
+    }
   }
 
   /** Sends the request now; the result is awaited, or asked `withRawResponse()`. */
