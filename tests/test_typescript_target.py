@@ -162,6 +162,8 @@ def test_bodies_auth_and_parameters_of_the_wire_client(packages: dict[str, Path]
     credentials, a client without any credential refused, a form body in its `encoding`
     styles, multipart with a file (else JSON), query parameters in every style, header and
     cookie parameters."""
+    bodies = (packages["wire"] / "src" / "resources" / "bodies.ts").read_text()
+    assert "  file?: Blob;" in bodies  # a multipart field of `format: binary` takes a file
     output = node_test(packages["wire"], "bodies_auth.test.mjs", tmp_path)
     assert "# pass 9" in output and "# fail 0" in output, output[-2000:]
 

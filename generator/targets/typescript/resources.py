@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from ...ir.model import (
+    FILE_FORMAT,
     AliasIR,
     ClassIR,
     FieldIR,
@@ -118,10 +119,14 @@ class _Method:
             head = f"{property_key(param.name)}{'' if param.required else '?'}: "
             doc = doc_comment(param.description, "  ", param.deprecated)
             lines += doc + declaration(head, with_null(param.type, False, self.imports.name), ";", "  ")
+        multipart = self.op.body is not None and self.op.body.is_multipart
         for field in self.body_fields:
-            self.imports.add_all(class_types(field.type))
             head = f"{property_key(field.name)}{'' if field.required else '?'}: "
             doc = doc_comment(field.description, "  ", field.deprecated)
+            if multipart and field.format == FILE_FORMAT:
+                lines += doc + declaration(head, ["Blob"], ";", "  ")  # a file part (a File names it)
+                continue
+            self.imports.add_all(class_types(field.type))
             lines += doc + declaration(head, with_null(field.type, field.nullable, self.imports.name), ";", "  ")
         if self.whole_body:
             body = self.op.body
