@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from ...ir.model import (
+    FILE_FORMAT,
     AliasIR,
     ClassIR,
     FieldIR,
@@ -118,10 +119,14 @@ class _Method:
             head = f"{property_key(param.name)}{'' if param.required else '?'}: "
             doc = doc_comment(param.description, "  ", param.deprecated)
             lines += doc + declaration(head, with_null(param.type, False, self.imports.name), ";", "  ")
+        multipart = self.op.body is not None and self.op.body.is_multipart
         for field in self.body_fields:
-            self.imports.add_all(class_types(field.type))
             head = f"{property_key(field.name)}{'' if field.required else '?'}: "
             doc = doc_comment(field.description, "  ", field.deprecated)
+            if multipart and field.format == FILE_FORMAT:
+                lines += doc + declaration(head, ["Blob"], ";", "  ")  # a file part (a File names it)
+                continue
+            self.imports.add_all(class_types(field.type))
             lines += doc + declaration(head, with_null(field.type, field.nullable, self.imports.name), ";", "  ")
         if self.whole_body:
             body = self.op.body
@@ -271,6 +276,13 @@ class _Method:
                 lines.append(f"{indent}bodyType: {ts_string(kind)},")
             elif body.content_type != "application/json":
                 lines.append(f"{indent}contentType: {ts_string(body.content_type)},")
+            if body.encoding:
+                styles = [
+                    (property_key(e.wire_name), f"[{ts_string(e.style)}, {literal(e.explode)}]") for e in body.encoding
+                ]
+                lines += _object("encoding: ", styles, ",", indent)
+            if body.json_without_files:
+                lines.append(f"{indent}jsonWithoutFiles: true,")
         if response == "page":
             lines += self.paging(indent)
         elif response == "maybe_stream":

@@ -76,6 +76,9 @@ class ClientView:
     credentials: tuple[CredentialView, ...]
     default_security: tuple[str, ...]
     """The `security` entry: the API's default alternatives."""
+    no_credentials: tuple[str, ...]
+    """The `noCredentials` entry (the error when the API's security needs credentials and
+    none was given), as prettier prints it; none without credentials."""
     construct: tuple[str, ...]
     """The constructor's lines that make the top-level resources."""
     servers: tuple[ServerView, ...]
@@ -125,6 +128,13 @@ def _first_line(text: str) -> str:
     return lines[0].strip() if lines else ""
 
 
+def _entry(key: str, value: str, indent: str) -> tuple[str, ...]:
+    """`key: value,` in an object literal, the value on a line of its own when prettier
+    would not fit it after the key."""
+    line = f"{indent}{key}: {value},"
+    return (line,) if len(line) <= WIDTH else (f"{indent}{key}:", f"{indent}  {value},")
+
+
 def client_view(api: ApiIR) -> ClientView:
     credentials = []
     for scheme in api.auth.schemes if api.auth else ():
@@ -133,6 +143,10 @@ def client_view(api: ApiIR) -> ClientView:
         doc = doc_comment(scheme.description, "  ")
         credentials.append(CredentialView(scheme.key, kind, scheme.location, scheme.name, options, tuple(doc)))
     default = api.auth.default if api.auth else ()
+    given = " or ".join(" and ".join(option for option, _ in c.options) for c in credentials)
+    env = " or ".join(" and ".join(env_var for _, env_var in c.options) for c in credentials)
+    message = json_string(f"No credentials: pass {given}; or set {env}")
+    no_credentials = () if not credentials else _entry("noCredentials", message, " " * 6)
     security = tuple(security_lines(default, " " * 6))
     servers = server_views(api)
     resources = tuple(
@@ -149,6 +163,7 @@ def client_view(api: ApiIR) -> ClientView:
         doc=tuple(doc_comment(_first_line(api.description or api.title), "")),
         credentials=tuple(credentials),
         default_security=security,
+        no_credentials=no_credentials,
         construct=tuple(line for a, _, _, c in resources for line in construction(f"this.{a}", c, "core", "    ")),
         servers=servers,
         variables=variable_views(servers),

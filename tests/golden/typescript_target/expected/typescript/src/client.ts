@@ -62,6 +62,8 @@ export class Client {
         },
       ],
       security: [["apiKey"]],
+      noCredentials:
+        "No credentials: pass apiKey; or set TYPESCRIPT_TARGET_SDK_API_KEY",
       idempotencyHeader: "",
     });
     this.beds = new Beds(core);
