@@ -6,8 +6,6 @@ Exit codes by cause are in `exits.py` (and the README): 0 success, 1 stale or re
 
 from __future__ import annotations
 
-import gc
-import os
 import shlex
 import shutil
 import sys
@@ -15,124 +13,30 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
-from functools import wraps
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from . import __version__
-from .config import FORMATTERS, TARGETS, NoSpec, Settings, read_settings
+from .cli_errors import end_interrupted, print_diagnostics, reports_errors, run_as_the_process
+from .config import FORMATTERS, TARGETS, Settings, read_settings
 from .errors import Diagnostic, Location, SpecError
 from .exits import (
     EXIT_BAD_INPUT,
-    EXIT_CANTCREAT,
-    EXIT_INTERNAL,
-    EXIT_LOCKED,
-    EXIT_OSERR,
     EXIT_STALE,
-    EXIT_UNAVAILABLE,
     Interrupted,
-    end_process,
     handle_stop_signals,
-    os_error_exit,
 )
 from .load.spec_file import DEFAULT_MAX_SPEC_BYTES, STDIN, SpecFileError, read_spec_bytes, read_stdin
 from .write.lock import OutputLocked, output_lock
 from .write.run_record import RunRecord, cache_dir, file_digest, installed_version
-from .write.writer import MANIFEST, OutputNotWritable, check_writable, remove_leftovers, stale_leftovers
+from .write.writer import MANIFEST, check_writable, remove_leftovers, stale_leftovers
 
 if TYPE_CHECKING:
     from .pipeline import Generated
 
 F = TypeVar("F", bound=Callable[..., Any])
-
-_is_the_process = False
-"""Whether this process is the `sdkgen` command itself (see `_Sdkgen.main`), not a caller in
-Python (a test's `CliRunner`): then a command that succeeds ends the process at once."""
-
-
-def _print_diagnostics(diagnostics: list[Diagnostic]) -> None:
-    cwd = Path.cwd()
-    for diagnostic in diagnostics:
-        click.echo(diagnostic.format(cwd), err=True)
-
-
-def _traceback_if_verbose(options: dict[str, Any]) -> None:
-    if options.get("verbose"):
-        import traceback  # only on the way out with an error
-
-        traceback.print_exc()
-
-
-def _end_interrupted(stop: Interrupted) -> NoReturn:
-    click.echo(f"sdkgen: interrupted by {stop}; stopped the workers and removed the unfinished tree", err=True)
-    sys.stdout.flush()
-    sys.stderr.flush()
-    # Every `finally` has run; exiting now skips the executor's exit hook, which could
-    # wait for ever on a result a killed worker never finished writing.
-    os._exit(stop.exit_code)
-
-
-def _reports_errors(command: F) -> F:
-    """Turn `SpecError` into located messages and exit code 2, with no traceback."""
-
-    @wraps(command)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        # A run is one short process holding one large object graph (the parsed spec, the
-        # IR): the cyclic collector would walk it again and again, for nothing (0.8 s of
-        # 6 on the DigitalOcean spec, at the same peak memory). Reference counting still
-        # frees what is dropped; formatting workers collect as usual.
-        gc.disable()
-        try:
-            result = command(*args, **kwargs)
-            if _is_the_process:
-                end_process()
-            return result
-        except SpecError as exc:
-            _traceback_if_verbose(kwargs)
-            _print_diagnostics(exc.diagnostics)
-            count = len(exc.diagnostics)
-            click.echo(f"sdkgen: {count} error{'s' if count != 1 else ''}; nothing was written", err=True)
-            sys.exit(EXIT_BAD_INPUT)
-        except NoSpec as exc:
-            click.echo(f"sdkgen: error: {exc}", err=True)
-            sys.exit(EXIT_BAD_INPUT)
-        except Interrupted as stop:
-            _end_interrupted(stop)
-        except OutputLocked as exc:
-            click.echo(f"sdkgen: {exc}; nothing was written (run again without --no-wait to wait)", err=True)
-            sys.exit(EXIT_LOCKED)
-        except OutputNotWritable as exc:
-            click.echo(f"sdkgen: {exc}; nothing was written", err=True)
-            sys.exit(EXIT_CANTCREAT)
-        except OSError as exc:  # the environment, not a bug: no space, read-only, EIO ...
-            _traceback_if_verbose(kwargs)
-            code, message = os_error_exit(exc)
-            click.echo(f"sdkgen: {message}", err=True)
-            sys.exit(code)
-        except MemoryError:
-            click.echo("sdkgen: out of memory", err=True)
-            sys.exit(EXIT_OSERR)
-        except RecursionError:
-            _traceback_if_verbose(kwargs)
-            click.echo("sdkgen: error: the spec nests too deeply to process; nothing was written", err=True)
-            sys.exit(EXIT_BAD_INPUT)
-        except Exception as exc:  # a bug: say so plainly, and keep the output as it was
-            from .targets.python.formatting import FormatterMissing
-
-            if isinstance(exc, FormatterMissing):
-                click.echo(f"sdkgen: error: {exc}; nothing was written", err=True)
-                sys.exit(EXIT_UNAVAILABLE)
-            _traceback_if_verbose(kwargs)
-            click.echo(
-                f"sdkgen: internal error: {type(exc).__name__}: {exc}\n"
-                "sdkgen: this is a bug in sdkgen; nothing was written. Run with --verbose for the traceback.",
-                err=True,
-            )
-            sys.exit(EXIT_INTERNAL)
-
-    return wrapper  # type: ignore[return-value]
 
 
 @contextmanager
@@ -220,7 +124,7 @@ def _generate(settings: Settings, strict: bool, allow_remote_refs: bool, max_spe
     if generated.warnings:
         if strict:
             raise SpecError([replace(warning, severity="error") for warning in generated.warnings])
-        _print_diagnostics(generated.warnings)
+        print_diagnostics(generated.warnings)
     return generated
 
 
@@ -305,14 +209,13 @@ class _Sdkgen(click.Group):
         """Run as the console script or `python -m sdkgen` (the arguments from `sys.argv`, the
         exit by `SystemExit`), this process is the command: a successful run ends it without
         the interpreter's teardown (`exits.end_process`)."""
-        global _is_the_process
-        _is_the_process = args is None and standalone_mode
+        run_as_the_process(args is None and standalone_mode)
         try:
             return super().main(
                 args, prog_name, complete_var, standalone_mode, windows_expand_args=windows_expand_args, **extra
             )
         except Interrupted as stop:  # between the handlers' start and the command's own guard (click parsing)
-            _end_interrupted(stop)
+            end_interrupted(stop)
 
 
 @click.group(cls=_Sdkgen)
@@ -325,7 +228,7 @@ def main() -> None:
 @main.command()
 @_common
 @click.option("--force", is_flag=True, help="Overwrite files that were edited by hand or not written by sdkgen.")
-@_reports_errors
+@reports_errors
 def generate(
     spec: str | None,
     output: str | None,
@@ -390,7 +293,7 @@ def generate(
 
 @main.command()
 @_common
-@_reports_errors
+@reports_errors
 def check(
     spec: str | None,
     output: str | None,
@@ -457,7 +360,7 @@ _NOT_FOR_GENERATE = frozenset({"no_wait", "verbose", "strict", "no_cache", "jobs
 @click.option("--fail-on", type=click.Choice(["breaking", "none"]), default="breaking", show_default=True)
 @click.option("--changelog", type=click.Path(dir_okay=False), help="Append the report to this CHANGELOG.md.")
 @click.option("-v", "--verbose", is_flag=True, help="Show a traceback with errors.")
-@_reports_errors
+@reports_errors
 def diff_command(
     specs: tuple[str, ...],
     base_ref: str | None,
@@ -487,7 +390,7 @@ def diff_command(
 @click.option("--package", help="Python package name of the generated SDK.")
 @click.option("--allow-remote-refs", is_flag=True, help="Fetch $refs to http(s) URLs (refused otherwise).")
 @click.option("-v", "--verbose", is_flag=True, help="Show a traceback with errors.")
-@_reports_errors
+@reports_errors
 def names(spec: str | None, package: str | None, allow_remote_refs: bool, verbose: bool) -> None:
     """Print every method a user will call and the operation behind it:
     `client.files.list -> GET /files  (path)`, with where the name came from."""
@@ -498,7 +401,7 @@ def names(spec: str | None, package: str | None, allow_remote_refs: bool, verbos
         api, warnings = build(
             settings.spec, settings.package, allow_remote_refs, settings.overrides, settings.env_prefix
         )
-    _print_diagnostics(warnings)
+    print_diagnostics(warnings)
     for line in surface_lines(api):
         click.echo(line)
 

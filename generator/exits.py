@@ -92,7 +92,7 @@ def end_process() -> None:
     """End a successful run's process now, its output flushed (exit 0).
 
     The interpreter's own exit would free the run's objects one by one and collect the
-    cycles the run never collected (see `cli._reports_errors`): 0.1-0.3 s on a large spec,
+    cycles the run never collected (see `cli_errors.reports_errors`): 0.1-0.3 s on a large spec,
     serial, for memory the system takes back at once. Everything of the run is done (files
     closed, locks released, the workers' shares in: they end on their own); a stop signal
     now has nothing left to stop, so it is ignored rather than raised into the exit. Returns

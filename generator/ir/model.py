@@ -278,6 +278,10 @@ class BodyIR:
     def is_multipart(self) -> bool:
         return self.content_type == MULTIPART
 
+    def is_file(self, field: FieldIR) -> bool:
+        """Whether a property of this body is a file part (a `format: binary` string of multipart)."""
+        return self.is_multipart and field.format == FILE_FORMAT
+
     @property
     def is_form(self) -> bool:
         return self.content_type == FORM

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 
 from ..ir.model import (
     EMPTY_CONSTRAINTS,
-    FILE_FORMAT,
     AliasIR,
     ApiIR,
     ClassIR,
@@ -297,7 +296,7 @@ def call_values(operation: OperationIR, examples: Examples, stream_flag: str | N
             found = examples.object_value(main, 0)
         found = {f.wire_name: found[f.wire_name] for f in fields if f.wire_name in found}
         for field in fields:
-            if request.is_multipart and field.format == FILE_FORMAT and field.wire_name in found:
+            if request.is_file(field) and field.wire_name in found:
                 found[field.wire_name] = FILE
             if field.wire_name in found and field.name != stream_flag:
                 arguments[field.name] = found[field.wire_name]

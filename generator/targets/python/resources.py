@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from functools import cache
 
 from ...ir.model import (
-    FILE_FORMAT,
     AliasIR,
     ApiIR,
     ClassIR,
@@ -146,7 +145,7 @@ class ResourceViews:
                 for field in body_fields:
                     if operation.stream is not None and field.name == operation.stream.flag:
                         continue
-                    if body.is_multipart and field.format == FILE_FORMAT:
+                    if body.is_file(field):
                         file_fields.append(field)
                         required = ArgView(field.name, "FileTypes", None)
                         args.append(required if field.required else self.optional_file(field.name, "FileTypes"))

@@ -27,7 +27,7 @@ from ...ir.model import (
 )
 from ..examples import FILE, CallValues, Examples
 from .resources import RAW_BODY
-from .spelling import WIDTH, camel_case, literal, members, property_key, ts_string
+from .spelling import WIDTH, camel_case, literal, property_key, ts_string
 from .target import npm_name
 
 SHORT_KEY = 5
@@ -181,12 +181,10 @@ class CallExamples:
         """A file argument: a `Blob` where the params member takes one, else its content as text."""
         body = operation.body
         main = body.main if body is not None else None
-        if isinstance(main, ClassIR):
+        if body is not None and isinstance(main, ClassIR):
             field = next((f for f in main.fields if f.name == name), None)
-            accepted = members(field.type, lambda t: t.name) if field is not None else []
-        else:
-            accepted = RAW_BODY.split(" | ")
-        return BLOB if "Blob" in accepted else "example"
+            return BLOB if field is not None and body.is_file(field) else "example"
+        return BLOB if "Blob" in RAW_BODY.split(" | ") else "example"
 
     def pages(self, operation: OperationIR) -> bool:
         """Whether the method returns a `PagePromise` (iterated for its items)."""

@@ -7,7 +7,6 @@ import re
 from dataclasses import dataclass
 
 from ...ir.model import (
-    FILE_FORMAT,
     AliasIR,
     ClassIR,
     FieldIR,
@@ -119,11 +118,11 @@ class _Method:
             head = f"{property_key(param.name)}{'' if param.required else '?'}: "
             doc = doc_comment(param.description, "  ", param.deprecated)
             lines += doc + declaration(head, with_null(param.type, False, self.imports.name), ";", "  ")
-        multipart = self.op.body is not None and self.op.body.is_multipart
+        body = self.op.body
         for field in self.body_fields:
             head = f"{property_key(field.name)}{'' if field.required else '?'}: "
             doc = doc_comment(field.description, "  ", field.deprecated)
-            if multipart and field.format == FILE_FORMAT:
+            if body is not None and body.is_file(field):
                 lines += doc + declaration(head, ["Blob"], ";", "  ")  # a file part (a File names it)
                 continue
             self.imports.add_all(class_types(field.type))
@@ -277,10 +276,10 @@ class _Method:
             elif body.content_type != "application/json":
                 lines.append(f"{indent}contentType: {ts_string(body.content_type)},")
             if body.encoding:
-                styles = [
+                encodings = [
                     (property_key(e.wire_name), f"[{ts_string(e.style)}, {literal(e.explode)}]") for e in body.encoding
                 ]
-                lines += _object("encoding: ", styles, ",", indent)
+                lines += _object("encoding: ", encodings, ",", indent)
             if body.json_without_files:
                 lines.append(f"{indent}jsonWithoutFiles: true,")
         if response == "page":

@@ -80,6 +80,8 @@ export class Client {
         },
       ],
       security: [["bearer_auth"]],
+      noCredentials:
+        "No credentials: pass apiKey; or set DIGITALOCEAN_ACCESS_TOKEN",
       idempotencyHeader: "Idempotency-Key",
     });
     this.actions = new Actions(core);

@@ -46,6 +46,8 @@ export interface CoreOptions {
   fetch: typeof fetch;
   credentials: Credential[];
   security: string[][];
+  /** The error when the API's security needs credentials and none was given. */
+  noCredentials?: string;
   idempotencyHeader: string;
 }
 
@@ -66,6 +68,10 @@ export interface RequestSpec {
   cookies?: Record<string, unknown>;
   body?: unknown;
   bodyType?: "json" | "form" | "multipart" | "text" | "raw";
+  /** A form body's fields not `form` exploded (its media type's `encoding` object). */
+  encoding?: Record<string, QueryStyle>;
+  /** A multipart body also offered as JSON: sent as JSON when no file is given. */
+  jsonWithoutFiles?: boolean;
   contentType?: string;
   responseType?: ResponseType;
   security?: string[][];
@@ -134,6 +140,17 @@ export class BaseClient {
 
   constructor(core: CoreOptions) {
     this.core = core;
+    // Refused like the Python client: every alternative of the API's security sends a
+    // credential (none is `{}`), and not one credential was given whole.
+    const required =
+      core.security.length > 0 &&
+      core.security.every((keys) => keys.length > 0);
+    const given = core.credentials.some((credential) =>
+      credential.values.every((value) => value !== undefined),
+    );
+    if (required && !given) {
+      throw new SDKError(core.noCredentials ?? "No credentials");
+    }
   }
 
   /** Sends the request now; the result is awaited, or asked `withRawResponse()`. */
@@ -401,6 +418,44 @@ function scalarList(value: unknown): string[] {
   );
 }
 
+/** An object's entries (not an array's, not a Blob's); undefined for anything else. */
+function entriesOf(value: unknown): [string, unknown][] | undefined {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    return undefined;
+  }
+  if (value instanceof Blob || ArrayBuffer.isView(value)) {
+    return undefined;
+  }
+  return Object.entries(value).filter(
+    ([, item]) => item !== undefined && item !== null,
+  );
+}
+
+/** `name[key]=v`, nested as deep as the value: `name[key][0][field]=v`. */
+function appendDeep(
+  params: URLSearchParams,
+  name: string,
+  value: unknown,
+): void {
+  const entries = entriesOf(value);
+  if (entries !== undefined) {
+    for (const [key, item] of entries) {
+      appendDeep(params, `${name}[${key}]`, item);
+    }
+  } else if (Array.isArray(value)) {
+    value.forEach((item, index) =>
+      appendDeep(params, `${name}[${index}]`, item),
+    );
+  } else if (value !== undefined && value !== null) {
+    params.append(name, String(value));
+  }
+}
+
+/**
+ * A query parameter, a form field: `[a, b]` as `x=a&x=b` (form, exploded), `x=a,b`,
+ * `x=a b`, `x=a|b`, `x[0]=a&x[1]=b` (deepObject); `{k: v}` as `k=v` (form, exploded),
+ * `x=k,v`, `x[k]=v` (deepObject).
+ */
 function appendQuery(
   params: URLSearchParams,
   name: string,
@@ -410,16 +465,26 @@ function appendQuery(
   if (value === undefined || value === null) {
     return;
   }
-  if (style === "deepObject" && typeof value === "object") {
-    for (const [key, item] of Object.entries(value)) {
-      if (item !== undefined && item !== null) {
-        params.append(`${name}[${key}]`, scalarList(item).join(","));
+  if (style === "deepObject") {
+    appendDeep(params, name, value);
+    return;
+  }
+  const entries = entriesOf(value);
+  if (entries !== undefined) {
+    if (explode) {
+      for (const [key, item] of entries) {
+        params.append(key, scalarList(item).join(","));
       }
+    } else {
+      params.append(
+        name,
+        entries.flatMap(([key, item]) => [key, ...scalarList(item)]).join(","),
+      );
     }
     return;
   }
   if (Array.isArray(value)) {
-    if (style === "form" && explode) {
+    if (explode) {
       for (const item of scalarList(value)) {
         params.append(name, item);
       }
@@ -446,16 +511,29 @@ function defined(body: unknown): unknown {
   );
 }
 
+/** Whether a body's fields hold a file (a Blob), alone or in a list. */
+function hasFile(body: unknown): boolean {
+  return Object.values(body as object).some((value) =>
+    (Array.isArray(value) ? value : [value]).some(
+      (item) => item instanceof Blob,
+    ),
+  );
+}
+
 function encodeBody(spec: RequestSpec, headers: Headers): BodyInit | undefined {
   if (spec.body === undefined) {
     return undefined;
   }
   const body = defined(spec.body);
-  switch (spec.bodyType ?? "json") {
+  let bodyType = spec.bodyType ?? "json";
+  if (bodyType === "multipart" && spec.jsonWithoutFiles && !hasFile(body)) {
+    bodyType = "json";
+  }
+  switch (bodyType) {
     case "form": {
       const form = new URLSearchParams();
       for (const [name, value] of Object.entries(body as object)) {
-        appendQuery(form, name, value, ["form", true]);
+        appendQuery(form, name, value, spec.encoding?.[name] ?? ["form", true]);
       }
       headers.set("Content-Type", "application/x-www-form-urlencoded");
       return form;
