@@ -61,7 +61,7 @@ test("a text body is sent as text and a text response read as a string", async (
   replies.push([200, "text/plain", "water on Mondays"]);
   const notes = await c.beds.notes.update("north", { body: "water on Mondays" });
   assert.equal(notes, "water on Mondays");
-  assert.equal(seen[0].headers["content-type"], "text/plain");
+  assert.equal(seen[0].headers["content-type"], "text/plain; charset=utf-8");
   assert.equal(seen[0].body, "water on Mondays");
 });
 

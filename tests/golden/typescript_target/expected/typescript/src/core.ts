@@ -548,7 +548,7 @@ function encodeBody(spec: RequestSpec, headers: Headers): BodyInit | undefined {
       return form;
     }
     case "text":
-      headers.set("Content-Type", "text/plain");
+      headers.set("Content-Type", "text/plain; charset=utf-8"); // a string is sent as UTF-8
       return String(body);
     case "raw":
       headers.set("Content-Type", "application/octet-stream");
