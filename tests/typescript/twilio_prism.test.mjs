@@ -185,9 +185,16 @@ test("the credentials come from the environment when the options give none", asy
   }
 });
 
-test("without credentials Prism answers 401: AuthenticationError", async () => {
+test("without credentials the client is refused; a request without them gets Prism's 401: AuthenticationError", async () => {
+  assert.throws(() => client({}), (error) => error instanceof sdk.SDKError && !(error instanceof sdk.APIError));
+  // As a proxy that drops the header would send it: the client's credentials never reach Prism.
+  const withoutAuthorization = (input, init) => {
+    const headers = new Headers(init?.headers);
+    headers.delete("authorization");
+    return recordingFetch(input, { ...init, headers });
+  };
   const op = plan.operations.find((o) => !o.redirect && o.args.length > 0);
-  await assert.rejects(call(client({}), op), (error) => {
+  await assert.rejects(call(client({ username: account, password: "token", fetch: withoutAuthorization }), op), (error) => {
     assert.ok(error instanceof sdk.AuthenticationError, String(error));
     assert.ok(error instanceof sdk.APIError && error instanceof sdk.SDKError);
     assert.equal(error.status, 401);
