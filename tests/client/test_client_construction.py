@@ -1,15 +1,18 @@
 """Building a client as users of the commercial SDKs do, against a real server on 127.0.0.1:
 `with_options`/`copy`, `default_query`, a credential given as a function (sync and async),
-`omit`, and the environment variables' prefix (`env_prefix`, `x-sdk-env-prefix`)."""
+`omit`, the environment variables' prefix (`env_prefix`, `x-sdk-env-prefix`), and the
+connections of a client that is never closed."""
 
 from __future__ import annotations
 
 import asyncio
+import gc
 import os
 import subprocess
 import sys
 import textwrap
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -212,3 +215,42 @@ def test_path_parameters_are_positional_and_still_keywords(api: FakeAPI) -> None
     with pytest.raises(TypeError):
         client.regions.list(1)  # type: ignore[misc]
     assert client.droplets.with_raw_response.retrieve(2).parse().droplet.id == 2
+
+
+def pool(http: httpx.Client | httpx.AsyncClient) -> Any:
+    """The connection pool of an httpx client: holding it does not keep the client alive."""
+    return http._transport._pool  # type: ignore[union-attr]
+
+
+def test_a_client_never_closed_closes_its_connections_once_no_copy_uses_them(api: FakeAPI) -> None:
+    client = client_for(api)
+    client.regions.list()
+    connections, copy = pool(client._http), client.with_options(timeout=5.0)
+    del client
+    gc.collect()
+    assert len(connections.connections) == 1  # the copy still uses them
+    copy.regions.list()
+    del copy
+    gc.collect()
+    assert connections.connections == []
+    mine = httpx.Client()
+    client = Client(api_key="t0ken", base_url=api.url, inference_base_url=api.url, http_client=mine)
+    client.regions.list()
+    del client
+    gc.collect()
+    assert not mine.is_closed and len(pool(mine).connections) == 1  # given as `http_client`: the caller's
+    mine.close()
+
+
+def test_an_async_client_never_closed_closes_its_connections_on_the_loop(api: FakeAPI) -> None:
+    async def main() -> None:
+        client = AsyncClient(api_key="t0ken", base_url=api.url, inference_base_url=api.url)
+        await client.regions.list()
+        connections = pool(client._http)
+        assert len(connections.connections) == 1
+        del client
+        gc.collect()
+        await asyncio.sleep(0.1)  # the closing task runs
+        assert connections.connections == []
+
+    asyncio.run(main())

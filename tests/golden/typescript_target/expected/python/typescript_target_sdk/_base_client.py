@@ -366,12 +366,46 @@ class BaseClient:
         }
 
 
+class _OwnedHttpClient(httpx.Client):
+    """The connection pool a client made for itself (not one given as `http_client`).
+
+    Closed when the last client sharing it (copies made by `with_options` share it) is
+    garbage, so a client that is never closed does not keep its connections open."""
+
+    def __del__(self) -> None:
+        try:
+            if not self.is_closed:
+                self.close()
+        except Exception:  # a half-made client, or the interpreter shutting down
+            pass
+
+
+class _OwnedAsyncHttpClient(httpx.AsyncClient):
+    """The async connection pool a client made for itself.
+
+    Closed, when it is garbage, by a task on the running event loop (there is none once
+    the loop has ended)."""
+
+    def __del__(self) -> None:
+        try:
+            if not self.is_closed:
+                task = asyncio.get_running_loop().create_task(self.aclose())
+                _closing.add(task)
+                task.add_done_callback(_closing.discard)
+        except Exception:  # no running loop, a half-made client, the interpreter ending
+            pass
+
+
+_closing: set[asyncio.Task[None]] = set()
+"""Closing tasks, kept until they end (the loop holds tasks weakly)."""
+
+
 class SyncAPIClient(BaseClient):
     def __init__(
         self, *, http_client: Optional[httpx.Client] = None, **kwargs: Any
     ) -> None:
         super().__init__(**kwargs)
-        self._http = http_client or httpx.Client(follow_redirects=True)
+        self._http = http_client or _OwnedHttpClient(follow_redirects=True)
         keep_deadlines(self._http)
         self._in_flight = InFlightLimit(self.max_in_flight)
 
@@ -547,7 +581,7 @@ class AsyncAPIClient(BaseClient):
         self, *, http_client: Optional[httpx.AsyncClient] = None, **kwargs: Any
     ) -> None:
         super().__init__(**kwargs)
-        self._http = http_client or httpx.AsyncClient(follow_redirects=True)
+        self._http = http_client or _OwnedAsyncHttpClient(follow_redirects=True)
         self._in_flight = AsyncInFlightLimit(self.max_in_flight)
 
     async def close(self) -> None:
