@@ -159,13 +159,14 @@ def test_runtime_of_the_wire_client(packages: dict[str, Path], tmp_path: Path) -
 def test_bodies_auth_and_parameters_of_the_wire_client(packages: dict[str, Path], tmp_path: Path) -> None:
     """The golden `wire` client sends what the Python client sends (tests/client/test_wire.py):
     each security scheme where the spec says and the next alternative when the first has no
-    credentials, a client without any credential refused, a form body in its `encoding`
+    credentials, a credential given as a (sync or async) function called for each call, a
+    client without any credential refused, a form body in its `encoding`
     styles, multipart with a file (else JSON), query parameters in every style, header and
     cookie parameters."""
     bodies = (packages["wire"] / "src" / "resources" / "bodies.ts").read_text()
     assert "  file?: Blob;" in bodies  # a multipart field of `format: binary` takes a file
     output = node_test(packages["wire"], "bodies_auth.test.mjs", tmp_path)
-    assert "# pass 9" in output and "# fail 0" in output, output[-2000:]
+    assert "# pass 10" in output and "# fail 0" in output, output[-2000:]
 
 
 def test_wire_of_the_golden_client(packages: dict[str, Path], tmp_path: Path) -> None:

@@ -87,6 +87,24 @@ test("the next alternative is used when the first has no credentials", async () 
   assert.equal(seen[0].headers["authorization"], undefined);
 });
 
+test("a credential given as a function is called, and awaited, for each call", async () => {
+  const tokens = ["first", "second"];
+  let calls = 0;
+  const c = client({
+    bearerAuth: () => tokens[calls++],
+    basicAuthUsername: "AC123",
+    basicAuthPassword: async () => "from a vault",
+  });
+  await c.auth.default();
+  await c.auth.default();
+  await c.auth.basic();
+  assert.deepEqual(
+    seen.map((arrived) => arrived.headers["authorization"]),
+    ["Bearer first", "Bearer second", basic("AC123", "from a vault")],
+  );
+  assert.equal(calls, 2); // only when its scheme is sent
+});
+
 test("a client without any credential the API requires is refused", () => {
   assert.throws(
     () => new sdk.Client({ baseURL }),

@@ -1,4 +1,5 @@
 import { BaseClient, readEnv } from "./core.js";
+import type { CredentialValue } from "./core.js";
 import { Actions } from "./resources/actions.js";
 import { Chat } from "./resources/chat.js";
 import { Droplets } from "./resources/droplets.js";
@@ -13,9 +14,9 @@ import { VpcPeerings } from "./resources/vpc_peerings.js";
 export interface ClientOptions {
   /**
    * Sent as the `bearer_auth` credential; defaults to the `DIGITALOCEAN_ACCESS_TOKEN`
-   * environment variable.
+   * environment variable. A function is called for each call.
    */
-  apiKey?: string | undefined;
+  apiKey?: CredentialValue | undefined;
   /**
    * Where requests are sent; defaults to the `SHARED_SDK_BASE_URL`
    * environment variable.

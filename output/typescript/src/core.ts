@@ -28,13 +28,16 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
+/** A credential, or a function that gives it for each call (a token that is refreshed). */
+export type CredentialValue = string | (() => string | Promise<string>);
+
 /** One way of sending credentials, from the API's `securitySchemes`. */
 export interface Credential {
   key: string;
   kind: "bearer" | "basic" | "apiKey";
   location: "header" | "query" | "cookie";
   name: string;
-  values: Array<string | undefined>;
+  values: Array<CredentialValue | undefined>;
 }
 
 export interface CoreOptions {
@@ -174,7 +177,7 @@ export class BaseClient {
     const type = spec.responseType ?? "json";
     const url = this.url(spec);
     const init: RequestInit = { method: spec.method };
-    const headers = this.headers(spec, url);
+    const headers = await this.headers(spec, url);
     const body = encodeBody(spec, headers);
     if (body !== undefined) {
       init.body = body;
@@ -275,7 +278,7 @@ export class BaseClient {
     return url;
   }
 
-  private headers(spec: RequestSpec, url: URL): Headers {
+  private async headers(spec: RequestSpec, url: URL): Promise<Headers> {
     const headers = new Headers({ Accept: "application/json" });
     for (const [name, value] of Object.entries(this.core.defaultHeaders)) {
       headers.set(name, value);
@@ -292,7 +295,12 @@ export class BaseClient {
     const cookies = Object.entries(spec.cookies ?? {})
       .filter(([, value]) => value !== undefined && value !== null)
       .map(([name, value]) => `${name}=${scalarList(value).join(",")}`);
-    this.authorize(spec.security ?? this.core.security, headers, url, cookies);
+    await this.authorize(
+      spec.security ?? this.core.security,
+      headers,
+      url,
+      cookies,
+    );
     if (cookies.length > 0) {
       headers.set("Cookie", cookies.join("; "));
     }
@@ -306,13 +314,16 @@ export class BaseClient {
     return headers;
   }
 
-  /** Sends the first alternative of `security` whose credentials are all set. */
-  private authorize(
+  /**
+   * Sends the first alternative of `security` whose credentials are all set; a credential
+   * given as a function is called (and awaited) for each call.
+   */
+  private async authorize(
     security: string[][],
     headers: Headers,
     url: URL,
     cookies: string[],
-  ): void {
+  ): Promise<void> {
     const byKey = new Map(this.core.credentials.map((c) => [c.key, c]));
     const complete = (key: string): boolean =>
       byKey.get(key)?.values.every((value) => value !== undefined) ?? false;
@@ -322,7 +333,11 @@ export class BaseClient {
       if (credential === undefined) {
         continue;
       }
-      const [first = "", second = ""] = credential.values;
+      const [first = "", second = ""] = await Promise.all(
+        credential.values.map((value) =>
+          typeof value === "function" ? value() : value,
+        ),
+      );
       if (credential.kind === "bearer") {
         headers.set(credential.name, `Bearer ${first}`);
       } else if (credential.kind === "basic") {

@@ -1,12 +1,13 @@
 import { BaseClient, readEnv, serverURL } from "./core.js";
+import type { CredentialValue } from "./core.js";
 import { Beds } from "./resources/beds.js";
 
 export interface ClientOptions {
   /**
    * Sent as the `apiKey` credential; defaults to the `TYPESCRIPT_TARGET_SDK_API_KEY`
-   * environment variable.
+   * environment variable. A function is called for each call.
    */
-  apiKey?: string | undefined;
+  apiKey?: CredentialValue | undefined;
   /**
    * Where requests are sent; defaults to the `TYPESCRIPT_TARGET_SDK_BASE_URL`
    * environment variable.
