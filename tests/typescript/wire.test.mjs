@@ -102,6 +102,35 @@ test("a 404 throws NotFoundError, an APIError and an SDKError", async () => {
   });
 });
 
+test("an error's code, param, type and request id are read from the usual envelopes", async () => {
+  const c = client();
+  const cases = [
+    // {"error": {...}} (OpenAI, Stripe)
+    [{ "x-request-id": "req_1" }, { error: { message: "Bad key.", code: "invalid_api_key", param: "key", type: "auth" } }],
+    // {"errors": [...]} (GitHub, Shopify)
+    [{}, { errors: [{ message: "Name is taken.", field: "name", code: "taken" }], request_id: "req_2" }],
+    // RFC 7807 problem details
+    [{ "request-id": "req_3" }, { type: "https://example.com/probs/out-of-credit", title: "Out of credit", detail: "Balance 30", status: 400 }],
+    // OAuth 2
+    [{}, { error: "invalid_grant", error_description: "The code expired." }],
+  ];
+  const found = [];
+  for (const [headers, body] of cases) {
+    script.push([400, headers, body]);
+    await assert.rejects(c.droplets.retrieve(1), (error) => {
+      assert.ok(error instanceof sdk.BadRequestError);
+      found.push([error.message, error.code, error.param, error.type, error.requestId]);
+      return true;
+    });
+  }
+  assert.deepEqual(found, [
+    ["400 Bad key.", "invalid_api_key", "key", "auth", "req_1"],
+    ["400 Name is taken.", "taken", "name", undefined, "req_2"],
+    ["400 Out of credit: Balance 30", undefined, undefined, "https://example.com/probs/out-of-credit", "req_3"],
+    ["400 The code expired.", "invalid_grant", undefined, undefined, undefined],
+  ]);
+});
+
 test("an attempt longer than the timeout throws APITimeoutError", async () => {
   const c = client({ timeout: 100 });
   script.push([200, {}, {}, 1000]);

@@ -6,8 +6,21 @@ export class SDKError extends Error {
   override readonly name: string = "SDKError";
 }
 
+/**
+ * An error of the API. What the server said is read from the usual error envelopes:
+ * `{"error": {...}}`, `{"errors": [...]}`, a flat `{"message": ...}`, RFC 7807 problem
+ * details (`title`, `detail`, `type`) and OAuth 2's `error_description`.
+ */
 export class APIError extends SDKError {
   override readonly name: string = "APIError";
+  /** The server's code for the error, such as `invalid_api_key`. */
+  readonly code: string | undefined;
+  /** The request parameter the error is about, when the server names one. */
+  readonly param: string | undefined;
+  /** The error's kind (an RFC 7807 problem's `type` URI, for one). */
+  readonly type: string | undefined;
+  /** The id the server gave the request: quote it when reporting a problem. */
+  readonly requestId: string | undefined;
 
   constructor(
     message: string,
@@ -19,6 +32,15 @@ export class APIError extends SDKError {
     readonly body: unknown = undefined,
   ) {
     super(message);
+    const details = errorDetails(body);
+    this.code = details.code;
+    this.param = details.param;
+    this.type = details.type;
+    this.requestId =
+      details.requestId ??
+      headers?.get("x-request-id") ??
+      headers?.get("request-id") ??
+      undefined;
   }
 }
 
@@ -106,22 +128,81 @@ export function errorFor(
 }
 
 function messageOf(body: unknown): string {
-  if (typeof body === "string") {
-    return body.slice(0, 500);
+  const found = errorDetails(body).message;
+  if (found !== undefined) {
+    return found;
   }
-  if (body !== null && typeof body === "object") {
-    const fields = body as Record<string, unknown>;
-    const found = fields["message"] ?? fields["error"] ?? fields["detail"];
-    if (typeof found === "string") {
-      return found;
-    }
-    if (found !== null && typeof found === "object") {
-      const inner = (found as Record<string, unknown>)["message"];
-      if (typeof inner === "string") {
-        return inner;
-      }
-    }
-    return JSON.stringify(body).slice(0, 500);
+  return body !== null && typeof body === "object"
+    ? JSON.stringify(body).slice(0, 500)
+    : "";
+}
+
+/** What an error body says, from whichever common envelope it uses. */
+interface ErrorDetails {
+  message?: string | undefined;
+  code?: string | undefined;
+  param?: string | undefined;
+  type?: string | undefined;
+  requestId?: string | undefined;
+}
+
+function errorDetails(body: unknown): ErrorDetails {
+  const outer = record(body);
+  if (outer === undefined) {
+    return {
+      message: typeof body === "string" ? text(body.slice(0, 500)) : undefined,
+    };
   }
-  return "";
+  const error = outer["error"];
+  const inner = record(error) ?? outer;
+  const errors = inner["errors"];
+  const head: unknown = Array.isArray(errors) ? errors[0] : undefined;
+  const first =
+    record(head) ?? (typeof head === "string" ? { message: head } : {});
+  let code = inner["code"] ?? first["code"];
+  if (
+    code === undefined &&
+    typeof error === "string" &&
+    "error_description" in outer
+  ) {
+    code = error; // OAuth 2: `{"error": "invalid_grant", "error_description": ...}`
+  }
+  return {
+    message:
+      problemMessage(inner) ??
+      text(inner["message"]) ??
+      text(first["message"]) ??
+      text(first["detail"]) ??
+      text(inner["error_description"]) ??
+      text(error),
+    code: text(code),
+    param: text(inner["param"] ?? first["param"] ?? first["field"]),
+    type: text(inner["type"] ?? first["type"]),
+    requestId: text(inner["request_id"] ?? outer["request_id"]),
+  };
+}
+
+/** An RFC 7807 problem's `title: detail` (or either alone). */
+function problemMessage(problem: Record<string, unknown>): string | undefined {
+  const title = text(problem["title"]);
+  const detail = text(problem["detail"]);
+  if (title !== undefined && detail !== undefined) {
+    return `${title}: ${detail}`;
+  }
+  return (
+    detail ?? ("status" in problem || "type" in problem ? title : undefined)
+  );
+}
+
+function record(value: unknown): Record<string, unknown> | undefined {
+  return value !== null && typeof value === "object" && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
+}
+
+function text(value: unknown): string | undefined {
+  if (typeof value === "string") {
+    return value === "" ? undefined : value;
+  }
+  return typeof value === "number" ? String(value) : undefined;
 }
