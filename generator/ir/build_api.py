@@ -82,7 +82,12 @@ class ApiBuilder:
         default_server = server_url(document)
         prefix = environment_prefix(context, document, package, env_prefix or overrides.env_prefix)
         auth = read_auth(context, document, prefix)
-        operations = OperationsBuilder(context, default_server, {s.key for s in auth.schemes} if auth else set())
+        operations = OperationsBuilder(
+            context,
+            default_server,
+            {s.key for s in auth.schemes} if auth else set(),
+            frozenset(a for s in auth.schemes for a in s.arguments) if auth else frozenset(),
+        )
         operations.overrides = overrides
         try:
             operations.read_paths(document)

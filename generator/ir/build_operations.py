@@ -33,6 +33,7 @@ from .model import (
 )
 from .name_collisions import settle_names
 from .naming import (
+    CLIENT_MEMBERS,
     RESERVED_ARGUMENTS,
     field_name,
     parameter_name,
@@ -81,10 +82,14 @@ class PendingOperation:
 class OperationsBuilder(ListReader):
     """Reads `paths` into `ResourceIR`s; response and body schemas go through the model builder."""
 
-    def __init__(self, api: SchemaContext, default_server: str, schemes: set[str]) -> None:
+    def __init__(
+        self, api: SchemaContext, default_server: str, schemes: set[str], credentials: frozenset[str] = frozenset()
+    ) -> None:
         super().__init__(api)
         self.schemes = schemes
         """The keys of the security schemes the client can send."""
+        self.client_members = CLIENT_MEMBERS | credentials
+        """What a top-level resource may not be called: the client's own members, its credentials."""
         self.default_server = default_server
         self.servers: dict[str, tuple[str, dict[str, Any], Location]] = {}
         """Servers of operations or paths by name: URL, the server object and where it is."""
@@ -397,12 +402,23 @@ class OperationsBuilder(ListReader):
         by_path: dict[tuple[str, ...], list[OperationIR]] = {}
         classes = classes_by_type(models.values())
         self.locations = {(p.operation.http_method, p.operation.path): p.location for p in self.pending}
+        hidden: set[str] = set()
         for pending in self.pending:
             operation = pending.operation
             if pending.paging is not None and pending.response_model is not None:
                 pagination = page_of(models.get(pending.response_model), pending.paging, classes)
                 operation = replace(operation, pagination=pagination)
-            by_path.setdefault(pending.resource, []).append(operation)
+            resource = pending.resource
+            if resource[0] in self.client_members:
+                if resource[0] not in hidden:
+                    hidden.add(resource[0])
+                    self.api.warn(
+                        f"resource {resource[0]} would hide the client's own {resource[0]}; "
+                        f"{operation.http_method.upper()} {operation.path} is on client.{resource[0]}_",
+                        pending.location,
+                    )
+                resource = (resource[0] + "_", *resource[1:])
+            by_path.setdefault(resource, []).append(operation)
         for path in list(by_path):
             for depth in range(1, len(path)):
                 by_path.setdefault(path[:depth], [])

@@ -39,6 +39,38 @@ RESERVED_FIELD_NAMES = frozenset(
     }
 )
 
+# The members every generated client has (the Python client's methods and attributes): a
+# top-level resource of one of these names takes a trailing underscore (`client.copy_`),
+# as do one named like a credential argument (`password`). tests/test_naming.py checks the
+# list against a generated client.
+CLIENT_MEMBERS = frozenset(
+    {
+        "base_url",
+        "base_urls",
+        "close",
+        "copy",
+        "default_headers",
+        "default_query",
+        "delete",
+        "get",
+        "max_in_flight",
+        "max_retries",
+        "patch",
+        "post",
+        "put",
+        "request",
+        "request_binary",
+        "request_no_content",
+        "request_page",
+        "request_stream",
+        "request_text",
+        "strict_response_validation",
+        "timeout",
+        "user_agent",
+        "with_options",
+    }
+)
+
 # Names a generated module already binds; a class may not take them.
 RESERVED_CLASS_NAMES = frozenset(
     {
