@@ -135,9 +135,9 @@ def node_test(package: Path, test_file: str, tmp_path: Path) -> str:
 
 
 def test_wire(packages: dict[str, Path], tmp_path: Path) -> None:
-    """The shared.yaml client against a server on 127.0.0.1: calls, auth, retries, errors, pages."""
+    """The shared.yaml client against a server on 127.0.0.1: calls, auth, retries, logging, errors, pages."""
     output = node_test(packages["shared"], "wire.test.mjs", tmp_path)
-    assert "# pass 10" in output and "# fail 0" in output, output[-2000:]
+    assert "# pass 11" in output and "# fail 0" in output, output[-2000:]
 
 
 def test_streams(packages: dict[str, Path], tmp_path: Path) -> None:
@@ -166,7 +166,7 @@ def test_bodies_auth_and_parameters_of_the_wire_client(packages: dict[str, Path]
     bodies = (packages["wire"] / "src" / "resources" / "bodies.ts").read_text()
     assert "  file?: Blob;" in bodies  # a multipart field of `format: binary` takes a file
     output = node_test(packages["wire"], "bodies_auth.test.mjs", tmp_path)
-    assert "# pass 10" in output and "# fail 0" in output, output[-2000:]
+    assert "# pass 11" in output and "# fail 0" in output, output[-2000:]
 
 
 def test_wire_of_the_golden_client(packages: dict[str, Path], tmp_path: Path) -> None:

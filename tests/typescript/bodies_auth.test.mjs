@@ -105,6 +105,15 @@ test("a credential given as a function is called, and awaited, for each call", a
   assert.equal(calls, 2); // only when its scheme is sent
 });
 
+test("a query parameter that carries a credential is logged as <redacted>", async () => {
+  const logged = [];
+  const c = client({ queryKey: "qk-secret", logLevel: "debug", logger: { debug: (m) => logged.push(m), info: (m) => logged.push(m) } });
+  await c.auth.query();
+  assert.deepEqual(query(seen[0]), [["api_key", "qk-secret"]]); // sent
+  assert.equal(logged.length, 2);
+  assert.ok(logged.every((line) => line.includes("api_key=%3Credacted%3E") && !line.includes("qk-secret")), logged.join("\n"));
+});
+
 test("a client without any credential the API requires is refused", () => {
   assert.throws(
     () => new sdk.Client({ baseURL }),

@@ -88,6 +88,38 @@ test("a 503 is tried again after what Retry-After asks, with the same idempotenc
   assert.equal(seen[0].headers["idempotency-key"], seen[1].headers["idempotency-key"]);
 });
 
+test("logging: debug gives each request and response, info the retries only, never a credential", async () => {
+  const logged = [];
+  const logger = {
+    debug: (message) => logged.push(["debug", message]),
+    info: (message) => logged.push(["info", message]),
+  };
+  const call = async (options) => {
+    logged.length = 0;
+    const c = client({ maxRetries: 1, logger, ...options });
+    script.push([503, { "retry-after": "0", "x-request-id": "req_9" }, {}], [200, {}, { droplet: { id: 1 } }]);
+    await c.droplets.retrieve(5);
+    return logged.map(([level, message]) => [level, message.replace(/in \d+\.\d+ s/, "in T s")]);
+  };
+  const url = `${baseURL}/v2/droplets/5`;
+  assert.deepEqual(await call({ logLevel: "debug" }), [
+    ["debug", `Request: GET ${url}`],
+    ["debug", `Response: GET ${url} 503 Service Unavailable in T s (request id req_9)`],
+    ["info", `Retrying GET ${url} in T s after status 503`],
+    ["debug", `Request: GET ${url} (retry 1)`],
+    ["debug", `Response: GET ${url} 200 OK in T s (request id null)`],
+  ]);
+  assert.deepEqual(await call({ logLevel: "info" }), [["info", `Retrying GET ${url} in T s after status 503`]]);
+  assert.deepEqual(await call({}), []); // off by default
+  process.env.SHARED_SDK_LOG = "INFO";
+  try {
+    assert.equal((await call({})).length, 1); // the environment variable, in any case
+    assert.deepEqual(await call({ logLevel: "off" }), []); // the option wins
+  } finally {
+    delete process.env.SHARED_SDK_LOG;
+  }
+});
+
 test("a 404 throws NotFoundError, an APIError and an SDKError", async () => {
   const c = client();
   script.push([404, {}, { id: "not_found", message: "The resource was not found." }]);

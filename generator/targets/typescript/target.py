@@ -9,7 +9,7 @@ from ...ir.model import ApiIR, is_text_media
 from ..render import environment
 from .models import type_module
 from .resources import ResourceView, construction, resource_view, security_lines
-from .servers import ServerView, VariableView, call_lines, server_views, variable_views
+from .servers import ServerView, VariableView, call_lines, chain, server_views, variable_views
 from .spelling import WIDTH, camel_case, doc_comment, ts_string
 
 ROOT = "typescript"
@@ -86,6 +86,10 @@ class ClientView:
     variables: tuple[VariableView, ...]
     """The servers' URL variables, each a client option."""
     base_url_env: str
+    log_env: str
+    """The environment variable that sets the log level (`<PREFIX>_LOG`), as in Python."""
+    log_level: tuple[str, ...]
+    """The `logLevel` entry of the core options: the option, else that variable."""
     idempotency_header: str
     resources: tuple[tuple[str, str, str, str], ...]
     """Each top-level resource: the attribute, its class, its module, and the name it is
@@ -154,6 +158,8 @@ def client_view(api: ApiIR) -> ClientView:
         for r in api.resources
     )
     env_vars = tuple(v for c in credentials for _, v in c.options)
+    log_env = f"{api.env_prefix}_LOG" if api.env_prefix else ""
+    log_level_env = [f"readEnv({ts_string(log_env)})"] if log_env else []
     methods = method_paths(api)
     return ClientView(
         npm_name=npm_name(api.package),
@@ -168,6 +174,8 @@ def client_view(api: ApiIR) -> ClientView:
         servers=servers,
         variables=variable_views(servers),
         base_url_env=f"{api.env_prefix}_BASE_URL" if api.env_prefix else "",
+        log_env=log_env,
+        log_level=tuple(chain("logLevel", ["options.logLevel", *log_level_env], " " * 6)),
         idempotency_header=api.idempotency_header,
         resources=resources,
         env_vars=env_vars,
@@ -177,11 +185,13 @@ def client_view(api: ApiIR) -> ClientView:
     )
 
 
-CLIENT_NAMES = frozenset({"Client", "ClientOptions", "BaseClient", "readEnv", "serverURL"})
+CLIENT_NAMES = frozenset(
+    {"Client", "ClientOptions", "BaseClient", "CredentialValue", "Logger", "LogLevel", "readEnv", "serverURL"}
+)
 """What `client.ts` defines or imports besides the resources."""
 INDEX_NAMES = frozenset(
     {"Client", "ClientOptions", "RequestOptions", "Page", "PagePromise", *ERROR_NAMES}
-    | {"APIPromise", "RawResponse", "Stream"}
+    | {"APIPromise", "RawResponse", "Stream", "CredentialValue", "Logger", "LogLevel"}
 )
 """What the entry point exports besides the resources and the models."""
 

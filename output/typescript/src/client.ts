@@ -1,5 +1,5 @@
 import { BaseClient, readEnv } from "./core.js";
-import type { CredentialValue } from "./core.js";
+import type { CredentialValue, Logger, LogLevel } from "./core.js";
 import { Actions } from "./resources/actions.js";
 import { Chat } from "./resources/chat.js";
 import { Droplets } from "./resources/droplets.js";
@@ -38,6 +38,13 @@ export interface ClientOptions {
   defaultHeaders?: Record<string, string> | undefined;
   /** The `fetch` to send requests with (default: the platform's). */
   fetch?: typeof fetch | undefined;
+  /**
+   * `debug` logs every request and response, `info` retries only (default: the
+   * `SHARED_SDK_LOG` environment variable, else `off`). Credentials are never logged.
+   */
+  logLevel?: LogLevel | undefined;
+  /** Where the log goes (default: `console`). */
+  logger?: Logger | undefined;
 }
 
 /**
@@ -84,6 +91,8 @@ export class Client {
       noCredentials:
         "No credentials: pass apiKey; or set DIGITALOCEAN_ACCESS_TOKEN",
       idempotencyHeader: "Idempotency-Key",
+      logLevel: options.logLevel ?? readEnv("SHARED_SDK_LOG"),
+      logger: options.logger ?? console,
     });
     this.actions = new Actions(core);
     this.chat = new Chat(core);

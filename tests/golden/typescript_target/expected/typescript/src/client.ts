@@ -1,5 +1,5 @@
 import { BaseClient, readEnv, serverURL } from "./core.js";
-import type { CredentialValue } from "./core.js";
+import type { CredentialValue, Logger, LogLevel } from "./core.js";
 import { Beds } from "./resources/beds.js";
 
 export interface ClientOptions {
@@ -29,6 +29,13 @@ export interface ClientOptions {
   defaultHeaders?: Record<string, string> | undefined;
   /** The `fetch` to send requests with (default: the platform's). */
   fetch?: typeof fetch | undefined;
+  /**
+   * `debug` logs every request and response, `info` retries only (default: the
+   * `TYPESCRIPT_TARGET_SDK_LOG` environment variable, else `off`). Credentials are never logged.
+   */
+  logLevel?: LogLevel | undefined;
+  /** Where the log goes (default: `console`). */
+  logger?: Logger | undefined;
 }
 
 /**
@@ -66,6 +73,8 @@ export class Client {
       noCredentials:
         "No credentials: pass apiKey; or set TYPESCRIPT_TARGET_SDK_API_KEY",
       idempotencyHeader: "",
+      logLevel: options.logLevel ?? readEnv("TYPESCRIPT_TARGET_SDK_LOG"),
+      logger: options.logger ?? console,
     });
     this.beds = new Beds(core);
   }

@@ -52,7 +52,25 @@ export interface CoreOptions {
   /** The error when the API's security needs credentials and none was given. */
   noCredentials?: string;
   idempotencyHeader: string;
+  /** `debug`, `info` or anything else for off (the option, else the environment variable). */
+  logLevel: string | undefined;
+  logger: Logger;
 }
+
+/**
+ * What the client logs: `debug` every request and response, `info` retries only. Headers
+ * and bodies are never logged, and a query parameter that carries a credential is shown
+ * as `<redacted>`.
+ */
+export type LogLevel = "debug" | "info" | "off";
+
+/** Where the client's log goes (default: `console`). */
+export interface Logger {
+  debug(message: string): void;
+  info(message: string): void;
+}
+
+const LOG_LEVELS: Record<LogLevel, number> = { off: 0, info: 1, debug: 2 };
 
 /** How a parameter is written when not in its location's default style: `[style, explode]`. */
 export type QueryStyle = [string, boolean];
@@ -108,6 +126,12 @@ const NOT_SENT = new Set([
 ]);
 const MAX_RETRY_DELAY = 8000;
 
+/** The level a text names (`debug`, `info`, in any case); `off` for anything else. */
+function logLevelOf(value: string | undefined): LogLevel {
+  const level = value?.toLowerCase();
+  return level === "debug" || level === "info" ? level : "off";
+}
+
 /** An environment variable, where there is an environment (not in a browser). */
 export function readEnv(name: string): string | undefined {
   const env = (
@@ -140,9 +164,11 @@ export function serverURL(
 
 export class BaseClient {
   protected readonly core: CoreOptions;
+  private readonly logLevel: LogLevel;
 
   constructor(core: CoreOptions) {
     this.core = core;
+    this.logLevel = logLevelOf(core.logLevel);
     // Refused like the Python client: every alternative of the API's security sends a
     // credential (none is `{}`), and not one credential was given whole.
     const required =
@@ -193,11 +219,20 @@ export class BaseClient {
       );
       let response: Response | undefined;
       let retryAfter: Headers | undefined;
+      let why: string;
+      const started = Date.now();
+      this.log(
+        "debug",
+        () =>
+          `Request: ${spec.method} ${this.loggable(url)}${attempt ? ` (retry ${attempt})` : ""}`,
+      );
       try {
         response = await this.core.fetch(url, {
           ...init,
           signal: deadline.controller.signal,
         });
+        this.logResponse(spec.method, url, response, started);
+        why = `status ${response.status}`;
         if (response.ok) {
           return rawResponse(
             response,
@@ -227,13 +262,56 @@ export class BaseClient {
         if (!(attempt < maxRetries && retry && !options.signal?.aborted)) {
           throw failure;
         }
+        why = failure.name;
       } finally {
         deadline.end(
           response?.ok === true && (type === "stream" || type === "binary"),
         );
       }
-      await sleep(retryDelay(attempt, retryAfter));
+      const delay = retryDelay(attempt, retryAfter);
+      this.log(
+        "info",
+        () =>
+          `Retrying ${spec.method} ${this.loggable(url)} in ${(delay / 1000).toFixed(2)} s after ${why}`,
+      );
+      await sleep(delay);
     }
+  }
+
+  /** Logs the message (made only when it is logged) at `level`, if the client's level allows. */
+  private log(level: "debug" | "info", message: () => string): void {
+    if (LOG_LEVELS[level] <= LOG_LEVELS[this.logLevel]) {
+      this.core.logger[level](message());
+    }
+  }
+
+  private logResponse(
+    method: string,
+    url: URL,
+    response: Response,
+    started: number,
+  ): void {
+    this.log("debug", () => {
+      const seconds = ((Date.now() - started) / 1000).toFixed(3);
+      const requestId =
+        response.headers.get("x-request-id") ??
+        response.headers.get("request-id");
+      return `Response: ${method} ${this.loggable(url)} ${response.status} ${response.statusText} in ${seconds} s (request id ${requestId})`;
+    });
+  }
+
+  /** The URL with the value of each query parameter that carries a credential hidden. */
+  private loggable(url: URL): string {
+    const secret = this.core.credentials
+      .filter((credential) => credential.location === "query")
+      .map((credential) => credential.name);
+    const shown = new URL(url.href);
+    for (const name of secret) {
+      if (shown.searchParams.has(name)) {
+        shown.searchParams.set(name, "<redacted>");
+      }
+    }
+    return shown.href;
   }
 
   /**

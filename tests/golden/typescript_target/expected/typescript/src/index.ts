@@ -1,6 +1,11 @@
 export { Client } from "./client.js";
 export type { ClientOptions } from "./client.js";
-export type { CredentialValue, RequestOptions } from "./core.js";
+export type {
+  CredentialValue,
+  Logger,
+  LogLevel,
+  RequestOptions,
+} from "./core.js";
 export { Page, PagePromise } from "./pagination.js";
 export { APIPromise } from "./response.js";
 export type { RawResponse } from "./response.js";
