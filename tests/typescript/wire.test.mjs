@@ -10,16 +10,21 @@ let server;
 let baseURL;
 const seen = [];
 const script = []; // responses queued by a test: [status, headers, body, delayMs]
+let active = 0; // requests arrived and not yet answered
+let peak = 0; // the most at once, since a test last reset it
 
 before(async () => {
   server = createServer((request, response) => {
     let body = "";
     request.on("data", (chunk) => (body += chunk));
+    active++;
+    peak = Math.max(peak, active);
     request.on("end", () => {
       seen.push({ method: request.method, url: request.url, headers: request.headers, body });
       const [status, headers, reply, delay] = script.shift() ?? [200, {}, {}, 0];
       setTimeout(() => {
         response.writeHead(status, { "content-type": "application/json", ...headers });
+        active--;
         response.end(JSON.stringify(reply));
       }, delay ?? 0);
     });
@@ -118,6 +123,20 @@ test("logging: debug gives each request and response, info the retries only, nev
   } finally {
     delete process.env.SHARED_SDK_LOG;
   }
+});
+
+test("maxInFlight caps the requests on the wire; the others wait their turn", async () => {
+  const ids = [1, 2, 3, 4, 5];
+  for (const [maxInFlight, expected] of [[2, 2], [undefined, 5]]) {
+    const c = client({ maxInFlight });
+    script.push(...ids.map((id) => [200, {}, { droplet: { id } }, 200]));
+    peak = 0;
+    const found = await Promise.all(ids.map((id) => c.droplets.retrieve(id)));
+    assert.deepEqual(found.map((answer) => answer.droplet.id).sort(), ids); // every call answered
+    assert.deepEqual(seen.map((arrived) => arrived.url).sort(), ids.map((id) => `/v2/droplets/${id}`));
+    assert.equal(peak, expected);
+  }
+  assert.throws(() => client({ maxInFlight: 0 }), sdk.SDKError);
 });
 
 test("a 404 throws NotFoundError, an APIError and an SDKError", async () => {

@@ -34,6 +34,11 @@ export interface ClientOptions {
   timeout?: number | undefined;
   /** How many times a failed call is tried again (default 2). */
   maxRetries?: number | undefined;
+  /**
+   * At most this many requests of the client on the wire at once; the others wait their
+   * turn (default: no limit).
+   */
+  maxInFlight?: number | undefined;
   /** Headers sent with every call. */
   defaultHeaders?: Record<string, string> | undefined;
   /** The `fetch` to send requests with (default: the platform's). */
@@ -91,6 +96,7 @@ export class Client {
       noCredentials:
         "No credentials: pass apiKey; or set DIGITALOCEAN_ACCESS_TOKEN",
       idempotencyHeader: "Idempotency-Key",
+      maxInFlight: options.maxInFlight ?? Infinity,
       logLevel: options.logLevel ?? readEnv("SHARED_SDK_LOG"),
       logger: options.logger ?? console,
     });

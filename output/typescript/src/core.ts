@@ -52,6 +52,8 @@ export interface CoreOptions {
   /** The error when the API's security needs credentials and none was given. */
   noCredentials?: string;
   idempotencyHeader: string;
+  /** At most this many requests on the wire at once (`Infinity`: no limit). */
+  maxInFlight: number;
   /** `debug`, `info` or anything else for off (the option, else the environment variable). */
   logLevel: string | undefined;
   logger: Logger;
@@ -165,10 +167,15 @@ export function serverURL(
 export class BaseClient {
   protected readonly core: CoreOptions;
   private readonly logLevel: LogLevel;
+  private readonly inFlight: InFlightLimit;
 
   constructor(core: CoreOptions) {
     this.core = core;
     this.logLevel = logLevelOf(core.logLevel);
+    if (!(core.maxInFlight >= 1)) {
+      throw new SDKError("maxInFlight must be 1 or more");
+    }
+    this.inFlight = new InFlightLimit(core.maxInFlight);
     // Refused like the Python client: every alternative of the API's security sends a
     // credential (none is `{}`), and not one credential was given whole.
     const required =
@@ -227,10 +234,15 @@ export class BaseClient {
           `Request: ${spec.method} ${this.loggable(url)}${attempt ? ` (retry ${attempt})` : ""}`,
       );
       try {
-        response = await this.core.fetch(url, {
-          ...init,
-          signal: deadline.controller.signal,
-        });
+        await this.inFlight.acquire();
+        try {
+          response = await this.core.fetch(url, {
+            ...init,
+            signal: deadline.controller.signal,
+          });
+        } finally {
+          this.inFlight.release();
+        }
         this.logResponse(spec.method, url, response, started);
         why = `status ${response.status}`;
         if (response.ok) {
@@ -427,6 +439,35 @@ export class BaseClient {
       } else {
         headers.set(credential.name, first);
       }
+    }
+  }
+}
+
+/**
+ * At most `limit` requests on the wire (up to their response's headers); the others wait
+ * their turn, first come first served.
+ */
+class InFlightLimit {
+  private active = 0;
+  private readonly waiting: Array<() => void> = [];
+
+  constructor(private readonly limit: number) {}
+
+  async acquire(): Promise<void> {
+    if (this.active < this.limit) {
+      this.active++;
+      return;
+    }
+    await new Promise<void>((resolve) => this.waiting.push(resolve));
+  }
+
+  /** Hands the slot to the first waiting request, else frees it. */
+  release(): void {
+    const next = this.waiting.shift();
+    if (next === undefined) {
+      this.active--;
+    } else {
+      next();
     }
   }
 }

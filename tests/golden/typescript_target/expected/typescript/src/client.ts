@@ -25,6 +25,11 @@ export interface ClientOptions {
   timeout?: number | undefined;
   /** How many times a failed call is tried again (default 2). */
   maxRetries?: number | undefined;
+  /**
+   * At most this many requests of the client on the wire at once; the others wait their
+   * turn (default: no limit).
+   */
+  maxInFlight?: number | undefined;
   /** Headers sent with every call. */
   defaultHeaders?: Record<string, string> | undefined;
   /** The `fetch` to send requests with (default: the platform's). */
@@ -73,6 +78,7 @@ export class Client {
       noCredentials:
         "No credentials: pass apiKey; or set TYPESCRIPT_TARGET_SDK_API_KEY",
       idempotencyHeader: "",
+      maxInFlight: options.maxInFlight ?? Infinity,
       logLevel: options.logLevel ?? readEnv("TYPESCRIPT_TARGET_SDK_LOG"),
       logger: options.logger ?? console,
     });
