@@ -35,6 +35,10 @@ paths:
     post:
       operationId: resetPassword
       responses: {"204": {description: ok}}
+  /patch/notes:
+    get:
+      operationId: listPatchNotes
+      responses: {"200": {description: ok, content: {application/json: {schema: {type: array, items: {type: object}}}}}}
   /posts:
     get:
       operationId: listPosts
@@ -66,8 +70,8 @@ for cls in (Client, AsyncClient):
 def test_a_resource_named_like_a_member_of_the_client_takes_a_trailing_underscore(tmp_path: Path) -> None:
     spec = tmp_path / "spec.yaml"
     spec.write_text(SPEC)
-    generated = generate_files(spec, "members_sdk")
-    assert sorted(r.attribute for r in generated.api.resources) == ["close_", "copy_", "password_", "posts"]
+    generated = generate_files(spec, "members_sdk", targets=("python", "typescript"))
+    assert sorted(r.attribute for r in generated.api.resources) == ["close_", "copy_", "password_", "patch_", "posts"]
     assert [r.class_name for r in generated.api.resources if r.attribute == "copy_"] == ["Copy"]
     warnings = [d.message for d in generated.warnings]
     assert "resource copy would hide the client's own copy; GET /copy/{id} is on client.copy_" in warnings
@@ -87,4 +91,8 @@ def test_a_resource_named_like_a_member_of_the_client_takes_a_trailing_underscor
     for kind in ("Client", "AsyncClient"):
         own = next(line for line in lines if line.startswith(kind + " ") and " resources" not in line)
         assert set(own.split()[1:]) == CLIENT_MEMBERS | {"username", "password"}, kind
-        assert f"{kind} resources close_ copy_ password_ posts" in lines
+        assert f"{kind} resources close_ copy_ password_ patch_ posts" in lines
+    # The TypeScript client has `get` ... `delete` of its own: `patch_` keeps its underscore there.
+    client_ts = generated.files["typescript/src/client.ts"].decode()
+    assert "  readonly patch_: Patch;" in client_ts and "  patch<T = unknown>(" in client_ts
+    assert "  readonly copy: Copy;" in client_ts  # no `copy` of its own: plain camel case

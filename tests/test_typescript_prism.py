@@ -43,7 +43,7 @@ from sdkgen.ir.model import (
     TypeIR,
     UnionType,
 )
-from sdkgen.targets.typescript.spelling import camel_case
+from sdkgen.targets.typescript.spelling import camel_case, client_attribute
 
 from .client.prism import running_prism
 from .client.test_twilio import ACCOUNT, SPEC, arguments, success_statuses
@@ -220,7 +220,7 @@ def planned(
     item_type = paging.item_type if paging and items is not None else None
     return {
         "name": ".".join((*attributes, operation.name)),
-        "resource": [camel_case(a, member=True) for a in attributes],
+        "resource": [client_attribute(attributes[0]), *(camel_case(a, member=True) for a in attributes[1:])],
         "method": camel_case(operation.name, member=True),
         "args": [values[p.name] for p in path_params],
         "params": params or None,

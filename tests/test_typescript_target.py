@@ -136,9 +136,9 @@ def node_test(package: Path, test_file: str, tmp_path: Path) -> str:
 
 def test_wire(packages: dict[str, Path], tmp_path: Path) -> None:
     """The shared.yaml client against a server on 127.0.0.1: calls, auth, retries, logging,
-    the in-flight cap, errors, pages."""
+    the in-flight cap, calls of undescribed endpoints, errors, pages."""
     output = node_test(packages["shared"], "wire.test.mjs", tmp_path)
-    assert "# pass 12" in output and "# fail 0" in output, output[-2000:]
+    assert "# pass 13" in output and "# fail 0" in output, output[-2000:]
 
 
 def test_streams(packages: dict[str, Path], tmp_path: Path) -> None:

@@ -139,6 +139,32 @@ test("maxInFlight caps the requests on the wire; the others wait their turn", as
   assert.throws(() => client({ maxInFlight: 0 }), sdk.SDKError);
 });
 
+test("get, post ... call an endpoint the SDK does not describe, with its credentials, retries and errors", async () => {
+  const c = client({ maxRetries: 1 });
+  script.push(
+    [200, {}, { ok: 1 }],
+    [503, { "retry-after": "0" }, {}],
+    [201, {}, { made: true }],
+    [404, {}, { message: "gone" }],
+  );
+  assert.deepEqual(await c.get("/v2/new-endpoint", { query: { limit: 10 } }), { ok: 1 });
+  assert.deepEqual(await c.post("/v2/new-endpoint", { body: { x: 1 }, headers: { "X-Extra": "1" } }), { made: true });
+  await assert.rejects(c.delete(`${baseURL}/v2/elsewhere`), sdk.NotFoundError); // a whole URL
+  assert.deepEqual(
+    seen.map((arrived) => [arrived.method, arrived.url]),
+    [
+      ["GET", "/v2/new-endpoint?limit=10"],
+      ["POST", "/v2/new-endpoint"],
+      ["POST", "/v2/new-endpoint"],
+      ["DELETE", "/v2/elsewhere"],
+    ],
+  );
+  assert.ok(seen.every((arrived) => arrived.headers["authorization"] === "Bearer secret-token"));
+  assert.deepEqual(JSON.parse(seen[1].body), { x: 1 });
+  assert.equal(seen[1].headers["x-extra"], "1");
+  assert.equal(seen[1].headers["idempotency-key"], seen[2].headers["idempotency-key"]);
+});
+
 test("a 404 throws NotFoundError, an APIError and an SDKError", async () => {
   const c = client();
   script.push([404, {}, { id: "not_found", message: "The resource was not found." }]);

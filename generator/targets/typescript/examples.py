@@ -27,7 +27,7 @@ from ...ir.model import (
 )
 from ..examples import FILE, CallValues, Examples
 from .resources import RAW_BODY
-from .spelling import WIDTH, camel_case, literal, property_key, ts_string
+from .spelling import WIDTH, camel_case, client_attribute, literal, property_key, ts_string
 from .target import npm_name
 
 SHORT_KEY = 5
@@ -191,7 +191,8 @@ class CallExamples:
         return operation.pagination is not None and operation.response is not None
 
     def example(self, resource: ResourceIR, operation: OperationIR, values: CallValues) -> str:
-        call = ".".join(("client", *(camel_case(a, member=True) for a in resource.path)))
+        top, *below = resource.path
+        call = ".".join(("client", client_attribute(top), *(camel_case(a, member=True) for a in below)))
         call += "." + camel_case(operation.name, member=True)
         path_params = [p for p in operation.parameters if p.location == "path"]
         path_names = {p.name for p in path_params}

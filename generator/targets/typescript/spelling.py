@@ -89,6 +89,18 @@ def camel_case(name: str, member: bool = False) -> str:
     return text + "_" if text in RESERVED and not member else text
 
 
+CLIENT_METHODS = frozenset({"get", "post", "put", "patch", "delete"})
+"""The client's own methods (calls of endpoints the SDK does not describe)."""
+
+
+def client_attribute(name: str) -> str:
+    """A top-level resource's attribute on the client: camel-cased, and with the trailing
+    underscore the IR gave a name of the client's own (`client.post_`), which camel case
+    would drop."""
+    member = camel_case(name, member=True)
+    return member + "_" if member in CLIENT_METHODS else member
+
+
 def pascal_case(name: str) -> str:
     return "".join(part[:1].upper() + part[1:] for part in name.split("_"))
 

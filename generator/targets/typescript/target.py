@@ -10,7 +10,7 @@ from ..render import environment
 from .models import type_module
 from .resources import ResourceView, construction, resource_view, security_lines
 from .servers import ServerView, VariableView, call_lines, chain, server_views, variable_views
-from .spelling import WIDTH, camel_case, doc_comment, ts_string
+from .spelling import WIDTH, camel_case, client_attribute, doc_comment, ts_string
 
 ROOT = "typescript"
 RUNTIME = ("core.ts", "errors.ts", "pagination.ts", "response.ts", "streaming.ts")
@@ -109,7 +109,12 @@ def method_paths(api: ApiIR) -> dict[str, list[str]]:
     for top in api.resources:
         for resource in top.walk():
             for op in resource.operations:
-                call = ".".join(camel_case(p, member=True) for p in (*resource.path, op.name))
+                call = ".".join(
+                    (
+                        client_attribute(resource.path[0]),
+                        *(camel_case(p, member=True) for p in (*resource.path[1:], op.name)),
+                    )
+                )
                 if op.stream is not None:
                     found["stream"].append(call)
                     found["flag"] += [op.stream.flag] if op.stream.flag and op.response is not None else []
@@ -154,7 +159,7 @@ def client_view(api: ApiIR) -> ClientView:
     security = tuple(security_lines(default, " " * 6))
     servers = server_views(api)
     resources = tuple(
-        (camel_case(r.attribute, member=True), r.class_name, r.module, resource_name(r.class_name, CLIENT_NAMES))
+        (client_attribute(r.attribute), r.class_name, r.module, resource_name(r.class_name, CLIENT_NAMES))
         for r in api.resources
     )
     env_vars = tuple(v for c in credentials for _, v in c.options)
@@ -187,11 +192,12 @@ def client_view(api: ApiIR) -> ClientView:
 
 CLIENT_NAMES = frozenset(
     {"Client", "ClientOptions", "BaseClient", "CredentialValue", "Logger", "LogLevel", "readEnv", "serverURL"}
+    | {"APIPromise", "CallOptions"}
 )
 """What `client.ts` defines or imports besides the resources."""
 INDEX_NAMES = frozenset(
     {"Client", "ClientOptions", "RequestOptions", "Page", "PagePromise", *ERROR_NAMES}
-    | {"APIPromise", "RawResponse", "Stream", "CredentialValue", "Logger", "LogLevel"}
+    | {"APIPromise", "RawResponse", "Stream", "CallOptions", "CredentialValue", "Logger", "LogLevel"}
 )
 """What the entry point exports besides the resources and the models."""
 

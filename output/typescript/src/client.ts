@@ -1,5 +1,6 @@
 import { BaseClient, readEnv } from "./core.js";
-import type { CredentialValue, Logger, LogLevel } from "./core.js";
+import type { CallOptions, CredentialValue, Logger, LogLevel } from "./core.js";
+import type { APIPromise } from "./response.js";
 import { Actions } from "./resources/actions.js";
 import { Chat } from "./resources/chat.js";
 import { Droplets } from "./resources/droplets.js";
@@ -67,6 +68,8 @@ export class Client {
   readonly snapshots: SnapshotsResource;
   readonly vpcPeerings: VpcPeerings;
 
+  readonly #core: BaseClient;
+
   constructor(options: ClientOptions = {}) {
     const core = new BaseClient({
       baseURL:
@@ -100,6 +103,7 @@ export class Client {
       logLevel: options.logLevel ?? readEnv("SHARED_SDK_LOG"),
       logger: options.logger ?? console,
     });
+    this.#core = core;
     this.actions = new Actions(core);
     this.chat = new Chat(core);
     this.droplets = new Droplets(core);
@@ -110,5 +114,48 @@ export class Client {
     this.sizes = new Sizes(core);
     this.snapshots = new SnapshotsResource(core);
     this.vpcPeerings = new VpcPeerings(core);
+  }
+
+  /**
+   * `GET path` of an endpoint the SDK does not describe (`path` relative to the base URL,
+   * or a whole URL), with the client's credentials, retries and errors: the JSON body.
+   */
+  get<T = unknown>(path: string, options?: CallOptions): APIPromise<T> {
+    return this.#call<T>("GET", path, options);
+  }
+
+  /** `POST path` of an endpoint the SDK does not describe, with `body` as JSON. */
+  post<T = unknown>(path: string, options?: CallOptions): APIPromise<T> {
+    return this.#call<T>("POST", path, options);
+  }
+
+  /** `PUT path` of an endpoint the SDK does not describe, with `body` as JSON. */
+  put<T = unknown>(path: string, options?: CallOptions): APIPromise<T> {
+    return this.#call<T>("PUT", path, options);
+  }
+
+  /** `PATCH path` of an endpoint the SDK does not describe, with `body` as JSON. */
+  patch<T = unknown>(path: string, options?: CallOptions): APIPromise<T> {
+    return this.#call<T>("PATCH", path, options);
+  }
+
+  /** `DELETE path` of an endpoint the SDK does not describe. */
+  delete<T = unknown>(path: string, options?: CallOptions): APIPromise<T> {
+    return this.#call<T>("DELETE", path, options);
+  }
+
+  #call<T>(
+    method: string,
+    path: string,
+    options: CallOptions = {},
+  ): APIPromise<T> {
+    const { query, body, ...requestOptions } = options;
+    return this.#core.request<T>({
+      method,
+      path,
+      query,
+      body,
+      options: requestOptions,
+    });
   }
 }

@@ -28,6 +28,12 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
+/** A call of an endpoint the SDK does not describe: its query, JSON body and options. */
+export interface CallOptions extends RequestOptions {
+  query?: Record<string, unknown>;
+  body?: unknown;
+}
+
 /** A credential, or a function that gives it for each call (a token that is refreshed). */
 export type CredentialValue = string | (() => string | Promise<string>);
 
@@ -360,7 +366,9 @@ export class BaseClient {
       const style = spec.pathStyles?.[name] ?? ["simple", false];
       return pathValue(name, spec.pathParams?.[name], style);
     });
-    const url = new URL(base.replace(/\/+$/, "") + path);
+    const url = /^https?:\/\//i.test(path)
+      ? new URL(path)
+      : new URL(base.replace(/\/+$/, "") + path);
     for (const [name, value] of Object.entries(spec.query ?? {})) {
       const style = spec.styles?.[name] ?? ["form", true];
       appendQuery(url.searchParams, name, value, style);

@@ -1,5 +1,6 @@
 import { BaseClient, readEnv, serverURL } from "./core.js";
-import type { CredentialValue, Logger, LogLevel } from "./core.js";
+import type { CallOptions, CredentialValue, Logger, LogLevel } from "./core.js";
+import type { APIPromise } from "./response.js";
 import { Beds } from "./resources/beds.js";
 
 export interface ClientOptions {
@@ -49,6 +50,8 @@ export interface ClientOptions {
 export class Client {
   readonly beds: Beds;
 
+  readonly #core: BaseClient;
+
   constructor(options: ClientOptions = {}) {
     const variables = {
       region: options.region ?? readEnv("TYPESCRIPT_TARGET_SDK_REGION") ?? "eu",
@@ -82,6 +85,50 @@ export class Client {
       logLevel: options.logLevel ?? readEnv("TYPESCRIPT_TARGET_SDK_LOG"),
       logger: options.logger ?? console,
     });
+    this.#core = core;
     this.beds = new Beds(core);
+  }
+
+  /**
+   * `GET path` of an endpoint the SDK does not describe (`path` relative to the base URL,
+   * or a whole URL), with the client's credentials, retries and errors: the JSON body.
+   */
+  get<T = unknown>(path: string, options?: CallOptions): APIPromise<T> {
+    return this.#call<T>("GET", path, options);
+  }
+
+  /** `POST path` of an endpoint the SDK does not describe, with `body` as JSON. */
+  post<T = unknown>(path: string, options?: CallOptions): APIPromise<T> {
+    return this.#call<T>("POST", path, options);
+  }
+
+  /** `PUT path` of an endpoint the SDK does not describe, with `body` as JSON. */
+  put<T = unknown>(path: string, options?: CallOptions): APIPromise<T> {
+    return this.#call<T>("PUT", path, options);
+  }
+
+  /** `PATCH path` of an endpoint the SDK does not describe, with `body` as JSON. */
+  patch<T = unknown>(path: string, options?: CallOptions): APIPromise<T> {
+    return this.#call<T>("PATCH", path, options);
+  }
+
+  /** `DELETE path` of an endpoint the SDK does not describe. */
+  delete<T = unknown>(path: string, options?: CallOptions): APIPromise<T> {
+    return this.#call<T>("DELETE", path, options);
+  }
+
+  #call<T>(
+    method: string,
+    path: string,
+    options: CallOptions = {},
+  ): APIPromise<T> {
+    const { query, body, ...requestOptions } = options;
+    return this.#core.request<T>({
+      method,
+      path,
+      query,
+      body,
+      options: requestOptions,
+    });
   }
 }
