@@ -170,6 +170,16 @@ def test_bodies_auth_and_parameters_of_the_wire_client(packages: dict[str, Path]
     assert "# pass 11" in output and "# fail 0" in output, output[-2000:]
 
 
+def test_webhooks_of_the_golden_client(packages: dict[str, Path], tmp_path: Path) -> None:
+    """The golden `webhooks` client: a signed webhook posted to a loopback server verified and
+    read, the Standard Webhooks reference vector, and each refusal (secret, body, id,
+    timestamp, headers, rotation, the secret's sources) as the Python client refuses it."""
+    client = (packages["webhooks"] / "src" / "client.ts").read_text()
+    assert "readonly webhookEvents: Webhooks;" in client  # the API's own /webhooks kept
+    output = node_test(packages["webhooks"], "webhooks.test.mjs", tmp_path)
+    assert "# pass 8" in output and "# fail 0" in output, output[-2000:]
+
+
 def test_wire_of_the_golden_client(packages: dict[str, Path], tmp_path: Path) -> None:
     """The golden case's client: an API key header, no-credential operations, text bodies."""
     output = node_test(packages["typescript_target"], "garden.test.mjs", tmp_path)

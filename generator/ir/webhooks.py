@@ -17,11 +17,12 @@ from ..load.loader import Ref
 from .build_operations import OperationsBuilder
 from .build_payloads import is_json_media
 from .discriminators import Tags
-from .model import AliasIR, ClassType, LiteralType, ModelIR, TypeIR, UnionType
+from .model import AliasIR, ApiIR, ClassType, LiteralType, ModelIR, TypeIR, UnionType
 from .naming import pascal_case
 from .resolve import NamedSchema
 
 SECTIONS = ("webhooks", "x-webhooks")
+HELPER_NAMES = ("webhooks", "webhook_events")
 
 
 @dataclass(frozen=True)
@@ -120,3 +121,20 @@ def _tag(members: tuple[TypeIR, ...], models: list[ModelIR]) -> str | None:
         if isinstance(field.type, LiteralType) and tagged.discriminator:
             return field.wire_name
     return None
+
+
+def helper_attribute(api: ApiIR) -> str:
+    """The client's attribute that checks and reads webhooks, in every target: `webhooks`
+    unless a resource of the API already has that name (GitHub's and Stripe's `/webhooks`
+    endpoints), then `webhook_events`, and so on with a `_` until the name is free, so that
+    no endpoint is hidden by it."""
+    taken = {resource.attribute for resource in api.resources}
+    attribute = next((name for name in HELPER_NAMES if name not in taken), HELPER_NAMES[-1])
+    while attribute in taken:
+        attribute += "_"
+    return attribute
+
+
+def secret_env_var(api: ApiIR) -> str:
+    """Where a client reads the webhook signing secret when none is given."""
+    return f"{api.env_prefix}_WEBHOOK_SECRET"

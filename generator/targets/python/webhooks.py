@@ -1,9 +1,5 @@
-"""The Python SDK's `client.webhooks` (`_webhooks.py`): what `unwrap` returns and where it lives.
-
-The helper is the client's `webhooks` attribute unless a resource of the API already has that
-name (GitHub's and Stripe's `/webhooks` endpoints): then it is `webhook_events`, and so on with
-a `_` until the name is free, so that no endpoint is hidden by it.
-"""
+"""The Python SDK's `client.webhooks` (`_webhooks.py`): what `unwrap` returns and where it lives
+(the attribute is the IR's `helper_attribute`)."""
 
 from __future__ import annotations
 
@@ -11,9 +7,8 @@ from dataclasses import dataclass
 
 from ...ir.model import ApiIR, class_types
 from ...ir.spelling import annotation
+from ...ir.webhooks import helper_attribute, secret_env_var
 from .types import import_order, typing_names_in
-
-HELPER_NAMES = ("webhooks", "webhook_events")
 
 
 @dataclass(frozen=True)
@@ -33,10 +28,6 @@ class WebhooksView:
 def webhooks_view(api: ApiIR) -> WebhooksView | None:
     if api.webhook_event is None:
         return None
-    taken = {resource.attribute for resource in api.resources}
-    attribute = next((name for name in HELPER_NAMES if name not in taken), HELPER_NAMES[-1])
-    while attribute in taken:
-        attribute += "_"
     namespace = {model.module: model.namespace for model in api.models}
     lines = []
     for class_type in sorted(class_types(api.webhook_event), key=lambda t: (t.module, t.name)):
@@ -46,4 +37,4 @@ def webhooks_view(api: ApiIR) -> WebhooksView | None:
     typing = {"Mapping", "Optional", "Protocol", "Union"} | typing_names_in([text])
     if lines:
         typing.add("TYPE_CHECKING")
-    return WebhooksView(attribute, text, tuple(lines), tuple(import_order(typing)), f"{api.env_prefix}_WEBHOOK_SECRET")
+    return WebhooksView(helper_attribute(api), text, tuple(lines), tuple(import_order(typing)), secret_env_var(api))

@@ -11,6 +11,8 @@ from .models import type_module
 from .resources import ResourceView, construction, resource_view, security_lines
 from .servers import ServerView, VariableView, call_lines, chain, server_views, variable_views
 from .spelling import WIDTH, camel_case, client_attribute, doc_comment, ts_string
+from .webhooks import RUNTIME_NAMES as WEBHOOK_NAMES
+from .webhooks import WebhooksView, webhooks_view
 
 ROOT = "typescript"
 RUNTIME = ("core.ts", "errors.ts", "pagination.ts", "response.ts", "streaming.ts")
@@ -101,6 +103,10 @@ class ClientView:
     """The params keys that ask those methods for a stream, when they answer JSON too."""
     downloads: tuple[str, ...] = ()
     """The methods that return a file."""
+    webhooks: WebhooksView | None = None
+    """`client.webhooks`, for an API that declares the webhooks it sends."""
+    webhooks_import: tuple[str, ...] = ()
+    """The README's webhook example's import, as prettier breaks it."""
 
 
 def method_paths(api: ApiIR) -> dict[str, list[str]]:
@@ -158,8 +164,10 @@ def client_view(api: ApiIR) -> ClientView:
     no_credentials = () if not credentials else _entry("noCredentials", message, " " * 6)
     security = tuple(security_lines(default, " " * 6))
     servers = server_views(api)
+    webhooks = webhooks_view(api)
+    taken = CLIENT_NAMES | ({"Webhooks"} if webhooks else set())
     resources = tuple(
-        (client_attribute(r.attribute), r.class_name, r.module, resource_name(r.class_name, CLIENT_NAMES))
+        (client_attribute(r.attribute), r.class_name, r.module, resource_name(r.class_name, taken))
         for r in api.resources
     )
     env_vars = tuple(v for c in credentials for _, v in c.options)
@@ -187,7 +195,17 @@ def client_view(api: ApiIR) -> ClientView:
         streams=tuple(methods["stream"]),
         stream_flags=tuple(methods["flag"]),
         downloads=tuple(methods["binary"]),
+        webhooks=webhooks,
+        webhooks_import=tuple(_import(["Client", "InvalidWebhookSignatureError"], npm_name(api.package))),
     )
+
+
+def _import(names: list[str], source: str) -> list[str]:
+    """`import { a, b } from "source";` on one line if it fits, else a name a line."""
+    line = f"import {{ {', '.join(names)} }} from {json_string(source)};"
+    if len(line) <= WIDTH:
+        return [line]
+    return ["import {", *(f"  {name}," for name in names), f"}} from {json_string(source)};"]
 
 
 CLIENT_NAMES = frozenset(
@@ -208,16 +226,22 @@ def resource_name(class_name: str, taken: frozenset[str]) -> str:
     return class_name + "Resource" if class_name in taken else class_name
 
 
-def resource_exports(resources: list[ResourceView]) -> tuple[tuple[str, str, str], ...]:
+def index_names(api: ApiIR) -> frozenset[str]:
+    """What the entry point exports besides the resources and the models, for this API."""
+    return INDEX_NAMES | (WEBHOOK_NAMES if api.webhook_event is not None else frozenset())
+
+
+def resource_exports(api: ApiIR, resources: list[ResourceView]) -> tuple[tuple[str, str, str], ...]:
     """Each resource class the entry point exports: its name, the name exported, its module."""
-    return tuple((r.class_name, resource_name(r.class_name, INDEX_NAMES), r.module) for r in resources)
+    taken = index_names(api)
+    return tuple((r.class_name, resource_name(r.class_name, taken), r.module) for r in resources)
 
 
 def index_exports(api: ApiIR, resources: list[ResourceView]) -> tuple[tuple[str, str], ...]:
     """The model types the package's entry point exports: each model's main definition, by
     its name; a name already taken (by the client, an error, a resource or another model)
     stays importable from its own module only."""
-    taken = set(INDEX_NAMES) | {local for _, local, _ in resource_exports(resources)}
+    taken = set(index_names(api)) | {local for _, local, _ in resource_exports(api, resources)}
     exports = []
     for model in sorted(api.models, key=lambda m: m.module):
         if model.main.name not in taken:
@@ -240,7 +264,9 @@ def render_typescript(api: ApiIR) -> dict[str, str]:
     render("README.md.jinja", "README.md", client=client, api=api)
     for name in RUNTIME:
         render(f"src/{name}.jinja", f"src/{name}")
-    render("src/client.ts.jinja", "src/client.ts", client=client, ts_string=ts_string)
+    render("src/client.ts.jinja", "src/client.ts", client=client, webhooks=client.webhooks, ts_string=ts_string)
+    if client.webhooks is not None:
+        render("src/webhooks.ts.jinja", "src/webhooks.ts", webhooks=client.webhooks)
     types = [type_module(model) for model in api.models]
     for view in types:
         render("src/types/module.ts.jinja", view.path, module=view)
@@ -248,5 +274,11 @@ def render_typescript(api: ApiIR) -> dict[str, str]:
     for resource in resources:
         render("src/resources/module.ts.jinja", resource.path, resource=resource)
     exports = index_exports(api, resources)
-    render("src/index.ts.jinja", "src/index.ts", resource_exports=resource_exports(resources), exports=exports)
+    render(
+        "src/index.ts.jinja",
+        "src/index.ts",
+        resource_exports=resource_exports(api, resources),
+        exports=exports,
+        webhooks=client.webhooks,
+    )
     return dict(sorted(files.items()))

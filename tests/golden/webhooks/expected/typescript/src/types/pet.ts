@@ -1,0 +1,4 @@
+export interface Pet {
+  id: number;
+  name?: string;
+}

@@ -1,0 +1,6 @@
+import type { Pet } from "./pet.js";
+
+export interface PetCreatedEvent {
+  event: "pet.created";
+  pet: Pet;
+}

@@ -1,0 +1,4 @@
+export interface PetDeletedEvent {
+  event: "pet.deleted";
+  pet_id: number;
+}
