@@ -183,7 +183,7 @@ def test_webhooks_of_the_golden_client(packages: dict[str, Path], tmp_path: Path
 def test_wire_of_the_golden_client(packages: dict[str, Path], tmp_path: Path) -> None:
     """The golden case's client: an API key header, no-credential operations, text bodies."""
     output = node_test(packages["typescript_target"], "garden.test.mjs", tmp_path)
-    assert "# pass 5" in output and "# fail 0" in output, output[-2000:]
+    assert "# pass 6" in output and "# fail 0" in output, output[-2000:]
 
 
 PAGE_IN_AN_ENVELOPE = """

@@ -92,3 +92,24 @@ test("without an idempotency key a POST is tried again only where the server did
   await c.beds.list();
   assert.equal(seen.length, 2); // a GET is idempotent
 });
+
+test("a list that does not page iterates its items, as the Python model does; its JSON is unchanged", async () => {
+  const c = client();
+  const body = { object: "list", data: [{ name: "Ann", since: 2019 }, { name: "Bo" }] };
+  replies.push([200, "application/json", JSON.stringify(body)]);
+  const gardeners = await c.gardeners.list();
+  assert.deepEqual([...gardeners].map((g) => g.name), ["Ann", "Bo"]);
+  const names = [];
+  for (const gardener of gardeners) names.push(gardener.name);
+  assert.deepEqual(names, ["Ann", "Bo"]);
+  assert.deepEqual(Object.keys(gardeners), ["object", "data"]); // the iterator is not a field
+  assert.equal(JSON.stringify(gardeners), JSON.stringify(body));
+  assert.equal(seen[0].url, "/gardeners");
+
+  replies.push([200, "application/json", JSON.stringify(body)]);
+  const { data } = await c.gardeners.list().withRawResponse();
+  assert.equal([...data].length, 2); // the raw response's data iterates too
+
+  replies.push([200, "application/json", JSON.stringify({ object: "list" })]);
+  assert.deepEqual([...(await c.gardeners.list())], []); // a newer server's missing array: no items
+});

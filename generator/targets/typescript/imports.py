@@ -10,6 +10,7 @@ from .spelling import WIDTH, pascal_case
 GLOBALS = frozenset(
     {
         "Array",
+        "Iterable",
         "Promise",
         "Blob",
         "ArrayBuffer",

@@ -4,15 +4,20 @@ the IR names them, path parameters positional, everything else in one params obj
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from ...ir.model import (
     AliasIR,
     ClassIR,
+    ClassType,
     FieldIR,
+    ListType,
+    ModelIR,
     OperationIR,
     ParameterIR,
     ResourceIR,
+    TypeIR,
     class_types,
     is_text_media,
 )
@@ -85,8 +90,19 @@ def property_lines(key: str, value: str, indent: str) -> list[str]:
 
 
 class _Method:
-    def __init__(self, resource: ResourceIR, op: OperationIR, imports: Imports, names: dict[str, str]) -> None:
+    def __init__(
+        self,
+        resource: ResourceIR,
+        op: OperationIR,
+        imports: Imports,
+        names: dict[str, str],
+        listings: Mapping[ClassType, Listing],
+    ) -> None:
         self.op = op
+        self.listings = listings
+        """The classes that are lists that do not page, each with its array (`listings`)."""
+        self.items_field = ""
+        """The wire name of the array the result iterates, for a list that does not page."""
         self.names = names
         """The name each runtime type goes by in the module (`runtime_names`)."""
         self.imports = imports
@@ -171,7 +187,14 @@ class _Method:
             return f"{self.names['PagePromise']}<{', '.join(self.page_types)}>", "page"
         if op.response is not None:
             self.imports.add_all(class_types(op.response))
-            return spell(op.response, self.imports.name), "json"
+            result = spell(op.response, self.imports.name)
+            listing = self.listings.get(op.response) if isinstance(op.response, ClassType) else None
+            if listing is None:
+                return result, "json"
+            # A list that does not page: its result iterates its items, as the Python model does.
+            self.items_field = listing.wire_name
+            self.imports.add_all(class_types(listing.item))
+            return f"{result} & Iterable<{spell(listing.item, self.imports.name)}>", "json"
         if op.response_media is None:
             return "void", "none"
         return ("string", "text") if is_text_media(op.response_media) else (self.names["Response"], "binary")
@@ -221,6 +244,11 @@ class _Method:
             item, body = self.page_types
             return [*lines, f"  ): {self.names['PagePromise']}<", f"    {item},", f"    {body}", f"  >{end}"]
         inner = returns[len(promise) + 1 : -1]
+        if self.items_field:  # `Wrapper & Iterable<Item>`: broken after the `&`, the rest indented
+            left, _, right = inner.partition(" & Iterable<")
+            fits = len(f"    {inner}") <= WIDTH
+            broken = [f"    {inner}"] if fits else [f"    {left} &", f"      Iterable<{right}"]
+            return [*lines, f"  ): {promise}<", *broken, f"  >{end}"]
         members = top_level_union(inner)
         named = [m for m in members if m not in ("null", "undefined", "void")]
         if len(named) == 1 and _NAME.fullmatch(named[0]):  # a lone name (or-null) stays hugged
@@ -288,6 +316,8 @@ class _Method:
             lines.append(f'{indent}responseType: params.{self.flag_key} ? "stream" : "json",')
         elif response != "json":
             lines.append(f"{indent}responseType: {ts_string(response)},")
+        elif self.items_field:
+            lines.append(f"{indent}items: {ts_string(self.items_field)},")
         if op.security is not None:
             lines += security_lines(op.security, indent)
         if op.server is not None:
@@ -383,9 +413,31 @@ def runtime_imports(responses: set[str], names: dict[str, str]) -> tuple[str, ..
     return tuple(lines)
 
 
-def resource_view(resource: ResourceIR) -> ResourceView:
+@dataclass(frozen=True)
+class Listing:
+    """A class that is a list that does not page (`ClassIR.items_field`): its array's wire name
+    and the type of one item."""
+
+    wire_name: str
+    item: TypeIR
+
+
+def listings(models: Iterable[ModelIR]) -> dict[ClassType, Listing]:
+    """Every class whose instances iterate an array (the IR's `items_field`), by its type."""
+    found = {}
+    for model in models:
+        for definition in model.definitions:
+            if not isinstance(definition, ClassIR) or not definition.items_field:
+                continue
+            field = next(f for f in definition.fields if f.name == definition.items_field)
+            if isinstance(field.type, ListType):
+                found[ClassType(definition.name, model.module)] = Listing(field.wire_name, field.type.item)
+    return found
+
+
+def resource_view(resource: ResourceIR, listed: Mapping[ClassType, Listing]) -> ResourceView:
     local = {resource.class_name} | {c.class_name for c in resource.children}
-    methods = [_Method(resource, op, Imports("", set(), "../types/"), {}) for op in resource.operations]
+    methods = [_Method(resource, op, Imports("", set(), "../types/"), {}, listed) for op in resource.operations]
     local |= {m.params_name for m in methods}
     names = runtime_names(local)
     imports = Imports("", local, "../types/")

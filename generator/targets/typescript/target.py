@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from ...ir.model import ApiIR, is_text_media
 from ..render import environment
 from .models import type_module
-from .resources import ResourceView, construction, resource_view, security_lines
+from .resources import ResourceView, construction, listings, resource_view, security_lines
 from .servers import ServerView, VariableView, call_lines, chain, server_views, variable_views
 from .spelling import WIDTH, camel_case, client_attribute, doc_comment, ts_string
 from .webhooks import RUNTIME_NAMES as WEBHOOK_NAMES
@@ -270,7 +270,8 @@ def render_typescript(api: ApiIR) -> dict[str, str]:
     types = [type_module(model) for model in api.models]
     for view in types:
         render("src/types/module.ts.jinja", view.path, module=view)
-    resources = [resource_view(r) for top in api.resources for r in top.walk()]
+    listed = listings(api.models)
+    resources = [resource_view(r, listed) for top in api.resources for r in top.walk()]
     for resource in resources:
         render("src/resources/module.ts.jinja", resource.path, resource=resource)
     exports = index_exports(api, resources)

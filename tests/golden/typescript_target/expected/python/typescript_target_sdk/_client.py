@@ -23,6 +23,7 @@ from ._version import __version__
 
 if TYPE_CHECKING:
     from .resources.beds import AsyncBeds, Beds
+    from .resources.gardeners import AsyncGardeners, Gardeners
 
 __all__ = ["AsyncClient", "Client"]
 
@@ -148,6 +149,12 @@ class Client(SyncAPIClient):
 
         return Beds(self)
 
+    @cached_property
+    def gardeners(self) -> Gardeners:
+        from .resources.gardeners import Gardeners
+
+        return Gardeners(self)
+
 
 class AsyncClient(AsyncAPIClient):
     """An async client for the Garden API.
@@ -264,3 +271,9 @@ class AsyncClient(AsyncAPIClient):
         from .resources.beds import AsyncBeds
 
         return AsyncBeds(self)
+
+    @cached_property
+    def gardeners(self) -> AsyncGardeners:
+        from .resources.gardeners import AsyncGardeners
+
+        return AsyncGardeners(self)

@@ -2,6 +2,7 @@ import { BaseClient, readEnv, serverURL } from "./core.js";
 import type { CallOptions, CredentialValue, Logger, LogLevel } from "./core.js";
 import type { APIPromise } from "./response.js";
 import { Beds } from "./resources/beds.js";
+import { Gardeners } from "./resources/gardeners.js";
 
 export interface ClientOptions {
   /**
@@ -49,6 +50,7 @@ export interface ClientOptions {
  */
 export class Client {
   readonly beds: Beds;
+  readonly gardeners: Gardeners;
 
   readonly #core: BaseClient;
 
@@ -87,6 +89,7 @@ export class Client {
     });
     this.#core = core;
     this.beds = new Beds(core);
+    this.gardeners = new Gardeners(core);
   }
 
   /**

@@ -103,6 +103,8 @@ export interface RequestSpec {
   jsonWithoutFiles?: boolean;
   contentType?: string;
   responseType?: ResponseType;
+  /** A list that does not page: the result iterates the array in this field. */
+  items?: string;
   security?: string[][];
   server?: string;
   options?: RequestOptions | undefined;
@@ -141,6 +143,29 @@ function logLevelOf(value: string | undefined): LogLevel {
 }
 
 /** An environment variable, where there is an environment (not in a browser). */
+/**
+ * The response, its body iterating the array in `field`: a list that does not page is
+ * iterated for its items, as the Python client's model is (a non-enumerable property, so
+ * the body's JSON is unchanged).
+ */
+function iterating(
+  raw: RawResponse<unknown>,
+  field: string,
+): RawResponse<unknown> {
+  const data = raw.data;
+  if (data !== null && typeof data === "object") {
+    Object.defineProperty(data, Symbol.iterator, {
+      value: function* () {
+        const found = (data as Record<string, unknown>)[field];
+        yield* Array.isArray(found) ? found : [];
+      },
+      configurable: true,
+      writable: true,
+    });
+  }
+  return raw;
+}
+
 export function readEnv(name: string): string | undefined {
   const env = (
     globalThis as { process?: { env?: Record<string, string | undefined> } }
@@ -197,7 +222,11 @@ export class BaseClient {
 
   /** Sends the request now; the result is awaited, or asked `withRawResponse()`. */
   request<T>(spec: RequestSpec): APIPromise<T> {
-    return new APIPromise(this.send(spec) as Promise<RawResponse<T>>);
+    const sent = this.send(spec);
+    const field = spec.items;
+    const result =
+      field === undefined ? sent : sent.then((raw) => iterating(raw, field));
+    return new APIPromise(result as Promise<RawResponse<T>>);
   }
 
   /** A list operation's first page: awaited, or iterated for every item. */

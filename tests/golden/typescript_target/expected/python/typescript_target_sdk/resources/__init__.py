@@ -7,12 +7,16 @@ from .._lazy import lazy_exports
 _MODULES = {
     "AsyncBeds": ".beds",
     "Beds": ".beds",
+    "AsyncGardeners": ".gardeners",
+    "Gardeners": ".gardeners",
 }
 """The module that defines each name: imported when the name is first used."""
 
 if TYPE_CHECKING:
     from .beds import AsyncBeds as AsyncBeds
     from .beds import Beds as Beds
+    from .gardeners import AsyncGardeners as AsyncGardeners
+    from .gardeners import Gardeners as Gardeners
 else:
     __all__ = list(_MODULES)  # `import *` takes them all, as it would eager imports
     __getattr__, __dir__ = lazy_exports(__name__, _MODULES)

@@ -10,6 +10,8 @@ _MODULES = {
     "PlantCreateParams": ".plant_create_params",
     "Bed": ".shared",
     "Error": ".shared",
+    "Gardener": ".shared",
+    "GardenerList": ".shared",
     "Kind": ".shared",
     "Plant": ".shared",
     "Schedule": ".shared",
@@ -22,6 +24,8 @@ if TYPE_CHECKING:
     from .plant_create_params import PlantCreateParams as PlantCreateParams
     from .shared import Bed as Bed
     from .shared import Error as Error
+    from .shared import Gardener as Gardener
+    from .shared import GardenerList as GardenerList
     from .shared import Kind as Kind
     from .shared import Plant as Plant
     from .shared import Schedule as Schedule

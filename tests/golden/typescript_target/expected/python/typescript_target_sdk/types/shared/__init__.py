@@ -7,6 +7,8 @@ from ..._lazy import lazy_exports
 _MODULES = {
     "Bed": ".bed",
     "Error": ".error",
+    "Gardener": ".gardener",
+    "GardenerList": ".gardener_list",
     "Kind": ".kind",
     "Plant": ".plant",
     "Schedule": ".schedule",
@@ -16,6 +18,8 @@ _MODULES = {
 if TYPE_CHECKING:
     from .bed import Bed as Bed
     from .error import Error as Error
+    from .gardener import Gardener as Gardener
+    from .gardener_list import GardenerList as GardenerList
     from .kind import Kind as Kind
     from .plant import Plant as Plant
     from .schedule import Schedule as Schedule

@@ -1,0 +1,4 @@
+export interface Gardener {
+  name: string;
+  since?: number;
+}
