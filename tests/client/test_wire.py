@@ -393,6 +393,14 @@ def test_header_and_cookie_parameters(sdk: ModuleType, server: tuple[str, Record
     headers = recorded.last.headers
     assert headers["x-trace"] == "a,b" and headers["x-flag"] == "false"
     assert headers["cookie"] == "theme=dark; prefs=x,y"
+    call(
+        sdk,
+        mode,
+        url,
+        lambda c: c.params.header_cookie(layout={"cols": 3, "dense": True}, window={"w": 640, "h": 480}),
+        bearer_auth="t",
+    )
+    assert recorded.last.headers["cookie"] == "cols=3; dense=true; window=w,640,h,480"
 
 
 # -- 4. servers -----------------------------------------------------------------------------

@@ -225,6 +225,10 @@ test("header and cookie parameters", async () => {
   assert.equal(arrived.headers["x-trace"], "a,b");
   assert.equal(arrived.headers["x-flag"], "false");
   assert.equal(arrived.headers["cookie"], "theme=dark; prefs=x,y");
+  // An object cookie in the form style: each property a cookie when exploded, else one
+  // cookie of key,value pairs, as the Python client sends them (tests/client/test_wire.py).
+  await c.params.headerCookie({ layout: { cols: 3, dense: true }, window: { w: 640, h: 480 } });
+  assert.equal(seen[1].headers["cookie"], "cols=3; dense=true; window=w,640,h,480");
 });
 
 test("a cookie credential is sent only where the operation's security asks for it", async () => {

@@ -286,7 +286,7 @@ class _Method:
                 values.append(("Accept", ts_string(op.response_media)))  # what the response is asked as
             if values:
                 lines += _object(f"{key}: ", values, ",", indent)
-        default = {"query": ("form", True), "header": ("simple", False)}
+        default = {"query": ("form", True), "header": ("simple", False), "cookie": ("form", True)}
         styles = [p for p in self.other_params if p.serialization != default.get(p.location, p.serialization)]
         if styles:
             values = [(property_key(p.wire_name), _style(p)) for p in styles]

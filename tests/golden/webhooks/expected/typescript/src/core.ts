@@ -419,9 +419,15 @@ export class BaseClient {
     if (spec.responseType === "stream") {
       headers.set("Accept", "text/event-stream");
     }
-    const cookies = Object.entries(spec.cookies ?? {})
-      .filter(([, value]) => value !== undefined && value !== null)
-      .map(([name, value]) => `${name}=${scalarList(value).join(",")}`);
+    // Cookies in the form style, as a query is (an exploded object is a cookie a
+    // property); the values of one name joined by commas.
+    const jar = new URLSearchParams();
+    for (const [name, value] of Object.entries(spec.cookies ?? {})) {
+      appendQuery(jar, name, value, spec.styles?.[name] ?? ["form", true]);
+    }
+    const cookies = [...new Set(jar.keys())].map(
+      (name) => `${name}=${jar.getAll(name).join(",")}`,
+    );
     await this.authorize(
       spec.security ?? this.core.security,
       headers,

@@ -121,6 +121,8 @@ class Params(SyncAPIResource):
         x_flag: Union[bool, NotGiven] = NOT_GIVEN,
         theme: Union[str, NotGiven] = NOT_GIVEN,
         prefs: Union[List[str], NotGiven] = NOT_GIVEN,
+        layout: Union[Dict[str, object], NotGiven] = NOT_GIVEN,
+        window: Union[Dict[str, object], NotGiven] = NOT_GIVEN,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
@@ -138,9 +140,12 @@ class Params(SyncAPIResource):
                 cookies={
                     "theme": theme,
                     "prefs": prefs,
+                    "layout": layout,
+                    "window": window,
                 },
                 styles={
                     "prefs": ("form", False),
+                    "window": ("form", False),
                 },
                 extra_headers=extra_headers,
                 extra_query=extra_query,
@@ -251,6 +256,8 @@ class AsyncParams(AsyncAPIResource):
         x_flag: Union[bool, NotGiven] = NOT_GIVEN,
         theme: Union[str, NotGiven] = NOT_GIVEN,
         prefs: Union[List[str], NotGiven] = NOT_GIVEN,
+        layout: Union[Dict[str, object], NotGiven] = NOT_GIVEN,
+        window: Union[Dict[str, object], NotGiven] = NOT_GIVEN,
         extra_headers: Optional[Headers] = None,
         extra_query: Optional[Query] = None,
         extra_body: Optional[Body] = None,
@@ -268,9 +275,12 @@ class AsyncParams(AsyncAPIResource):
                 cookies={
                     "theme": theme,
                     "prefs": prefs,
+                    "layout": layout,
+                    "window": window,
                 },
                 styles={
                     "prefs": ("form", False),
+                    "window": ("form", False),
                 },
                 extra_headers=extra_headers,
                 extra_query=extra_query,
