@@ -16,6 +16,36 @@ from sdkgen.surface import surface_lines
 OK = {"200": {"description": "ok", "content": {"application/json": {"schema": {"type": "object"}}}}}
 ARRAY = {"200": {"description": "ok", "content": {"application/json": {"schema": {"type": "array", "items": {}}}}}}
 ID = [{"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}]
+AFTER = {"name": "after", "in": "query", "schema": {"type": "string"}}
+PAGE = {
+    "200": {
+        "description": "a page",
+        "content": {
+            "application/json": {
+                "schema": {
+                    "type": "object",
+                    "properties": {
+                        "results": {"type": "array", "items": {"type": "object"}},
+                        "paging": {
+                            "type": "object",
+                            "properties": {"next": {"type": "object", "properties": {"after": {"type": "string"}}}},
+                        },
+                    },
+                }
+            }
+        },
+    }
+}
+WRAPPER = {
+    "200": {
+        "description": "one session, written as a list",
+        "content": {
+            "application/json": {
+                "schema": {"type": "object", "properties": {"session": {"type": "array", "items": {}}}}
+            }
+        },
+    }
+}
 
 
 def op(operation_id: str | None = None, responses: dict[str, Any] = OK, **extra: Any) -> dict[str, Any]:
@@ -360,6 +390,33 @@ CASES = [
             "client.issues.unvote -> DELETE /issues/{id}/vote (path)",
             "client.issues.retrieve_import_issue -> GET /issues/import (operationId)",
             "client.issues.import_issue -> POST /issues/import (path)",
+        ],
+    ),
+    (
+        "a GET ending in a path parameter lists when it pages and the collection above lists nothing",
+        {
+            # HubSpot: the associations of one object to one type, paged by a cursor.
+            "/objects/{type}/{id}/associations/{to_type}": {
+                "parameters": [
+                    {"name": n, "in": "path", "required": True, "schema": {"type": "string"}}
+                    for n in ("type", "id", "to_type")
+                ],
+                "get": op("getPage", PAGE, parameters=[AFTER]),
+            },
+            # Under a collection with its own list, the same answer is the item's retrieve.
+            "/invoices": {"get": op(responses=ARRAY)},
+            "/invoices/{id}": {"parameters": ID, "get": op("getInvoice", PAGE, parameters=[AFTER])},
+            # A list its operationId calls one thing (`{"session": [...]}`) is retrieved.
+            "/users/{id}/sessions/{session_id}": {
+                "parameters": [*ID, {"name": "session_id", "in": "path", "required": True, "schema": {}}],
+                "get": op("ShowSession", WRAPPER),
+            },
+        },
+        [
+            "client.objects.associations.list -> GET /objects/{type}/{id}/associations/{to_type} (path)",
+            "client.invoices.list -> GET /invoices (path)",
+            "client.invoices.retrieve -> GET /invoices/{id} (path)",
+            "client.users.sessions.retrieve -> GET /users/{id}/sessions/{session_id} (path)",
         ],
     ),
     (

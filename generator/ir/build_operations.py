@@ -215,7 +215,9 @@ class OperationsBuilder(ListReader):
         paged_request = {"page", "per_page"} <= set(query_params)
         returns_list = paging is not None or paged_request or list_items is not None or self.returns_array(json_schema)
         by_tags = self.overrides.group_by == "tags"
-        naming = name_operation(path, method, op, self.index, returns_list, by_tags, self.root, media is not None)
+        naming = name_operation(
+            path, method, op, self.index, returns_list, by_tags, self.root, media is not None, paging is not None
+        )
         resource, name = naming.resource, naming.method
         singular_name = pascal_case(singular(resource[-1]))
         full_name = "".join(pascal_case(singular(p)) for p in resource)

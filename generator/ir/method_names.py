@@ -133,14 +133,16 @@ def name_operation(
     by_tags: bool = False,
     root: str = "root",
     returns_file: bool = False,
+    pages: bool = False,
 ) -> Naming:
     """The resource and method name of one operation (`returns_list`: its success response
-    is an array or a page of one). A collection with items is listed. `root`: the resource
+    is an array or a page of one, or it takes `page` and `per_page`; `pages`: a paging scheme
+    was recognised in it). A collection with items is listed. `root`: the resource
     of a path that names none (`/{id}`), from the server URL when its path names one.
     `returns_file`: its success response is a download, not JSON.
     `by_tags` (the config's `group_by: tags`): the resource is the operation's first tag,
     unless `x-sdk-resource` names one; an operation without tags keeps its path's."""
-    naming = _name_operation(path, method, op, index, returns_list, root, returns_file)
+    naming = _name_operation(path, method, op, index, (returns_list, pages), root, returns_file)
     tags = op.get("tags")
     first = tags[0] if isinstance(tags, list) and tags and isinstance(tags[0], str) else ""
     if by_tags and snake_case(first) != "_" and not isinstance(op.get("x-sdk-resource"), str):
@@ -149,8 +151,15 @@ def name_operation(
 
 
 def _name_operation(
-    path: str, method: str, op: dict[str, Any], index: PathIndex, returns_list: bool, root: str, returns_file: bool
+    path: str,
+    method: str,
+    op: dict[str, Any],
+    index: PathIndex,
+    lists: tuple[bool, bool],
+    root: str,
+    returns_file: bool,
 ) -> Naming:
+    returns_list, pages = lists
     operation_id = op.get("operationId") if isinstance(op.get("operationId"), str) else None
     explicit_method = op.get("x-sdk-method")
     explicit_resource = op.get("x-sdk-resource")
@@ -175,9 +184,27 @@ def _name_operation(
         action = f"{action.rstrip('_')}_{singular(parent[-1])}"  # `return_inbound_transfer`, not `return_`
     if action is not None:
         return Naming(parent, action, "path")
-    listed = returns_list or has_items or index.has_item_get(path)
+    if clean_segments(path)[-1:] == ["{}"]:
+        listed = _item_lists(path, index, operation_id, returns_list, pages)
+    else:  # a collection's GET is a list by its shape too
+        listed = returns_list or has_items or index.has_item_get(path)
     name, source = standard_name(path, method, operation_id, listed, has_items)
     return Naming(resource, name, source)
+
+
+def _item_lists(path: str, index: PathIndex, operation_id: str | None, returns_list: bool, pages: bool) -> bool:
+    """Whether a GET that ends in a path parameter lists: it answers a page, or a list its
+    operationId does not call one thing (`ShowSession` answering `{"session": [...]}` is
+    one session), and the collection it is under lists nothing itself (`.../associations/{to_type}`,
+    `/insights/{start}/{end}`). Under a collection with a list of its own (`/invoices` and
+    `/invoices/{id}`, `/src` and `/src/{commit}/{path}`) it is that item's `retrieve`,
+    whatever it answers."""
+    segments = path.rstrip("/").split("/")
+    while segments and segments[-1].startswith("{"):
+        segments.pop()
+    if index.has_get("/".join(segments) or "/"):
+        return False
+    return pages or (returns_list and operation_id_verb(operation_id)[0] != "retrieve")
 
 
 def explicit_name(text: str) -> str:
@@ -195,7 +222,9 @@ def standard_name(
     named, _ = operation_id_verb(operation_id)
     if method == "get":
         if is_item:
-            return "retrieve", "path"
+            # A list under a last path parameter (`/objects/{type}`, `.../associations/{to_type}`)
+            # is that collection's list, not one item.
+            return ("list", "path") if returns_list else ("retrieve", "path")
         if returns_list:
             return "list", "path"
         # A collection GET answering one object: a singleton (`/account`), or an unrecognised list.
